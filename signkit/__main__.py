@@ -1,0 +1,6 @@
+"""``python -m signkit``."""
+
+from signkit.cli import run
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,78 @@
+"""The ``signkit`` command line: a thin layer over the library.
+
+Each command lives in its own module and only parses options, calls the library and
+prints.  :func:`main` is callable in-process (tests do) and turns every failure into
+a Chinese message and an exit code; no Python traceback reaches a user unless
+``SIGNKIT_DEBUG=1`` asks for it.
+
+Exit codes: 0 clean; 1 problems found in the input; 2 usage error or unreadable file;
+3 internal error (a bug in signkit); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+
+import typer
+
+from signkit import __version__
+from signkit.cli import check_cmd, info_cmd, init_cmd
+
+app = typer.Typer(
+    name="signkit",
+    help="signkit：根据一份 YAML 站点文件生成“四牌一卡两栏”全套安全生产牌卡。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"signkit {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="显示版本号"),
+) -> None:
+    """signkit：根据一份 YAML 站点文件生成“四牌一卡两栏”全套安全生产牌卡。"""
+
+
+app.command("check", help=check_cmd.HELP)(check_cmd.check)
+app.command("init", help=init_cmd.HELP)(init_cmd.init)
+app.command("schema", help=info_cmd.SCHEMA_HELP)(info_cmd.schema)
+app.command("layouts", help=info_cmd.LAYOUTS_HELP)(info_cmd.layouts)
+app.command("rules", help=info_cmd.RULES_HELP)(info_cmd.rules)
+
+EXIT_INTERNAL = 3
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI with ``argv`` (default ``sys.argv[1:]``) and return the exit code."""
+    try:
+        app(args=argv, prog_name="signkit")
+    except SystemExit as done:
+        code = done.code
+        return code if isinstance(code, int) else (0 if code is None else 2)
+    except KeyboardInterrupt:
+        typer.echo("已中止。", err=True)
+        return 130
+    except Exception:
+        if os.environ.get("SIGNKIT_DEBUG"):
+            traceback.print_exc()
+        else:
+            typer.echo("signkit 内部错误：这是 signkit 的缺陷，不是您的输入有误。"
+                       "请设置环境变量 SIGNKIT_DEBUG=1 重新运行，并把输出报告给开发者。", err=True)
+        return EXIT_INTERNAL
+    return 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""``signkit check``: validate site files and show the board plan."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import typer
+
+from signkit.check import FileReport, check_path
+from signkit.load.source import DEFAULT_MAX_BYTES
+from signkit.report import github_report, json_report, text_report
+
+HELP = """检查站点文件并列出需要制作的牌卡。
+
+退出码：0 通过；1 发现错误（--strict 时警告也算）；2 用法错误或文件无法读取。"""
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def exit_code(reports: list[FileReport], strict: bool) -> int:
+    """2 if any file could not be read, else 1 if any has errors, else 0."""
+    if any(r.unreadable for r in reports):
+        return 2
+    return 0 if all(r.ok(strict) for r in reports) else 1
+
+
+def check(
+    files: list[str] = typer.Argument(..., help="站点文件（.yaml），可以给多个", show_default=False),
+    output_format: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json 或 github（GitHub Actions 注释）"),
+    strict: bool = typer.Option(False, "--strict", help="把警告当作错误"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="只输出诊断，不列出牌卡清单"),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="站点文件大小上限（字节）"),
+) -> None:
+    reports = [check_path(name, max_bytes=max_bytes) for name in files]
+    if output_format is Format.json:
+        typer.echo(json_report(reports, strict=strict))
+    elif output_format is Format.github:
+        text = github_report(reports, strict=strict)
+        if text:
+            typer.echo(text)
+    else:
+        typer.echo(text_report(reports, strict=strict, show_plan=not quiet))
+    raise typer.Exit(exit_code(reports, strict))

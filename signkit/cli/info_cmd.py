@@ -1,0 +1,65 @@
+"""``signkit schema`` and ``signkit layouts``: facts for editors and for people."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from signkit.forms import FORMS
+from signkit.rules.catalog import RULES, rules_markdown
+from signkit.output import atomic_write_text
+from signkit.schema import site_schema_json
+
+SCHEMA_HELP = "输出站点文件的 JSON Schema（中文标题与说明），供编辑器校验和补全。"
+RULES_HELP = "列出全部规则编号、默认级别、含义和规范依据。"
+LAYOUTS_HELP = "列出各附表：名称、最小尺寸、背景、字体、制作与悬挂、所需数据。"
+
+
+def schema(
+    output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是输出到屏幕"),
+) -> None:
+    text = site_schema_json()
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        atomic_write_text(output, text)
+        typer.echo(f"已写入 {output}")
+    raise typer.Exit(0)
+
+
+def layouts(
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出"),
+) -> None:
+    if as_json:
+        data = [
+            {"form": f.form_id, "name": f.name, "for": f.purpose, "min_size_mm": list(f.min_size_mm),
+             "size_note": f.size_note, "background": f.background, "title_font": f.title_font,
+             "body_font": f.body_font, "maker": f.maker, "hangs": f.hangs, "data": f.data,
+             "proportional": f.proportional}
+            for f in FORMS.values()
+        ]
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        raise typer.Exit(0)
+    for form in FORMS.values():
+        width, height = form.min_size_mm
+        typer.echo(f"附表 {form.form_id}  {form.name}（{form.purpose}）")
+        typer.echo(f"    尺寸：{width / 10:g} × {height / 10:g} cm（宽 × 高）；{form.size_note}")
+        typer.echo(f"    背景：{form.background}；标题：{form.title_font}；内容：{form.body_font}")
+        typer.echo(f"    制作：{form.maker}；悬挂：{form.hangs}")
+        typer.echo(f"    数据：{form.data}")
+    raise typer.Exit(0)
+
+
+def rules(
+    markdown: bool = typer.Option(False, "--markdown", help="以 Markdown 表格输出（即 docs/rules.md）"),
+) -> None:
+    if markdown:
+        typer.echo(rules_markdown(), nl=False)
+        raise typer.Exit(0)
+    label = {"error": "错误", "warning": "警告", "info": "提示"}
+    for info in sorted(RULES.values(), key=lambda i: i.rule):
+        basis = f"（{info.basis}）" if info.basis else ""
+        typer.echo(f"{info.rule}  {label[info.severity]}  {info.title}{basis}")
+    raise typer.Exit(0)

@@ -1,0 +1,1 @@
+"""Loading: bytes → text → YAML node tree with positions → validated site model."""

@@ -1,0 +1,60 @@
+"""Built-in city profiles: what 附表 2-6 / 2-7 and the 2-1 监制 line print for a city.
+
+A site file names its city and county; for a city signkit knows, the 监制 unit and
+the 市级 reporting channel come from here, so an office fills in only its county's
+channel ("其他内容条目无需更改").  The values are the spec's own wording.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from signkit.model.site import Channel, Region
+
+
+@dataclass(frozen=True)
+class CityProfile:
+    """Fixed wording for one city."""
+
+    city: str
+    supervisor_unit: str
+    channel: Channel
+
+
+CITY_PROFILES: dict[str, CityProfile] = {
+    "忻州市": CityProfile(
+        city="忻州市",
+        supervisor_unit="忻州市人民政府安全生产委员会办公室",
+        channel=Channel.model_validate({
+            "电话": "0350-12350",
+            "来信地址": "忻州市忻府区建设北路五号忻州市应急管理局",
+            "邮编": "034000",
+            "网站": "忻州市应急管理局官网-互动交流栏目-局长信箱",
+        }),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class ResolvedRegion:
+    """A region with the city's built-in values filled in where the file left them out."""
+
+    city: str
+    county: str
+    supervisor_unit: str | None
+    city_channel: Channel | None
+    county_channel: Channel | None
+    profile: CityProfile | None
+
+
+def resolve_region(region: Region) -> ResolvedRegion:
+    """Fill the 监制 unit and 市级 channel from the city's profile where not given."""
+    profile = CITY_PROFILES.get(region.city)
+    return ResolvedRegion(
+        city=region.city,
+        county=region.county,
+        supervisor_unit=region.supervisor_unit or (profile.supervisor_unit if profile else None),
+        city_channel=region.city_channel or (profile.channel if profile else None),
+        county_channel=region.county_channel,
+        profile=profile,
+    )

@@ -1,0 +1,115 @@
+"""Formatting check results for people (text), programs (JSON) and GitHub Actions annotations.
+
+Kept apart from the CLI so other front ends (a batch runner, a web form) print the
+same thing; these functions return strings and never print.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from signkit import __version__
+from signkit.check import FileReport
+from signkit.diagnostics import Diagnostic, Severity, format_path
+from signkit.forms import FORMS
+from signkit.plan import plan_counts
+
+
+def _effective(diag: Diagnostic, strict: bool) -> Severity:
+    if strict and diag.severity is Severity.WARNING:
+        return Severity.ERROR
+    return diag.severity
+
+
+def plan_text(report: FileReport) -> str:
+    """The board plan of one file, as a short Chinese table."""
+    if report.site is None:
+        return ""
+    lines = [f"{report.file}：{report.site.enterprise.name} 需制作"]
+    for form, count in plan_counts(report.plan).items():
+        pieces = f"，共 {count['pieces']} 张" if count["pieces"] != count["designs"] else ""
+        lines.append(f"  附表 {form:<6} {FORMS[form].name} × {count['designs']}{pieces}")
+    return "\n".join(lines)
+
+
+def text_report(reports: Sequence[FileReport], *, strict: bool = False, show_plan: bool = True) -> str:
+    """Diagnostics, then each clean file's plan, then a one-line summary."""
+    out: list[str] = []
+    errors = warnings = 0
+    for report in reports:
+        for diag in report.diagnostics:
+            level = _effective(diag, strict)
+            errors += level is Severity.ERROR
+            warnings += level is Severity.WARNING
+            out.append(diag.render())
+    if show_plan:
+        for report in reports:
+            if report.site is not None and not report.errors(strict):
+                out.append(plan_text(report))
+    failed = sum(1 for r in reports if not r.ok(strict))
+    summary = f"检查了 {len(reports)} 个文件：{errors} 个错误，{warnings} 个警告"
+    summary += f"，{failed} 个文件未通过" if failed else "，全部通过"
+    out.append(summary)
+    return "\n".join(out)
+
+
+def json_report(reports: Sequence[FileReport], *, strict: bool = False) -> str:
+    """A stable JSON document for CI pipelines (see docs/cli.md for the shape)."""
+    files: list[dict[str, Any]] = []
+    for report in reports:
+        entry: dict[str, Any] = {
+            "file": report.file,
+            "ok": report.ok(strict),
+            "readable": not report.unreadable,
+            "diagnostics": [
+                {**d.to_dict(), "severity": _effective(d, strict).value} for d in report.diagnostics
+            ],
+        }
+        if report.site is not None:
+            entry["enterprise"] = report.site.enterprise.name
+            entry["plan"] = [b.to_dict() for b in report.plan]
+            entry["plan_counts"] = plan_counts(report.plan)
+        files.append(entry)
+    document = {
+        "signkit": __version__,
+        "strict": strict,
+        "files": files,
+        "summary": {
+            "files": len(reports),
+            "failed": sum(1 for r in reports if not r.ok(strict)),
+            "errors": sum(1 for r in reports for d in r.diagnostics if _effective(d, strict) is Severity.ERROR),
+            "warnings": sum(1 for r in reports for d in r.diagnostics if _effective(d, strict) is Severity.WARNING),
+        },
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_report(reports: Sequence[FileReport], *, strict: bool = False) -> str:
+    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=SK103::…``."""
+    out: list[str] = []
+    command = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    for report in reports:
+        for diag in report.diagnostics:
+            loc = diag.location
+            props = [f"file={_escape_property(loc.file)}"]
+            if loc.line is not None:
+                props.append(f"line={loc.line}")
+            if loc.column is not None:
+                props.append(f"col={loc.column}")
+            props.append(f"title={diag.rule}")
+            path = format_path(loc.path)
+            message = f"{path} {diag.message}" if path else diag.message
+            if diag.hint:
+                message += f"\n提示：{diag.hint}"
+            out.append(f"::{command[_effective(diag, strict)]} {','.join(props)}::{_escape_data(message)}")
+    return "\n".join(out)

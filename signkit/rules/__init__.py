@@ -1,0 +1,44 @@
+"""Content rules of the regulation, run on a validated site.
+
+Each rule is a small function in a module by theme; :data:`ALL_RULES` fixes the order
+they run in.  :func:`run_rules` is the only entry point the rest of signkit needs.
+"""
+
+from __future__ import annotations
+
+from signkit.diagnostics import Diagnostic
+from signkit.load.yaml_tree import SourceMap
+from signkit.model.site import Site
+from signkit.rules import phones, references, required, supervision, wording
+from signkit.rules.base import Rule, RuleContext
+from signkit.rules.catalog import RULES, RuleInfo, rules_markdown
+
+ALL_RULES: tuple[Rule, ...] = (
+    phones.check_phones,
+    phones.check_postcodes,
+    required.check_card_phones,
+    required.check_report_phone,
+    required.check_channels,
+    required.check_supervision_people,
+    supervision.check_leader_titles,
+    supervision.check_county_leader,
+    supervision.check_levels,
+    supervision.check_special_count,
+    references.check_duplicates,
+    references.check_post_references,
+    references.check_risk_workplaces,
+    wording.check_vague_duties,
+    wording.check_self_numbered,
+    wording.check_empty_sets,
+)
+
+
+def run_rules(site: Site, source: SourceMap) -> list[Diagnostic]:
+    """Every content finding for ``site``, located through ``source``."""
+    ctx = RuleContext(site, source)
+    for rule in ALL_RULES:
+        rule(ctx)
+    return ctx.diagnostics
+
+
+__all__ = ["ALL_RULES", "RULES", "RuleContext", "RuleInfo", "rules_markdown", "run_rules"]

@@ -1,0 +1,65 @@
+"""What the printed text says: duties that are concrete, lists that number cleanly, nothing missing.
+
+三、3 of the regulation: a post's duties "不得模糊宽泛，且其他工作职责不得列入".  The
+phrases below are the classic filler of copied templates; they are warnings because
+the office knows its posts.  List items are numbered by the board ((一)、(二) …), so an
+item that carries its own number would print twice-numbered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from signkit.diagnostics import KeyPath
+from signkit.rules.base import RuleContext
+
+VAGUE_PHRASES: tuple[str, ...] = (
+    "做好安全工作", "做好安全生产工作", "服从领导安排", "服从安排", "领导交办", "交办的其他",
+    "其他工作", "做好本职工作", "完成上级交办", "配合做好", "认真做好各项工作",
+)
+_NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十百\d]+[)）]|\d+\s*[.、．)）]|[一二三四五六七八九十]+、|[①-⑳])")
+
+
+def check_vague_duties(ctx: RuleContext) -> None:
+    """SK218: duties that are vague or not about safety."""
+    for p_index, post in enumerate(ctx.site.posts):
+        for d_index, duty in enumerate(post.duties):
+            hit = next((phrase for phrase in VAGUE_PHRASES if phrase in duty), None)
+            if hit:
+                ctx.report("SK218", ("岗位", p_index, "岗位安全生产责任", d_index),
+                           f"岗位安全生产责任「{duty}」含有模糊宽泛的表述「{hit}」",
+                           "规范三、3：明确本岗位具体的安全生产责任，不得模糊宽泛，其他工作职责不得列入")
+
+
+def _lists(ctx: RuleContext) -> Iterator[tuple[KeyPath, list[str]]]:
+    for index, post in enumerate(ctx.site.posts):
+        yield ("岗位", index, "岗位安全生产责任"), post.duties
+        yield ("岗位", index, "岗位安全风险"), post.risks
+        yield ("岗位", index, "应急处置及管控措施"), post.measures
+    for index, point in enumerate(ctx.site.risk_points):
+        yield ("风险点", index, "风险及可能造成的危害"), point.hazards
+        yield ("风险点", index, "事故诱因"), point.causes
+        yield ("风险点", index, "管控措施"), point.controls
+        yield ("风险点", index, "应急处置措施"), point.emergency
+
+
+def check_self_numbered(ctx: RuleContext) -> None:
+    """SK219: list items that carry their own (一) / 1. / ① numbering."""
+    for path, items in _lists(ctx):
+        for index, item in enumerate(items):
+            match = _NUMBERED.match(item)
+            if match:
+                ctx.report("SK219", (*path, index),
+                           f"「{item[:20]}」自带编号「{match.group(0).strip()}」，印制时会再加 (一)(二) 编号",
+                           "请删除条目开头的编号")
+
+
+def check_empty_sets(ctx: RuleContext) -> None:
+    """SK222: no workplaces, posts or risk points means whole board types are missing."""
+    site = ctx.site
+    for key, items, board in (("工作场所", site.workplaces, "企业安全生产责任牌（2-2）"),
+                              ("岗位", site.posts, "员工岗位责任牌（2-3）和岗位风险告知卡（2-5）"),
+                              ("风险点", site.risk_points, "安全风险分级管控告知牌（2-4）")):
+        if not items:
+            ctx.report("SK222", (key,), f"没有填写任何{key}，不会生成{board}")

@@ -1,0 +1,66 @@
+"""Shared test helpers: the examples, a mutable copy of their data, and the CLI in-process."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from signkit.check import FileReport, check_text
+from signkit.cli import main
+from signkit.load.yaml_tree import parse_yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+CHEMICAL = EXAMPLES / "chemical-plant.yaml"
+SMALL = EXAMPLES / "small-enterprise.yaml"
+
+
+def example_data(path: Path = CHEMICAL) -> dict[str, Any]:
+    """The example as plain data (every scalar a string), ready to mutate."""
+    parsed = parse_yaml(path.read_text(encoding="utf-8"), path.name)
+    assert parsed.ok, parsed.diagnostics
+    return copy.deepcopy(parsed.data)
+
+
+def dump(data: Any) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def check_data(data: Any, name: str = "site.yaml") -> FileReport:
+    """Check ``data`` as if it had been written to a site file."""
+    return check_text(dump(data), name)
+
+
+def rules_of(report: FileReport) -> set[str]:
+    return {d.rule for d in report.diagnostics}
+
+
+def find(report: FileReport, rule: str) -> list[Any]:
+    return [d for d in report.diagnostics if d.rule == rule]
+
+
+@pytest.fixture
+def chem() -> dict[str, Any]:
+    return example_data(CHEMICAL)
+
+
+@pytest.fixture
+def small() -> dict[str, Any]:
+    return example_data(SMALL)
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+    """Run ``signkit ARGS`` in-process; return (exit code, stdout, stderr)."""
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run

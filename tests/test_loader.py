@@ -1,0 +1,138 @@
+"""Reading and parsing: every kind of broken input gets a located diagnostic, never an exception."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from signkit.check import check_path, check_text
+from signkit.load.source import read_source
+from signkit.load.yaml_tree import MAX_NODES, parse_yaml
+
+
+def only(report_diags: list, rule: str):  # type: ignore[no-untyped-def]
+    hits = [d for d in report_diags if d.rule == rule]
+    assert hits, [d.render() for d in report_diags]
+    return hits[0]
+
+
+def test_scalars_stay_text_and_keep_leading_zeros() -> None:
+    parsed = parse_yaml("a: 0350\nb: 034000\nc: 12:30\nd: ~\ne:\nf: ''\n", "f.yaml")
+    assert parsed.data == {"a": "0350", "b": "034000", "c": "12:30", "d": None, "e": None, "f": ""}
+
+
+def test_positions_of_keys_and_values() -> None:
+    parsed = parse_yaml("企业:\n  企业名称:  甲公司\n  列表:\n    - 一\n    - 二\n", "f.yaml")
+    assert parsed.source.keys[("企业", "企业名称")] == (2, 3)
+    assert parsed.source.values[("企业", "企业名称")] == (2, 10)
+    assert parsed.source.values[("企业", "列表", 1)] == (5, 7)
+    loc = parsed.source.locate(("企业", "企业名称"))
+    assert (loc.line, loc.column) == (2, 10)
+    # a missing key is located at its nearest existing parent
+    loc = parsed.source.locate(("企业", "缺少的键"))
+    assert (loc.line, loc.column, loc.path) == (1, 1, ("企业", "缺少的键"))
+
+
+def test_tab_indentation_names_line_and_column() -> None:
+    diag = only(parse_yaml("企业:\n\t企业名称: 甲\n", "f.yaml").diagnostics, "SK007")
+    assert (diag.location.line, diag.location.column) == (2, 1)
+    assert "制表符" in diag.message
+
+
+def test_syntax_error_is_translated_and_located() -> None:
+    diag = only(parse_yaml("企业:\n  企业名称: 甲: 乙\n", "f.yaml").diagnostics, "SK006")
+    assert diag.location.line == 2
+    assert "冒号" in diag.message or "键: 值" in diag.message
+
+
+def test_unclosed_quote() -> None:
+    diag = only(parse_yaml("a: '未闭合\n", "f.yaml").diagnostics, "SK006")
+    assert "引号" in diag.message
+
+
+def test_duplicate_key_reported_with_first_line() -> None:
+    diag = only(parse_yaml("a: 1\nb: 2\na: 3\n", "f.yaml").diagnostics, "SK009")
+    assert (diag.location.line, diag.location.column) == (3, 1)
+    assert "第 1 行" in diag.message
+
+
+def test_billion_laughs_is_stopped_quickly() -> None:
+    lines = ['a: &a ["哈","哈","哈","哈","哈","哈","哈","哈","哈"]']
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    start = time.perf_counter()
+    parsed = parse_yaml("\n".join(lines) + "\n", "bomb.yaml")
+    assert time.perf_counter() - start < 5
+    diag = only(parsed.diagnostics, "SK008")
+    assert f"{MAX_NODES:,}" in diag.message
+    assert parsed.data is None
+
+
+def test_deep_nesting_is_refused() -> None:
+    parsed = parse_yaml("a: " + "[" * 3000 + "]" * 3000 + "\n", "deep.yaml")
+    only(parsed.diagnostics, "SK008")
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("", "SK010"),
+    ("# 只有注释\n", "SK010"),
+    ("- 一\n- 二\n", "SK011"),
+    ("就一行字\n", "SK011"),
+    ("a: 1\n---\nb: 2\n", "SK006"),
+    ("a: *nothing\n", "SK006"),
+    ("<<: {a: 1}\n", "SK013"),
+    ("? [1, 2]\n: x\n", "SK013"),
+])
+def test_structural_problems(text: str, rule: str) -> None:
+    report = check_text(text, "f.yaml")
+    only(report.diagnostics, rule)
+    assert report.site is None
+
+
+def test_multiple_documents_message() -> None:
+    diag = only(parse_yaml("a: 1\n---\nb: 2\n", "f.yaml").diagnostics, "SK006")
+    assert "多个 YAML 文档" in diag.message
+
+
+def test_missing_file_and_directory_are_unreadable(tmp_path: Path) -> None:
+    missing = check_path(tmp_path / "nope.yaml")
+    assert missing.unreadable and missing.diagnostics[0].rule == "SK001"
+    folder = check_path(tmp_path)
+    assert folder.unreadable and folder.diagnostics[0].rule == "SK002"
+
+
+def test_size_cap_refuses_before_reading(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    with open(big, "wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # a sparse 50 MB file
+    start = time.perf_counter()
+    report = check_path(big)
+    assert time.perf_counter() - start < 2
+    assert report.unreadable and report.diagnostics[0].rule == "SK003"
+    small_cap = check_path(big, max_bytes=10)
+    assert "10" in small_cap.diagnostics[0].message
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    report = check_path(path)
+    assert report.diagnostics[0].rule == "SK005" and not report.unreadable
+
+
+def test_gbk_file_is_located_and_recognised(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.yaml"
+    path.write_bytes("企业:\n  企业名称: 甲公司\n".encode("gbk"))
+    diag = check_path(path).diagnostics[0]
+    assert diag.rule == "SK004"
+    assert diag.location.line == 1
+    assert diag.hint and "GBK" in diag.hint
+
+
+def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.yaml"
+    path.write_bytes("\ufeffa: 1\n".encode())
+    source = read_source(path)
+    assert source.text == "a: 1\n"
