@@ -8,8 +8,8 @@ from pathlib import Path
 import typer
 
 from signkit.forms import FORMS
-from signkit.rules.catalog import RULES, rules_markdown
 from signkit.output import atomic_write_text
+from signkit.rules.catalog import RULES, rules_markdown
 from signkit.schema import site_schema_json
 
 SCHEMA_HELP = "输出站点文件的 JSON Schema（中文标题与说明），供编辑器校验和补全。"

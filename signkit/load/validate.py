@@ -127,5 +127,6 @@ def validate_site(data: Any, source: SourceMap) -> tuple[Site | None, list[Diagn
             if (loc, rule) in seen:  # a union reports the same place once per branch
                 continue
             seen.add((loc, rule))
-            diagnostics.append(Diagnostic(rule, Severity.ERROR, message, source.locate(loc), hint))
+            location = source.locate(loc, key=error["type"] == "extra_forbidden")
+            diagnostics.append(Diagnostic(rule, Severity.ERROR, message, location, hint))
         return None, diagnostics

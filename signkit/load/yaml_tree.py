@@ -42,17 +42,19 @@ class SourceMap:
     #: key paths whose value is a non-empty scalar (point at the value, not the key)
     scalars: set[KeyPath] = field(default_factory=set)
 
-    def locate(self, path: KeyPath) -> Location:
+    def locate(self, path: KeyPath, *, key: bool = False) -> Location:
         """The best position for a diagnostic about ``path``.
 
         A non-empty scalar value is pointed at directly; an empty value, a mapping or
         a list is pointed at by its key; a path that does not exist in the file (a
         missing key) is pointed at by its nearest existing ancestor, but the location
-        keeps the full path so the message can name what is missing.
+        keeps the full path so the message can name what is missing.  ``key=True``
+        points at the key even when the value is a scalar (an unknown key is the
+        key's fault, not its value's).
         """
         probe = path
         while True:
-            if probe in self.scalars and probe in self.values:
+            if not key and probe in self.scalars and probe in self.values:
                 line, column = self.values[probe]
                 return Location(self.file, line, column, path)
             if probe in self.keys:

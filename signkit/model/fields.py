@@ -82,7 +82,7 @@ OptionalPhone = Annotated[str | None, BeforeValidator(lambda v: _normalise_phone
 """A telephone number as printed (full-width digits accepted); its format is rule SK201."""
 
 YesNo = Annotated[bool, BeforeValidator(_yes_no),
-                  WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": ["是", "否"]}]})]
+                  WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": sorted(_YES | _NO)}]})]
 """是/否 (also yes/no, true/false)."""
 
 _LIST_SCHEMA = {"anyOf": [{"type": "string", "minLength": 1},
@@ -98,7 +98,7 @@ RiskLevel = Annotated[Literal["重大", "较大", "一般", "低"], BeforeValida
                       WithJsonSchema({"enum": ["重大", "较大", "一般", "低", *_LEVEL_SYNONYMS]})]
 """The four grades of the regulation (红 重大, 橙 较大, 黄 一般, 蓝 低)."""
 
-Level = Literal["市", "县", "乡镇"]
+Level = Literal["市", "县", "乡镇", "街道"]
 """Which level of government a supervising department belongs to."""
 
 RISK_LEVELS: tuple[str, ...] = ("重大", "较大", "一般", "低")

@@ -47,14 +47,25 @@ class ResolvedRegion:
     profile: CityProfile | None
 
 
+def _merge(given: Channel | None, builtin: Channel | None) -> Channel | None:
+    """Field by field: what the file gives wins, the profile fills the rest."""
+    if given is None or builtin is None:
+        return given or builtin
+    return Channel.model_validate({
+        alias: getattr(given, name) or getattr(builtin, name)
+        for name, field in Channel.model_fields.items()
+        if (alias := field.alias) is not None
+    })
+
+
 def resolve_region(region: Region) -> ResolvedRegion:
-    """Fill the 监制 unit and 市级 channel from the city's profile where not given."""
+    """Fill the 监制 unit and the 市级 channel from the city's profile where not given."""
     profile = CITY_PROFILES.get(region.city)
     return ResolvedRegion(
         city=region.city,
         county=region.county,
         supervisor_unit=region.supervisor_unit or (profile.supervisor_unit if profile else None),
-        city_channel=region.city_channel or (profile.channel if profile else None),
+        city_channel=_merge(region.city_channel, profile.channel if profile else None),
         county_channel=region.county_channel,
         profile=profile,
     )

@@ -33,6 +33,11 @@ def _f(alias: str, description: str, **kwargs: Any) -> Any:
     return Field(alias=alias, title=alias, description=description, **kwargs)
 
 
+def _drop_format(schema: dict[str, Any]) -> None:
+    """Editors would reject 2026年5月1日 under ``format: date``; signkit accepts it."""
+    schema.pop("format", None)
+
+
 class Channel(BaseModel):
     """A reporting channel printed in the 举报渠道 section of 附表 2-6 and 2-7."""
 
@@ -40,7 +45,8 @@ class Channel(BaseModel):
 
     phone: OptionalPhone = _f("电话", "电话举报号码，如 0350-12350", default=None)
     letter_address: OptionalText = _f("来信地址", "来信举报的地址", default=None)
-    postcode: OptionalText = _f("邮编", "来信地址的邮政编码（6 位数字）", default=None)
+    postcode: OptionalText = _f("邮编", "来信地址的邮政编码（6 位数字，建议加引号）", default=None,
+                                json_schema_extra={"anyOf": [{"type": "string"}, {"type": "integer"}, {"type": "null"}]})
     website: OptionalText = _f("网站", "网站举报的网址或栏目路径", default=None)
 
 
@@ -72,7 +78,8 @@ class Enterprise(BaseModel):
     report_phone: OptionalPhone = _f("企业监督举报电话", "企业内部监督举报电话（印在 2-4 底部）", default=None)
     emergency_phone: OptionalPhone = _f("企业应急电话", "企业应急电话（印在 2-5 告知卡背面）", default=None)
     city_supervised: YesNo = _f("市级直接监管", "是否由市级部门直接监管（是/否）", default=False)
-    revised: dt.date = _f("修订日期", "本文件数据最后修订的日期，如 2026-05-01；印在每块牌的修订标记中")
+    revised: dt.date = _f("修订日期", "本文件数据最后修订的日期，如 2026-05-01 或 2026年5月1日；印在每块牌的修订标记中",
+                          json_schema_extra=_drop_format)
 
     @field_validator("revised", mode="before")
     @classmethod
@@ -101,7 +108,7 @@ class Department(BaseModel):
 
     model_config = STRICT
 
-    level: Level = _f("层级", "部门层级：市、县 或 乡镇")
+    level: Level = _f("层级", "部门层级：市、县、乡镇 或 街道")
     department: Text = _f("部门", "部门名称，如 忻府区应急管理局")
     leader: Leader = _f("责任领导", "责任领导（姓名与职务）")
     officer: Text = _f("具体责任人", "具体责任人姓名")

@@ -18,8 +18,17 @@ from signkit.rules.base import RuleContext
 _HEAD = re.compile(r"(局长|主任|书记|乡长|镇长|县长|区长|市长|站长|所长|队长|部长|处长|科长|主要负责人|主席|院长|经理|厂长)")
 
 
+_STAFF = re.compile(r"(科员|调研员|办事员|干事|专员|职员|巡视员|工作人员)")
+
+
 def title_kind(title: str) -> str | None:
-    """``"deputy"``, ``"head"`` or ``None`` (cannot tell) for a recorded 职务."""
+    """``"deputy"``, ``"head"``, ``"staff"`` or ``None`` (cannot tell) for a recorded 职务.
+
+    Staff grades such as 一级主任科员 contain 主任 but are not leading posts; they are
+    checked first so they are never mistaken for a head.
+    """
+    if _STAFF.search(title):
+        return "staff"
     if "副" in title or "分管" in title:
         return "deputy"
     if _HEAD.search(title):
@@ -60,6 +69,11 @@ def check_leader_titles(ctx: RuleContext) -> None:
     for path, dept in _departments(ctx):
         want = _want(ctx, path)
         kind = title_kind(dept.leader.title)
+        if kind == "staff":
+            ctx.report("SK210", (*path, "责任领导", "职务"),
+                       f"{dept.department}的责任领导应为领导职务，记录的职务「{dept.leader.title}」不是领导职务",
+                       want[1] if want else "挂牌说明 (2)–(4)：责任领导为主要负责人或分管领导")
+            continue
         if want is None or kind is None or kind == want[0]:
             continue
         ctx.report("SK210", (*path, "责任领导", "职务"),
@@ -97,7 +111,7 @@ def check_levels(ctx: RuleContext) -> None:
             ctx.report("SK212", (*path, "层级"),
                        f"本企业不是市级直接监管，{dept.department}却填为市级部门",
                        "若由市级部门直接监管，请在「企业」中写 市级直接监管: 是")
-    if site.highest_risk == "较大" and local.level != "乡镇":
+    if site.highest_risk == "较大" and local.level not in ("乡镇", "街道"):
         ctx.report("SK212", ("监管责任", "属地监管", "层级"),
                    f"存在较大风险点的企业，属地监管一般为乡镇（街道），填写的层级是「{local.level}」",
                    "挂牌说明 (2)：责任领导为县级部门和乡镇（街道）主要负责人")

@@ -1,0 +1,182 @@
+"""The CLI in-process: exit codes, the three output formats, init, schema, layouts, rules, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from signkit.cli import main
+from signkit.rules.catalog import RULES, rules_markdown
+from signkit.schema import site_schema_json
+from tests.conftest import CHEMICAL, ROOT, SMALL, dump, example_data
+
+Cli = Callable[..., tuple[int, str, str]]
+
+
+def _broken(tmp_path: Path) -> Path:
+    """A schema error: content rules do not run until the shape is right."""
+    data = example_data(CHEMICAL)
+    data["工作场所"][0]["班组"][0]["负责人"] = None
+    path = tmp_path / "broken.yaml"
+    path.write_text(dump(data), encoding="utf-8")
+    return path
+
+
+def _content(tmp_path: Path) -> Path:
+    """One content error (SK215) and one warning (SK218)."""
+    data = example_data(CHEMICAL)
+    data["工作场所"][0]["岗位"][0]["名称"] = "合成操作员"
+    data["岗位"][0]["岗位安全生产责任"].append("服从领导安排")
+    path = tmp_path / "content.yaml"
+    path.write_text(dump(data), encoding="utf-8")
+    return path
+
+
+def test_check_examples_clean(cli: Cli) -> None:
+    code, out, _ = cli("check", str(CHEMICAL), str(SMALL))
+    assert code == 0
+    assert "附表 2-1-1" in out and "附表 2-1-2" in out
+    assert "岗位风险告知卡 × 5，共 27 张" in out
+    assert out.strip().endswith("全部通过")
+
+
+def test_check_errors_exit_1_with_located_lines(cli: Cli, tmp_path: Path) -> None:
+    path = _broken(tmp_path)
+    code, out, _ = cli("check", str(path))
+    assert code == 1
+    assert f"{path}:" in out and "工作场所[0].班组[0].负责人 不能为空 [SK103]" in out
+
+
+def test_warnings_pass_unless_strict(cli: Cli, tmp_path: Path) -> None:
+    data = example_data(CHEMICAL)
+    data["岗位"][0]["岗位安全生产责任"].append("服从领导安排")
+    path = tmp_path / "warn.yaml"
+    path.write_text(dump(data), encoding="utf-8")
+    code, out, _ = cli("check", str(path))
+    assert code == 0 and "警告：" in out and "[SK218]" in out
+    code, _, _ = cli("check", "--strict", str(path))
+    assert code == 1
+
+
+def test_unreadable_file_exits_2_even_beside_good_ones(cli: Cli, tmp_path: Path) -> None:
+    code, out, _ = cli("check", str(CHEMICAL), str(tmp_path / "missing.yaml"))
+    assert code == 2 and "文件不存在 [SK001]" in out
+    code, out, _ = cli("check", str(tmp_path))
+    assert code == 2 and "[SK002]" in out
+
+
+def test_usage_error_exits_2(cli: Cli) -> None:
+    assert cli("check")[0] == 2
+    assert cli("check", "--format", "xml", str(CHEMICAL))[0] == 2
+    assert cli("no-such-command")[0] == 2
+
+
+def test_json_format(cli: Cli, tmp_path: Path) -> None:
+    path = _content(tmp_path)
+    code, out, _ = cli("check", "--format", "json", str(path), str(SMALL))
+    assert code == 1
+    doc = json.loads(out)
+    assert doc["summary"] == {"files": 2, "failed": 1, "errors": 1, "warnings": 2}  # SK218, and SK216 for the orphaned post
+    broken, small = doc["files"]
+    assert broken["ok"] is False and broken["plan_counts"]["2-1-1"] == {"designs": 1, "pieces": 1}
+    diag = next(d for d in broken["diagnostics"] if d["rule"] == "SK215")
+    assert diag["severity"] == "error"
+    assert diag["location"]["path"] == "工作场所[0].岗位[0].名称"
+    assert diag["location"]["path_parts"] == ["工作场所", 0, "岗位", 0, "名称"]
+    assert diag["hint"] == "是否想写「合成操作工」？"
+    assert isinstance(diag["location"]["line"], int) and isinstance(diag["location"]["column"], int)
+    assert small["ok"] is True and small["plan_counts"]["2-1-2"] == {"designs": 1, "pieces": 1}
+    code, out, _ = cli("check", "--format", "json", "--strict", str(path))
+    assert json.loads(out)["summary"]["errors"] == 3
+
+
+def test_github_format(cli: Cli, tmp_path: Path) -> None:
+    path = _content(tmp_path)
+    code, out, _ = cli("check", "--format", "github", str(path))
+    assert code == 1
+    lines = out.strip().splitlines()
+    error = next(line for line in lines if "title=SK215" in line)
+    assert error.startswith(f"::error file={path},line=")
+    assert ",col=" in error and "::工作场所[0].岗位[0].名称 岗位「合成操作员」不在" in error
+    assert error.endswith("%0A提示：是否想写「合成操作工」？")
+    assert any(line.startswith("::warning ") and "title=SK218" in line for line in lines)
+    code, out, _ = cli("check", "--format", "github", str(CHEMICAL))
+    assert code == 0 and out == ""
+
+
+def test_init_writes_a_starter_that_passes(cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "新企业"
+    code, out, _ = cli("init", str(target))
+    assert code == 0
+    site = target / "site.yaml"
+    assert site.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=./signkit-site.schema.json")
+    assert json.loads((target / "signkit-site.schema.json").read_text(encoding="utf-8"))["title"] == "站点文件"
+    code, out, _ = cli("check", "--strict", str(site))
+    assert code == 0, out
+    # never overwrites without --force
+    site.write_text("改过的内容\n", encoding="utf-8")
+    code, _, err = cli("init", str(target))
+    assert code == 1 and "已存在" in err
+    assert site.read_text(encoding="utf-8") == "改过的内容\n"
+    assert cli("init", "--force", str(target))[0] == 0
+
+
+def test_schema_is_current_and_in_chinese(cli: Cli) -> None:
+    code, out, _ = cli("schema")
+    assert code == 0
+    schema = json.loads(out)
+    assert "地区" in schema["properties"] and schema["additionalProperties"] is False
+    assert schema["$defs"]["RiskPoint"]["properties"]["风险等级"]["enum"][:4] == ["重大", "较大", "一般", "低"]
+    committed = (ROOT / "docs" / "site.schema.json").read_text(encoding="utf-8")
+    assert committed == site_schema_json(), "docs/site.schema.json is stale: run signkit schema -o docs/site.schema.json"
+
+
+def test_rules_doc_is_current(cli: Cli) -> None:
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == rules_markdown(), "docs/rules.md is stale: run signkit rules --markdown > docs/rules.md"
+    code, out, _ = cli("rules")
+    assert code == 0 and all(rule in out for rule in RULES)
+
+
+def test_layouts(cli: Cli) -> None:
+    code, out, _ = cli("layouts")
+    assert code == 0
+    assert "附表 2-6  安全生产举报公示栏" in out and "300 × 150 cm" in out and "60 × 90 cm" in out
+    code, out, _ = cli("layouts", "--json")
+    forms = json.loads(out)
+    assert [f["form"] for f in forms] == ["2-1-1", "2-1-2", "2-2", "2-3", "2-4", "2-5", "2-6", "2-7"]
+
+
+def test_version(cli: Cli) -> None:
+    code, out, _ = cli("--version")
+    assert code == 0 and out.startswith("signkit ")
+
+
+def test_internal_error_is_a_message_not_a_traceback(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.delenv("SIGNKIT_DEBUG", raising=False)
+    monkeypatch.setattr("signkit.cli.check_cmd.check_path", boom)
+    code, out, err = cli("check", str(CHEMICAL))
+    assert code == 3
+    assert "内部错误" in err and "Traceback" not in err + out
+
+
+def test_python_dash_m_entry_point() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "signkit", "check", "-q", str(CHEMICAL)],
+                            capture_output=True, text=True, encoding="utf-8", check=False)
+    assert result.returncode == 0, result.stderr
+    assert "全部通过" in result.stdout
+
+
+def test_main_defaults_to_sys_argv(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.argv", ["signkit", "--version"])
+    assert main() == 0
+    assert "signkit" in capsys.readouterr().out
