@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from signkit.diagnostics import Diagnostic, Severity, sort_key
+from signkit.fonts import FontSet, check_coverage
 from signkit.load.source import DEFAULT_MAX_BYTES, SourceText, read_source
 from signkit.load.validate import validate_site
 from signkit.load.yaml_tree import SourceMap, parse_yaml
 from signkit.model.site import Site
 from signkit.plan import PlannedBoard, plan_boards
+from signkit.printed import printed_text
 from signkit.rules import run_rules
 
 
@@ -40,8 +42,12 @@ class FileReport:
         return not self.unreadable and not self.errors(strict)
 
 
-def check_text(text: str, file: str) -> FileReport:
-    """Check site-file text already in memory (``file`` is the name diagnostics show)."""
+def check_text(text: str, file: str, *, fonts: FontSet | None = None) -> FileReport:
+    """Check site-file text already in memory (``file`` is the name diagnostics show).
+
+    With ``fonts``, every printed character is also checked against the fonts that
+    will print it (SK305/SK306).
+    """
     report = FileReport(file)
     parsed = parse_yaml(text, file)
     report.source = parsed.source
@@ -54,6 +60,8 @@ def check_text(text: str, file: str) -> FileReport:
         return _finish(report)
     report.site = site
     report.diagnostics.extend(run_rules(site, parsed.source))
+    if fonts is not None:
+        report.diagnostics.extend(check_coverage(printed_text(site, parsed.source), fonts))
     report.plan = plan_boards(site)
     return _finish(report)
 
@@ -63,13 +71,13 @@ def _finish(report: FileReport) -> FileReport:
     return report
 
 
-def check_source(source: SourceText) -> FileReport:
+def check_source(source: SourceText, *, fonts: FontSet | None = None) -> FileReport:
     """Check a :class:`SourceText` (already read and decoded, or with read errors)."""
     if source.text is None:
         return FileReport(source.name, diagnostics=list(source.diagnostics), unreadable=source.unreadable)
-    return check_text(source.text, source.name)
+    return check_text(source.text, source.name, fonts=fonts)
 
 
-def check_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> FileReport:
-    """Read and check the site file at ``path``."""
-    return check_source(read_source(path, max_bytes=max_bytes))
+def check_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, fonts: FontSet | None = None) -> FileReport:
+    """Read and check the site file at ``path`` (and its glyph coverage, given ``fonts``)."""
+    return check_source(read_source(path, max_bytes=max_bytes), fonts=fonts)

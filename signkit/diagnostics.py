@@ -31,7 +31,7 @@ class Severity(enum.Enum):
     @property
     def label(self) -> str:
         """The Chinese word shown to people."""
-        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+        return {"error": "错误", "warning": "警告", "info": "说明"}[self.value]
 
 
 def format_path(path: KeyPath) -> str:

@@ -34,9 +34,10 @@ def plan_text(report: FileReport) -> str:
     return "\n".join(lines)
 
 
-def text_report(reports: Sequence[FileReport], *, strict: bool = False, show_plan: bool = True) -> str:
-    """Diagnostics, then each clean file's plan, then a one-line summary."""
-    out: list[str] = []
+def text_report(reports: Sequence[FileReport], *, strict: bool = False, show_plan: bool = True,
+                notes: Sequence[Diagnostic] = ()) -> str:
+    """Run-level notes (fonts), diagnostics, then each clean file's plan, then a one-line summary."""
+    out: list[str] = [note.render() for note in notes]
     errors = warnings = 0
     for report in reports:
         for diag in report.diagnostics:
@@ -55,7 +56,8 @@ def text_report(reports: Sequence[FileReport], *, strict: bool = False, show_pla
     return "\n".join(out)
 
 
-def json_report(reports: Sequence[FileReport], *, strict: bool = False) -> str:
+def json_report(reports: Sequence[FileReport], *, strict: bool = False, notes: Sequence[Diagnostic] = (),
+                fonts: list[dict[str, Any]] | None = None) -> str:
     """A stable JSON document for CI pipelines (see docs/cli.md for the shape)."""
     files: list[dict[str, Any]] = []
     for report in reports:
@@ -75,6 +77,8 @@ def json_report(reports: Sequence[FileReport], *, strict: bool = False) -> str:
     document = {
         "signkit": __version__,
         "strict": strict,
+        "fonts": fonts,
+        "notes": [{**d.to_dict(), "severity": _effective(d, strict).value} for d in notes],
         "files": files,
         "summary": {
             "files": len(reports),
@@ -94,22 +98,22 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_report(reports: Sequence[FileReport], *, strict: bool = False) -> str:
+def github_report(reports: Sequence[FileReport], *, strict: bool = False, notes: Sequence[Diagnostic] = ()) -> str:
     """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=SK103::…``."""
     out: list[str] = []
     command = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
-    for report in reports:
-        for diag in report.diagnostics:
-            loc = diag.location
-            props = [f"file={_escape_property(loc.file)}"]
-            if loc.line is not None:
-                props.append(f"line={loc.line}")
-            if loc.column is not None:
-                props.append(f"col={loc.column}")
-            props.append(f"title={diag.rule}")
-            path = format_path(loc.path)
-            message = f"{path} {diag.message}" if path else diag.message
-            if diag.hint:
-                message += f"\n提示：{diag.hint}"
-            out.append(f"::{command[_effective(diag, strict)]} {','.join(props)}::{_escape_data(message)}")
+    everything = [*notes, *(diag for report in reports for diag in report.diagnostics)]
+    for diag in everything:
+        loc = diag.location
+        props = [f"file={_escape_property(loc.file)}"]
+        if loc.line is not None:
+            props.append(f"line={loc.line}")
+        if loc.column is not None:
+            props.append(f"col={loc.column}")
+        props.append(f"title={diag.rule}")
+        path = format_path(loc.path)
+        message = f"{path} {diag.message}" if path else diag.message
+        if diag.hint:
+            message += f"\n提示：{diag.hint}"
+        out.append(f"::{command[_effective(diag, strict)]} {','.join(props)}::{_escape_data(message)}")
     return "\n".join(out)

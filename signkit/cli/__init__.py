@@ -18,7 +18,7 @@ import traceback
 import typer
 
 from signkit import __version__
-from signkit.cli import check_cmd, info_cmd, init_cmd
+from signkit.cli import check_cmd, fonts_cmd, info_cmd, init_cmd
 
 app = typer.Typer(
     name="signkit",
@@ -49,6 +49,7 @@ app.command("init", help=init_cmd.HELP)(init_cmd.init)
 app.command("schema", help=info_cmd.SCHEMA_HELP)(info_cmd.schema)
 app.command("layouts", help=info_cmd.LAYOUTS_HELP)(info_cmd.layouts)
 app.command("rules", help=info_cmd.RULES_HELP)(info_cmd.rules)
+app.command("fonts", help=fonts_cmd.HELP)(fonts_cmd.fonts)
 
 EXIT_INTERNAL = 3
 

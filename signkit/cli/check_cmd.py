@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 
 import typer
 
 from signkit.check import FileReport, check_path
+from signkit.cli.fontopts import BODY_FONT_OPTION, CONFIG_OPTION, FONTS_OPTION, TITLE_FONT_OPTION, FontMode, fonts_from_options
+from signkit.diagnostics import SignkitError
+from signkit.fonts import describe
 from signkit.load.source import DEFAULT_MAX_BYTES
 from signkit.report import github_report, json_report, text_report
 
 HELP = """检查站点文件并列出需要制作的牌卡。
 
-退出码：0 通过；1 发现错误（--strict 时警告也算）；2 用法错误或文件无法读取。"""
+同时逐字检查每个要印出的字能否由所选字体印出（CI 中建议加 --fonts bundled，使结果与机器无关）。
+退出码：0 通过；1 发现错误（--strict 时警告也算）；2 用法错误、文件或字体无法读取。"""
 
 
 class Format(StrEnum):
@@ -34,14 +39,25 @@ def check(
     strict: bool = typer.Option(False, "--strict", help="把警告当作错误"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="只输出诊断，不列出牌卡清单"),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="站点文件大小上限（字节）"),
+    fonts: FontMode | None = FONTS_OPTION,
+    title_font: str | None = TITLE_FONT_OPTION,
+    body_font: str | None = BODY_FONT_OPTION,
+    config: Path | None = CONFIG_OPTION,
 ) -> None:
-    reports = [check_path(name, max_bytes=max_bytes) for name in files]
+    try:
+        fontset = fonts_from_options(fonts, title_font, body_font, config, quiet_stand_in=True)
+    except SignkitError as failure:
+        for diag in failure.diagnostics:
+            typer.echo(diag.render(), err=True)
+        raise typer.Exit(2) from None
+    reports = [check_path(name, max_bytes=max_bytes, fonts=fontset) for name in files]
+    notes = list(fontset.diagnostics)
     if output_format is Format.json:
-        typer.echo(json_report(reports, strict=strict))
+        typer.echo(json_report(reports, strict=strict, notes=notes, fonts=describe(fontset)))
     elif output_format is Format.github:
-        text = github_report(reports, strict=strict)
+        text = github_report(reports, strict=strict, notes=notes)
         if text:
             typer.echo(text)
     else:
-        typer.echo(text_report(reports, strict=strict, show_plan=not quiet))
+        typer.echo(text_report(reports, strict=strict, show_plan=not quiet, notes=notes))
     raise typer.Exit(exit_code(reports, strict))

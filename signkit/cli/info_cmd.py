@@ -58,7 +58,7 @@ def rules(
     if markdown:
         typer.echo(rules_markdown(), nl=False)
         raise typer.Exit(0)
-    label = {"error": "错误", "warning": "警告", "info": "提示"}
+    label = {"error": "错误", "warning": "警告", "info": "说明"}
     for info in sorted(RULES.values(), key=lambda i: i.rule):
         basis = f"（{info.basis}）" if info.basis else ""
         typer.echo(f"{info.rule}  {label[info.severity]}  {info.title}{basis}")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from signkit.fonts.rules import FONT_RULES
+
 
 @dataclass(frozen=True)
 class RuleInfo:
@@ -32,6 +34,7 @@ _RULES: tuple[RuleInfo, ...] = (
     RuleInfo("SK010", "error", "文件为空", ""),
     RuleInfo("SK011", "error", "顶层不是「键: 值」映射", ""),
     RuleInfo("SK013", "error", "不支持的键（合并键 << 或非文字的键）", ""),
+    RuleInfo("SK014", "error", "配置文件 signkit.toml 有误（无法读取、格式错误或未知配置项），退出码 2", ""),
     RuleInfo("SK101", "error", "未知的键（拼写错误等），给出最接近的正确写法", ""),
     RuleInfo("SK102", "error", "缺少必填项", ""),
     RuleInfo("SK103", "error", "必填项为空", ""),
@@ -67,12 +70,7 @@ _RULES: tuple[RuleInfo, ...] = (
 )
 
 RULES: dict[str, RuleInfo] = {info.rule: info for info in _RULES}
-
-
-def register(rules: dict[str, tuple[str, str]]) -> None:
-    """Add rules defined by another subsystem (fonts) to the catalog."""
-    for rule, (severity, title) in rules.items():
-        RULES.setdefault(rule, RuleInfo(rule, severity, title, ""))
+RULES.update({rule: RuleInfo(rule, severity, title, "") for rule, (severity, title) in FONT_RULES.items()})
 
 
 def rules_markdown() -> str:
@@ -88,7 +86,7 @@ def rules_markdown() -> str:
         "| 编号 | 级别 | 含义 | 依据 |",
         "|---|---|---|---|",
     ]
-    label = {"error": "错误", "warning": "警告", "info": "提示"}
+    label = {"error": "错误", "warning": "警告", "info": "说明"}
     for info in sorted(RULES.values(), key=lambda i: i.rule):
         lines.append(f"| {info.rule} | {label[info.severity]} | {info.title} | {info.basis} |")
     return "\n".join(lines) + "\n"

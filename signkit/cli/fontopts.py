@@ -1,0 +1,44 @@
+"""Font options shared by every command that prints or checks text (check, fonts, render)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from signkit.config import load_config
+from signkit.diagnostics import Severity
+from signkit.fonts import FontChoice, FontSet, resolve_fonts
+
+
+class FontMode(StrEnum):
+    system = "system"
+    bundled = "bundled"
+
+
+FONTS_OPTION = typer.Option(
+    None, "--fonts", help="字体模式：system（默认，按顺序查找法定字体）或 bundled（固定用内置替代字体，结果在任何机器上都相同）")
+TITLE_FONT_OPTION = typer.Option(None, "--title-font", help="标题（黑体）字体文件，.ttc 可加 #字形名 或 #序号")
+BODY_FONT_OPTION = typer.Option(None, "--body-font", help="正文（楷体）字体文件，.ttc 可加 #字形名 或 #序号")
+CONFIG_OPTION = typer.Option(None, "--config", help="配置文件（默认当前目录的 signkit.toml）")
+
+
+def fonts_from_options(mode: FontMode | None, title_font: str | None, body_font: str | None,
+                       config: Path | None, *, quiet_stand_in: bool = False) -> FontSet:
+    """Resolve fonts from CLI options over ``signkit.toml`` over the environment.
+
+    Raises :class:`signkit.diagnostics.SignkitError` for a bad config or font.  With
+    ``quiet_stand_in`` (``check``, which draws nothing) the stand-in notice SK304 is
+    informational, so ``--strict`` does not fail on a machine without 黑体.
+    """
+    settings = load_config(config)
+    chosen_mode = mode.value if mode else settings.font_mode or "system"
+    title: str | FontChoice | None = title_font or settings.title_font
+    body: str | FontChoice | None = body_font or settings.body_font
+    fontset = resolve_fonts(mode="bundled" if chosen_mode == "bundled" else "system", title=title, body=body)
+    if quiet_stand_in:
+        notes = tuple(replace(d, severity=Severity.INFO) if d.rule == "SK304" else d for d in fontset.diagnostics)
+        fontset = replace(fontset, diagnostics=notes)
+    return fontset

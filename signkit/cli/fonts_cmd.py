@@ -1,0 +1,44 @@
+"""``signkit fonts``: which fonts will print titles and body text, and why."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from signkit.cli.fontopts import BODY_FONT_OPTION, CONFIG_OPTION, FONTS_OPTION, TITLE_FONT_OPTION, FontMode, fonts_from_options
+from signkit.diagnostics import SignkitError
+from signkit.fonts import describe
+
+HELP = "显示标题（黑体）和正文（楷体）将使用的字体、字体文件、选择理由，以及是否为法定字体。"
+
+
+def fonts(
+    mode: FontMode | None = FONTS_OPTION,
+    title_font: str | None = TITLE_FONT_OPTION,
+    body_font: str | None = BODY_FONT_OPTION,
+    config: Path | None = CONFIG_OPTION,
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 输出"),
+) -> None:
+    try:
+        fontset = fonts_from_options(mode, title_font, body_font, config)
+    except SignkitError as failure:
+        for diag in failure.diagnostics:
+            typer.echo(diag.render(), err=True)
+        raise typer.Exit(2) from None
+    rows = describe(fontset)
+    if as_json:
+        notes = [d.to_dict() for d in fontset.diagnostics]
+        typer.echo(json.dumps({"fonts": rows, "notes": notes}, ensure_ascii=False, indent=2))
+        raise typer.Exit(0)
+    for row in rows:
+        kind = "法定字体" if row["mandated"] else "替代字体"
+        order = "首选" if row["position"] == 0 else f"后备 {row['position']}"
+        face = f"#{row['face_index']}" if str(row["file"]).lower().endswith(".ttc") else ""
+        typer.echo(f"{row['role_label']}（{order}）：{row['family']} — {kind}")
+        typer.echo(f"    文件：{row['file']}{face}")
+        typer.echo(f"    理由：{row['reason']}")
+    for note in fontset.diagnostics:
+        typer.echo(note.render())
+    raise typer.Exit(0)

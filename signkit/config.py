@@ -1,0 +1,85 @@
+"""The project configuration file, ``signkit.toml``.
+
+Settings an office makes once (fonts today; sizes and bleed later) live here rather
+than on every command line.  The file is looked up in the current directory unless
+``--config`` names one.  Unknown keys are errors, like in the site file, and every
+problem names the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from signkit.diagnostics import Diagnostic, Location, Severity, SignkitError
+from signkit.fonts import FontChoice
+
+CONFIG_NAME = "signkit.toml"
+_FONT_KEYS = {"mode", "title", "body"}
+
+
+@dataclass(frozen=True)
+class Config:
+    """What ``signkit.toml`` says (all optional)."""
+
+    path: Path | None = None
+    font_mode: str | None = None
+    title_font: FontChoice | None = None
+    body_font: FontChoice | None = None
+
+
+def _line_of(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return number
+    return None
+
+
+def _error(path: Path, message: str, line: int | None = None, key: str = "") -> SignkitError:
+    loc = Location(str(path), line, 1 if line else None, (key,) if key else ())
+    return SignkitError([Diagnostic("SK014", Severity.ERROR, message, loc)])
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read ``path`` (or ``./signkit.toml`` if it exists); an absent default file is no error."""
+    explicit = path is not None
+    path = path or Path(CONFIG_NAME)
+    if not path.is_file():
+        if explicit:
+            raise _error(path, "配置文件不存在")
+        return Config()
+    try:
+        text = path.read_text(encoding="utf-8")
+        data: dict[str, Any] = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _error(path, f"无法读取配置文件：{exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        raise _error(path, f"配置文件格式错误（{exc}）", int(match.group(1)) if match else None) from None
+    unknown = set(data) - {"fonts"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise _error(path, f"未知的配置项「{key}」（目前只支持 [fonts]）", _line_of(text, key) or 1, key)
+    fonts = data.get("fonts", {})
+    if not isinstance(fonts, dict):
+        raise _error(path, "fonts 应为表 [fonts]", _line_of(text, "fonts"), "fonts")
+    for key in sorted(set(fonts) - _FONT_KEYS):
+        raise _error(path, f"未知的配置项「fonts.{key}」，可用：mode、title、body", _line_of(text, key), f"fonts.{key}")
+    mode = fonts.get("mode")
+    if mode is not None and mode not in ("system", "bundled"):
+        raise _error(path, f"fonts.mode 应为 system 或 bundled，实际是「{mode}」", _line_of(text, "mode"), "fonts.mode")
+
+    def choice(key: str) -> FontChoice | None:
+        value = fonts.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise _error(path, f"fonts.{key} 应为字体文件路径", _line_of(text, key), f"fonts.{key}")
+        spec = value if Path(value.split("#", 1)[0]).is_absolute() else str(path.parent / value)
+        line = _line_of(text, key)
+        return FontChoice(spec, f"{path.name} 的 fonts.{key}", Location(str(path), line, 1 if line else None))
+
+    return Config(path, mode, choice("title"), choice("body"))
