@@ -67,6 +67,8 @@ _RULES: tuple[RuleInfo, ...] = (
     RuleInfo("SK222", "warning", "没有工作场所、岗位或风险点，相应的牌卡不会生成", "四牌一卡"),
     RuleInfo("SK223", "error", "邮编应为 6 位数字", ""),
     RuleInfo("SK224", "warning", "县级政府领导的职务看起来不是县政府分管领导", "挂牌说明 (1)"),
+    RuleInfo("SK401", "error", "模板缺少变量（内置模板与程序不一致）", ""),
+    RuleInfo("SK402", "error", "模板无法使用（找不到、语法错误、沙箱拒绝的访问或标记格式不对）", ""),
 )
 
 RULES: dict[str, RuleInfo] = {info.rule: info for info in _RULES}

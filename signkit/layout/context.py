@@ -1,0 +1,51 @@
+"""What every form layout receives: the site, its resolved region, the fonts' measurer, the size.
+
+Also the house style shared by the forms (margins, borders, the revision stamp), so
+the eight boards look like one family.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from signkit.layout.colors import BLACK, GREY, SKY_BLUE, WHITE
+from signkit.layout.doc import Gradient
+from signkit.layout.frame import Box, Frame, TextStyle
+from signkit.layout.text import Measurer
+from signkit.model.region import ResolvedRegion, resolve_region
+from signkit.model.site import Site
+
+GRADIENT = Gradient(SKY_BLUE, WHITE)
+
+
+@dataclass(frozen=True)
+class Sizing:
+    """A board's trim size and the scale relative to the form's minimum size.
+
+    Type sizes, margins and borders scale with ``scale``; the legible minimum type size
+    does not (a bigger board is read from further away, not closer).
+    """
+
+    width: float
+    height: float
+    scale: float
+
+
+@dataclass(frozen=True)
+class LayoutContext:
+    site: Site
+    measure: Measurer
+    gradient: bool = True
+
+    @property
+    def region(self) -> ResolvedRegion:
+        return resolve_region(self.site.region)
+
+
+def revision_stamp(frame: Frame, ctx: LayoutContext, box: Box, form_id: str, size: float) -> None:
+    """A small grey line: which 附表, and the date the site file's data was revised."""
+    text = f"附表 {form_id} · 数据修订日期 {ctx.site.enterprise.revised.isoformat()} · signkit"
+    frame.text(text, box, TextStyle("body", size, min(size, 1.5), align="left", color=GREY), ("企业", "修订日期"))
+
+
+__all__ = ["BLACK", "GRADIENT", "LayoutContext", "Sizing", "revision_stamp"]

@@ -1,0 +1,98 @@
+"""The layout stage's output: pages of boxes, lines and positioned text, in millimetres.
+
+Layout modules (one per 附表) produce these plain values and know nothing of
+ReportLab; the renderer draws them.  Coordinates have their origin at the top-left
+corner of the trim box with y growing downwards, the way a sign maker measures a
+board.  Text sizes are the em size in millimetres.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from signkit.fonts import Role
+
+
+@dataclass(frozen=True)
+class Color:
+    """A process colour, CMYK components from 0 to 1 (see docs/design.md for the values)."""
+
+    name: str
+    c: float
+    m: float
+    y: float
+    k: float
+
+
+@dataclass(frozen=True)
+class Gradient:
+    """A vertical gradient over the whole page: ``top`` at the top edge, ``bottom`` at the bottom."""
+
+    top: Color
+    bottom: Color
+
+
+@dataclass(frozen=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: Color | None = None
+    stroke: Color | None = None
+    stroke_width: float = 0.0
+
+
+@dataclass(frozen=True)
+class Line:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    color: Color
+    width: float
+
+
+@dataclass(frozen=True)
+class Text:
+    """One line of text: ``x`` is its left edge, ``baseline`` its baseline; no wrapping here."""
+
+    x: float
+    baseline: float
+    text: str
+    size: float
+    role: Role
+    color: Color
+    letter_spacing: float = 0.0
+
+
+Item = Rect | Line | Text
+
+
+@dataclass(frozen=True)
+class Page:
+    width: float
+    height: float
+    items: tuple[Item, ...]
+    background: Gradient | Color | None = None
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Board:
+    """One PDF: a board or card design with its pages (2-5 has front and back)."""
+
+    form_id: str
+    title: str
+    subject: str
+    pages: tuple[Page, ...]
+    keywords: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def size(self) -> tuple[float, float]:
+        return self.pages[0].width, self.pages[0].height
+
+
+Align = Literal["left", "center", "right"]
+VAlign = Literal["top", "middle", "bottom"]

@@ -1,0 +1,42 @@
+"""One layout module per 附表, and the registry that maps a form id to its module.
+
+Every module offers ``layout(ctx, planned, sizing) -> (Board, Frame)``; a module whose
+board grows with its data (2-1: more than three 专业监管部门) also offers
+``natural_size(ctx, planned, width, height) -> (width, height)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import ModuleType
+
+from signkit.layout.context import LayoutContext, Sizing
+from signkit.layout.doc import Board
+from signkit.layout.frame import Frame
+from signkit.plan import PlannedBoard
+
+FormLayout = Callable[[LayoutContext, PlannedBoard, Sizing], tuple[Board, Frame]]
+
+
+def module_for(form_id: str) -> ModuleType:
+    """The layout module of ``form_id`` (imported on first use)."""
+    import importlib
+
+    name = {
+        "2-1-1": "supervision", "2-1-2": "supervision", "2-2": "workplace", "2-3": "post_board",
+        "2-4": "risk_board", "2-5": "risk_card", "2-6": "bulletin", "2-7": "bulletin",
+    }[form_id]
+    return importlib.import_module(f"signkit.layout.forms.{name}")
+
+
+def natural_size(ctx: LayoutContext, planned: PlannedBoard, width: float, height: float) -> tuple[float, float]:
+    """The board's size given the requested one: larger where the 附表 grows with the data."""
+    module = module_for(planned.form_id)
+    grow = getattr(module, "natural_size", None)
+    return grow(ctx, planned, width, height) if grow else (width, height)
+
+
+def layout_board(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[Board, Frame]:
+    """Lay out one planned board at ``sizing``."""
+    result: tuple[Board, Frame] = module_for(planned.form_id).layout(ctx, planned, sizing)
+    return result

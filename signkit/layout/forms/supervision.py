@@ -1,0 +1,126 @@
+"""附表 2-1-1 and 2-1-2 安全生产监督管理责任牌: six columns, label and value alternating.
+
+2-1-1 (county-supervised enterprise with a 重大 risk point) has the 县级政府领导 / 风险点
+row and reads 分管负责人 and 属地监管责任; 2-1-2 reads 安全管理人员 and 属地管理部门 and
+letter-spaces its title.  The 专业监管部门 label is merged down over its rows: three
+rows as the 附表 prints (blank ones left for the office to fill by hand), more rows if
+the site names more departments, and the board grows by those rows.
+"""
+
+from __future__ import annotations
+
+from signkit.diagnostics import KeyPath
+from signkit.layout.colors import BLACK
+from signkit.layout.context import GRADIENT, LayoutContext, Sizing, revision_stamp
+from signkit.layout.doc import Board, Page
+from signkit.layout.frame import Box, Cell, Frame, TextStyle, grid
+from signkit.model.site import Department
+from signkit.plan import PlannedBoard
+from signkit.wording import supervisor_line
+
+MIN_SIZE = (1200.0, 800.0)
+#: Column widths at the minimum size (label, value, label, value, label, value), mm.
+COLUMNS = (200.0, 230.0, 150.0, 200.0, 150.0, 190.0)
+SPECIAL_ROWS = 3
+MIN_TEXT = 10.0  # mm: legible at 2 m (docs/design.md)
+
+
+#: Vertical space that is not grid, at the minimum size: margins, title, 监制 line.
+CHROME = 40 + 130 + 60 + 40
+
+
+def _row_count(form_id: str, special_rows: int) -> int:
+    return 2 + (1 if form_id == "2-1-1" else 0) + 2 + special_rows + 1
+
+
+def natural_size(ctx: LayoutContext, planned: PlannedBoard, width: float, height: float) -> tuple[float, float]:
+    """The 附表 has three 专业监管部门 rows; each further department adds one row's height."""
+    extra = max(len(ctx.site.supervision.special_depts) - SPECIAL_ROWS, 0)
+    scale = height / MIN_SIZE[1]
+    row = (height - CHROME * scale) / _row_count(planned.form_id, SPECIAL_ROWS)
+    return width, height + extra * row
+
+
+def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[Board, Frame]:
+    """Lay out the enterprise's 2-1 board (``planned.form_id`` says which of the two)."""
+    form_id = planned.form_id
+    site = ctx.site
+    s = sizing.scale
+    frame = Frame(ctx.measure)
+    margin = 40 * s
+    width, height = sizing.width, sizing.height
+    special = site.supervision.special_depts
+    special_rows = max(len(special), SPECIAL_ROWS)
+    rows = _row_count(form_id, special_rows)
+    title_box = Box(margin, margin, width - 2 * margin, 130 * s)
+    letter_spacing = 0.5 if form_id == "2-1-2" else 0.12
+    frame.text("安全生产监督管理责任牌", title_box.inset(0, 15 * s),
+               TextStyle("title", 80 * s, 30, align="center", letter_spacing=letter_spacing))
+
+    label = TextStyle("body", 24 * s, MIN_TEXT, align="center")
+    value = TextStyle("body", 24 * s, MIN_TEXT, align="center")
+    cells: list[Cell] = []
+
+    def labelled(row: int, col: int, text: str, colspan: int = 1, rowspan: int = 1) -> None:
+        cells.append(Cell(row, col, text, label, rowspan=rowspan, colspan=colspan, label=text))
+
+    def valued(row: int, col: int, text: str, path: KeyPath, colspan: int = 1) -> None:
+        cells.append(Cell(row, col, text, value, colspan=colspan, path=path, label=str(path[-1])))
+
+    enterprise = site.enterprise
+    labelled(0, 0, "企业名称")
+    valued(0, 1, enterprise.name, ("企业", "企业名称"), colspan=5)
+    labelled(1, 0, "企业主要负责人")
+    valued(1, 1, enterprise.principal, ("企业", "企业主要负责人"))
+    if form_id == "2-1-1":
+        labelled(1, 2, "分管负责人")
+        valued(1, 3, enterprise.deputy or "", ("企业", "分管负责人"))
+    else:
+        labelled(1, 2, "安全管理人员")
+        valued(1, 3, enterprise.safety_manager or "", ("企业", "安全管理人员"))
+    labelled(1, 4, "所属行业")
+    valued(1, 5, enterprise.industry, ("企业", "所属行业"))
+    row = 2
+    supervision = site.supervision
+    if form_id == "2-1-1":
+        leader = supervision.county_leader
+        labelled(row, 0, "县级政府领导")
+        valued(row, 1, leader.name if leader else "", ("监管责任", "县级政府领导", "姓名"), colspan=2)
+        labelled(row, 3, "风险点")
+        valued(row, 4, supervision.risk_point or "", ("监管责任", "风险点"), colspan=2)
+        row += 1
+
+    def department(row: int, dept: Department | None, path: KeyPath) -> None:
+        valued(row, 1, dept.department if dept else "", (*path, "部门"))
+        labelled(row, 2, "责任领导")
+        valued(row, 3, dept.leader.name if dept else "", (*path, "责任领导", "姓名"))
+        labelled(row, 4, "具体责任人")
+        valued(row, 5, dept.officer if dept else "", (*path, "具体责任人"))
+
+    labelled(row, 0, "行业主管部门")
+    department(row, supervision.industry_dept, ("监管责任", "行业主管部门"))
+    row += 1
+    labelled(row, 0, "安全监管部门")
+    department(row, supervision.safety_dept, ("监管责任", "安全监管部门"))
+    row += 1
+    labelled(row, 0, "专业监管部门", rowspan=special_rows)
+    for index in range(special_rows):
+        dept = special[index] if index < len(special) else None
+        department(row, dept, ("监管责任", "专业监管部门", index))
+        row += 1
+    labelled(row, 0, "属地监管责任" if form_id == "2-1-1" else "属地管理部门")
+    department(row, supervision.local_dept, ("监管责任", "属地监管"))
+
+    grid_top = margin + 130 * s
+    row_height = (height - CHROME * s) / rows
+    columns = [w * (width - 2 * margin) / sum(COLUMNS) for w in COLUMNS]
+    grid(frame, Box(margin, grid_top, width - 2 * margin, row_height * rows), columns, [row_height] * rows, cells,
+         padding=6 * s, border=BLACK, border_width=1.2 * s)
+    footer = Box(margin, grid_top + row_height * rows + 8 * s, width - 2 * margin, 44 * s)
+    unit = ctx.region.supervisor_unit or ""
+    frame.text(supervisor_line(ctx.region) if unit else "", footer,
+               TextStyle("title", 30 * s, MIN_TEXT, align="right"), ("地区", "监制单位"))
+    revision_stamp(frame, ctx, Box(margin, height - margin + 8 * s, width / 2, 12 * s), form_id, 9 * s)
+    page = Page(width, height, tuple(frame.items), GRADIENT if ctx.gradient else None)
+    board = Board(form_id, "安全生产监督管理责任牌", site.enterprise.name, (page,))
+    return board, frame

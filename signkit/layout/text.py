@@ -1,0 +1,223 @@
+"""Chinese text in a box: line breaking with 禁则 (kinsoku), shrink-to-fit, and honest overflow.
+
+Rules a sign maker follows, made mechanical:
+
+* no line starts with closing punctuation (，。、；：？！）」』》 …) and none ends with an
+  opening bracket; such characters stay glued to their neighbour;
+* numbers, telephone numbers and Latin words are never split across lines;
+* text shrinks from the board's preferred size down to its legible minimum and no
+  further: if it does not fit then, the caller gets an :class:`Overflow` that says by
+  how much, never clipped text.
+
+Widths come from the fonts' own advance widths (:mod:`signkit.fonts.metrics`), through
+the same fallback chain the renderer uses, so what fits here fits on the board.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from signkit.fonts import FontSet, Role, font_for_char
+from signkit.fonts.metrics import face_metrics
+
+NO_LINE_START = frozenset("，。、；：？！）」』》〉】〕…—·,.;:?!)]}%’”〃々～")
+NO_LINE_END = frozenset("（「『《〈【〔([{‘“")
+
+#: Runs kept whole: Latin words, numbers, phone numbers, dates, URLs.
+_UNBREAKABLE = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-+./:@%_#&=?~]*")
+
+#: Line height as a multiple of the text size, and the extra gap between paragraphs.
+LEADING = 1.32
+PARAGRAPH_GAP = 0.3
+
+#: Where the baseline sits in a CJK em box (ideographs rise about 0.88 em above it).
+ASCENT = 0.88
+
+
+class Measurer(Protocol):
+    def width(self, text: str, size: float, role: Role, letter_spacing: float = 0.0) -> float:
+        """Width in mm of ``text`` set at ``size`` mm in ``role``'s fonts."""
+
+
+class FontMeasurer:
+    """Measures with the resolved fonts, character by character through the fallback chain."""
+
+    def __init__(self, fonts: FontSet) -> None:
+        self.fonts = fonts
+        self._cache: dict[tuple[Role, str], float] = {}
+
+    def _em(self, ch: str, role: Role) -> float:
+        key = (role, ch)
+        cached = self._cache.get(key)
+        if cached is None:
+            chain = self.fonts.chain(role)
+            font = font_for_char(ch, chain) or chain[0]
+            cached = face_metrics(font.path, font.face_index).advance(ord(ch))
+            self._cache[key] = cached
+        return cached
+
+    def width(self, text: str, size: float, role: Role, letter_spacing: float = 0.0) -> float:
+        if not text:
+            return 0.0
+        return sum(self._em(ch, role) for ch in text) * size + letter_spacing * (len(text) - 1)
+
+
+def atoms(text: str) -> list[str]:
+    """Cut ``text`` into the smallest pieces a line may break between."""
+    pieces: list[str] = []
+    position = 0
+    while position < len(text):
+        match = _UNBREAKABLE.match(text, position)
+        if match:
+            pieces.append(match.group(0))
+            position = match.end()
+        else:
+            pieces.append(text[position])
+            position += 1
+    glued: list[str] = []
+    pending = ""
+    for piece in pieces:
+        if pending:
+            piece = pending + piece
+            pending = ""
+        if glued and piece[0] in NO_LINE_START and not piece.isspace():
+            glued[-1] += piece
+        elif piece[-1] in NO_LINE_END:
+            pending = piece
+        else:
+            glued.append(piece)
+    if pending:
+        if glued:
+            glued[-1] += pending
+        else:
+            glued.append(pending)
+    return glued
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph; ``prefix`` (such as ``（一）``) hangs to the left of every line."""
+
+    text: str
+    prefix: str = ""
+
+
+@dataclass(frozen=True)
+class Line:
+    indent: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """Text that fits: its size, its lines (paragraph breaks marked by ``gaps``), its height."""
+
+    size: float
+    lines: tuple[Line, ...]
+    gaps_before: tuple[bool, ...]
+    height: float
+    letter_spacing: float = 0.0
+
+    @property
+    def line_height(self) -> float:
+        return self.size * LEADING
+
+
+@dataclass(frozen=True)
+class Overflow:
+    """Text that does not fit even at ``min_size``: how much room it would need."""
+
+    min_size: float
+    needed_height: float
+    available_height: float
+    too_wide: str | None = None
+
+    @property
+    def ratio(self) -> float:
+        """How many times the available height the text needs (∞ for an unbreakable run)."""
+        if self.too_wide is not None or self.available_height <= 0:
+            return float("inf")
+        return self.needed_height / self.available_height
+
+
+def wrap_para(para: Para, width: float, size: float, role: Role, measure: Measurer,
+              letter_spacing: float = 0.0) -> list[Line] | None:
+    """Greedy line breaking of one paragraph; ``None`` when a single atom is wider than the line."""
+    indent = measure.width(para.prefix, size, role, letter_spacing) if para.prefix else 0.0
+    available = width - indent
+    lines: list[Line] = []
+    current = para.prefix
+    current_width = indent
+    first = True
+    for atom in atoms(para.text):
+        atom_width = measure.width(atom, size, role, letter_spacing) + (letter_spacing if current else 0.0)
+        if current_width + atom_width <= width + 1e-9:
+            current += atom
+            current_width += atom_width
+            continue
+        if atom.isspace():
+            continue
+        if current.strip() and current != para.prefix:
+            lines.append(Line(0.0 if first else indent, current.rstrip()))
+            first = False
+        elif current == para.prefix and para.prefix:
+            return None  # not even one atom fits beside the prefix
+        stripped = atom.lstrip()
+        stripped_width = measure.width(stripped, size, role, letter_spacing)
+        if stripped_width > available + 1e-9:
+            return None
+        current, current_width = stripped, indent + stripped_width
+    if current.strip():
+        lines.append(Line(0.0 if first else indent, current.rstrip()))
+    return lines
+
+
+def layout_at(paras: list[Para], width: float, size: float, role: Role, measure: Measurer,
+              letter_spacing: float = 0.0) -> Fitted | None:
+    """All paragraphs at one size, or ``None`` if an unbreakable run is too wide."""
+    lines: list[Line] = []
+    gaps: list[bool] = []
+    for index, para in enumerate(paras):
+        wrapped = wrap_para(para, width, size, role, measure, letter_spacing)
+        if wrapped is None:
+            return None
+        for position, line in enumerate(wrapped):
+            lines.append(line)
+            gaps.append(index > 0 and position == 0)
+    gap_count = sum(gaps)
+    height = len(lines) * size * LEADING + gap_count * size * PARAGRAPH_GAP
+    return Fitted(size, tuple(lines), tuple(gaps), height, letter_spacing)
+
+
+def fit(paras: list[Para], width: float, height: float, role: Role, measure: Measurer, *,
+        max_size: float, min_size: float, letter_spacing: float = 0.0) -> Fitted | Overflow:
+    """The largest size in [min_size, max_size] (0.1 mm steps) at which the text fits the box."""
+    def attempt(size: float) -> Fitted | None:
+        spacing = letter_spacing * size
+        result = layout_at(paras, width, size, role, measure, spacing)
+        if result is None or result.height > height + 1e-9:
+            return None
+        return result
+
+    best = attempt(max_size)
+    if best is not None:
+        return best
+    smallest = attempt(min_size)
+    if smallest is None:
+        at_min = layout_at(paras, width, min_size, role, measure, letter_spacing * min_size)
+        if at_min is None:
+            widest = max((a for p in paras for a in atoms(p.text)),
+                         key=lambda a: measure.width(a, min_size, role), default="")
+            return Overflow(min_size, float("inf"), height, widest)
+        return Overflow(min_size, at_min.height, height)
+    low, high = round(min_size * 10), round(max_size * 10)  # in 0.1 mm steps; low fits, high does not
+    while high - low > 1:
+        middle = (low + high) // 2
+        found = attempt(middle / 10)
+        if found is not None:
+            low, smallest = middle, found
+        else:
+            high = middle
+    return smallest
