@@ -2,17 +2,47 @@
 
 The public API is small: :func:`check_path` / :func:`check_text` run the whole check
 pipeline on a site file and return a :class:`FileReport`; :func:`plan_boards` lists
-the boards a valid :class:`Site` requires.
+the boards a valid :class:`Site` requires; :func:`render_files` writes the PDFs.
+Names are imported on first use, so ``signkit --help`` does not pay for pydantic,
+fontTools or ReportLab.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from signkit.check import FileReport, check_path, check_text
-from signkit.diagnostics import Diagnostic, Location, Severity
-from signkit.model.site import Site
-from signkit.plan import PlannedBoard, plan_boards
+_EXPORTS = {
+    "Diagnostic": "signkit.diagnostics",
+    "Location": "signkit.diagnostics",
+    "Severity": "signkit.diagnostics",
+    "FileReport": "signkit.check",
+    "check_path": "signkit.check",
+    "check_text": "signkit.check",
+    "Site": "signkit.model.site",
+    "PlannedBoard": "signkit.plan",
+    "plan_boards": "signkit.plan",
+    "render_files": "signkit.render_api",
+    "resolve_fonts": "signkit.fonts",
+}
+
+if TYPE_CHECKING:
+    from signkit.check import FileReport, check_path, check_text
+    from signkit.diagnostics import Diagnostic, Location, Severity
+    from signkit.fonts import resolve_fonts
+    from signkit.model.site import Site
+    from signkit.plan import PlannedBoard, plan_boards
+    from signkit.render_api import render_files
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'signkit' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
 
 __all__ = [
     "Diagnostic",
@@ -25,4 +55,6 @@ __all__ = [
     "check_path",
     "check_text",
     "plan_boards",
+    "render_files",
+    "resolve_fonts",
 ]

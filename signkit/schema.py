@@ -16,7 +16,7 @@ _TITLES = {
     "Channel": "举报渠道", "Region": "地区", "Enterprise": "企业", "Leader": "责任领导",
     "Department": "监管部门", "Supervision": "监管责任", "InternalDept": "企业内部部门",
     "Team": "班组", "WorkplacePost": "工作场所的岗位", "Workplace": "工作场所",
-    "Post": "岗位", "RiskPoint": "风险点", "Site": "站点文件",
+    "Post": "岗位", "RiskPoint": "风险点", "Output": "输出", "Site": "站点文件",
 }
 
 _DESCRIPTIONS = {
@@ -26,6 +26,7 @@ _DESCRIPTIONS = {
     "InternalDept": "附表 2-2 的企业内部部门", "Team": "附表 2-2 的班组行", "WorkplacePost": "附表 2-2 的岗位行",
     "Workplace": "企业安全生产责任牌（附表 2-2）", "Post": "员工岗位责任牌（2-3）与岗位风险告知卡（2-5）",
     "RiskPoint": "安全风险分级管控告知牌（附表 2-4）",
+    "Output": "制作选项：各附表尺寸、份数、背景",
 }
 
 SCHEMA_ID = "https://signkit.invalid/site.schema.json"

@@ -161,7 +161,7 @@ def test_internal_error_is_a_message_not_a_traceback(cli: Cli, monkeypatch: pyte
         raise RuntimeError("simulated bug")
 
     monkeypatch.delenv("SIGNKIT_DEBUG", raising=False)
-    monkeypatch.setattr("signkit.cli.check_cmd.check_path", boom)
+    monkeypatch.setattr("signkit.check.check_path", boom)
     code, out, err = cli("check", str(CHEMICAL))
     assert code == 3
     assert "内部错误" in err and "Traceback" not in err + out

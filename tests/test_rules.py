@@ -89,6 +89,9 @@ CASES: list[tuple[str, str, Callable[[Data], None], str]] = [
     ("SK222", "chem", lambda d: _set(d, ("风险点",), []), "风险点"),
     ("SK223", "chem", lambda d: _set(d, ("地区", "县级举报渠道", "邮编"), "03410"), "地区.县级举报渠道.邮编"),
     ("SK224", "chem", lambda d: _set(d, ("监管责任", "县级政府领导", "职务"), "市长"), "监管责任.县级政府领导.职务"),
+    ("SK225", "chem", lambda d: _set(d, ("输出",), {"尺寸": {"2-2": "大一点"}}), "输出.尺寸.2-2"),
+    ("SK226", "chem", lambda d: _set(d, ("输出",), {"尺寸": {"2-4": "1000×700"}}), "输出.尺寸.2-4"),
+    ("SK226", "chem", lambda d: _set(d, ("输出",), {"尺寸": {"2-3": "800×1000"}}), "输出.尺寸.2-3"),
 ]
 
 
@@ -146,6 +149,13 @@ def test_small_enterprise_deputies_rule_3() -> None:
     paths = {format_path(d.location.path) for d in find(report, "SK210")}
     assert "监管责任.行业主管部门.责任领导.职务" in paths
     assert all("(3)" in (d.hint or "") for d in find(report, "SK210"))
+
+
+@pytest.mark.parametrize("size", ["1500×1000", "150×100cm", "1500x1000mm", "１５００×１０００"])
+def test_sizes_accepted(size: str) -> None:
+    data = example_data(CHEMICAL)
+    data["输出"] = {"尺寸": {"2-2": size, "2-3": "900×1350", "2-6": "4500x2250"}}
+    assert not {"SK225", "SK226"} & rules_of(check_data(data))
 
 
 def test_staff_grade_is_not_a_leader() -> None:

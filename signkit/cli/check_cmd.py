@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from signkit.check import FileReport, check_path
 from signkit.cli.fontopts import BODY_FONT_OPTION, CONFIG_OPTION, FONTS_OPTION, TITLE_FONT_OPTION, FontMode, fonts_from_options
-from signkit.diagnostics import SignkitError
-from signkit.fonts import describe
 from signkit.load.source import DEFAULT_MAX_BYTES
-from signkit.report import github_report, json_report, text_report
+
+if TYPE_CHECKING:
+    from signkit.check import FileReport
 
 HELP = """检查站点文件并列出需要制作的牌卡。
 
@@ -44,6 +44,11 @@ def check(
     body_font: str | None = BODY_FONT_OPTION,
     config: Path | None = CONFIG_OPTION,
 ) -> None:
+    from signkit.check import check_path
+    from signkit.diagnostics import SignkitError
+    from signkit.fonts import describe
+    from signkit.report import github_report, json_report, text_report
+
     try:
         fontset = fonts_from_options(fonts, title_font, body_font, config, quiet_stand_in=True)
     except SignkitError as failure:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from signkit.config import load_config
-from signkit.diagnostics import Severity
-from signkit.fonts import FontChoice, FontSet, resolve_fonts
+if TYPE_CHECKING:
+    from signkit.fonts import FontChoice, FontSet
 
 
 class FontMode(StrEnum):
@@ -33,6 +33,10 @@ def fonts_from_options(mode: FontMode | None, title_font: str | None, body_font:
     ``quiet_stand_in`` (``check``, which draws nothing) the stand-in notice SK304 is
     informational, so ``--strict`` does not fail on a machine without 黑体.
     """
+    from signkit.config import load_config
+    from signkit.diagnostics import Severity
+    from signkit.fonts import resolve_fonts
+
     settings = load_config(config)
     chosen_mode = mode.value if mode else settings.font_mode or "system"
     title: str | FontChoice | None = title_font or settings.title_font

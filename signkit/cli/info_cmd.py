@@ -9,8 +9,6 @@ import typer
 
 from signkit.forms import FORMS
 from signkit.output import atomic_write_text
-from signkit.rules.catalog import RULES, rules_markdown
-from signkit.schema import site_schema_json
 
 SCHEMA_HELP = "输出站点文件的 JSON Schema（中文标题与说明），供编辑器校验和补全。"
 RULES_HELP = "列出全部规则编号、默认级别、含义和规范依据。"
@@ -20,6 +18,8 @@ LAYOUTS_HELP = "列出各附表：名称、最小尺寸、背景、字体、制�
 def schema(
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是输出到屏幕"),
 ) -> None:
+    from signkit.schema import site_schema_json
+
     text = site_schema_json()
     if output is None:
         typer.echo(text, nl=False)
@@ -55,6 +55,8 @@ def layouts(
 def rules(
     markdown: bool = typer.Option(False, "--markdown", help="以 Markdown 表格输出（即 docs/rules.md）"),
 ) -> None:
+    from signkit.rules.catalog import RULES, rules_markdown
+
     if markdown:
         typer.echo(rules_markdown(), nl=False)
         raise typer.Exit(0)

@@ -8,7 +8,6 @@ import typer
 
 from signkit.output import atomic_write_text
 from signkit.resources import data_path
-from signkit.schema import site_schema_json
 
 HELP = "在目录中生成一份带注释的起始站点文件 site.yaml（以及编辑器用的 JSON Schema）。"
 
@@ -20,6 +19,8 @@ def init(
     directory: Path = typer.Argument(Path("."), help="目标目录（默认当前目录）"),
     force: bool = typer.Option(False, "--force", help="覆盖已有的 site.yaml"),
 ) -> None:
+    from signkit.schema import site_schema_json
+
     target = directory / SITE_NAME
     if directory.exists() and not directory.is_dir():
         typer.echo(f"{directory} 不是目录。", err=True)

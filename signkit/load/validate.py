@@ -80,7 +80,11 @@ def _translate(error: ErrorDetails, data: Any) -> tuple[str, str, str | None]:
     """(rule id, Chinese message, hint) for one pydantic error."""
     kind = error["type"]
     loc = tuple(error["loc"])
-    found, value = _value_at(data, loc)
+    if loc and loc[-1] == "[key]":  # a dict key failed (输出.尺寸.2-9): the key itself is the value
+        loc = loc[:-1]
+        found, value = True, loc[-1]
+    else:
+        found, value = _value_at(data, loc)
     ctx = error.get("ctx") or {}
     if kind == "missing":
         return "SK102", f"缺少必填项「{loc[-1]}」", None
@@ -124,9 +128,11 @@ def validate_site(data: Any, source: SourceMap) -> tuple[Site | None, list[Diagn
         for error in exc.errors(include_url=False):
             rule, message, hint = _translate(error, data)
             loc = tuple(error["loc"])
+            is_key = bool(loc) and loc[-1] == "[key]"
+            loc = loc[:-1] if is_key else loc
             if (loc, rule) in seen:  # a union reports the same place once per branch
                 continue
             seen.add((loc, rule))
-            location = source.locate(loc, key=error["type"] == "extra_forbidden")
+            location = source.locate(loc, key=is_key or error["type"] == "extra_forbidden")
             diagnostics.append(Diagnostic(rule, Severity.ERROR, message, location, hint))
         return None, diagnostics

@@ -11,7 +11,7 @@ board needs it and why.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, field_validator
 
@@ -203,6 +203,22 @@ class RiskPoint(BaseModel):
     emergency: TextList = _f("应急处置措施", "应急处置措施（逐条）")
 
 
+FormId = Literal["2-1-1", "2-1-2", "2-2", "2-3", "2-4", "2-5", "2-6", "2-7"]
+
+
+class Output(BaseModel):
+    """How the boards are made: sizes, copies, background (all optional)."""
+
+    model_config = STRICT
+
+    sizes: dict[FormId, Text] = _f(
+        "尺寸", "各附表的成品尺寸「宽×高」（毫米，可加 cm），如 2-2: 1500×1000；不小于规范最小尺寸，2-3、2-6 须按比例放大",
+        default_factory=dict)
+    copies: dict[FormId, Annotated[int, Field(ge=1)]] = _f(
+        "份数", "除告知卡外各附表每块的制作份数（默认 1；告知卡按岗位人数）", default_factory=dict)
+    gradient: YesNo = _f("渐变背景", "规范未规定背景的 2-3、2-4、2-5 是否也用天蓝色到白色渐变（默认 是）", default=True)
+
+
 class Site(BaseModel):
     """One site file: one enterprise and everything its boards print."""
 
@@ -214,6 +230,7 @@ class Site(BaseModel):
     workplaces: list[Workplace] = _f("工作场所", "企业安全生产责任牌（附表 2-2），每个工作场所一块", default_factory=list)
     posts: list[Post] = _f("岗位", "员工岗位责任牌（2-3）与岗位风险告知卡（2-5），每个岗位一项", default_factory=list)
     risk_points: list[RiskPoint] = _f("风险点", "安全风险分级管控告知牌（2-4），每个风险点一块", default_factory=list)
+    output: Output = _f("输出", "制作选项：尺寸、份数、背景（可选）", default_factory=Output)
 
     @property
     def highest_risk(self) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from signkit.diagnostics import Diagnostic
 from signkit.load.yaml_tree import SourceMap
 from signkit.model.site import Site
-from signkit.rules import phones, references, required, supervision, wording
+from signkit.rules import output, phones, references, required, supervision, wording
 from signkit.rules.base import Rule, RuleContext
 from signkit.rules.catalog import RULES, RuleInfo, rules_markdown
 
@@ -30,6 +30,7 @@ ALL_RULES: tuple[Rule, ...] = (
     wording.check_vague_duties,
     wording.check_self_numbered,
     wording.check_empty_sets,
+    output.check_sizes,
 )
 
 

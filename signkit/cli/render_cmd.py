@@ -1,0 +1,131 @@
+"""``signkit render`` and ``signkit preview``: the boards as PDF files, or as PNG pictures."""
+
+from __future__ import annotations
+
+from collections import Counter
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from signkit.cli.fontopts import BODY_FONT_OPTION, CONFIG_OPTION, FONTS_OPTION, TITLE_FONT_OPTION, FontMode, fonts_from_options
+from signkit.diagnostics import SignkitError
+from signkit.load.source import DEFAULT_MAX_BYTES
+
+RENDER_HELP = """把站点文件生成为可直接印刷的 PDF（每块牌、每种告知卡一个文件）。
+
+先做与 check 相同的检查：有错误时不生成任何文件（退出码 1）。
+每家企业一个子文件夹，内有 PDF 和 manifest.json；OUTDIR/manifest.json 汇总全部。"""
+
+PREVIEW_HELP = "把每块牌生成 PNG 预览图（用于快速查看和 README）。"
+
+
+class FitChoice(StrEnum):
+    fail = "fail"
+    grow = "grow"
+
+
+class ProducerChoice(StrEnum):
+    government = "政府"
+    enterprise = "企业"
+
+
+def _sizes(values: list[str]) -> dict[str, str]:
+    sizes: dict[str, str] = {}
+    for value in values:
+        form, sep, size = value.partition("=")
+        if not sep:
+            raise typer.BadParameter(f"「{value}」应写成 附表=宽×高，如 2-2=1500x1000", param_hint="--size")
+        sizes[form.strip()] = size.strip()
+    return sizes
+
+
+def _print_problems(outcome_diags: list, reports: list) -> None:  # type: ignore[type-arg]
+    from signkit.report import text_report
+
+    for diag in outcome_diags:
+        typer.echo(diag.render())
+    if reports:
+        typer.echo(text_report(reports, show_plan=False))
+
+
+def render(
+    files: list[str] = typer.Argument(..., help="站点文件（.yaml）", show_default=False),
+    outdir: Path = typer.Option(..., "--output", "-o", help="输出文件夹"),
+    fit: FitChoice = typer.Option(FitChoice.fail, "--fit", help="文字放不下时：fail 报错（默认）；grow 自动放大该牌"),
+    producer: ProducerChoice | None = typer.Option(None, "--producer", help="只生成 政府 或 企业 制作的牌（2-1 由政府制作）"),
+    size: list[str] = typer.Option([], "--size", help="某附表的尺寸，如 --size 2-2=1500x1000（毫米），可重复"),
+    strict: bool = typer.Option(False, "--strict", help="有警告也不生成"),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="站点文件大小上限（字节）"),
+    fonts: FontMode | None = FONTS_OPTION,
+    title_font: str | None = TITLE_FONT_OPTION,
+    body_font: str | None = BODY_FONT_OPTION,
+    config: Path | None = CONFIG_OPTION,
+) -> None:
+    from signkit.render_api import render_files
+
+    try:
+        fontset = fonts_from_options(fonts, title_font, body_font, config)
+    except SignkitError as failure:
+        for diag in failure.diagnostics:
+            typer.echo(diag.render(), err=True)
+        raise typer.Exit(2) from None
+    outcome = render_files(files, outdir, fontset, fit=fit.value, producer=producer.value if producer else None,
+                           sizes=_sizes(size), max_bytes=max_bytes, strict=strict)
+    for note in fontset.diagnostics:
+        typer.echo(note.render())
+    if not outcome.ok or outcome.usage_error:
+        _print_problems(outcome.diagnostics, outcome.reports)
+        typer.echo("未生成任何文件。")
+        raise typer.Exit(2 if outcome.usage_error else 1)
+    for diag in outcome.diagnostics:
+        typer.echo(diag.render())
+    counts = Counter(w.built.planned.form_id for w in outcome.written)
+    for folder in outcome.folders:
+        typer.echo(f"已写入 {folder}")
+    summary = "，".join(f"{form} × {count}" for form, count in sorted(counts.items()))
+    typer.echo(f"共 {len(outcome.written)} 个 PDF（{summary}），清单：{outdir / 'manifest.json'}")
+    raise typer.Exit(0)
+
+
+def preview(
+    files: list[str] = typer.Argument(..., help="站点文件（.yaml）", show_default=False),
+    outdir: Path = typer.Option(..., "--output", "-o", help="PNG 输出文件夹"),
+    dpi: float = typer.Option(12.0, "--dpi", min=1.0, max=300.0, help="分辨率（大牌 12 dpi 约为 570 像素宽）"),
+    fonts: FontMode | None = FONTS_OPTION,
+    title_font: str | None = TITLE_FONT_OPTION,
+    body_font: str | None = BODY_FONT_OPTION,
+    config: Path | None = CONFIG_OPTION,
+) -> None:
+    from signkit.build import build_site
+    from signkit.check import check_path
+    from signkit.output import atomic_write_bytes
+    from signkit.preview import png_bytes, rasterize
+    from signkit.publish import board_filename, safe_name
+
+    try:
+        fontset = fonts_from_options(fonts, title_font, body_font, config)
+    except SignkitError as failure:
+        for diag in failure.diagnostics:
+            typer.echo(diag.render(), err=True)
+        raise typer.Exit(2) from None
+    reports = [check_path(name, fonts=fontset) for name in files]
+    if not all(r.ok() for r in reports):
+        _print_problems([], reports)
+        raise typer.Exit(2 if any(r.unreadable for r in reports) else 1)
+    count = 0
+    for report in reports:
+        assert report.site is not None and report.source is not None
+        result = build_site(report.site, report.source, fontset)
+        if not result.ok:
+            _print_problems(result.diagnostics, [])
+            raise typer.Exit(1)
+        folder = outdir / safe_name(report.site.enterprise.name)
+        for built in result.boards:
+            stem = board_filename(built)[:-4]
+            for page, image in enumerate(rasterize(built.pdf, dpi), start=1):
+                suffix = f"_{page}" if len(built.board.pages) > 1 else ""
+                atomic_write_bytes(folder / f"{stem}{suffix}.png", png_bytes(image))
+                count += 1
+    typer.echo(f"已生成 {count} 张预览图：{outdir}")
+    raise typer.Exit(0)

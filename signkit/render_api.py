@@ -1,0 +1,77 @@
+"""Rendering site files to an output folder, as one library call the CLI and tests share.
+
+Order of work, so that a failure never leaves a partial or inconsistent set behind:
+check every file (with glyph coverage) → build every board in memory → only then write
+each enterprise's folder (atomic files, manifest last) and the top-level manifest.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from signkit import __version__
+from signkit.build import BuildResult, FitMode, Producer, build_site, cli_size_diagnostics
+from signkit.check import FileReport, check_path
+from signkit.diagnostics import Diagnostic
+from signkit.fonts import FontSet
+from signkit.load.source import DEFAULT_MAX_BYTES
+from signkit.output import atomic_write_text
+from signkit.publish import WrittenFile, publish
+
+
+@dataclass
+class RenderOutcome:
+    reports: list[FileReport] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # build-stage problems (SK5xx)
+    written: list[WrittenFile] = field(default_factory=list)
+    folders: list[Path] = field(default_factory=list)
+    usage_error: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.usage_error and all(r.ok() for r in self.reports) and not any(
+            d.is_error for d in self.diagnostics)
+
+
+def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, *, fit: FitMode = "fail",
+                 producer: Producer | None = None, sizes: Mapping[str, str] | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False) -> RenderOutcome:
+    """Check, build and (only if everything succeeded) write the boards of ``files`` into ``outdir``."""
+    outcome = RenderOutcome()
+    size_problems = cli_size_diagnostics(sizes or {})
+    if size_problems:
+        outcome.diagnostics.extend(size_problems)
+        outcome.usage_error = True
+        return outcome
+    outcome.reports = [check_path(name, max_bytes=max_bytes, fonts=fonts) for name in files]
+    if any(r.unreadable for r in outcome.reports):
+        outcome.usage_error = True
+        return outcome
+    if not all(r.ok(strict) for r in outcome.reports):
+        return outcome
+    built: list[tuple[FileReport, BuildResult]] = []
+    for report in outcome.reports:
+        assert report.site is not None and report.source is not None
+        result = build_site(report.site, report.source, fonts, fit=fit, producer=producer, sizes=sizes)
+        outcome.diagnostics.extend(result.diagnostics)
+        built.append((report, result))
+    if not all(result.ok for _, result in built):
+        return outcome
+    index: list[dict[str, Any]] = []
+    for report, result in built:
+        assert report.site is not None
+        site = report.site
+        folder, written = publish(result, outdir, folder=site.enterprise.name, site_file=report.file,
+                                  enterprise=site.enterprise.name, revised=site.enterprise.revised.isoformat())
+        outcome.folders.append(folder)
+        outcome.written.extend(written)
+        index.append({"enterprise": site.enterprise.name, "site_file": report.file,
+                      "folder": folder.relative_to(outdir).as_posix(),
+                      "files": [w.manifest_entry(outdir, result.fonts) for w in written]})
+    top = {"signkit": __version__, "enterprises": index}
+    atomic_write_text(outdir / "manifest.json", json.dumps(top, ensure_ascii=False, indent=2) + "\n")
+    return outcome
