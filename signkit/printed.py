@@ -21,6 +21,11 @@ from signkit.model.region import resolve_region
 from signkit.model.site import Site
 
 
+def walk_text(site: Site) -> Iterator[tuple[KeyPath, str]]:
+    """Every string of the site with its key path (the user's own keys)."""
+    return _walk(site, ())
+
+
 def _walk(node: object, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
     if isinstance(node, BaseModel):
         for name, field in type(node).model_fields.items():

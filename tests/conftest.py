@@ -44,6 +44,30 @@ def find(report: FileReport, rule: str) -> list[Any]:
     return [d for d in report.diagnostics if d.rule == rule]
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-refs", action="store_true", default=False,
+                     help="rewrite the committed reference PNGs in tests/refimg (review the diff before committing)")
+
+
+@pytest.fixture(scope="session")
+def bundled_fonts():  # type: ignore[no-untyped-def]
+    from signkit.fonts import resolve_fonts
+
+    return resolve_fonts(mode="bundled")
+
+
+@pytest.fixture(scope="session")
+def rendered_examples(tmp_path_factory: pytest.TempPathFactory, bundled_fonts):  # type: ignore[no-untyped-def]
+    """Both examples rendered once per test session (bundled fonts), as the CLI would."""
+    from signkit.render_api import render_files
+
+    out = tmp_path_factory.mktemp("rendered")
+    outcome = render_files([str(CHEMICAL), str(SMALL)], out, bundled_fonts)
+    assert outcome.ok, [d.render() for d in outcome.diagnostics] + [
+        d.render() for r in outcome.reports for d in r.diagnostics]
+    return out, outcome
+
+
 @pytest.fixture
 def chem() -> dict[str, Any]:
     return example_data(CHEMICAL)

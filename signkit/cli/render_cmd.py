@@ -91,7 +91,7 @@ def render(
 def preview(
     files: list[str] = typer.Argument(..., help="站点文件（.yaml）", show_default=False),
     outdir: Path = typer.Option(..., "--output", "-o", help="PNG 输出文件夹"),
-    dpi: float = typer.Option(12.0, "--dpi", min=1.0, max=300.0, help="分辨率（大牌 12 dpi 约为 570 像素宽）"),
+    width: int = typer.Option(1200, "--width", min=50, max=20000, help="预览图宽度（像素），各牌按各自尺寸换算分辨率"),
     fonts: FontMode | None = FONTS_OPTION,
     title_font: str | None = TITLE_FONT_OPTION,
     body_font: str | None = BODY_FONT_OPTION,
@@ -123,6 +123,7 @@ def preview(
         folder = outdir / safe_name(report.site.enterprise.name)
         for built in result.boards:
             stem = board_filename(built)[:-4]
+            dpi = width / (built.width / 25.4)
             for page, image in enumerate(rasterize(built.pdf, dpi), start=1):
                 suffix = f"_{page}" if len(built.board.pages) > 1 else ""
                 atomic_write_bytes(folder / f"{stem}{suffix}.png", png_bytes(image))

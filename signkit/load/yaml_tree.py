@@ -15,6 +15,7 @@ construction at all, so no code can run); this module builds the data itself:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,7 +102,7 @@ class _Builder:
             raise _Budget(self._diag("SK008", f"嵌套层级超过 {MAX_DEPTH} 层，已停止读取", node, path))
         self.map.values.setdefault(path, _pos(node))
         if isinstance(node, ScalarNode):
-            if node.tag == _NULL_TAG and node.style is None:
+            if node.tag == _NULL_TAG and not node.style:  # plain style: None (PyYAML) or "" (libyaml)
                 return None
             if node.value.strip():
                 self.map.scalars.add(path)
@@ -152,7 +153,7 @@ class ParsedYaml:
 
 # Common PyYAML problems, in the words a safety officer can act on.
 _PROBLEMS: tuple[tuple[str, str], ...] = (
-    ("mapping values are not allowed here", "此处不能出现「键: 值」（冒号后的内容含有未加引号的冒号，或缩进不对齐）"),
+    ("mapping values are not allowed", "此处不能出现「键: 值」（冒号后的内容含有未加引号的冒号，或缩进不对齐）"),
     ("could not find expected ':'", "缺少冒号「:」，或上一行的引号没有闭合"),
     ("did not find expected key", "缩进不一致：这一行与同级的其他键没有对齐"),
     ("did not find expected '-' indicator", "列表缩进不一致：这一项与同级的「- 」没有对齐"),
@@ -165,6 +166,8 @@ _PROBLEMS: tuple[tuple[str, str], ...] = (
     ("found unexpected ':'", "出现了意外的冒号，请给这段文字加上引号"),
     ("expected ',' or ']'", "方括号列表没有正确结束（缺少逗号或「]」）"),
     ("expected ',' or '}'", "花括号映射没有正确结束（缺少逗号或「}」）"),
+    ("did not find expected node content", "这里缺少内容（多余的逗号或冒号？）"),
+    ("found undefined tag handle", "无法识别的标签（! 开头的内容请加引号）"),
     ("found a tab character", "使用了制表符（Tab），YAML 只允许用空格缩进"),
 )
 
@@ -186,11 +189,42 @@ def _tab_at(text: str, line: int) -> int | None:
     return indent.index("\t") + 1 if "\t" in indent else None
 
 
+_DEEP_BLOCK = re.compile(r"^[ \t\-?:]{200,}", re.MULTILINE)
+
+
+def _could_nest_deeply(text: str) -> bool:
+    """A cheap upper bound: could this text nest more than ~200 levels?
+
+    libyaml's composer recurses on the C stack without a limit and crashes the process
+    on extremely deep nesting; PyYAML's pure-Python composer raises RecursionError
+    instead, which is reported.  Only suspicious texts pay for the slower parser.
+    """
+    if text.count("[") + text.count("{") > 200:
+        depth = deepest = 0
+        for ch in text:
+            if ch in "[{":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif ch in "]}":
+                depth = max(depth - 1, 0)
+        if deepest > 200:
+            return True
+    return _DEEP_BLOCK.search(text) is not None
+
+
+def _loader(text: str) -> yaml.SafeLoader:
+    """libyaml (about 12× faster) when it is built in and the text is safe for it."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None and not _could_nest_deeply(text):
+        return fast(text)  # type: ignore[no-any-return]
+    return yaml.SafeLoader(text)
+
+
 def parse_yaml(text: str, file: str) -> ParsedYaml:
     """Parse one YAML document from ``text``; never raises for bad input."""
     source = SourceMap(file)
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _loader(text)
         try:
             node = loader.get_single_node()
         finally:

@@ -30,6 +30,7 @@ ALL_RULES: tuple[Rule, ...] = (
     wording.check_vague_duties,
     wording.check_self_numbered,
     wording.check_empty_sets,
+    wording.check_invisible_characters,
     output.check_sizes,
 )
 

@@ -9,6 +9,7 @@ item that carries its own number would print twice-numbered.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from signkit.diagnostics import KeyPath
@@ -53,6 +54,18 @@ def check_self_numbered(ctx: RuleContext) -> None:
                 ctx.report("SK219", (*path, index),
                            f"「{item[:20]}」自带编号「{match.group(0).strip()}」，印制时会再加 (一)(二) 编号",
                            "请删除条目开头的编号")
+
+
+def check_invisible_characters(ctx: RuleContext) -> None:
+    """SK227: control or invisible characters print as nothing (or as a box) and break file names."""
+    from signkit.printed import walk_text
+
+    for path, text in walk_text(ctx.site):
+        bad = [ch for ch in text if ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs")]
+        if bad:
+            codes = "、".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(bad))
+            ctx.report("SK227", path, f"文字中含有看不见的控制字符（{codes}），印出来会缺字或错位",
+                       "多半是从网页或其他软件复制时带进来的，请删除后重新输入")
 
 
 def check_empty_sets(ctx: RuleContext) -> None:

@@ -1,0 +1,94 @@
+"""附表 2-3 员工岗位责任牌: one portrait board per post, two columns.
+
+The 附表 is a two-row table under the title::
+
+    岗位名称          | 值
+    岗位安全生产责任  | （一）……；（二）……；……
+
+Why it is drawn this way:
+
+* Portrait, 600 × 900 mm at the minimum ("宽 60cm、高 90cm"); larger boards keep the
+  proportions ("可根据实际情况按比例放大"), so every dimension scales with the board.
+* The label column is narrow, as in the 附表, whose copy breaks the label
+  "岗位安全 生产责任" onto two lines: the label is printed in two lines of four
+  characters, the way the 附表 breaks it, and 岗位名称 at the same size above it.
+* The duties take most of the height.  They are the substance of the board
+  ("明确各岗位员工具体的安全生产责任"), one numbered item each, （一）（二）… hanging
+  to the left of every line, left- and top-aligned so that items start where the eye
+  expects them; each ends in "；" as in the 附表's sample, the last one too.
+* The duties shrink from the preferred size down to 7.5 mm (legible at 1.5 m, where
+  this board is read in offices and workplaces) and no further: a list that does not
+  fit then is one misfit naming ("岗位", i, "岗位安全生产责任"), and nothing is drawn
+  for it, so the caller can ask for shorter duties or a bigger board.
+* The background is the house gradient by default (the text prescribes none for 2-3).
+* No 监制 line: the enterprise makes this board itself.
+"""
+
+from __future__ import annotations
+
+from signkit.diagnostics import KeyPath
+from signkit.layout.colors import BLACK
+from signkit.layout.context import GRADIENT, LayoutContext, Sizing, revision_stamp
+from signkit.layout.doc import Board, Page
+from signkit.layout.frame import Box, Cell, Frame, TextStyle, grid
+from signkit.layout.text import Para
+from signkit.plan import PlannedBoard
+from signkit.wording import numbered
+
+TITLE = "员工岗位责任牌"
+MIN_SIZE = (600.0, 900.0)
+MARGIN = 30.0
+TITLE_HEIGHT = 110.0
+TITLE_SIZE = 60.0
+#: Column widths at the minimum size (label, value), mm: four label characters a line.
+COLUMNS = (140.0, 400.0)
+#: Height of the 岗位名称 row at the minimum size; the duties row takes the rest.
+NAME_ROW = 100.0
+PADDING = 10.0
+LABEL_SIZE = 30.0
+NAME_SIZE = 30.0
+DUTY_SIZE = 24.0
+MIN_TEXT = 7.5  # mm: legible at 1.5 m (docs/design.md)
+
+#: Punctuation a user may have ended an item with; the board ends every item with "；".
+_TRAILING = "；;。.，,、 \t"
+
+
+def duty_paras(duties: list[str]) -> list[Para]:
+    """The duties as hanging numbered paragraphs: （一）…；（二）…； (the last one too)."""
+    return [Para(duty.strip().rstrip(_TRAILING) + "；", numbered(n)) for n, duty in enumerate(duties, start=1)]
+
+
+def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[Board, Frame]:
+    """Lay out the 2-3 board of the post ``planned.source`` names."""
+    index = planned.source[1]
+    assert isinstance(index, int)
+    post = ctx.site.posts[index]
+    base: KeyPath = ("岗位", index)
+    s = sizing.scale
+    width, height = sizing.width, sizing.height
+    frame = Frame(ctx.measure)
+    margin = MARGIN * s
+    title_box = Box(margin, margin, width - 2 * margin, TITLE_HEIGHT * s)
+    frame.text(TITLE, title_box.inset(0, 12 * s), TextStyle("title", TITLE_SIZE * s, 20, align="center", letter_spacing=0.15))
+
+    label = TextStyle("body", LABEL_SIZE * s, MIN_TEXT, align="center")
+    name = TextStyle("body", NAME_SIZE * s, MIN_TEXT, align="center")
+    duties = TextStyle("body", DUTY_SIZE * s, MIN_TEXT, align="left", valign="top")
+    cells = [
+        Cell(0, 0, "岗位名称", label, label="岗位名称"),
+        Cell(0, 1, post.name, name, path=(*base, "岗位名称"), label="岗位名称"),
+        Cell(1, 0, [Para("岗位安全"), Para("生产责任")], label, label="岗位安全生产责任"),
+        Cell(1, 1, duty_paras(post.duties), duties, path=(*base, "岗位安全生产责任"), label="岗位安全生产责任"),
+    ]
+    grid_box = Box(margin, margin + TITLE_HEIGHT * s, width - 2 * margin, height - 2 * margin - TITLE_HEIGHT * s)
+    columns = [w * grid_box.w / sum(COLUMNS) for w in COLUMNS]
+    rows = [NAME_ROW * s, grid_box.h - NAME_ROW * s]
+    grid(frame, grid_box, columns, rows, cells, padding=PADDING * s, border=BLACK, border_width=1.0 * s)
+
+    revision_stamp(frame, ctx, Box(margin, height - margin + 6 * s, width - 2 * margin, 9 * s), "2-3", 7 * s)
+    page = Page(width, height, tuple(frame.items), GRADIENT if ctx.gradient else None)
+    return Board("2-3", TITLE, planned.subject, (page,)), frame
+
+
+__all__ = ["MIN_SIZE", "MIN_TEXT", "duty_paras", "layout"]

@@ -1,0 +1,357 @@
+"""附表 2-4 安全风险分级管控告知牌: one board per risk point, read as three columns.
+
+The plain-text copy of the 附表 has three cells per row::
+
+    风险点、场所名称 | 风险及可能造成的危害 | 事故诱因
+    风险等级         |                      |
+    管控责任人       |                      |
+    警示标识         |                      |
+    重要提示         | 管控措施             |
+    应急局举报电话…  | 应急处置措施         |
+
+This module follows **Reading A** of ``layouts.md``: the left column is a stack of
+label-and-value cells (风险点、场所名称, 风险等级, 管控责任人, 警示标识, 重要提示, and the
+telephone line at its foot); in the upper part the middle and right columns are
+headed 风险及可能造成的危害 and 事故诱因 with their numbered lists below; in the lower
+part the middle column holds the labels 管控措施 and 应急处置措施 and the right column
+their lists.  Reading A was chosen because it keeps the copy's three columns and puts
+every label exactly where the copy puts it (管控措施 and 应急处置措施 are in the middle
+cell of their rows, not spanning two columns as Reading B would have them).
+
+Decisions the 附表 leaves open, and why:
+
+* The left column's cells print label and value side by side (a narrow label
+  sub-column, as on 2-1's label/value grid), so that four fields fit above the
+  warning-sign cell.  The long label 风险点、场所名称 is set on two lines at its 、.
+* The left column is laid out on its own fixed rows; the right-hand rows (lists)
+  grow with their content.  The lists differ from board to board while the left
+  column's content is short and regular, and a fixed 警示标识 cell is what the later
+  GB 2894 pictogram drawing needs: :func:`sign_box` gives its box at any size.
+  The first row (风险点、场所名称 | 风险及可能造成的危害 | 事故诱因) is shared, as in the copy;
+  a right-hand rule that would fall within 30 mm of a left-hand one is moved onto it
+  when the lists still fit (as 应急处置措施 then lines up with the telephone cell, the
+  way the copy pairs them), so no two rules run a hair's breadth apart.
+* In the lower part the label cell (管控措施, 应急处置措施) is narrow and the list cell
+  wide: a label needs one line, the lists need the width.
+* The four lists share one type size (the largest at which all of them fit), so the
+  board reads as one table; whitespace is shared out in proportion to the lists'
+  length.  Items are numbered （一）（二）… with a hanging number and end in "；", the last
+  one too, as the 附表 samples show.
+* 风险等级 is a colour block filling its value cell (红 重大, 橙 较大, 黄 一般, 蓝 低, 填写说明
+  (2)) with the level's name, 重大风险 … 低风险, printed in it.
+* The telephone line (:func:`signkit.wording.risk_footer`) is set at the foot of the
+  left column in three lines split at its full-width spaces (应急局举报电话 / 企业监督
+  举报电话 / 火警 and 急救): on one line it would need a type size far below the rest.
+* Labels share one type size (the largest at which the longest fits its cell), as do
+  the values of one kind; title and house margins are 2-1's, so the family matches.
+* Cells are drawn in the copy's reading order, row by row, so that text copied out of
+  the PDF (or read aloud) follows the 附表.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from signkit.diagnostics import KeyPath
+from signkit.layout.colors import BLACK, RISK_COLORS, RISK_TEXT
+from signkit.layout.context import GRADIENT, LayoutContext, Sizing, revision_stamp
+from signkit.layout.doc import Board, Color, Page
+from signkit.layout.frame import Box, Frame, TextStyle
+from signkit.layout.text import Fitted, Measurer, Para, fit, layout_at
+from signkit.model.site import RiskPoint
+from signkit.plan import PlannedBoard
+from signkit.wording import numbered, risk_footer
+
+MIN_SIZE = (1200.0, 800.0)
+MIN_TEXT = 10.0  # mm: legible at 2 m, the distance a 120 × 80 cm board is read from
+TITLE = "安全风险分级管控告知牌"
+
+#: House style at the minimum size (mm), shared with 2-1: margin and title band.
+MARGIN = 40.0
+TITLE_HEIGHT = 130.0
+#: Column widths at the minimum size: left label, left value, then the right block.
+LEFT_LABEL = 130.0
+LEFT_VALUE = 210.0
+RIGHT = 780.0
+#: In the lower part: the label cell (管控措施 / 应急处置措施) and the list cell.
+LOWER_LABEL = 150.0
+#: The left column's rows at the minimum size: 风险点、场所名称, 风险等级, 管控责任人, 警示标识,
+#: 重要提示, telephone line.  The first row is also the header row of the right block.
+LEFT_ROWS = (82.0, 76.0, 60.0, 164.0, 108.0, 100.0)
+#: Smallest height of a lower row, enough for its label on one line.
+LOWER_ROW_MIN = 50.0
+#: A right-hand row boundary this close to a left-hand one is moved onto it (when the
+#: lists still fit), so that no two rules run a hair's breadth apart.
+SNAP = 30.0
+PADDING = 8.0
+
+#: Maximum type sizes at the minimum board size (mm); all scale with the board.
+LABEL_SIZE = 22.0
+LIST_SIZE = 22.0
+NAME_SIZE = 28.0
+LEVEL_SIZE = 40.0
+OWNER_SIZE = 28.0
+SIGN_SIZE = 20.0
+NOTICE_SIZE = 18.0
+FOOTER_SIZE = 17.0
+
+#: The labels, verbatim and in the 附表's order: the left column's, the right block's
+#: headers, the lower rows'.  风险点、场所名称 breaks at its 、 (two lines in a narrow cell).
+LEFT_LABELS: tuple[list[Para], ...] = (
+    [Para("风险点、"), Para("场所名称")], [Para("风险等级")], [Para("管控责任人")], [Para("警示标识")],
+    [Para("重要提示")])
+HEADERS = ("风险及可能造成的危害", "事故诱因")
+LOWER_LABELS = ("管控措施", "应急处置措施")
+
+#: Trailing punctuation the user may have typed; every item ends in the 附表's "；" instead.
+TRAILING = "；;。，,.、 \u3000"
+
+
+def _trimmed(text: str) -> str:
+    """An item's text with the user's trailing punctuation replaced by the 附表's "；"."""
+    return text.strip().rstrip(TRAILING) + "；"
+
+
+def numbered_list(items: list[str]) -> list[Para]:
+    """（一）…；（二）…； as hanging paragraphs."""
+    return [Para(_trimmed(item), numbered(n)) for n, item in enumerate(items, start=1)]
+
+
+def level_name(level: str) -> str:
+    """重大 → 重大风险, 低 → 低风险: the words printed in the colour block."""
+    return f"{level}风险"
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    """Where the fixed parts of the board go at one size."""
+
+    s: float
+    grid: Box
+    xs: tuple[float, float, float]  # left label | left value | right block starts
+    left_ys: tuple[float, ...]  # the left column's row boundaries, top to bottom
+    upper_col: float  # width of the 风险及可能造成的危害 / 事故诱因 columns
+    lower_label: float  # width of the 管控措施 / 应急处置措施 label cells
+
+    @property
+    def header_bottom(self) -> float:
+        return self.left_ys[1]
+
+
+def _geometry(sizing: Sizing) -> _Geometry:
+    s = sizing.scale
+    margin = MARGIN * s
+    top = margin + TITLE_HEIGHT * s
+    grid = Box(margin, top, sizing.width - 2 * margin, sizing.height - top - margin)
+    sx = grid.w / (LEFT_LABEL + LEFT_VALUE + RIGHT)
+    sy = grid.h / sum(LEFT_ROWS)
+    xs = (grid.x, grid.x + LEFT_LABEL * sx, grid.x + (LEFT_LABEL + LEFT_VALUE) * sx)
+    ys = [grid.y]
+    for row in LEFT_ROWS:
+        ys.append(ys[-1] + row * sy)
+    ys[-1] = grid.bottom
+    return _Geometry(s, grid, xs, tuple(ys), (grid.right - xs[2]) / 2, LOWER_LABEL * sx)
+
+
+def sign_box(sizing: Sizing) -> Box:
+    """The 警示标识 value cell (outer edges, before padding), where GB 2894 pictograms go."""
+    g = _geometry(sizing)
+    return Box(g.xs[1], g.left_ys[3], g.xs[2] - g.xs[1], g.left_ys[4] - g.left_ys[3])
+
+
+def level_box(sizing: Sizing) -> Box:
+    """The 风险等级 colour block."""
+    g = _geometry(sizing)
+    return Box(g.xs[1], g.left_ys[1], g.xs[2] - g.xs[1], g.left_ys[2] - g.left_ys[1])
+
+
+def _list_height(paras: list[Para], width: float, size: float, measure: Measurer) -> float:
+    """Height of a list at ``size`` in a box ``width`` wide (∞ if a run is too wide)."""
+    fitted = layout_at(paras, width, size, "body", measure)
+    return float("inf") if fitted is None else fitted.height
+
+
+@dataclass(frozen=True)
+class _RightRows:
+    """The right block's rows: list size and the heights of the upper, 管控措施 and 应急处置措施 rows."""
+
+    size: float
+    upper: float
+    controls: float
+    emergency: float
+
+
+def _right_rows(point: RiskPoint, g: _Geometry, measure: Measurer) -> _RightRows:
+    """The largest common list size at which the four lists fit, and the rows that share the room.
+
+    Tried in 0.1 mm steps by bisection between the legible minimum and the scaled
+    maximum.  When even the minimum does not fit, the lists that do fit keep their
+    room and the rest goes to the one that does not, so the misfit names that list
+    only.
+    """
+    s = g.s
+    pad = PADDING * s
+    available = g.grid.bottom - g.header_bottom
+    upper_width = g.upper_col - 2 * pad
+    lower_width = g.grid.right - g.xs[2] - g.lower_label - 2 * pad
+    hazards, causes = numbered_list(point.hazards), numbered_list(point.causes)
+    controls, emergency = numbered_list(point.controls), numbered_list(point.emergency)
+    floor = LOWER_ROW_MIN * s
+
+    def needs(size: float) -> tuple[float, float, float]:
+        upper = max(_list_height(hazards, upper_width, size, measure),
+                    _list_height(causes, upper_width, size, measure)) + 2 * pad
+        lower = (max(_list_height(controls, lower_width, size, measure) + 2 * pad, floor),
+                 max(_list_height(emergency, lower_width, size, measure) + 2 * pad, floor))
+        return upper, lower[0], lower[1]
+
+    def fits(size: float) -> bool:
+        return sum(needs(size)) <= available + 1e-9
+
+    low, high = round(MIN_TEXT * 10), round(max(LIST_SIZE * s, MIN_TEXT) * 10)
+    if fits(high / 10):
+        size = high / 10
+    elif not fits(low / 10):
+        size = low / 10
+    else:
+        while high - low > 1:  # low fits, high does not
+            middle = (low + high) // 2
+            low, high = (middle, high) if fits(middle / 10) else (low, middle)
+        size = low / 10
+    need = list(needs(size))
+    total = sum(need)
+    if total <= available:
+        rows = [row * available / total for row in need]  # share the slack in proportion
+        rows = _snapped(rows, need, g)
+    else:
+        rows = list(need)
+        big = max(range(3), key=lambda i: rows[i])
+        others = total - rows[big]
+        if others < available:
+            rows[big] = available - others
+        else:
+            rows = [row * available / total for row in rows]
+    return _RightRows(size, rows[0], rows[1], rows[2])
+
+
+def _snapped(rows: list[float], need: tuple[float, ...] | list[float], g: _Geometry) -> list[float]:
+    """Move each inner boundary of the right block onto a nearby left-column rule if the lists still fit."""
+    tolerance = SNAP * g.s
+    top = g.header_bottom
+    for boundary in (0, 1):
+        edge = top + sum(rows[: boundary + 1])
+        nearest = min(g.left_ys[2:-1], key=lambda y: abs(y - edge))
+        if abs(nearest - edge) >= tolerance:
+            continue
+        shift = nearest - edge
+        trial = list(rows)
+        trial[boundary] += shift
+        trial[boundary + 1] -= shift
+        if all(t >= n - 1e-9 for t, n in zip(trial, need, strict=True)):
+            rows = trial
+    return rows
+
+
+def _label_size(g: _Geometry, measure: Measurer) -> float:
+    """One size for every label on the board: the largest at which the longest one still fits."""
+    pad = PADDING * g.s
+    boxes: list[tuple[list[Para], Box]] = []
+    for row, paras in enumerate(LEFT_LABELS):
+        boxes.append((paras, Box(g.xs[0], g.left_ys[row], g.xs[1] - g.xs[0], g.left_ys[row + 1] - g.left_ys[row])))
+    header = g.header_bottom - g.grid.y
+    boxes.extend(([Para(text)], Box(0, 0, g.upper_col, header)) for text in HEADERS)
+    boxes.extend(([Para(text)], Box(0, 0, g.lower_label, LOWER_ROW_MIN * g.s)) for text in LOWER_LABELS)
+    size = LABEL_SIZE * g.s
+    for paras, box in boxes:
+        inner = box.inset(pad)
+        result = fit(paras, inner.w, inner.h, "body", measure, max_size=size, min_size=MIN_TEXT)
+        if isinstance(result, Fitted):
+            size = min(size, result.size)
+    return max(size, MIN_TEXT)
+
+
+def _footer(phone: str) -> list[Para]:
+    """The telephone line in three lines: 应急局 / 企业 / 火警 and 急救 (split at its full-width spaces)."""
+    parts = risk_footer(phone).split("\u3000")
+    if len(parts) != 4:
+        return [Para("\u3000".join(parts))]
+    return [Para(parts[0]), Para(parts[1]), Para("\u3000".join(parts[2:]))]
+
+
+def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[Board, Frame]:
+    """Lay out the 2-4 board of the risk point ``planned.source`` names."""
+    index = int(planned.source[1])
+    site = ctx.site
+    point = site.risk_points[index]
+    s = sizing.scale
+    frame = Frame(ctx.measure)
+    width, height = sizing.width, sizing.height
+    g = _geometry(sizing)
+    pad = PADDING * s
+    base: KeyPath = ("风险点", index)
+
+    title_box = Box(g.grid.x, MARGIN * s, g.grid.w, TITLE_HEIGHT * s)
+    frame.text(TITLE, title_box.inset(0, 15 * s),
+               TextStyle("title", 80 * s, 30, align="center", letter_spacing=0.12))
+
+    label = TextStyle("body", _label_size(g, ctx.measure), MIN_TEXT, align="center")
+    outlines: list[Box] = []
+
+    def cell(box: Box, content: list[Para] | str, style: TextStyle, path: KeyPath = (), name: str = "",
+             fill: Color | None = None) -> None:
+        if fill is not None:
+            frame.rect(box, fill=fill)
+        frame.text(content, box.inset(pad), style, path, name)
+        outlines.append(box)
+
+    def field(name: str) -> tuple[KeyPath, str]:
+        return (*base, name), name
+
+    # Cells are drawn in the 附表's reading order (row by row as its copy lists them), so
+    # that the PDF's text, copied or read aloud, follows the 附表.
+    xs, ys = g.xs, g.left_ys
+    rows = _right_rows(point, g, ctx.measure)
+    items = TextStyle("body", rows.size, MIN_TEXT, align="left", valign="top")
+    x_mid, x_right, right = xs[2], xs[2] + g.upper_col, g.grid.right
+    x_list = x_mid + g.lower_label
+    upper_top, upper_bottom = g.header_bottom, g.header_bottom + rows.upper
+    controls_bottom = upper_bottom + rows.controls
+
+    def left(row: int, content: list[Para] | str, style: TextStyle, key: str, fill: Color | None = None) -> None:
+        cell(Box(xs[0], ys[row], xs[1] - xs[0], ys[row + 1] - ys[row]), LEFT_LABELS[row], label)
+        path, name = field(key)
+        cell(Box(xs[1], ys[row], xs[2] - xs[1], ys[row + 1] - ys[row]), content, style, path, name, fill)
+
+    def listed(box: Box, entries: list[str], key: str) -> None:
+        path, name = field(key)
+        cell(box, numbered_list(entries), items, path, name)
+
+    left(0, point.name, TextStyle("body", NAME_SIZE * s, MIN_TEXT, align="center"), "风险点名称")
+    cell(Box(x_mid, g.grid.y, g.upper_col, upper_top - g.grid.y), HEADERS[0], label)
+    cell(Box(x_right, g.grid.y, right - x_right, upper_top - g.grid.y), HEADERS[1], label)
+    listed(Box(x_mid, upper_top, g.upper_col, rows.upper), point.hazards, "风险及可能造成的危害")
+    listed(Box(x_right, upper_top, right - x_right, rows.upper), point.causes, "事故诱因")
+    left(1, level_name(point.level),
+         TextStyle("body", LEVEL_SIZE * s, MIN_TEXT, align="center", color=RISK_TEXT[point.level],
+                   letter_spacing=0.1),
+         "风险等级", RISK_COLORS[point.level])
+    left(2, point.owner, TextStyle("body", OWNER_SIZE * s, MIN_TEXT, align="center"), "管控责任人")
+    left(3, [Para(sign) for sign in point.signs], TextStyle("body", SIGN_SIZE * s, MIN_TEXT, align="center"),
+         "警示标识")
+    left(4, [Para(notice.strip()) for notice in point.notices],
+         TextStyle("body", NOTICE_SIZE * s, MIN_TEXT, align="left"), "重要提示")
+    cell(Box(x_mid, upper_bottom, g.lower_label, rows.controls), LOWER_LABELS[0], label)
+    listed(Box(x_list, upper_bottom, right - x_list, rows.controls), point.controls, "管控措施")
+    cell(Box(x_mid, controls_bottom, g.lower_label, g.grid.bottom - controls_bottom), LOWER_LABELS[1], label)
+    listed(Box(x_list, controls_bottom, right - x_list, g.grid.bottom - controls_bottom), point.emergency,
+           "应急处置措施")
+    phone = site.enterprise.report_phone or ""
+    cell(Box(xs[0], ys[5], xs[2] - xs[0], ys[6] - ys[5]), _footer(phone),
+         TextStyle("body", FOOTER_SIZE * s, MIN_TEXT, align="left"), ("企业", "企业监督举报电话"), "企业监督举报电话")
+
+    for box in outlines:
+        frame.rect(box, stroke=BLACK, width=1.2 * s)
+    revision_stamp(frame, ctx, Box(g.grid.x, height - MARGIN * s + 8 * s, width / 2, 12 * s), "2-4", 9 * s)
+    page = Page(width, height, tuple(frame.items), GRADIENT if ctx.gradient else None)
+    board = Board("2-4", TITLE, point.name, (page,), keywords=(site.enterprise.name, level_name(point.level)))
+    return board, frame
