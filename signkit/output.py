@@ -13,11 +13,23 @@ import tempfile
 from pathlib import Path
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically, creating parent folders."""
+    """Write ``data`` to ``path`` atomically, creating parent folders.
+
+    ``mkstemp`` creates the file readable by its owner only; the final file gets the
+    permissions an ordinary ``open()`` would give (0666 less the umask), so a shared
+    print-shop folder can read it.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

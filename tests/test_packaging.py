@@ -50,3 +50,17 @@ def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path
     result = run("-m", "signkit", "check", "site.yaml")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "全部通过" in result.stdout
+
+
+def test_ci_runs_the_readme_commands() -> None:
+    """The README's two set-up commands are exactly what .ci/run proves."""
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = re.findall(r"```sh\npython3 -m venv \.venv && \. \.venv/bin/activate && (.+)\n```", readme)
+    assert len(commands) == 2
+    assert "signkit render examples/*.yaml" in commands[0]
+    assert commands[1].endswith("pytest")
+    for command in commands:
+        assert command in ci

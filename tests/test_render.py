@@ -176,3 +176,15 @@ def test_cli_render(cli: Cli, tmp_path: Path) -> None:
     assert code == 2
     code, out, _ = cli("render", "--size", "2-2=100x100", str(SMALL), "-o", str(tmp_path / "q"))
     assert code == 2 and "[SK226]" in out and "未生成任何文件" in out
+
+
+def test_written_files_are_readable_by_others(rendered_examples: Any) -> None:
+    import os
+    import stat
+
+    out, outcome = rendered_examples
+    mask = os.umask(0)
+    os.umask(mask)
+    for written in outcome.written[:3]:
+        mode = stat.S_IMODE(written.path.stat().st_mode)
+        assert mode == 0o666 & ~mask
