@@ -182,7 +182,7 @@ def test_written_files_are_readable_by_others(rendered_examples: Any) -> None:
     import os
     import stat
 
-    out, outcome = rendered_examples
+    _out, outcome = rendered_examples
     mask = os.umask(0)
     os.umask(mask)
     for written in outcome.written[:3]:
