@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from signkit.cli.fontopts import BODY_FONT_OPTION, CONFIG_OPTION, FONTS_OPTION, TITLE_FONT_OPTION, FontMode, fonts_from_options
+from signkit.cli.fontopts import BODY_FONT_OPTION, CONFIG_OPTION, FONTS_OPTION, TITLE_FONT_OPTION, FontMode, fonts_or_exit
 from signkit.load.source import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -45,16 +45,10 @@ def check(
     config: Path | None = CONFIG_OPTION,
 ) -> None:
     from signkit.check import check_path
-    from signkit.diagnostics import SignkitError
     from signkit.fonts import describe
     from signkit.report import github_report, json_report, text_report
 
-    try:
-        fontset = fonts_from_options(fonts, title_font, body_font, config, quiet_stand_in=True)
-    except SignkitError as failure:
-        for diag in failure.diagnostics:
-            typer.echo(diag.render(), err=True)
-        raise typer.Exit(2) from None
+    fontset = fonts_or_exit(fonts, title_font, body_font, config, quiet_stand_in=True)
     reports = [check_path(name, max_bytes=max_bytes, fonts=fontset) for name in files]
     notes = list(fontset.diagnostics)
     if output_format is Format.json:

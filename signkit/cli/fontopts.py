@@ -46,3 +46,16 @@ def fonts_from_options(mode: FontMode | None, title_font: str | None, body_font:
         notes = tuple(replace(d, severity=Severity.INFO) if d.rule == "SK304" else d for d in fontset.diagnostics)
         fontset = replace(fontset, diagnostics=notes)
     return fontset
+
+
+def fonts_or_exit(mode: FontMode | None, title_font: str | None, body_font: str | None, config: Path | None,
+                  *, quiet_stand_in: bool = False) -> FontSet:
+    """:func:`fonts_from_options`, printing a bad font or config file's diagnostics and exiting 2."""
+    from signkit.diagnostics import SignkitError
+
+    try:
+        return fonts_from_options(mode, title_font, body_font, config, quiet_stand_in=quiet_stand_in)
+    except SignkitError as failure:
+        for diag in failure.diagnostics:
+            typer.echo(diag.render(), err=True)
+        raise typer.Exit(2) from None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from signkit.cli.fontopts import BODY_FONT_OPTION, CONFIG_OPTION, FONTS_OPTION, TITLE_FONT_OPTION, FontMode, fonts_from_options
+from signkit.cli.fontopts import BODY_FONT_OPTION, CONFIG_OPTION, FONTS_OPTION, TITLE_FONT_OPTION, FontMode, fonts_or_exit
 
 HELP = "显示标题（黑体）和正文（楷体）将使用的字体、字体文件、选择理由，以及是否为法定字体。"
 
@@ -19,15 +19,9 @@ def fonts(
     config: Path | None = CONFIG_OPTION,
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出"),
 ) -> None:
-    from signkit.diagnostics import SignkitError
     from signkit.fonts import describe
 
-    try:
-        fontset = fonts_from_options(mode, title_font, body_font, config)
-    except SignkitError as failure:
-        for diag in failure.diagnostics:
-            typer.echo(diag.render(), err=True)
-        raise typer.Exit(2) from None
+    fontset = fonts_or_exit(mode, title_font, body_font, config)
     rows = describe(fontset)
     if as_json:
         notes = [d.to_dict() for d in fontset.diagnostics]

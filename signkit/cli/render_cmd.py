@@ -8,8 +8,7 @@ from pathlib import Path
 
 import typer
 
-from signkit.cli.fontopts import BODY_FONT_OPTION, CONFIG_OPTION, FONTS_OPTION, TITLE_FONT_OPTION, FontMode, fonts_from_options
-from signkit.diagnostics import SignkitError
+from signkit.cli.fontopts import BODY_FONT_OPTION, CONFIG_OPTION, FONTS_OPTION, TITLE_FONT_OPTION, FontMode, fonts_or_exit
 from signkit.load.source import DEFAULT_MAX_BYTES
 
 RENDER_HELP = """把站点文件生成为可直接印刷的 PDF（每块牌、每种告知卡一个文件）。
@@ -64,12 +63,7 @@ def render(
 ) -> None:
     from signkit.render_api import render_files
 
-    try:
-        fontset = fonts_from_options(fonts, title_font, body_font, config)
-    except SignkitError as failure:
-        for diag in failure.diagnostics:
-            typer.echo(diag.render(), err=True)
-        raise typer.Exit(2) from None
+    fontset = fonts_or_exit(fonts, title_font, body_font, config)
     outcome = render_files(files, outdir, fontset, fit=fit.value, producer=producer.value if producer else None,
                            sizes=_sizes(size), max_bytes=max_bytes, strict=strict)
     for note in fontset.diagnostics:
@@ -103,12 +97,7 @@ def preview(
     from signkit.preview import png_bytes, rasterize
     from signkit.publish import board_filename, safe_name
 
-    try:
-        fontset = fonts_from_options(fonts, title_font, body_font, config)
-    except SignkitError as failure:
-        for diag in failure.diagnostics:
-            typer.echo(diag.render(), err=True)
-        raise typer.Exit(2) from None
+    fontset = fonts_or_exit(fonts, title_font, body_font, config)
     reports = [check_path(name, fonts=fontset) for name in files]
     if not all(r.ok() for r in reports):
         _print_problems([], reports)

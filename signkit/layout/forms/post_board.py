@@ -31,9 +31,9 @@ from signkit.layout.colors import BLACK
 from signkit.layout.context import GRADIENT, LayoutContext, Sizing, revision_stamp
 from signkit.layout.doc import Board, Page
 from signkit.layout.frame import Box, Cell, Frame, TextStyle, grid
+from signkit.layout.lists import numbered_list
 from signkit.layout.text import Para
 from signkit.plan import PlannedBoard
-from signkit.wording import numbered
 
 TITLE = "员工岗位责任牌"
 MIN_SIZE = (600.0, 900.0)
@@ -50,13 +50,10 @@ NAME_SIZE = 30.0
 DUTY_SIZE = 24.0
 MIN_TEXT = 7.5  # mm: legible at 1.5 m (docs/design.md)
 
-#: Punctuation a user may have ended an item with; the board ends every item with "；".
-_TRAILING = "；;。.，,、 \t"
-
 
 def duty_paras(duties: list[str]) -> list[Para]:
     """The duties as hanging numbered paragraphs: （一）…；（二）…； (the last one too)."""
-    return [Para(duty.strip().rstrip(_TRAILING) + "；", numbered(n)) for n, duty in enumerate(duties, start=1)]
+    return numbered_list(duties)
 
 
 def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[Board, Frame]:

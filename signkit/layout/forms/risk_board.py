@@ -57,10 +57,11 @@ from signkit.layout.colors import BLACK, RISK_COLORS, RISK_TEXT
 from signkit.layout.context import GRADIENT, LayoutContext, Sizing, revision_stamp
 from signkit.layout.doc import Board, Color, Page
 from signkit.layout.frame import Box, Frame, TextStyle
+from signkit.layout.lists import numbered_list
 from signkit.layout.text import Fitted, Measurer, Para, fit, layout_at
 from signkit.model.site import RiskPoint
 from signkit.plan import PlannedBoard
-from signkit.wording import numbered, risk_footer
+from signkit.wording import risk_footer
 
 MIN_SIZE = (1200.0, 800.0)
 MIN_TEXT = 10.0  # mm: legible at 2 m, the distance a 120 × 80 cm board is read from
@@ -102,20 +103,6 @@ LEFT_LABELS: tuple[list[Para], ...] = (
     [Para("重要提示")])
 HEADERS = ("风险及可能造成的危害", "事故诱因")
 LOWER_LABELS = ("管控措施", "应急处置措施")
-
-#: Trailing punctuation the user may have typed; every item ends in the 附表's "；" instead.
-TRAILING = "；;。，,.、 \u3000"
-
-
-def _trimmed(text: str) -> str:
-    """An item's text with the user's trailing punctuation replaced by the 附表's "；"."""
-    return text.strip().rstrip(TRAILING) + "；"
-
-
-def numbered_list(items: list[str]) -> list[Para]:
-    """（一）…；（二）…； as hanging paragraphs."""
-    return [Para(_trimmed(item), numbered(n)) for n, item in enumerate(items, start=1)]
-
 
 def level_name(level: str) -> str:
     """重大 → 重大风险, 低 → 低风险: the words printed in the colour block."""

@@ -35,8 +35,8 @@ from signkit.diagnostics import KeyPath
 from signkit.layout.colors import BLACK, TITLE_BLUE, WHITE
 from signkit.layout.context import GRADIENT, LayoutContext, Sizing, revision_stamp
 from signkit.layout.doc import Board, Color, Page
-from signkit.layout.forms.risk_board import numbered_list
 from signkit.layout.frame import Box, Frame, TextStyle
+from signkit.layout.lists import numbered_list
 from signkit.layout.text import Fitted, Measurer, Para, fit
 from signkit.plan import PlannedBoard
 
