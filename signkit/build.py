@@ -45,6 +45,7 @@ class BuiltBoard:
     height: float
     copies: int
     grown: bool
+    fonts: tuple[dict[str, Any], ...] = ()
 
     @property
     def sha256(self) -> str:
@@ -126,7 +127,7 @@ def _misfit_diagnostic(misfit: Misfit, source: SourceMap, planned: PlannedBoard,
 def build_site(site: Site, source: SourceMap, fonts: FontSet, *, fit: FitMode = "fail",
                producer: Producer | None = None, sizes: Mapping[str, str] | None = None) -> BuildResult:
     """Lay out and render every planned board of ``site``; nothing is written to disk."""
-    from signkit.render.pdf import render_pdf  # ReportLab is imported only when rendering
+    from signkit.render.pdf import fonts_used, render_pdf  # ReportLab is imported only when rendering
 
     overrides = dict(sizes or {})
     result = BuildResult(fonts=describe(fonts))
@@ -154,7 +155,10 @@ def build_site(site: Site, source: SourceMap, fonts: FontSet, *, fit: FitMode = 
                 result.diagnostics.extend(_misfit_diagnostic(m, source, planned, size) for m in frame.misfits)
                 continue
         copies = planned.quantity if planned.form_id == "2-5" else site.output.copies.get(planned.form_id, 1)  # type: ignore[call-overload]
-        result.boards.append(BuiltBoard(planned, board, render_pdf(board, fonts), width, height, copies, grown))
+        embedded = tuple({"role": f.role, "family": f.family, "file": f.path.name, "mandated": f.mandated,
+                          "stand_in": not f.mandated} for f in fonts_used(board, fonts))
+        result.boards.append(BuiltBoard(planned, board, render_pdf(board, fonts), width, height, copies, grown,
+                                        embedded))
     return result
 
 

@@ -49,10 +49,9 @@ class WrittenFile:
     path: Path
     built: BuiltBoard
 
-    def manifest_entry(self, root: Path, fonts: list[dict[str, Any]]) -> dict[str, Any]:
+    def manifest_entry(self, root: Path) -> dict[str, Any]:
+        """What the manifest says about this file; ``fonts`` are the faces the PDF actually embeds."""
         planned = self.built.planned
-        used = [{"role": f["role"], "family": f["family"], "file": Path(str(f["file"])).name,
-                 "mandated": f["mandated"], "stand_in": f["stand_in"]} for f in fonts]
         return {
             "file": self.path.relative_to(root).as_posix(),
             "form": planned.form_id,
@@ -65,7 +64,7 @@ class WrittenFile:
             "maker": planned.maker,
             "hangs": planned.hangs,
             "grown": self.built.grown,
-            "fonts": used,
+            "fonts": list(self.built.fonts),
             "sha256": self.built.sha256,
             "bytes": len(self.built.pdf),
         }
@@ -104,7 +103,7 @@ def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, e
         "enterprise": enterprise,
         "revised": revised,
         "fonts": result.fonts,
-        "files": [w.manifest_entry(target, result.fonts) for w in written],
+        "files": [w.manifest_entry(target) for w in written],
     }
     atomic_write_text(target / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     return target, written

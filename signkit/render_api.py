@@ -71,7 +71,7 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, *, fit: Fit
         outcome.written.extend(written)
         index.append({"enterprise": site.enterprise.name, "site_file": report.file,
                       "folder": folder.relative_to(outdir).as_posix(),
-                      "files": [w.manifest_entry(outdir, result.fonts) for w in written]})
+                      "files": [w.manifest_entry(outdir) for w in written]})
     top = {"signkit": __version__, "enterprises": index}
     atomic_write_text(outdir / "manifest.json", json.dumps(top, ensure_ascii=False, indent=2) + "\n")
     return outcome

@@ -69,7 +69,9 @@ def test_fonts_embedded_and_metadata(rendered_examples: Any) -> None:
     out, _ = rendered_examples
     for entry in _files(out):
         data = (out / entry["file"]).read_bytes()
-        assert_fonts_embedded(data)
+        faces = {name.split("+", 1)[1] for name in assert_fonts_embedded(data)}  # strip the subset tag
+        assert len(faces) == len(entry["fonts"]), (faces, entry["fonts"])
+        assert all(f["stand_in"] for f in entry["fonts"])  # bundled mode: stand-ins, and the manifest says so
         info = reader(data).metadata
         assert info is not None
         assert info.subject == entry["form"]

@@ -20,7 +20,7 @@ from reportlab.lib.colors import CMYKColor
 from reportlab.pdfgen.canvas import Canvas
 
 from signkit import __version__
-from signkit.fonts import FontSet, split_runs
+from signkit.fonts import FontSet, ResolvedFont, split_runs
 from signkit.fonts.embed import register
 from signkit.layout.doc import Board, Color, Gradient, Line, Page, Rect, Text
 
@@ -90,6 +90,18 @@ class _PageDrawer:
                 self.line(item)
             else:
                 self.text(item)
+
+
+def fonts_used(board: Board, fonts: FontSet) -> list[ResolvedFont]:
+    """The faces a board's PDF embeds (fallback faces only when a character needed them), in role order."""
+    used: dict[tuple[str, int], ResolvedFont] = {}
+    for page in board.pages:
+        for item in page.items:
+            if isinstance(item, Text):
+                for font, _run in split_runs(item.text, fonts.chain(item.role)):
+                    if font is not None:
+                        used.setdefault(font.key, font)
+    return sorted(used.values(), key=lambda f: (f.role != "title", f.key))
 
 
 def render_pdf(board: Board, fonts: FontSet, *, keywords: Sequence[str] = ()) -> bytes:
