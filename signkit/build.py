@@ -46,6 +46,8 @@ class BuiltBoard:
     copies: int
     grown: bool
     fonts: tuple[dict[str, Any], ...] = ()
+    bleed: float = 0.0
+    marks: bool = False
 
     @property
     def sha256(self) -> str:
@@ -125,9 +127,14 @@ def _misfit_diagnostic(misfit: Misfit, source: SourceMap, planned: PlannedBoard,
 
 
 def build_site(site: Site, source: SourceMap, fonts: FontSet, *, fit: FitMode = "fail",
-               producer: Producer | None = None, sizes: Mapping[str, str] | None = None) -> BuildResult:
-    """Lay out and render every planned board of ``site``; nothing is written to disk."""
-    from signkit.render.pdf import fonts_used, render_pdf  # ReportLab is imported only when rendering
+               producer: Producer | None = None, sizes: Mapping[str, str] | None = None,
+               bleed: float | None = None, marks: bool | None = None) -> BuildResult:
+    """Lay out and render every planned board of ``site``; nothing is written to disk.
+
+    ``bleed`` and ``marks`` (from the command line) override the site file's 输出.出血 /
+    输出.裁切标记 for every board.
+    """
+    from signkit.render.pdf import PrintSpec, fonts_used, render_pdf  # ReportLab is imported only when rendering
 
     overrides = dict(sizes or {})
     result = BuildResult(fonts=describe(fonts))
@@ -157,8 +164,11 @@ def build_site(site: Site, source: SourceMap, fonts: FontSet, *, fit: FitMode = 
         copies = planned.quantity if planned.form_id == "2-5" else site.output.copies.get(planned.form_id, 1)  # type: ignore[call-overload]
         embedded = tuple({"role": f.role, "family": f.family, "file": f.path.name, "mandated": f.mandated,
                           "stand_in": not f.mandated} for f in fonts_used(board, fonts))
-        result.boards.append(BuiltBoard(planned, board, render_pdf(board, fonts), width, height, copies, grown,
-                                        embedded))
+        board_bleed = bleed if bleed is not None else float(site.output.bleed.get(planned.form_id, 0.0))  # type: ignore[call-overload]
+        board_marks = marks if marks is not None else site.output.marks
+        spec = PrintSpec(bleed=board_bleed, marks=board_marks)
+        result.boards.append(BuiltBoard(planned, board, render_pdf(board, fonts, spec=spec), width, height, copies,
+                                        grown, embedded, board_bleed, board_marks))
     return result
 
 

@@ -59,6 +59,8 @@ class WrittenFile:
             "title": self.built.board.title,
             "subject": planned.subject,
             "trim_mm": [round(self.built.width, 1), round(self.built.height, 1)],
+            "bleed_mm": self.built.bleed,
+            "marks": self.built.marks,
             "pages": len(self.built.board.pages),
             "copies": self.built.copies,
             "maker": planned.maker,

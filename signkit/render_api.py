@@ -20,7 +20,11 @@ from signkit.diagnostics import Diagnostic
 from signkit.fonts import FontSet
 from signkit.load.source import DEFAULT_MAX_BYTES
 from signkit.output import atomic_write_text
+from signkit.print_order import OrderRow, order_board, order_csv, order_rows
 from signkit.publish import WrittenFile, publish
+
+ORDER_CSV = "印刷清单.csv"
+ORDER_PDF = "印刷清单.pdf"
 
 
 @dataclass
@@ -37,9 +41,25 @@ class RenderOutcome:
             d.is_error for d in self.diagnostics)
 
 
+def write_order(rows: list[OrderRow], outdir: Path, fonts: FontSet, outcome: RenderOutcome) -> None:
+    """印刷清单.csv and 印刷清单.pdf at the top of ``outdir``."""
+    from signkit.diagnostics import Location, Severity
+    from signkit.output import atomic_write_bytes
+    from signkit.render.pdf import PrintSpec, render_pdf
+
+    atomic_write_bytes(outdir / ORDER_CSV, order_csv(rows))
+    board, misfits = order_board(rows, fonts)
+    atomic_write_bytes(outdir / ORDER_PDF, render_pdf(board, fonts, spec=PrintSpec(pdfx=False)))
+    if misfits:
+        outcome.diagnostics.append(Diagnostic(
+            "SK503", Severity.WARNING, f"印刷清单 PDF 中有 {misfits} 个格子的文字放不下，已留空；完整内容见 {ORDER_CSV}",
+            Location(str(outdir / ORDER_PDF))))
+
+
 def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, *, fit: FitMode = "fail",
                  producer: Producer | None = None, sizes: Mapping[str, str] | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False) -> RenderOutcome:
+                 max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False, bleed: float | None = None,
+                 marks: bool | None = None) -> RenderOutcome:
     """Check, build and (only if everything succeeded) write the boards of ``files`` into ``outdir``."""
     outcome = RenderOutcome()
     size_problems = cli_size_diagnostics(sizes or {})
@@ -56,12 +76,14 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, *, fit: Fit
     built: list[tuple[FileReport, BuildResult]] = []
     for report in outcome.reports:
         assert report.site is not None and report.source is not None
-        result = build_site(report.site, report.source, fonts, fit=fit, producer=producer, sizes=sizes)
+        result = build_site(report.site, report.source, fonts, fit=fit, producer=producer, sizes=sizes,
+                            bleed=bleed, marks=marks)
         outcome.diagnostics.extend(result.diagnostics)
         built.append((report, result))
     if not all(result.ok for _, result in built):
         return outcome
     index: list[dict[str, Any]] = []
+    rows: list[OrderRow] = []
     for report, result in built:
         assert report.site is not None
         site = report.site
@@ -69,9 +91,11 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, *, fit: Fit
                                   enterprise=site.enterprise.name, revised=site.enterprise.revised.isoformat())
         outcome.folders.append(folder)
         outcome.written.extend(written)
+        rows.extend(order_rows(site.enterprise.name, written, f"{folder.relative_to(outdir).as_posix()}/"))
         index.append({"enterprise": site.enterprise.name, "site_file": report.file,
                       "folder": folder.relative_to(outdir).as_posix(),
                       "files": [w.manifest_entry(outdir) for w in written]})
-    top = {"signkit": __version__, "enterprises": index}
+    write_order(rows, outdir, fonts, outcome)
+    top = {"signkit": __version__, "enterprises": index, "print_order": [ORDER_CSV, ORDER_PDF]}
     atomic_write_text(outdir / "manifest.json", json.dumps(top, ensure_ascii=False, indent=2) + "\n")
     return outcome

@@ -54,6 +54,8 @@ def render(
     fit: FitChoice = typer.Option(FitChoice.fail, "--fit", help="文字放不下时：fail 报错（默认）；grow 自动放大该牌"),
     producer: ProducerChoice | None = typer.Option(None, "--producer", help="只生成 政府 或 企业 制作的牌（2-1 由政府制作）"),
     size: list[str] = typer.Option([], "--size", help="某附表的尺寸，如 --size 2-2=1500x1000（毫米），可重复"),
+    bleed: float | None = typer.Option(None, "--bleed", min=0.0, max=20.0, help="出血（毫米），覆盖站点文件的 输出.出血；默认 0"),
+    marks: bool | None = typer.Option(None, "--marks/--no-marks", help="在出血外加裁切标记（套准色）"),
     strict: bool = typer.Option(False, "--strict", help="有警告也不生成"),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="站点文件大小上限（字节）"),
     fonts: FontMode | None = FONTS_OPTION,
@@ -65,7 +67,7 @@ def render(
 
     fontset = fonts_or_exit(fonts, title_font, body_font, config)
     outcome = render_files(files, outdir, fontset, fit=fit.value, producer=producer.value if producer else None,
-                           sizes=_sizes(size), max_bytes=max_bytes, strict=strict)
+                           sizes=_sizes(size), max_bytes=max_bytes, strict=strict, bleed=bleed, marks=marks)
     for note in fontset.diagnostics:
         typer.echo(note.render())
     if not outcome.ok or outcome.usage_error:

@@ -2,8 +2,13 @@
 
 Choices a print shop relies on:
 
-* every colour is DeviceCMYK (ReportLab enforces it with ``enforceColorSpace``), the
-  background gradient included;
+* every colour is DeviceCMYK, the background gradient included: the layout's
+  :class:`~signkit.layout.doc.Color` can only hold CMYK, so nothing else can be asked
+  for; crop marks use the registration colour (the ``/All`` separation) — which is why
+  ReportLab's ``enforceColorSpace`` (which would turn /All into plain CMYK) is not used;
+  the tests parse every content stream to prove it;
+* with bleed, the background runs out past the trim to the BleedBox; crop marks sit
+  outside the bleed; MediaBox encloses everything and TrimBox is always the board;
 * every font is embedded (subset TrueType), including for characters drawn from a
   fallback font, which is chosen per character exactly as the coverage check did;
 * the TrimBox is the board's exact size;
@@ -15,8 +20,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from reportlab.lib.colors import CMYKColor
+from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.pdfgen.canvas import Canvas
 
 from signkit import __version__
@@ -31,7 +37,33 @@ def _cmyk(color: Color) -> CMYKColor:
     return CMYKColor(color.c, color.m, color.y, color.k)
 
 
+#: The registration colour: prints on every separation, for crop and alignment marks.
+REGISTRATION = CMYKColorSep(1, 1, 1, 1, spotName="All", density=1)
+
+#: Crop marks: a gap after the bleed, then a mark this long, then a little paper.
+MARK_GAP = 2.0
+MARK_LENGTH = 6.0
+MARK_MARGIN = MARK_GAP + MARK_LENGTH + 2.0
+MARK_WIDTH_PT = 0.25
+
+
+@dataclass(frozen=True)
+class PrintSpec:
+    """Print-shop options of one PDF: bleed in mm, crop marks, PDF/X output-intent keys."""
+
+    bleed: float = 0.0
+    marks: bool = False
+    pdfx: bool = True
+
+    @property
+    def margin(self) -> float:
+        """Distance from the trim edge to the media edge, in mm."""
+        return self.bleed + (MARK_MARGIN if self.marks else 0.0)
+
+
 class _PageDrawer:
+    """Draws one page with its trim box's bottom-left corner at the canvas's current origin."""
+
     def __init__(self, canvas: Canvas, page: Page, fonts: FontSet) -> None:
         self.c = canvas
         self.page = page
@@ -40,19 +72,21 @@ class _PageDrawer:
     def y(self, y_mm: float) -> float:
         return (self.page.height - y_mm) * MM
 
-    def background(self) -> None:
+    def background(self, bleed: float) -> None:
         background = self.page.background
         width, height = self.page.width * MM, self.page.height * MM
+        b = bleed * MM
         if isinstance(background, Gradient):
             self.c.saveState()
             path = self.c.beginPath()
-            path.rect(0, 0, width, height)
+            path.rect(-b, -b, width + 2 * b, height + 2 * b)
             self.c.clipPath(path, stroke=0, fill=0)
+            # defined over the trim and extended, so the bleed continues the board's own colours
             self.c.linearGradient(0, height, 0, 0, (_cmyk(background.top), _cmyk(background.bottom)), extend=True)
             self.c.restoreState()
         elif isinstance(background, Color):
             self.c.setFillColor(_cmyk(background))
-            self.c.rect(0, 0, width, height, stroke=0, fill=1)
+            self.c.rect(-b, -b, width + 2 * b, height + 2 * b, stroke=0, fill=1)
 
     def rect(self, item: Rect) -> None:
         if item.fill is not None:
@@ -81,8 +115,8 @@ class _PageDrawer:
             text.textOut(run)
         self.c.drawText(text)
 
-    def draw(self) -> None:
-        self.background()
+    def draw(self, bleed: float = 0.0) -> None:
+        self.background(bleed)
         for item in self.page.items:
             if isinstance(item, Rect):
                 self.rect(item)
@@ -90,6 +124,30 @@ class _PageDrawer:
                 self.line(item)
             else:
                 self.text(item)
+
+
+def draw_page(canvas: Canvas, page: Page, fonts: FontSet, *, bleed: float = 0.0) -> None:
+    """Draw ``page`` with its trim's bottom-left corner at the canvas's current origin.
+
+    Callers position and scale it with ``canvas.translate``/``canvas.scale`` (proofs,
+    tiles, imposed card sheets reuse this, so every output draws the same board).
+    """
+    _PageDrawer(canvas, page, fonts).draw(bleed)
+
+
+def crop_marks(canvas: Canvas, x: float, y: float, width: float, height: float, bleed: float) -> None:
+    """Crop marks for a trim box at (x, y) of ``width`` × ``height`` (all mm), in registration colour."""
+    canvas.saveState()
+    canvas.setStrokeColor(REGISTRATION)
+    canvas.setLineWidth(MARK_WIDTH_PT)
+    start, end = bleed + MARK_GAP, bleed + MARK_GAP + MARK_LENGTH
+    for cx in (x, x + width):
+        for cy in (y, y + height):
+            sx = -1 if cx == x else 1
+            sy = -1 if cy == y else 1
+            canvas.line((cx + sx * start) * MM, cy * MM, (cx + sx * end) * MM, cy * MM)
+            canvas.line(cx * MM, (cy + sy * start) * MM, cx * MM, (cy + sy * end) * MM)
+    canvas.restoreState()
 
 
 def fonts_used(board: Board, fonts: FontSet) -> list[ResolvedFont]:
@@ -104,22 +162,41 @@ def fonts_used(board: Board, fonts: FontSet) -> list[ResolvedFont]:
     return sorted(used.values(), key=lambda f: (f.role != "title", f.key))
 
 
-def render_pdf(board: Board, fonts: FontSet, *, keywords: Sequence[str] = ()) -> bytes:
+def new_canvas(buffer: io.BytesIO, fonts: FontSet, width_mm: float, height_mm: float) -> Canvas:
+    """A deterministic canvas whose initial font is ours (no unembedded Helvetica in the file)."""
+    initial = register(fonts.primary("body"))
+    return Canvas(buffer, pagesize=(width_mm * MM, height_mm * MM), invariant=1, pageCompression=1,
+                  initialFontName=initial, initialFontSize=12)
+
+
+def render_pdf(board: Board, fonts: FontSet, *, keywords: Sequence[str] = (), spec: PrintSpec | None = None) -> bytes:
     """The PDF of ``board``: one page per :class:`Page`, fonts embedded, CMYK only, deterministic."""
+    spec = spec or PrintSpec()
     buffer = io.BytesIO()
     first = board.pages[0]
-    initial = register(fonts.primary("body"))
-    canvas = Canvas(buffer, pagesize=(first.width * MM, first.height * MM), invariant=1, pageCompression=1,
-                    enforceColorSpace="cmyk", initialFontName=initial, initialFontSize=12)
+    m = spec.margin
+    canvas = new_canvas(buffer, fonts, first.width + 2 * m, first.height + 2 * m)
     canvas.setTitle(f"{board.title}（{board.subject}）" if board.subject else board.title)
     canvas.setSubject(board.form_id)
     canvas.setCreator(f"signkit {__version__}")
     canvas.setAuthor("signkit")
     canvas.setKeywords(", ".join([f"附表 {board.form_id}", *keywords, *board.keywords]))
+    b = spec.bleed
     for page in board.pages:
-        canvas.setPageSize((page.width * MM, page.height * MM))
-        canvas.setTrimBox((0, 0, page.width * MM, page.height * MM))
-        _PageDrawer(canvas, page, fonts).draw()
+        canvas.setPageSize(((page.width + 2 * m) * MM, (page.height + 2 * m) * MM))
+        canvas.setTrimBox((m * MM, m * MM, (m + page.width) * MM, (m + page.height) * MM))
+        canvas.setBleedBox(((m - b) * MM, (m - b) * MM, (m + page.width + b) * MM, (m + page.height + b) * MM))
+        canvas.saveState()
+        canvas.translate(m * MM, m * MM)
+        draw_page(canvas, page, fonts, bleed=b)
+        canvas.restoreState()
+        if spec.marks:
+            crop_marks(canvas, m, m, page.width, page.height, b)
         canvas.showPage()
     canvas.save()
-    return buffer.getvalue()
+    data = buffer.getvalue()
+    if spec.pdfx:
+        from signkit.render.pdfx import add_pdfx_keys
+
+        data = add_pdfx_keys(data)
+    return data

@@ -72,6 +72,7 @@ _RULES: tuple[RuleInfo, ...] = (
     RuleInfo("SK501", "error", "文字在最小可读字号下仍放不下格子（指出字段、超出多少、至少需要多大的版面）", "不得裁切文字"),
     RuleInfo("SK502", "warning", "文字放不下，已按 --fit grow 放大版面", ""),
     RuleInfo("SK227", "error", "文字中含有看不见的控制字符（复制粘贴带入），印出会缺字或错位", "不印缺字"),
+    RuleInfo("SK503", "warning", "印刷清单 PDF 中有文字放不下（完整内容见 CSV）", ""),
     RuleInfo("SK401", "error", "模板缺少变量（内置模板与程序不一致）", ""),
     RuleInfo("SK402", "error", "模板无法使用（找不到、语法错误、沙箱拒绝的访问或标记格式不对）", ""),
 )
