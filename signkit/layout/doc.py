@@ -67,7 +67,26 @@ class Text:
     letter_spacing: float = 0.0
 
 
-Item = Rect | Line | Text
+#: One path segment: ("M", x, y) move, ("L", x, y) line, ("C", x1, y1, x2, y2, x, y) cubic Bézier, ("Z",) close.
+Segment = tuple[str, ...] | tuple[str, float, float] | tuple[str, float, float, float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Path:
+    """A vector shape (safety-sign pictograms, QR modules): filled and/or stroked, in mm.
+
+    ``even_odd`` selects the even-odd fill rule, so a ring is one path with two circles.
+    """
+
+    segments: tuple[tuple[object, ...], ...]
+    fill: Color | None = None
+    stroke: Color | None = None
+    stroke_width: float = 0.0
+    even_odd: bool = False
+    round_caps: bool = False
+
+
+Item = Rect | Line | Text | Path
 
 
 @dataclass(frozen=True)

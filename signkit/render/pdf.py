@@ -28,7 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from signkit import __version__
 from signkit.fonts import FontSet, ResolvedFont, split_runs
 from signkit.fonts.embed import register
-from signkit.layout.doc import Board, Color, Gradient, Line, Page, Rect, Text
+from signkit.layout.doc import Board, Color, Gradient, Line, Page, Path, Rect, Text
 
 MM = 72.0 / 25.4
 
@@ -115,6 +115,32 @@ class _PageDrawer:
             text.textOut(run)
         self.c.drawText(text)
 
+    def path(self, item: Path) -> None:
+        path = self.c.beginPath()
+        for segment in item.segments:
+            op, *values = segment
+            numbers = [float(v) for v in values]  # type: ignore[arg-type]
+            if op == "M":
+                path.moveTo(numbers[0] * MM, self.y(numbers[1]))
+            elif op == "L":
+                path.lineTo(numbers[0] * MM, self.y(numbers[1]))
+            elif op == "C":
+                path.curveTo(numbers[0] * MM, self.y(numbers[1]), numbers[2] * MM, self.y(numbers[3]),
+                             numbers[4] * MM, self.y(numbers[5]))
+            elif op == "Z":
+                path.close()
+        self.c.saveState()
+        if item.fill is not None:
+            self.c.setFillColor(_cmyk(item.fill))
+        if item.stroke is not None:
+            self.c.setStrokeColor(_cmyk(item.stroke))
+            self.c.setLineWidth(item.stroke_width * MM)
+            self.c.setLineCap(1 if item.round_caps else 0)
+            self.c.setLineJoin(1 if item.round_caps else 0)
+        self.c.drawPath(path, stroke=int(item.stroke is not None), fill=int(item.fill is not None),
+                        fillMode=0 if item.even_odd else 1)
+        self.c.restoreState()
+
     def draw(self, bleed: float = 0.0) -> None:
         self.background(bleed)
         for item in self.page.items:
@@ -122,6 +148,8 @@ class _PageDrawer:
                 self.rect(item)
             elif isinstance(item, Line):
                 self.line(item)
+            elif isinstance(item, Path):
+                self.path(item)
             else:
                 self.text(item)
 
