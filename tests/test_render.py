@@ -126,7 +126,7 @@ def test_fit_grow_enlarges_and_says_so(tmp_path: Path, bundled_fonts: Any) -> No
     failed = render_files([str(site)], tmp_path / "fail", bundled_fonts, producer="政府")
     assert [d.rule for d in failed.diagnostics] == ["SK501"]
     grown = render_files([str(site)], tmp_path / "grow", bundled_fonts, producer="政府", fit="grow")
-    assert grown.ok and [d.rule for d in grown.diagnostics][0] == "SK502"
+    assert grown.ok and grown.diagnostics[0].rule == "SK502"
     assert {d.rule for d in grown.diagnostics} <= {"SK502", "SK503"}  # SK503: the 480-character name in 印刷清单.pdf
     (entry,) = _files(tmp_path / "grow")
     assert entry["grown"] is True and entry["trim_mm"][0] > 1200

@@ -91,7 +91,7 @@ def draw_sign(frame: Frame, spec: SignSpec, box: Box, *, min_text: float) -> Sig
         pen = Pen(cx - r2 * 0.72, cy - r2 * 0.72, r2 * 1.44, BLACK, WHITE)
         spec.draw(pen)
         frame.add(*pen.items)
-        frame.add(Path(tuple([*circle_segments(cx, cy, r1), *circle_segments(cx, cy, r2)]), fill=SAFETY_RED,
+        frame.add(Path((*circle_segments(cx, cy, r1), *circle_segments(cx, cy, r2)), fill=SAFETY_RED,
                        even_odd=True))
         half, bar = r2, d1 * BAR_WIDTH / 2
         c, s = math.cos(math.radians(45)), math.sin(math.radians(45))
