@@ -172,6 +172,32 @@ def build_site(site: Site, source: SourceMap, fonts: FontSet, *, fit: FitMode = 
     return result
 
 
+def layout_site(site: Site, source: SourceMap, fonts: FontSet, *, sizes: Mapping[str, str] | None = None
+                ) -> tuple[list[str], list[Diagnostic]]:
+    """Lay out (without rendering) every planned board: content hashes in plan order, and misfits.
+
+    ``check`` uses this so that text that will not fit is reported before anyone renders,
+    and so that each planned board's revision stamp can be listed.
+    """
+    overrides = dict(sizes or {})
+    ctx = LayoutContext(site, FontMeasurer(fonts), gradient=site.output.gradient)
+    hashes: list[str] = []
+    problems: list[Diagnostic] = []
+    for planned in plan_boards(site):
+        try:
+            requested = _requested(site, planned.form_id, overrides)
+        except ValueError:  # reported by the size rules
+            requested = default_size(planned.form_id)
+        width, height = natural_size(ctx, planned, *requested)
+        board, frame = _layout(ctx, planned, width, height)
+        hashes.append(board.content_hash)
+        if frame.misfits:
+            bigger = _smallest_fit(ctx, planned, width, height)
+            size = (bigger[0], bigger[1]) if bigger else None
+            problems.extend(_misfit_diagnostic(m, source, planned, size) for m in frame.misfits)
+    return hashes, problems
+
+
 def cli_size_diagnostics(sizes: Mapping[str, str]) -> list[Diagnostic]:
     """Problems with ``--size FORM=W×H`` options, located at the command line."""
     from signkit.forms import FORMS

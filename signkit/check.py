@@ -32,6 +32,8 @@ class FileReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     plan: list[PlannedBoard] = field(default_factory=list)
     unreadable: bool = False
+    #: Content hash of each planned board, in plan order (when the check laid the boards out).
+    stamps: list[str] = field(default_factory=list)
 
     def errors(self, strict: bool = False) -> list[Diagnostic]:
         """Diagnostics that fail the check (warnings too when ``strict``)."""
@@ -42,11 +44,13 @@ class FileReport:
         return not self.unreadable and not self.errors(strict)
 
 
-def check_text(text: str, file: str, *, fonts: FontSet | None = None) -> FileReport:
+def check_text(text: str, file: str, *, fonts: FontSet | None = None, layout: bool = False) -> FileReport:
     """Check site-file text already in memory (``file`` is the name diagnostics show).
 
     With ``fonts``, every printed character is also checked against the fonts that
-    will print it (SK305/SK306).
+    will print it (SK305/SK306); with ``layout`` too, every board is laid out (not
+    rendered) so that text that cannot fit is reported (SK501) and each board's content
+    hash is known.
     """
     report = FileReport(file)
     parsed = parse_yaml(text, file)
@@ -63,6 +67,11 @@ def check_text(text: str, file: str, *, fonts: FontSet | None = None) -> FileRep
     if fonts is not None:
         report.diagnostics.extend(check_coverage(printed_text(site, parsed.source), fonts))
     report.plan = plan_boards(site)
+    if fonts is not None and layout and not report.errors():
+        from signkit.build import layout_site
+
+        report.stamps, misfits = layout_site(site, parsed.source, fonts)
+        report.diagnostics.extend(misfits)
     return _finish(report)
 
 
@@ -71,13 +80,14 @@ def _finish(report: FileReport) -> FileReport:
     return report
 
 
-def check_source(source: SourceText, *, fonts: FontSet | None = None) -> FileReport:
+def check_source(source: SourceText, *, fonts: FontSet | None = None, layout: bool = False) -> FileReport:
     """Check a :class:`SourceText` (already read and decoded, or with read errors)."""
     if source.text is None:
         return FileReport(source.name, diagnostics=list(source.diagnostics), unreadable=source.unreadable)
-    return check_text(source.text, source.name, fonts=fonts)
+    return check_text(source.text, source.name, fonts=fonts, layout=layout)
 
 
-def check_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, fonts: FontSet | None = None) -> FileReport:
-    """Read and check the site file at ``path`` (and its glyph coverage, given ``fonts``)."""
-    return check_source(read_source(path, max_bytes=max_bytes), fonts=fonts)
+def check_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, fonts: FontSet | None = None,
+               layout: bool = False) -> FileReport:
+    """Read and check the site file at ``path`` (glyph coverage given ``fonts``; fit given ``layout``)."""
+    return check_source(read_source(path, max_bytes=max_bytes), fonts=fonts, layout=layout)

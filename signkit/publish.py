@@ -67,6 +67,8 @@ class WrittenFile:
             "hangs": planned.hangs,
             "grown": self.built.grown,
             "fonts": list(self.built.fonts),
+            "content_hash": self.built.board.content_hash,
+            "stamp": self.built.board.content_hash[:8],
             "sha256": self.built.sha256,
             "bytes": len(self.built.pdf),
         }

@@ -23,19 +23,24 @@ def _effective(diag: Diagnostic, strict: bool) -> Severity:
     return diag.severity
 
 
-def plan_text(report: FileReport) -> str:
-    """The board plan of one file, as a short Chinese table."""
+def plan_text(report: FileReport, boards: bool = False) -> str:
+    """The board plan of one file, as a short Chinese table (``boards``: one line per board with its stamp)."""
     if report.site is None:
         return ""
     lines = [f"{report.file}：{report.site.enterprise.name} 需制作"]
     for form, count in plan_counts(report.plan).items():
         pieces = f"，共 {count['pieces']} 张" if count["pieces"] != count["designs"] else ""
         lines.append(f"  附表 {form:<6} {FORMS[form].name} × {count['designs']}{pieces}")
+    if boards:
+        lines.append("  逐块（内容标记 · 附表 · 对象 · 数量 · 制作 · 悬挂）：")
+        for index, board in enumerate(report.plan):
+            stamp = report.stamps[index][:8] if index < len(report.stamps) else "--------"
+            lines.append(f"    {stamp}  {board.form_id:<6} {board.subject} × {board.quantity} · {board.maker} · {board.hangs}")
     return "\n".join(lines)
 
 
 def text_report(reports: Sequence[FileReport], *, strict: bool = False, show_plan: bool = True,
-                notes: Sequence[Diagnostic] = ()) -> str:
+                notes: Sequence[Diagnostic] = (), boards: bool = False) -> str:
     """Run-level notes (fonts), diagnostics, then each clean file's plan, then a one-line summary."""
     out: list[str] = [note.render() for note in notes]
     errors = warnings = 0
@@ -48,7 +53,7 @@ def text_report(reports: Sequence[FileReport], *, strict: bool = False, show_pla
     if show_plan:
         for report in reports:
             if report.site is not None and not report.errors(strict):
-                out.append(plan_text(report))
+                out.append(plan_text(report, boards))
     failed = sum(1 for r in reports if not r.ok(strict))
     summary = f"检查了 {len(reports)} 个文件：{errors} 个错误，{warnings} 个警告"
     summary += f"，{failed} 个文件未通过" if failed else "，全部通过"
@@ -71,7 +76,10 @@ def json_report(reports: Sequence[FileReport], *, strict: bool = False, notes: S
         }
         if report.site is not None:
             entry["enterprise"] = report.site.enterprise.name
-            entry["plan"] = [b.to_dict() for b in report.plan]
+            entry["plan"] = [
+                {**b.to_dict(), **({"content_hash": report.stamps[i], "stamp": report.stamps[i][:8]}
+                                   if i < len(report.stamps) else {})}
+                for i, b in enumerate(report.plan)]
             entry["plan_counts"] = plan_counts(report.plan)
         files.append(entry)
     document = {

@@ -39,6 +39,8 @@ def check(
     strict: bool = typer.Option(False, "--strict", help="把警告当作错误"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="只输出诊断，不列出牌卡清单"),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="站点文件大小上限（字节）"),
+    boards: bool = typer.Option(False, "--boards", "-b", help="逐块列出牌卡及其内容标记（与牌上修订标记中的“内容”一致）"),
+    no_layout: bool = typer.Option(False, "--no-layout", help="不排版（更快）：不检查文字能否放下，也不计算内容标记"),
     fonts: FontMode | None = FONTS_OPTION,
     title_font: str | None = TITLE_FONT_OPTION,
     body_font: str | None = BODY_FONT_OPTION,
@@ -49,7 +51,7 @@ def check(
     from signkit.report import github_report, json_report, text_report
 
     fontset = fonts_or_exit(fonts, title_font, body_font, config, quiet_stand_in=True)
-    reports = [check_path(name, max_bytes=max_bytes, fonts=fontset) for name in files]
+    reports = [check_path(name, max_bytes=max_bytes, fonts=fontset, layout=not no_layout) for name in files]
     notes = list(fontset.diagnostics)
     if output_format is Format.json:
         typer.echo(json_report(reports, strict=strict, notes=notes, fonts=describe(fontset)))
@@ -58,5 +60,5 @@ def check(
         if text:
             typer.echo(text)
     else:
-        typer.echo(text_report(reports, strict=strict, show_plan=not quiet, notes=notes))
+        typer.echo(text_report(reports, strict=strict, show_plan=not quiet, notes=notes, boards=boards))
     raise typer.Exit(exit_code(reports, strict))

@@ -43,8 +43,14 @@ class LayoutContext:
 
 
 def revision_stamp(frame: Frame, ctx: LayoutContext, box: Box, form_id: str, size: float) -> None:
-    """A small grey line: which 附表, and the date the site file's data was revised."""
-    text = f"附表 {form_id} · 数据修订日期 {ctx.site.enterprise.revised.isoformat()} · signkit"
+    """A small grey line: which 附表, a short hash of what the board prints, and the data's revision date.
+
+    The hash is not known yet (it covers the whole board); a placeholder of the same
+    length is laid out and replaced by :func:`signkit.layout.forms.layout_board`.
+    """
+    from signkit.hashing import STAMP_PLACEHOLDER
+
+    text = f"附表 {form_id} · 内容 {STAMP_PLACEHOLDER} · 修订 {ctx.site.enterprise.revised.isoformat()} · signkit"
     frame.text(text, box, TextStyle("body", size, min(size, 1.5), align="left", color=GREY), ("企业", "修订日期"))
 
 

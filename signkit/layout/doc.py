@@ -107,6 +107,10 @@ class Board:
     subject: str
     pages: tuple[Page, ...]
     keywords: tuple[str, ...] = field(default_factory=tuple)
+    #: What the board shows that is not text (QR payloads, sign file digests), for the content hash.
+    content_extra: tuple[str, ...] = field(default_factory=tuple)
+    #: The content hash (hex), filled in by :func:`signkit.layout.forms.layout_board`.
+    content_hash: str = ""
 
     @property
     def size(self) -> tuple[float, float]:

@@ -37,6 +37,19 @@ def natural_size(ctx: LayoutContext, planned: PlannedBoard, width: float, height
 
 
 def layout_board(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[Board, Frame]:
-    """Lay out one planned board at ``sizing``."""
-    result: tuple[Board, Frame] = module_for(planned.form_id).layout(ctx, planned, sizing)
-    return result
+    """Lay out one planned board at ``sizing``, with its content hash in the revision stamp."""
+    from dataclasses import replace
+
+    from signkit.hashing import STAMP_LENGTH, STAMP_PLACEHOLDER, content_hash
+    from signkit.layout.doc import Text
+
+    board, frame = module_for(planned.form_id).layout(ctx, planned, sizing)
+    digest = content_hash(board, sizing.width, sizing.height)
+    short = digest[:STAMP_LENGTH]
+    pages = tuple(
+        replace(page, items=tuple(
+            replace(item, text=item.text.replace(STAMP_PLACEHOLDER, short))
+            if isinstance(item, Text) and STAMP_PLACEHOLDER in item.text else item
+            for item in page.items))
+        for page in board.pages)
+    return replace(board, pages=pages, content_hash=digest), frame
