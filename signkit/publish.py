@@ -8,9 +8,11 @@ written last, so a manifest never lists a file that is not there in full.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -83,8 +85,12 @@ def _inside(root: Path, path: Path) -> bool:
 
 
 def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, enterprise: str,
-            revised: str) -> tuple[Path, list[WrittenFile]]:
-    """Write every board of ``result`` into ``outdir/folder`` and its manifest; return the folder and files."""
+            revised: str, extras: Sequence[tuple[str, str, bytes]] = ()) -> tuple[Path, list[WrittenFile]]:
+    """Write every board of ``result`` into ``outdir/folder`` and its manifest; return the folder and files.
+
+    ``extras`` are print-shop companions (proofs, tiles, imposed sheets) as (relative
+    path, what it is, bytes); they are written and listed too.
+    """
     target = outdir / safe_name(folder)
     if not _inside(outdir, target):  # pragma: no cover - safe_name already prevents it
         raise ValueError(f"refusing to write outside {outdir}")
@@ -101,6 +107,14 @@ def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, e
             raise ValueError(f"refusing to write outside {outdir}")
         atomic_write_bytes(path, built.pdf)
         written.append(WrittenFile(path, built))
+    extra_entries = []
+    for relative, kind, data in extras:
+        path = target / relative
+        if not _inside(outdir, path):  # pragma: no cover - names are made by signkit
+            raise ValueError(f"refusing to write outside {outdir}")
+        atomic_write_bytes(path, data)
+        extra_entries.append({"file": path.relative_to(target).as_posix(), "kind": kind,
+                              "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)})
     manifest = {
         "signkit": __version__,
         "site_file": site_file,
@@ -108,6 +122,7 @@ def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, e
         "revised": revised,
         "fonts": result.fonts,
         "files": [w.manifest_entry(target) for w in written],
+        "extras": extra_entries,
     }
     atomic_write_text(target / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     return target, written

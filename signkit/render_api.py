@@ -41,6 +41,38 @@ class RenderOutcome:
             d.is_error for d in self.diagnostics)
 
 
+@dataclass(frozen=True)
+class ExtraOptions:
+    """Print-shop companions to make beside the print files (sheet names, or ``None`` for none)."""
+
+    proof: str | None = None
+    tile: str | None = None
+    impose: str | None = None
+    overlap: float = 10.0
+    card_bleed: float = 3.0
+
+
+def make_extras(result: BuildResult, fonts: FontSet, options: ExtraOptions) -> list[tuple[str, str, bytes]]:
+    """Proofs (one file per enterprise), tiles (one file per board), the imposed card sheets."""
+    from signkit.printshop import impose_cards, proofs_pdf, tile_pdf
+    from signkit.publish import board_filename
+
+    out: list[tuple[str, str, bytes]] = []
+    if options.proof:
+        out.append((f"样稿_{options.proof}.pdf", f"样稿 {options.proof}",
+                    proofs_pdf([b.board for b in result.boards], fonts, options.proof)))
+    if options.tile:
+        for built in result.boards:
+            stem = board_filename(built)[:-4]
+            out.append((f"分块/{stem}_{options.tile}分块.pdf", f"分块 {options.tile}",
+                        tile_pdf(built.board, fonts, options.tile, options.overlap)))
+    cards = [(b.board, b.copies) for b in result.boards if b.planned.form_id == "2-5"]
+    if options.impose and cards:
+        out.append((f"2-5_岗位风险告知卡_拼版_{options.impose}.pdf", f"拼版 {options.impose}",
+                    impose_cards(cards, fonts, options.impose, bleed=options.card_bleed)))
+    return out
+
+
 def write_order(rows: list[OrderRow], outdir: Path, fonts: FontSet, outcome: RenderOutcome) -> None:
     """印刷清单.csv and 印刷清单.pdf at the top of ``outdir``."""
     from signkit.diagnostics import Location, Severity
@@ -59,7 +91,7 @@ def write_order(rows: list[OrderRow], outdir: Path, fonts: FontSet, outcome: Ren
 def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, *, fit: FitMode = "fail",
                  producer: Producer | None = None, sizes: Mapping[str, str] | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False, bleed: float | None = None,
-                 marks: bool | None = None) -> RenderOutcome:
+                 marks: bool | None = None, extras: ExtraOptions | None = None) -> RenderOutcome:
     """Check, build and (only if everything succeeded) write the boards of ``files`` into ``outdir``."""
     outcome = RenderOutcome()
     size_problems = cli_size_diagnostics(sizes or {})
@@ -88,7 +120,8 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, *, fit: Fit
         assert report.site is not None
         site = report.site
         folder, written = publish(result, outdir, folder=site.enterprise.name, site_file=report.file,
-                                  enterprise=site.enterprise.name, revised=site.enterprise.revised.isoformat())
+                                  enterprise=site.enterprise.name, revised=site.enterprise.revised.isoformat(),
+                                  extras=make_extras(result, fonts, extras) if extras else ())
         outcome.folders.append(folder)
         outcome.written.extend(written)
         rows.extend(order_rows(site.enterprise.name, written, f"{folder.relative_to(outdir).as_posix()}/"))

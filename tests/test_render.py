@@ -191,3 +191,26 @@ def test_written_files_are_readable_by_others(rendered_examples: Any) -> None:
     for written in outcome.written[:3]:
         mode = stat.S_IMODE(written.path.stat().st_mode)
         assert mode == 0o666 & ~mask
+
+
+def test_print_shop_companions(tmp_path: Path, bundled_fonts: Any) -> None:
+    from signkit.render_api import ExtraOptions
+
+    outcome = render_files([str(SMALL)], tmp_path, bundled_fonts, extras=ExtraOptions("A4", "A3", "SRA3"))
+    assert outcome.ok
+    folder = outcome.folders[0]
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    kinds = sorted(e["kind"] for e in manifest["extras"])
+    boards = len(manifest["files"])
+    assert kinds.count("分块 A3") == boards and "样稿 A4" in kinds and "拼版 SRA3" in kinds
+    for extra in manifest["extras"]:
+        data = (folder / extra["file"]).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == extra["sha256"]
+    proof = (folder / "样稿_A4.pdf").read_bytes()
+    assert len(reader(proof).pages) == sum(f["pages"] for f in manifest["files"])
+    assert "样稿" in "".join(page_texts(proof)[0].split())
+
+
+def test_cli_rejects_unknown_sheets(cli: Cli, tmp_path: Path) -> None:
+    code, _, err = cli("render", str(SMALL), "-o", str(tmp_path), "--impose", "B5")
+    assert code == 2 and "B5" in err

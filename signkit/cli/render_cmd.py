@@ -56,6 +56,10 @@ def render(
     size: list[str] = typer.Option([], "--size", help="某附表的尺寸，如 --size 2-2=1500x1000（毫米），可重复"),
     bleed: float | None = typer.Option(None, "--bleed", min=0.0, max=20.0, help="出血（毫米），覆盖站点文件的 输出.出血；默认 0"),
     marks: bool | None = typer.Option(None, "--marks/--no-marks", help="在出血外加裁切标记（套准色）"),
+    proof: str | None = typer.Option(None, "--proof", help="另出样稿：每块牌缩印在一张 A4 或 A3 上，注明比例"),
+    tile: str | None = typer.Option(None, "--tile", help="另出分块：原大的牌分块打印在 A4 或 A3 上，带重叠和对位标记"),
+    impose: str | None = typer.Option(None, "--impose", help="另出告知卡拼版：A4、A3 或 SRA3，按人数，双面长边翻转"),
+    overlap: float = typer.Option(10.0, "--overlap", min=0.0, max=50.0, help="分块的重叠（毫米）"),
     strict: bool = typer.Option(False, "--strict", help="有警告也不生成"),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="站点文件大小上限（字节）"),
     fonts: FontMode | None = FONTS_OPTION,
@@ -63,11 +67,22 @@ def render(
     body_font: str | None = BODY_FONT_OPTION,
     config: Path | None = CONFIG_OPTION,
 ) -> None:
-    from signkit.render_api import render_files
+    from signkit.printshop import IMPOSE_SHEETS, PROOF_SHEETS, TILE_SHEETS, sheet_size
+    from signkit.render_api import ExtraOptions, render_files
 
+    for value, choices, option in ((proof, PROOF_SHEETS, "--proof"), (tile, TILE_SHEETS, "--tile"),
+                                   (impose, IMPOSE_SHEETS, "--impose")):
+        if value is not None:
+            try:
+                sheet_size(value, choices)
+            except ValueError as bad:
+                raise typer.BadParameter(str(bad), param_hint=option) from None
+    extras = ExtraOptions(proof.upper() if proof else None, tile.upper() if tile else None,
+                          impose.upper() if impose else None, overlap)
     fontset = fonts_or_exit(fonts, title_font, body_font, config)
     outcome = render_files(files, outdir, fontset, fit=fit.value, producer=producer.value if producer else None,
-                           sizes=_sizes(size), max_bytes=max_bytes, strict=strict, bleed=bleed, marks=marks)
+                           sizes=_sizes(size), max_bytes=max_bytes, strict=strict, bleed=bleed, marks=marks,
+                           extras=extras if (proof or tile or impose) else None)
     for note in fontset.diagnostics:
         typer.echo(note.render())
     if not outcome.ok or outcome.usage_error:

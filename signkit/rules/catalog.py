@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from signkit.fonts.rules import FONT_RULES
+from signkit.preflight.rules import PREFLIGHT_RULES
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,8 @@ _RULES: tuple[RuleInfo, ...] = (
 )
 
 RULES: dict[str, RuleInfo] = {info.rule: info for info in _RULES}
-RULES.update({rule: RuleInfo(rule, severity, title, "") for rule, (severity, title) in FONT_RULES.items()})
+for _subsystem in (FONT_RULES, PREFLIGHT_RULES):
+    RULES.update({rule: RuleInfo(rule, severity, title, "") for rule, (severity, title) in _subsystem.items()})
 
 
 def rules_markdown() -> str:

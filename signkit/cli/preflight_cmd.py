@@ -1,0 +1,46 @@
+"""``signkit preflight``: check PDFs (signkit's or anyone's) the way a print shop would."""
+
+from __future__ import annotations
+
+import typer
+
+from signkit.cli.check_cmd import Format
+
+HELP = """按印厂的要求检查 PDF（signkit 生成的或别处来的都可以），逐页指出问题。
+
+检查：成品尺寸（TrimBox）是否符合附表（文件的 Subject 标明附表，或用 --layout 指定）、页面框嵌套、
+字体全部嵌入、只用 CMYK（RGB 与专色会报出，All 套准色的裁切标记除外）、无透明、未加密、
+图像在印刷尺寸下的分辨率（--min-dpi）、PDF/X 输出意图。
+退出码：0 通过；1 发现错误（--strict 时警告也算）；2 用法错误、文件无法读取或不是 PDF。"""
+
+
+def preflight(
+    files: list[str] = typer.Argument(..., help="要检查的 PDF 文件，可以给多个", show_default=False),
+    layout: str | None = typer.Option(None, "--layout", "-l", help="按这个附表检查成品尺寸（如 2-2），覆盖文件自己标明的附表",
+                                      show_default=False),
+    min_dpi: float = typer.Option(100.0, "--min-dpi", min=1.0, help="图像在印刷尺寸下的最低有效分辨率（ppi）"),
+    strict: bool = typer.Option(False, "--strict", help="把警告当作错误"),
+    output_format: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json 或 github（GitHub Actions 注释）"),
+) -> None:
+    from signkit.check import FileReport
+    from signkit.cli.check_cmd import exit_code
+    from signkit.forms import FORMS
+    from signkit.preflight import preflight_path
+    from signkit.report import github_report, json_report, text_report
+
+    if layout is not None and layout not in FORMS:
+        typer.echo(f"错误：未知的附表编号「{layout}」，可选：{'、'.join(FORMS)}", err=True)
+        raise typer.Exit(2)
+    reports: list[FileReport] = []
+    for name in files:
+        diagnostics, unreadable = preflight_path(name, layout=layout, min_dpi=min_dpi)
+        reports.append(FileReport(file=name, diagnostics=diagnostics, unreadable=unreadable))
+    if output_format is Format.json:
+        typer.echo(json_report(reports, strict=strict))
+    elif output_format is Format.github:
+        text = github_report(reports, strict=strict)
+        if text:
+            typer.echo(text)
+    else:
+        typer.echo(text_report(reports, strict=strict, show_plan=False))
+    raise typer.Exit(exit_code(reports, strict))

@@ -1,0 +1,20 @@
+"""Preflight: checking any PDF — signkit's or another's — the way a print shop would.
+
+``preflight_pdf(data, name)`` returns located diagnostics (SK6xx, see :mod:`.rules`):
+page boxes and the finished size against the 附表, embedded fonts, CMYK-only colour
+(registration marks in ``/All`` excepted), no transparency, no encryption, image
+resolution at print size, and whether PDF/X keys are present.  Nothing here prints.
+
+Submodules, one job each: :mod:`.checks` (opening the file, document-level checks, the
+page loop), :mod:`.boxes` (page boxes and size), :mod:`.content` (walking content
+streams: colour, transparency, fonts, images), :mod:`.colorspaces` (what a colour
+space prints as), :mod:`.geometry` (matrices and boxes), :mod:`.findings` (merging
+repeats into diagnostics), :mod:`.rules` (rule ids).
+"""
+
+from __future__ import annotations
+
+from signkit.preflight.checks import DEFAULT_MIN_DPI, preflight_path, preflight_pdf
+from signkit.preflight.rules import PREFLIGHT_RULES
+
+__all__ = ["DEFAULT_MIN_DPI", "PREFLIGHT_RULES", "preflight_path", "preflight_pdf"]

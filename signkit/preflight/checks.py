@@ -1,0 +1,180 @@
+"""Preflight of one PDF as a library call: open it, then check the document and each page.
+
+``preflight_pdf`` is what ``signkit preflight`` runs for each file and what tests call
+in-process.  It never raises for a bad file: every problem becomes a diagnostic located
+as ``file 第 N 页 [object]``.  A file that is not a PDF, or too damaged to open, is
+*unreadable* (SK601, exit code 2); a file with a password can be opened by nobody, so
+it fails (SK602) but is not unreadable — the problem is the file, not the command.
+
+Document-level checks live here (encryption, which 附表 it is, PDF/X keys, damage
+qpdf repaired); per-page checks in :mod:`.boxes` (page boxes and size) and
+:mod:`.content` (colour, transparency, fonts, image resolution).  The file is only
+read, never written.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pikepdf
+
+from signkit.diagnostics import Diagnostic, Location, Severity
+from signkit.forms import FORMS
+from signkit.preflight.boxes import FormChoice, check_boxes, inherited, user_unit
+from signkit.preflight.content import DocumentState, PageWalker
+from signkit.preflight.findings import Findings, page_label
+
+DEFAULT_MIN_DPI = 100.0
+#: How far into the file ``%PDF-`` may start (Acrobat tolerates junk before it, up to 1 KiB).
+HEADER_WINDOW = 1024
+
+_SIGNATURES = (
+    (b"PK\x03\x04", "ZIP 压缩包或 Office 文档（.docx、.xlsx）"),
+    (b"\x89PNG", "PNG 图片"),
+    (b"\xff\xd8\xff", "JPEG 图片"),
+    (b"GIF8", "GIF 图片"),
+    (b"%!PS", "PostScript 文件"),
+    (b"\xd0\xcf\x11\xe0", "旧版 Office 文档（.doc、.xls）"),
+)
+
+
+def _unreadable(name: str, message: str, hint: str | None = None) -> tuple[list[Diagnostic], bool]:
+    return [Diagnostic("SK601", Severity.ERROR, message, Location(file=name), hint=hint)], True
+
+
+def _not_pdf(data: bytes, name: str) -> tuple[list[Diagnostic], bool] | None:
+    if not data:
+        return _unreadable(name, "文件为空，不是 PDF")
+    if b"%PDF-" in data[:HEADER_WINDOW]:
+        return None
+    kind = next((label for magic, label in _SIGNATURES if data.startswith(magic)), None)
+    if kind is not None:
+        return _unreadable(name, f"不是 PDF 文件（看起来是{kind}）")
+    return _unreadable(name, "不是 PDF 文件（文件开头没有 %PDF- 标记）",
+                       hint="也许是改了扩展名的其他文件；请从设计软件重新导出 PDF")
+
+
+def _qpdf_text(warning: str) -> str:
+    """qpdf's message without its ``stream <BytesIO …>: `` prefix."""
+    return re.sub(r"^(?:stream\s+)?<[^>]*>[:,]?\s*", "", warning).strip()
+
+
+def _form_choice(pdf: pikepdf.Pdf, layout: str | None, findings: Findings) -> FormChoice | None:
+    subject = pdf.docinfo.get("/Subject") if pdf.docinfo is not None else None
+    stated = str(subject).strip() if isinstance(subject, pikepdf.String) else ""
+    stated_form = stated if stated in FORMS else None
+    if layout is not None:
+        if stated_form is not None and stated_form != layout:
+            findings.add("SK604", f"文件标明为附表 {stated_form}，按指定的附表 {layout} 检查成品尺寸",
+                         severity=Severity.INFO)
+        return FormChoice(layout, f"按指定的附表 {layout}")
+    if stated_form is not None:
+        return FormChoice(stated_form, f"文件信息 Subject 标明为附表 {stated_form}")
+    findings.add("SK604", "文件没有标明是哪个附表，未检查成品尺寸", severity=Severity.INFO,
+                 hint="用 --layout 指定附表编号（如 --layout 2-2）即可检查")
+    return None
+
+
+def _pdfx(pdf: pikepdf.Pdf, findings: Findings) -> None:
+    intents = pdf.Root.get("/OutputIntents")
+    has_intent = isinstance(intents, pikepdf.Array) and any(
+        isinstance(i, pikepdf.Dictionary) and i.get("/S") == pikepdf.Name.GTS_PDFX for i in intents)
+    version = pdf.docinfo.get("/GTS_PDFXVersion") if pdf.docinfo is not None else None
+    missing = [what for what, present in (("GTS_PDFX 输出意图", has_intent), ("GTS_PDFXVersion", version is not None))
+               if not present]
+    if missing:
+        findings.add("SK611", f"PDF/X 输出意图未写入（缺少 {'、'.join(missing)}）；不影响印刷，"
+                     "但印厂无法从文件得知目标印刷条件", hint="signkit 生成的 PDF 写入 PDF/X-1a:2003 的输出意图")
+
+
+def _encryption(pdf: pikepdf.Pdf, findings: Findings) -> None:
+    if pdf.is_encrypted:
+        findings.add("SK602", "PDF 已加密（无需密码即可打开，但设有权限限制），印厂的 RIP 通常拒收加密文件",
+                     hint="导出时不要设置密码或权限；或用 qpdf --decrypt 去掉加密")
+
+
+def _pages(pdf: pikepdf.Pdf, findings: Findings, form: FormChoice | None, min_dpi: float) -> None:
+    doc = DocumentState(min_dpi=min_dpi)
+    try:
+        pages = list(pdf.pages)
+    except (pikepdf.PdfError, TypeError, ValueError) as error:
+        findings.add("SK612", f"页面树损坏，无法列出页面（{error}）")
+        return
+    if not pages:
+        findings.add("SK612", "PDF 没有任何页面")
+        return
+    for index, page in enumerate(pages):
+        path = (page_label(index),)
+        try:
+            check_boxes(page.obj, path, findings, form)
+            walker = PageWalker(findings, doc, path, user_unit(page.obj))
+            walker.transparency_group(page.obj, path, "页面")
+            walker.walk_page(page, inherited(page.obj, "/Resources"))
+        except (pikepdf.PdfError, TypeError, ValueError, KeyError, IndexError, RecursionError) as error:
+            findings.add("SK612", f"页面结构损坏，未能检查完（{type(error).__name__}：{error}）", path)
+
+
+def _preflight(data: bytes, name: str, layout: str | None, min_dpi: float) -> tuple[list[Diagnostic], bool]:
+    if layout is not None and layout not in FORMS:
+        raise ValueError(f"未知的附表编号「{layout}」，可选：{'、'.join(FORMS)}")
+    if min_dpi <= 0:
+        raise ValueError("--min-dpi 必须大于 0")
+    refused = _not_pdf(data, name)
+    if refused is not None:
+        return refused
+    try:
+        pdf = pikepdf.open(io.BytesIO(data))
+    except pikepdf.PasswordError:
+        return [Diagnostic("SK602", Severity.ERROR, "PDF 设有打开密码，印厂和本检查都无法读取其内容",
+                           Location(file=name), hint="导出时不要设置密码")], False
+    except (pikepdf.PdfError, ValueError, OSError) as error:
+        return _unreadable(name, f"PDF 已损坏，无法打开（{_qpdf_text(str(error))}）",
+                           hint="请从设计软件重新导出 PDF")
+    findings = Findings(name)
+    with pdf:
+        _encryption(pdf, findings)
+        form = _form_choice(pdf, layout, findings)
+        _pdfx(pdf, findings)
+        _pages(pdf, findings, form, min_dpi)
+        warnings = [_qpdf_text(w) for w in pdf.get_warnings()]
+    if warnings:
+        findings.add("SK612", "PDF 内部结构有损坏，已自动修复后检查；印厂的 RIP 未必能修复，建议重新导出",
+                     severity=Severity.WARNING, hint=f"qpdf：{'；'.join(dict.fromkeys(warnings[:3]))}")
+    diagnostics = findings.diagnostics()
+    # file-level notes first, then page by page in the order they were found
+    diagnostics.sort(key=lambda d: bool(d.location.path))
+    return diagnostics, False
+
+
+def preflight_pdf(data: bytes, name: str, *, layout: str | None = None,
+                  min_dpi: float = DEFAULT_MIN_DPI) -> list[Diagnostic]:
+    """Check the PDF in ``data`` for print; ``name`` is what diagnostics show as the file.
+
+    ``layout`` (a 附表 id such as ``"2-2"``) overrides the form id the file states in
+    its ``/Subject``; without either, the finished size is not checked.  Images below
+    ``min_dpi`` at their printed size are reported.  ``ValueError`` for an unknown
+    ``layout`` or a ``min_dpi`` ≤ 0 (caller mistakes, not file problems).
+    """
+    return _preflight(data, name, layout, min_dpi)[0]
+
+
+def preflight_path(path: str | Path, *, layout: str | None = None, min_dpi: float = DEFAULT_MIN_DPI,
+                   name: str | None = None) -> tuple[list[Diagnostic], bool]:
+    """Read and preflight the file at ``path``: (diagnostics, unreadable).
+
+    ``unreadable`` is true when the file could not be read or is not a PDF that can be
+    opened (exit code 2 in the CLI).  ``name`` defaults to ``path`` as given.
+    """
+    shown = name if name is not None else str(path)
+    file = Path(path)
+    if file.is_dir():
+        return _unreadable(shown, "给出的路径是文件夹，不是 PDF 文件")
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        return _unreadable(shown, "文件不存在")
+    except OSError as error:
+        return _unreadable(shown, f"文件无法读取（{error.strerror or error}）")
+    return _preflight(data, shown, layout, min_dpi)
