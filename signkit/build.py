@@ -11,7 +11,7 @@ instead (in proportion where the regulation requires it) and the run says so.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -48,10 +48,17 @@ class BuiltBoard:
     fonts: tuple[dict[str, Any], ...] = ()
     bleed: float = 0.0
     marks: bool = False
+    build_hash: str = ""
+    #: The sha256 of a file kept from an earlier run (``pdf`` is then empty: not re-rendered).
+    kept_sha256: str = ""
+
+    @property
+    def reused(self) -> bool:
+        return bool(self.kept_sha256)
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.pdf).hexdigest()
+        return self.kept_sha256 or hashlib.sha256(self.pdf).hexdigest()
 
 
 @dataclass
@@ -126,14 +133,20 @@ def _misfit_diagnostic(misfit: Misfit, source: SourceMap, planned: PlannedBoard,
     return Diagnostic("SK501", Severity.ERROR, message, source.locate(misfit.path), hint)
 
 
+#: Given a board's build hash, the sha256 of an up-to-date file from an earlier run, if any.
+Reuse = Callable[[PlannedBoard, str], str | None]
+
+
 def build_site(site: Site, source: SourceMap, fonts: FontSet, *, fit: FitMode = "fail",
                producer: Producer | None = None, sizes: Mapping[str, str] | None = None,
-               bleed: float | None = None, marks: bool | None = None) -> BuildResult:
+               bleed: float | None = None, marks: bool | None = None, reuse: Reuse | None = None) -> BuildResult:
     """Lay out and render every planned board of ``site``; nothing is written to disk.
 
     ``bleed`` and ``marks`` (from the command line) override the site file's 输出.出血 /
-    输出.裁切标记 for every board.
+    输出.裁切标记 for every board.  ``reuse`` lets an incremental run skip rendering a
+    board whose file from the last run has the same build hash.
     """
+    from signkit.hashing import build_hash, font_identity
     from signkit.render.pdf import PrintSpec, fonts_used, render_pdf  # ReportLab is imported only when rendering
 
     overrides = dict(sizes or {})
@@ -162,13 +175,18 @@ def build_site(site: Site, source: SourceMap, fonts: FontSet, *, fit: FitMode = 
                 result.diagnostics.extend(_misfit_diagnostic(m, source, planned, size) for m in frame.misfits)
                 continue
         copies = planned.quantity if planned.form_id == "2-5" else site.output.copies.get(planned.form_id, 1)  # type: ignore[call-overload]
+        used = fonts_used(board, fonts)
         embedded = tuple({"role": f.role, "family": f.family, "file": f.path.name, "mandated": f.mandated,
-                          "stand_in": not f.mandated} for f in fonts_used(board, fonts))
+                          "stand_in": not f.mandated} for f in used)
         board_bleed = bleed if bleed is not None else float(site.output.bleed.get(planned.form_id, 0.0))  # type: ignore[call-overload]
         board_marks = marks if marks is not None else site.output.marks
         spec = PrintSpec(bleed=board_bleed, marks=board_marks)
-        result.boards.append(BuiltBoard(planned, board, render_pdf(board, fonts, spec=spec), width, height, copies,
-                                        grown, embedded, board_bleed, board_marks))
+        digest = build_hash(board.content_hash, fonts=[font_identity(f.path) + f"#{f.face_index}" for f in used],
+                            options={"bleed": board_bleed, "marks": board_marks, "pdfx": spec.pdfx})
+        kept = reuse(planned, digest) if reuse else None
+        pdf = b"" if kept else render_pdf(board, fonts, spec=spec)
+        result.boards.append(BuiltBoard(planned, board, pdf, width, height, copies, grown, embedded, board_bleed,
+                                        board_marks, digest, kept or ""))
     return result
 
 

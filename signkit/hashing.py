@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
 from signkit.layout.doc import Board, Text
 
@@ -29,12 +30,35 @@ def printed_text(board: Board) -> list[str]:
     return pages
 
 
+def font_identity(path: Path) -> str:
+    """A cheap, machine-independent identity of a font file: name, size, and a digest of its ends."""
+    size = path.stat().st_size
+    with open(path, "rb") as handle:
+        head = handle.read(65536)
+        handle.seek(max(size - 65536, 0))
+        tail = handle.read(65536)
+    return f"{path.name}:{size}:{hashlib.sha256(head + tail).hexdigest()[:16]}"
+
+
+def build_hash(content: str, *, fonts: list[str], options: dict[str, object]) -> str:
+    """The content hash plus everything else that shapes the file: fonts, signkit's version, output options.
+
+    When only this changes (a signkit upgrade, a new font file, bleed added) the file is
+    rebuilt, but nobody is asked to reprint a board whose printed content is the same.
+    """
+    from signkit import __version__
+
+    payload = {"content": content, "signkit": __version__, "fonts": sorted(fonts), "options": options}
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+
+
 def content_hash(board: Board, width: float, height: float) -> str:
     """SHA-256 (hex) of what ``board`` prints at ``width`` × ``height`` mm."""
     payload = {
         "form": board.form_id,
         "size": [round(width, 1), round(height, 1)],
         "pages": printed_text(board),
+        "backgrounds": [repr(page.background) for page in board.pages],
         "extra": list(board.content_extra),
     }
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()

@@ -13,13 +13,13 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from signkit.fonts import FontSet
 from signkit.layout.colors import BLACK, GREY
 from signkit.layout.doc import Board, Page
 from signkit.layout.frame import Box, Cell, Frame, TextStyle, grid
 from signkit.layout.text import FontMeasurer
-from signkit.publish import WrittenFile
 
 NOTES: dict[str, str] = {
     "2-1-1": "厂区入口户外悬挂；建议铝塑板或不锈钢底板，UV 直喷或户外喷绘",
@@ -66,22 +66,19 @@ class OrderRow:
                 f"{self.area:.4f}", f"{self.total_area:.4f}", self.notes, self.fonts)
 
 
-def _fonts(written: WrittenFile) -> str:
-    parts = []
-    for font in written.built.fonts:
-        kind = "法定" if font["mandated"] else "替代"
-        parts.append(f"{font['family']}（{kind}）")
-    return "、".join(parts)
+def _fonts(fonts: Sequence[dict[str, Any]]) -> str:
+    return "、".join(f"{font['family']}（{'法定' if font['mandated'] else '替代'}）" for font in fonts)
 
 
-def order_rows(enterprise: str, written: Sequence[WrittenFile], relative_to: str = "") -> list[OrderRow]:
+def order_rows(enterprise: str, entries: Sequence[dict[str, Any]], relative_to: str = "") -> list[OrderRow]:
+    """Rows from manifest entries (so worker processes need not send whole boards back)."""
     rows = []
-    for item in written:
-        built = item.built
-        planned = built.planned
-        rows.append(OrderRow(enterprise, f"{relative_to}{item.path.name}", planned.form_id, planned.form_name,
-                             planned.subject, round(built.width, 1), round(built.height, 1), built.bleed,
-                             len(built.board.pages), built.copies, _fonts(item), NOTES[planned.form_id]))
+    for entry in entries:
+        width, height = entry["trim_mm"]
+        rows.append(OrderRow(enterprise, f"{relative_to}{entry['file']}", entry["form"], entry["name"],
+                             entry["subject"], float(width), float(height), float(entry.get("bleed_mm", 0.0)),
+                             int(entry["pages"]), int(entry["copies"]), _fonts(entry.get("fonts", [])),
+                             NOTES[entry["form"]]))
     return rows
 
 

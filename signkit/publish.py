@@ -84,17 +84,33 @@ def _inside(root: Path, path: Path) -> bool:
     return True
 
 
-def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, enterprise: str,
-            revised: str, extras: Sequence[tuple[str, str, bytes]] = ()) -> tuple[Path, list[WrittenFile]]:
-    """Write every board of ``result`` into ``outdir/folder`` and its manifest; return the folder and files.
+MANIFEST = "manifest.json"
 
-    ``extras`` are print-shop companions (proofs, tiles, imposed sheets) as (relative
-    path, what it is, bytes); they are written and listed too.
-    """
-    target = outdir / safe_name(folder)
-    if not _inside(outdir, target):  # pragma: no cover - safe_name already prevents it
-        raise ValueError(f"refusing to write outside {outdir}")
-    written: list[WrittenFile] = []
+
+def read_manifest(folder: Path) -> dict[str, Any]:
+    """The manifest of an earlier run in ``folder``, or ``{}`` (missing or unreadable: start afresh)."""
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def file_sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def board_key(form_id: str, subject: str) -> str:
+    """A board's identity across runs: its 附表 and what it is for."""
+    return f"{form_id}|{subject}"
+
+
+def assign_names(result: BuildResult) -> list[str]:
+    """Readable, unique file names for the boards, in order."""
+    names: list[str] = []
     used: set[str] = set()
     for built in result.boards:
         name = board_filename(built)
@@ -102,11 +118,63 @@ def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, e
         while name in used:
             name, counter = f"{stem}_{counter}.pdf", counter + 1
         used.add(name)
-        path = target / name
-        if not _inside(outdir, path):  # pragma: no cover
-            raise ValueError(f"refusing to write outside {outdir}")
-        atomic_write_bytes(path, built.pdf)
-        written.append(WrittenFile(path, built))
+        names.append(name)
+    return names
+
+
+@dataclass
+class Published:
+    folder: Path
+    written: list[WrittenFile]
+    rewritten: list[str]
+    kept: list[str]
+    removed: list[str]
+
+
+def _write_manifest(target: Path, header: dict[str, Any], files: list[dict[str, Any]],
+                    extras: list[dict[str, Any]]) -> None:
+    atomic_write_text(target / MANIFEST, json.dumps({**header, "files": files, "extras": extras},
+                                                    ensure_ascii=False, indent=2) + "\n")
+
+
+def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, enterprise: str,
+            revised: str, extras: Sequence[tuple[str, str, bytes]] = (), fields: Sequence[dict[str, str]] = (),
+            input_hash: str = "") -> Published:
+    """Write ``result`` into ``outdir/folder`` so that the manifest is never wrong about the disk.
+
+    Order: (1) a manifest listing only the earlier files that stay as they are; (2) the
+    new and changed files, each atomically; (3) removal of files of boards that no
+    longer exist; (4) the final manifest.  A run killed at any point leaves only complete
+    files, and a manifest whose every entry exists with its recorded sha256.
+    """
+    target = outdir / safe_name(folder)
+    if not _inside(outdir, target):  # pragma: no cover - safe_name already prevents it
+        raise ValueError(f"refusing to write outside {outdir}")
+    old = read_manifest(target)
+    old_files = {e.get("file"): e for e in old.get("files", []) if isinstance(e, dict)}
+    old_extras = {e.get("file"): e for e in old.get("extras", []) if isinstance(e, dict)}
+    names = assign_names(result)
+    header = {"signkit": __version__, "site_file": site_file, "enterprise": enterprise, "revised": revised,
+              "input_hash": input_hash, "fonts": result.fonts}
+    written = [WrittenFile(target / name, built) for name, built in zip(names, result.boards, strict=True)]
+    entries = []
+    for index, item in enumerate(written):
+        entry = item.manifest_entry(target)
+        entry["build_hash"] = item.built.build_hash
+        entry["key"] = board_key(item.built.planned.form_id, item.built.planned.subject)
+        entry["fields"] = fields[index] if index < len(fields) else {}
+        entries.append(entry)
+    to_write = {item.path.name for item in written if not item.built.reused}
+    kept = [e for e in entries if e["file"] not in to_write]
+    stale = [name for name in old_files if name not in {e["file"] for e in entries}]
+    new_extras = {relative for relative, _, _ in extras}
+    stale_extras = [name for name in old_extras if name not in new_extras]
+    target.mkdir(parents=True, exist_ok=True)
+    _write_manifest(target, header, kept, [e for name, e in old_extras.items() if name not in new_extras
+                                           and name not in stale_extras])
+    for item in written:
+        if not item.built.reused:
+            atomic_write_bytes(item.path, item.built.pdf)
     extra_entries = []
     for relative, kind, data in extras:
         path = target / relative
@@ -115,14 +183,12 @@ def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, e
         atomic_write_bytes(path, data)
         extra_entries.append({"file": path.relative_to(target).as_posix(), "kind": kind,
                               "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)})
-    manifest = {
-        "signkit": __version__,
-        "site_file": site_file,
-        "enterprise": enterprise,
-        "revised": revised,
-        "fonts": result.fonts,
-        "files": [w.manifest_entry(target) for w in written],
-        "extras": extra_entries,
-    }
-    atomic_write_text(target / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
-    return target, written
+    removed = []
+    for name in [*stale, *stale_extras]:
+        if name and _inside(target, target / str(name)):
+            (target / str(name)).unlink(missing_ok=True)
+            removed.append(str(name))
+    for leftover in sorted(target.glob(".*.tmp")):  # temp files of a run that was killed
+        leftover.unlink(missing_ok=True)
+    _write_manifest(target, header, entries, extra_entries)
+    return Published(target, written, sorted(to_write), [e["file"] for e in kept], removed)

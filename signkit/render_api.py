@@ -8,20 +8,23 @@ each enterprise's folder (atomic files, manifest last) and the top-level manifes
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from signkit import __version__
-from signkit.build import BuildResult, FitMode, Producer, build_site, cli_size_diagnostics
-from signkit.check import FileReport, check_path
-from signkit.diagnostics import Diagnostic
+from signkit.build import BuildResult, FitMode, Producer, cli_size_diagnostics
+from signkit.check import FileReport
+from signkit.diagnostics import Diagnostic, Location, Severity
 from signkit.fonts import FontSet
 from signkit.load.source import DEFAULT_MAX_BYTES
 from signkit.output import atomic_write_text
 from signkit.print_order import OrderRow, order_board, order_csv, order_rows
-from signkit.publish import WrittenFile, publish
+from signkit.publish import WrittenFile
+
+if TYPE_CHECKING:
+    from signkit.batch import Reprint, SiteOutcome
 
 ORDER_CSV = "印刷清单.csv"
 ORDER_PDF = "印刷清单.pdf"
@@ -29,6 +32,7 @@ ORDER_PDF = "印刷清单.pdf"
 
 @dataclass
 class RenderOutcome:
+    sites: list[SiteOutcome] = field(default_factory=list)
     reports: list[FileReport] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)  # build-stage problems (SK5xx)
     written: list[WrittenFile] = field(default_factory=list)
@@ -37,8 +41,12 @@ class RenderOutcome:
 
     @property
     def ok(self) -> bool:
-        return not self.usage_error and all(r.ok() for r in self.reports) and not any(
-            d.is_error for d in self.diagnostics)
+        return not self.usage_error and not any(s.failed for s in self.sites) and not any(
+            d.is_error for d in self.diagnostics) and all(r.ok() for r in self.reports)
+
+    @property
+    def reprints(self) -> list[Reprint]:
+        return [r for site in self.sites for r in site.reprints]
 
 
 @dataclass(frozen=True)
@@ -91,44 +99,90 @@ def write_order(rows: list[OrderRow], outdir: Path, fonts: FontSet, outcome: Ren
 def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, *, fit: FitMode = "fail",
                  producer: Producer | None = None, sizes: Mapping[str, str] | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False, bleed: float | None = None,
-                 marks: bool | None = None, extras: ExtraOptions | None = None) -> RenderOutcome:
-    """Check, build and (only if everything succeeded) write the boards of ``files`` into ``outdir``."""
+                 marks: bool | None = None, extras: ExtraOptions | None = None, jobs: int = 1,
+                 fail_fast: bool = False, dry_run: bool = False, force: bool = False,
+                 progress: Callable[[SiteOutcome, int, int], None] | None = None,
+                 read_stdin: Callable[[], str] | None = None) -> RenderOutcome:
+    """Check, build and write the boards of ``files`` (files, folders, ``-``) into ``outdir``.
+
+    Each enterprise succeeds or fails on its own: a file with errors gets nothing drawn
+    and the others go on (``fail_fast`` stops at the first failure).  Reruns rewrite only
+    boards whose build hash changed and remove boards that no longer exist; the
+    outcome's reprint list follows the content hash.  ``dry_run`` writes nothing.
+    """
+    from signkit.batch import LockError, Options, OutputLock, collect_inputs, run_jobs
+
     outcome = RenderOutcome()
     size_problems = cli_size_diagnostics(sizes or {})
     if size_problems:
         outcome.diagnostics.extend(size_problems)
         outcome.usage_error = True
         return outcome
-    outcome.reports = [check_path(name, max_bytes=max_bytes, fonts=fonts) for name in files]
-    if any(r.unreadable for r in outcome.reports):
+    inputs = collect_inputs(files, read_stdin)
+    if not inputs:
+        outcome.diagnostics.append(Diagnostic("SK001", Severity.ERROR, "没有找到站点文件（*.yaml、*.yml）",
+                                              Location("、".join(files))))
         outcome.usage_error = True
         return outcome
-    if not all(r.ok(strict) for r in outcome.reports):
+    options = Options(fit=fit, producer=producer, sizes=tuple(sorted((sizes or {}).items())), bleed=bleed,
+                      marks=marks, strict=strict, max_bytes=max_bytes, dry_run=dry_run, force=force,
+                      proof=extras.proof if extras else None, tile=extras.tile if extras else None,
+                      impose=extras.impose if extras else None, overlap=extras.overlap if extras else 10.0)
+    try:
+        lock = None if dry_run else OutputLock(outdir)
+        if lock is not None:
+            lock.__enter__()
+    except LockError as busy:
+        outcome.diagnostics.append(Diagnostic("SK801", Severity.ERROR, str(busy), Location(str(outdir)),
+                                              "等另一个运行结束后再试；若确定没有在运行，删除其中的 .signkit.lock"))
+        outcome.usage_error = True
         return outcome
-    built: list[tuple[FileReport, BuildResult]] = []
-    for report in outcome.reports:
-        assert report.site is not None and report.source is not None
-        result = build_site(report.site, report.source, fonts, fit=fit, producer=producer, sizes=sizes,
-                            bleed=bleed, marks=marks)
-        outcome.diagnostics.extend(result.diagnostics)
-        built.append((report, result))
-    if not all(result.ok for _, result in built):
+    except OSError as failure:
+        outcome.diagnostics.append(Diagnostic("SK802", Severity.ERROR, f"无法写入输出文件夹：{failure.strerror}",
+                                              Location(str(outdir)), "请检查输出文件夹是否可写、磁盘是否已满"))
+        outcome.usage_error = True
         return outcome
+    try:
+        results: dict[int, SiteOutcome] = {}
+        order = {id(job): index for index, job in enumerate(inputs)}
+        for count, site in enumerate(run_jobs(inputs, outdir, fonts, options, jobs=jobs, fail_fast=fail_fast,
+                                              keep=jobs <= 1), start=1):
+            results[order.get(id(site.input), len(results))] = site
+            if progress is not None:
+                progress(site, count, len(inputs))
+        outcome.sites = [results[i] for i in sorted(results)]
+        for site in outcome.sites:
+            if site.report is not None:
+                outcome.reports.append(site.report)
+            outcome.diagnostics.extend(d for d in site.diagnostics if site.report is None
+                                       or d not in site.report.diagnostics)
+            outcome.written.extend(site.written)
+            if site.folder and not dry_run and not site.failed:
+                outcome.folders.append(outdir / site.folder)
+        if any(site.status == "unreadable" for site in outcome.sites):
+            outcome.usage_error = True
+        if not dry_run:
+            _write_top(outcome, outdir, fonts)
+    finally:
+        if lock is not None:
+            lock.__exit__(None, None, None)
+    return outcome
+
+
+def _write_top(outcome: RenderOutcome, outdir: Path, fonts: FontSet) -> None:
+    """The top-level manifest and print order, from every enterprise's manifest entries."""
     index: list[dict[str, Any]] = []
     rows: list[OrderRow] = []
-    for report, result in built:
-        assert report.site is not None
-        site = report.site
-        folder, written = publish(result, outdir, folder=site.enterprise.name, site_file=report.file,
-                                  enterprise=site.enterprise.name, revised=site.enterprise.revised.isoformat(),
-                                  extras=make_extras(result, fonts, extras) if extras else ())
-        outcome.folders.append(folder)
-        outcome.written.extend(written)
-        rows.extend(order_rows(site.enterprise.name, written, f"{folder.relative_to(outdir).as_posix()}/"))
-        index.append({"enterprise": site.enterprise.name, "site_file": report.file,
-                      "folder": folder.relative_to(outdir).as_posix(),
-                      "files": [w.manifest_entry(outdir) for w in written]})
+    for site in outcome.sites:
+        if site.failed or not site.folder:
+            continue
+        entries = [{k: v for k, v in e.items() if k != "fields"} for e in site.entries]
+        rows.extend(order_rows(site.enterprise, entries, f"{site.folder}/"))
+        index.append({"enterprise": site.enterprise, "site_file": site.input.name, "folder": site.folder,
+                      "status": site.status,
+                      "files": [{**e, "file": f"{site.folder}/{e['file']}"} for e in entries]})
+    if not index:
+        return
     write_order(rows, outdir, fonts, outcome)
     top = {"signkit": __version__, "enterprises": index, "print_order": [ORDER_CSV, ORDER_PDF]}
     atomic_write_text(outdir / "manifest.json", json.dumps(top, ensure_ascii=False, indent=2) + "\n")
-    return outcome

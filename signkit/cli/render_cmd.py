@@ -48,9 +48,16 @@ def _print_problems(outcome_diags: list, reports: list) -> None:  # type: ignore
         typer.echo(text_report(reports, show_plan=False))
 
 
+def _default_jobs() -> int:
+    import os
+
+    return max(os.cpu_count() or 1, 1)
+
+
 def render(
-    files: list[str] = typer.Argument(..., help="站点文件（.yaml）", show_default=False),
-    outdir: Path = typer.Option(..., "--output", "-o", help="输出文件夹"),
+    files: list[str] = typer.Argument(..., help="站点文件（.yaml）、文件夹（递归查找 *.yaml / *.yml）或 -（标准输入）",
+                                      show_default=False),
+    outdir: Path = typer.Option(..., "--output", "-o", help="输出文件夹（每家企业一个子文件夹）"),
     fit: FitChoice = typer.Option(FitChoice.fail, "--fit", help="文字放不下时：fail 报错（默认）；grow 自动放大该牌"),
     producer: ProducerChoice | None = typer.Option(None, "--producer", help="只生成 政府 或 企业 制作的牌（2-1 由政府制作）"),
     size: list[str] = typer.Option([], "--size", help="某附表的尺寸，如 --size 2-2=1500x1000（毫米），可重复"),
@@ -60,6 +67,10 @@ def render(
     tile: str | None = typer.Option(None, "--tile", help="另出分块：原大的牌分块打印在 A4 或 A3 上，带重叠和对位标记"),
     impose: str | None = typer.Option(None, "--impose", help="另出告知卡拼版：A4、A3 或 SRA3，按人数，双面长边翻转"),
     overlap: float = typer.Option(10.0, "--overlap", min=0.0, max=50.0, help="分块的重叠（毫米）"),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="并行进程数（默认：CPU 核数）"),
+    fail_fast: bool = typer.Option(False, "--fail-fast", help="有一家企业失败就停止"),
+    dry_run: bool = typer.Option(False, "--dry-run", help="只列出需要重印的牌（与输出文件夹中上次的结果比较），不写任何文件"),
+    force: bool = typer.Option(False, "--force", help="全部重新生成，不复用上次的文件"),
     strict: bool = typer.Option(False, "--strict", help="有警告也不生成"),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="站点文件大小上限（字节）"),
     fonts: FontMode | None = FONTS_OPTION,
@@ -67,6 +78,8 @@ def render(
     body_font: str | None = BODY_FONT_OPTION,
     config: Path | None = CONFIG_OPTION,
 ) -> None:
+    import time
+
     from signkit.printshop import IMPOSE_SHEETS, PROOF_SHEETS, TILE_SHEETS, sheet_size
     from signkit.render_api import ExtraOptions, render_files
 
@@ -80,23 +93,88 @@ def render(
     extras = ExtraOptions(proof.upper() if proof else None, tile.upper() if tile else None,
                           impose.upper() if impose else None, overlap)
     fontset = fonts_or_exit(fonts, title_font, body_font, config)
-    outcome = render_files(files, outdir, fontset, fit=fit.value, producer=producer.value if producer else None,
-                           sizes=_sizes(size), max_bytes=max_bytes, strict=strict, bleed=bleed, marks=marks,
-                           extras=extras if (proof or tile or impose) else None)
     for note in fontset.diagnostics:
         typer.echo(note.render())
-    if not outcome.ok or outcome.usage_error:
-        _print_problems(outcome.diagnostics, outcome.reports)
-        typer.echo("未生成任何文件。")
-        raise typer.Exit(2 if outcome.usage_error else 1)
+    started = time.perf_counter()
+    outcome = render_files(files, outdir, fontset, fit=fit.value, producer=producer.value if producer else None,
+                           sizes=_sizes(size), max_bytes=max_bytes, strict=strict, bleed=bleed, marks=marks,
+                           extras=extras if (proof or tile or impose) else None, jobs=jobs or _default_jobs(),
+                           fail_fast=fail_fast, dry_run=dry_run, force=force, progress=_Progress())
+    elapsed = time.perf_counter() - started
     for diag in outcome.diagnostics:
         typer.echo(diag.render())
-    counts = Counter(w.built.planned.form_id for w in outcome.written)
-    for folder in outcome.folders:
-        typer.echo(f"已写入 {folder}")
-    summary = "，".join(f"{form} × {count}" for form, count in sorted(counts.items()))
-    typer.echo(f"共 {len(outcome.written)} 个 PDF（{summary}），清单：{outdir / 'manifest.json'}")
-    raise typer.Exit(0)
+    for report in outcome.reports:
+        for diag in report.diagnostics:
+            typer.echo(diag.render())
+    _print_reprints(outcome.reprints, dry_run)
+    _print_summary(outcome, elapsed, outdir, dry_run)
+    if outcome.usage_error:
+        raise typer.Exit(2)
+    raise typer.Exit(0 if outcome.ok else 1)
+
+
+class _Progress:
+    """One line per enterprise; on a terminal (and not in CI) a single line that updates in place."""
+
+    def __init__(self) -> None:
+        import os
+        import sys
+
+        self.live = sys.stdout.isatty() and not os.environ.get("CI")
+
+    def __call__(self, site: object, done: int, total: int) -> None:
+        from signkit.batch import SiteOutcome
+
+        assert isinstance(site, SiteOutcome)
+        word = {"rendered": "已生成", "unchanged": "未变化", "checked": "已比较", "failed": "失败",
+                "unreadable": "无法读取"}[site.status]
+        name = site.enterprise or site.input.name
+        line = f"[{done}/{total}] {word} {name}"
+        if site.status == "rendered":
+            line += f"（重写 {len(site.rewritten)}，沿用 {len(site.kept)}，删除 {len(site.removed)}）"
+        if self.live:
+            end = "\n" if done == total else ""
+            typer.echo(f"\r\033[K{line}", nl=False)
+            if end:
+                typer.echo("")
+        else:
+            typer.echo(line)
+
+
+def _print_reprints(reprints: list, dry_run: bool) -> None:  # type: ignore[type-arg]
+    if not reprints:
+        return
+    if all(item.change == "新增" for item in reprints):
+        typer.echo(f"首次生成：{len(reprints)} 种牌卡都需要制作，数量与面积见印刷清单。")
+        return
+    typer.echo("需要重印 / 撤下的牌（印刷清单之外请交给印刷厂）：" if not dry_run else "若现在生成，需要重印 / 撤下的牌：")
+    for item in reprints:
+        where = f"{item.maker} 制作，悬挂于 {item.hangs}" if item.hangs else item.maker
+        count = f" × {item.quantity}" if item.quantity else ""
+        typer.echo(f"  [{item.change}] {item.enterprise} 附表 {item.form} {item.subject}{count}（{where}）")
+        for reason in item.reasons:
+            typer.echo(f"      {reason}")
+
+
+def _print_summary(outcome: object, elapsed: float, outdir: Path, dry_run: bool) -> None:
+    from signkit.render_api import RenderOutcome
+
+    assert isinstance(outcome, RenderOutcome)
+    forms: Counter[str] = Counter()
+    for site in outcome.sites:
+        forms.update(site.forms)
+    statuses = Counter(site.status for site in outcome.sites)
+    rewritten = sum(len(s.rewritten) for s in outcome.sites)
+    kept = sum(len(s.kept) for s in outcome.sites)
+    removed = sum(len(s.removed) for s in outcome.sites)
+    by_form = "，".join(f"{form} × {count}" for form, count in sorted(forms.items())) or "无"
+    failed = statuses["failed"] + statuses["unreadable"]
+    head = "比较完成" if dry_run else "完成"
+    typer.echo(f"{head}：{len(outcome.sites)} 家企业（生成 {statuses['rendered']}，未变化 {statuses['unchanged']}，"
+               f"失败 {failed}），牌卡 {by_form}；")
+    if not dry_run:
+        typer.echo(f"  写入 {rewritten} 个文件，沿用 {kept} 个，删除 {removed} 个；用时 {elapsed:.1f} 秒；"
+                   f"清单：{outdir / 'manifest.json'}，印刷清单：{outdir / '印刷清单.csv'}")
 
 
 def preview(
