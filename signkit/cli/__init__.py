@@ -18,7 +18,7 @@ import traceback
 import typer
 
 from signkit import __version__
-from signkit.cli import check_cmd, fonts_cmd, info_cmd, init_cmd, preflight_cmd, render_cmd
+from signkit.cli import check_cmd, diff_cmd, fonts_cmd, info_cmd, init_cmd, preflight_cmd, render_cmd
 
 app = typer.Typer(
     name="signkit",
@@ -48,6 +48,7 @@ app.command("check", help=check_cmd.HELP)(check_cmd.check)
 app.command("render", help=render_cmd.RENDER_HELP)(render_cmd.render)
 app.command("preview", help=render_cmd.PREVIEW_HELP)(render_cmd.preview)
 app.command("preflight", help=preflight_cmd.HELP)(preflight_cmd.preflight)
+app.command("diff", help=diff_cmd.HELP)(diff_cmd.diff)
 app.command("init", help=init_cmd.HELP)(init_cmd.init)
 app.command("schema", help=info_cmd.SCHEMA_HELP)(info_cmd.schema)
 app.command("layouts", help=info_cmd.LAYOUTS_HELP)(info_cmd.layouts)

@@ -34,7 +34,8 @@ def exit_code(reports: list[FileReport], strict: bool) -> int:
 
 
 def check(
-    files: list[str] = typer.Argument(..., help="站点文件（.yaml），可以给多个", show_default=False),
+    files: list[str] = typer.Argument(..., help="站点文件（.yaml）、文件夹（递归查找）或 -（标准输入），可以给多个",
+                                      show_default=False),
     output_format: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json 或 github（GitHub Actions 注释）"),
     strict: bool = typer.Option(False, "--strict", help="把警告当作错误"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="只输出诊断，不列出牌卡清单"),
@@ -46,12 +47,22 @@ def check(
     body_font: str | None = BODY_FONT_OPTION,
     config: Path | None = CONFIG_OPTION,
 ) -> None:
-    from signkit.check import check_path
     from signkit.fonts import describe
     from signkit.report import github_report, json_report, text_report
 
     fontset = fonts_or_exit(fonts, title_font, body_font, config, quiet_stand_in=True)
-    reports = [check_path(name, max_bytes=max_bytes, fonts=fontset, layout=not no_layout) for name in files]
+    from signkit.batch import collect_inputs
+    from signkit.check import check_source
+    from signkit.load.source import decode, read_source
+
+    reports = []
+    for item in collect_inputs(files):
+        source = read_source(item.path, max_bytes=max_bytes, display=item.name) if item.path is not None \
+            else decode((item.text or "").encode("utf-8"), item.name)
+        reports.append(check_source(source, fonts=fontset, layout=not no_layout))
+    if not reports:
+        typer.echo("没有找到站点文件（*.yaml、*.yml）。", err=True)
+        raise typer.Exit(2)
     notes = list(fontset.diagnostics)
     if output_format is Format.json:
         typer.echo(json_report(reports, strict=strict, notes=notes, fonts=describe(fontset)))

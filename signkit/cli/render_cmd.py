@@ -147,7 +147,7 @@ def _print_reprints(reprints: list, dry_run: bool) -> None:  # type: ignore[type
     if all(item.change == "新增" for item in reprints):
         typer.echo(f"首次生成：{len(reprints)} 种牌卡都需要制作，数量与面积见印刷清单。")
         return
-    typer.echo("需要重印 / 撤下的牌（印刷清单之外请交给印刷厂）：" if not dry_run else "若现在生成，需要重印 / 撤下的牌：")
+    typer.echo("需要重印 / 撤下的牌（交给印刷厂或安排撤下）：" if not dry_run else "若现在生成，需要重印 / 撤下的牌：")
     for item in reprints:
         where = f"{item.maker} 制作，悬挂于 {item.hangs}" if item.hangs else item.maker
         count = f" × {item.quantity}" if item.quantity else ""

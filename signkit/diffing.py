@@ -1,0 +1,76 @@
+"""``signkit diff``: which physical boards changed between two site files or two output folders.
+
+Between two site files, both are laid out (not rendered) and compared board by board
+on their content hashes, with the fields that changed; between two output folders the
+manifests are compared.  The result is the reprint list an officer hands to the print
+shop after a personnel or risk change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from signkit.batch import Reprint, reprint_list
+from signkit.diagnostics import Diagnostic
+from signkit.fonts import FontSet
+
+
+@dataclass
+class DiffResult:
+    reprints: list[Reprint] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    unreadable: bool = False
+
+
+def site_entries(path: str, fonts: FontSet) -> tuple[str, list[dict[str, Any]], list[Diagnostic], bool]:
+    """(enterprise, manifest-like entries, diagnostics, unreadable) for one site file, without rendering."""
+    from signkit.board_fields import board_fields
+    from signkit.check import check_path
+    from signkit.publish import board_key
+
+    report = check_path(path, fonts=fonts, layout=True)
+    if report.site is None or report.errors():
+        return "", [], report.diagnostics, report.unreadable
+    site = report.site
+    entries = []
+    for index, planned in enumerate(report.plan):
+        copies = planned.quantity if planned.form_id == "2-5" else site.output.copies.get(planned.form_id, 1)  # type: ignore[call-overload]
+        entries.append({"key": board_key(planned.form_id, planned.subject), "form": planned.form_id,
+                        "subject": planned.subject, "content_hash": report.stamps[index],
+                        "fields": board_fields(site, planned), "copies": copies, "maker": planned.maker,
+                        "hangs": planned.hangs, "file": ""})
+    return site.enterprise.name, entries, report.diagnostics, False
+
+
+def _manifests(folder: Path) -> dict[str, dict[str, Any]]:
+    """Enterprise manifests under an output folder, by enterprise name."""
+    from signkit.publish import read_manifest
+
+    found = {}
+    for path in sorted(folder.glob("*/manifest.json")):
+        data = read_manifest(path.parent)
+        if data.get("enterprise"):
+            found[str(data["enterprise"])] = data
+    return found
+
+
+def diff(old: str, new: str, fonts: FontSet) -> DiffResult:
+    """Compare two site files, or two output folders."""
+    result = DiffResult()
+    old_path, new_path = Path(old), Path(new)
+    if old_path.is_dir() and new_path.is_dir():
+        before, after = _manifests(old_path), _manifests(new_path)
+        for enterprise in sorted(before.keys() | after.keys()):
+            result.reprints.extend(reprint_list(enterprise, before.get(enterprise, {}),
+                                                list(after.get(enterprise, {}).get("files", []))))
+        return result
+    enterprise_old, old_entries, old_diags, old_bad = site_entries(old, fonts)
+    enterprise_new, new_entries, new_diags, new_bad = site_entries(new, fonts)
+    result.diagnostics = [*old_diags, *new_diags]
+    result.unreadable = old_bad or new_bad
+    if any(d.is_error for d in result.diagnostics):
+        return result
+    result.reprints = reprint_list(enterprise_new or enterprise_old, {"files": old_entries}, new_entries)
+    return result
