@@ -73,19 +73,24 @@ def test_incremental_rerun_and_reprint_list(tmp_path: Path, bundled_fonts: Any) 
     third = render_files([str(tmp_path / "park")], out, bundled_fonts)
     assert third.ok
     changed = {(r.change, r.form, r.subject) for r in third.reprints}
-    assert changed == {("内容变化", "2-1-1", data["企业"]["企业名称"]), ("撤下", "2-3", "电工"), ("撤下", "2-5", "电工")}
-    reason = next(r for r in third.reprints if r.change == "内容变化").reasons
+    # 电工 leaves both workplaces, so their 2-2 boards change too
+    assert changed == {("内容变化", "2-1-1", data["企业"]["企业名称"]), ("内容变化", "2-2", "合成车间"),
+                       ("内容变化", "2-2", "罐区"), ("撤下", "2-3", "电工"), ("撤下", "2-5", "电工")}
+    reason = next(r for r in third.reprints if r.form == "2-1-1").reasons
     assert reason == ["监管责任.安全监管部门.责任领导.姓名：高卫东 → 高卫国"]
+    workplace = next(r for r in third.reprints if r.subject == "罐区").reasons
+    assert workplace == ["工作场所[1].岗位[2].名称：电工 →（删除）", "工作场所[1].岗位[2].责任人：梁俊峰 →（删除）"]
     site = next(s for s in third.sites if s.status == "rendered")
-    assert site.rewritten == ["2-1-1_安全生产监督管理责任牌.pdf"]
+    assert site.rewritten == ["2-1-1_安全生产监督管理责任牌.pdf", "2-2_合成车间_企业安全生产责任牌.pdf",
+                              "2-2_罐区_企业安全生产责任牌.pdf"]
     assert sorted(site.removed) == ["2-3_电工_员工岗位责任牌.pdf", "2-5_电工_岗位风险告知卡.pdf"]
     assert not list(out.rglob("*电工*"))
     _manifest_true(out)
 
 
 def test_upgrade_rebuilds_but_asks_no_reprint(tmp_path: Path, bundled_fonts: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    render_files([str(SMALL)], tmp_path, bundled_fonts)
-    monkeypatch.setattr("signkit.__version__", "99.0.0")
+    render_files([str(SMALL)], tmp_path, bundled_fonts)  # also imports every module that binds the version
+    monkeypatch.setattr("signkit.__version__", "99.0.0")  # seen by the hashes, which read it at call time
     upgraded = render_files([str(SMALL)], tmp_path, bundled_fonts)
     (site,) = upgraded.sites
     assert site.status == "rendered" and len(site.rewritten) == len(site.entries)

@@ -64,8 +64,8 @@ def test_warnings_pass_unless_strict(cli: Cli, tmp_path: Path) -> None:
 def test_unreadable_file_exits_2_even_beside_good_ones(cli: Cli, tmp_path: Path) -> None:
     code, out, _ = cli("check", str(CHEMICAL), str(tmp_path / "missing.yaml"))
     assert code == 2 and "文件不存在 [SK001]" in out
-    code, out, _ = cli("check", str(tmp_path))
-    assert code == 2 and "[SK002]" in out
+    code, _, err = cli("check", str(tmp_path))  # a folder is searched; this one holds no site file
+    assert code == 2 and "没有找到站点文件" in err
 
 
 def test_usage_error_exits_2(cli: Cli) -> None:
@@ -161,7 +161,7 @@ def test_internal_error_is_a_message_not_a_traceback(cli: Cli, monkeypatch: pyte
         raise RuntimeError("simulated bug")
 
     monkeypatch.delenv("SIGNKIT_DEBUG", raising=False)
-    monkeypatch.setattr("signkit.check.check_path", boom)
+    monkeypatch.setattr("signkit.check.check_source", boom)
     code, out, err = cli("check", str(CHEMICAL))
     assert code == 3
     assert "内部错误" in err and "Traceback" not in err + out

@@ -174,7 +174,7 @@ def test_hostile_names_cannot_escape(tmp_path: Path, bundled_fonts: Any, hostile
 def test_cli_render(cli: Cli, tmp_path: Path) -> None:
     code, out, _ = cli("render", "--fonts", "bundled", str(SMALL), "-o", str(tmp_path / "o"))
     assert code == 0, out
-    assert "共 " in out and "manifest.json" in out
+    assert "完成：1 家企业（生成 1" in out and "manifest.json" in out
     code, out, _ = cli("render", "--fonts", "bundled", str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "p"))
     assert code == 2
     code, out, _ = cli("render", "--size", "2-2=100x100", str(SMALL), "-o", str(tmp_path / "q"))

@@ -106,6 +106,9 @@ def render(
     for report in outcome.reports:
         for diag in report.diagnostics:
             typer.echo(diag.render())
+    if outcome.usage_error and not outcome.sites:
+        typer.echo("未生成任何文件。")
+        raise typer.Exit(2)
     _print_reprints(outcome.reprints, dry_run)
     _print_summary(outcome, elapsed, outdir, dry_run)
     if outcome.usage_error:
