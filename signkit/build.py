@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 from signkit.diagnostics import Diagnostic, Location, Severity
@@ -137,6 +138,12 @@ def _misfit_diagnostic(misfit: Misfit, source: SourceMap, planned: PlannedBoard,
 Reuse = Callable[[PlannedBoard, str], str | None]
 
 
+def _base_dir(source: SourceMap) -> Path | None:
+    """The site file's folder (``None`` for standard input): sign files are relative to it."""
+    path = Path(source.file)
+    return path.parent if source.file and not source.file.startswith("<") else None
+
+
 def build_site(site: Site, source: SourceMap, fonts: FontSet, *, fit: FitMode = "fail",
                producer: Producer | None = None, sizes: Mapping[str, str] | None = None,
                bleed: float | None = None, marks: bool | None = None, reuse: Reuse | None = None) -> BuildResult:
@@ -151,7 +158,7 @@ def build_site(site: Site, source: SourceMap, fonts: FontSet, *, fit: FitMode = 
 
     overrides = dict(sizes or {})
     result = BuildResult(fonts=describe(fonts))
-    ctx = LayoutContext(site, FontMeasurer(fonts), gradient=site.output.gradient)
+    ctx = LayoutContext(site, FontMeasurer(fonts), gradient=site.output.gradient, base_dir=_base_dir(source))
     for planned in plan_boards(site):
         if producer == "政府" and not made_by_government(planned):
             continue
@@ -198,7 +205,7 @@ def layout_site(site: Site, source: SourceMap, fonts: FontSet, *, sizes: Mapping
     and so that each planned board's revision stamp can be listed.
     """
     overrides = dict(sizes or {})
-    ctx = LayoutContext(site, FontMeasurer(fonts), gradient=site.output.gradient)
+    ctx = LayoutContext(site, FontMeasurer(fonts), gradient=site.output.gradient, base_dir=_base_dir(source))
     hashes: list[str] = []
     problems: list[Diagnostic] = []
     for planned in plan_boards(site):

@@ -144,10 +144,10 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, *, fit: Fit
         return outcome
     try:
         results: dict[int, SiteOutcome] = {}
-        order = {id(job): index for index, job in enumerate(inputs)}
+        order = {job: index for index, job in enumerate(inputs)}  # SiteInput compares by value (workers send copies)
         for count, site in enumerate(run_jobs(inputs, outdir, fonts, options, jobs=jobs, fail_fast=fail_fast,
                                               keep=jobs <= 1), start=1):
-            results[order.get(id(site.input), len(results))] = site
+            results[order.get(site.input, len(inputs) + len(results))] = site
             if progress is not None:
                 progress(site, count, len(inputs))
         outcome.sites = [results[i] for i in sorted(results)]

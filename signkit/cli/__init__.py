@@ -18,7 +18,7 @@ import traceback
 import typer
 
 from signkit import __version__
-from signkit.cli import check_cmd, diff_cmd, fonts_cmd, info_cmd, init_cmd, preflight_cmd, render_cmd
+from signkit.cli import check_cmd, diff_cmd, fonts_cmd, info_cmd, init_cmd, preflight_cmd, render_cmd, signs_cmd
 
 app = typer.Typer(
     name="signkit",
@@ -54,6 +54,7 @@ app.command("schema", help=info_cmd.SCHEMA_HELP)(info_cmd.schema)
 app.command("layouts", help=info_cmd.LAYOUTS_HELP)(info_cmd.layouts)
 app.command("rules", help=info_cmd.RULES_HELP)(info_cmd.rules)
 app.command("fonts", help=fonts_cmd.HELP)(fonts_cmd.fonts)
+app.command("signs", help=signs_cmd.HELP)(signs_cmd.signs)
 
 EXIT_INTERNAL = 3
 

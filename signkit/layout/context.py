@@ -7,6 +7,7 @@ the eight boards look like one family.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from signkit.layout.colors import BLACK, GREY, SKY_BLUE, WHITE
 from signkit.layout.doc import Gradient
@@ -36,6 +37,8 @@ class LayoutContext:
     site: Site
     measure: Measurer
     gradient: bool = True
+    #: The site file's folder: relative sign files and 标志文件夹 are found from here.
+    base_dir: Path | None = None
 
     @property
     def region(self) -> ResolvedRegion:

@@ -86,7 +86,25 @@ class Path:
     round_caps: bool = False
 
 
-Item = Rect | Line | Text | Path
+
+@dataclass(frozen=True)
+class Raster:
+    """A bitmap (a user's own PNG or JPEG safety sign) drawn into the box ``x, y, w × h`` mm.
+
+    ``pixels`` are 8-bit CMYK, ``size[0] × size[1] × 4`` bytes, already converted by
+    :mod:`signkit.signs.files`: like :class:`Color`, the item can only hold CMYK, so no
+    RGB image can reach the PDF.
+    """
+
+    x: float
+    y: float
+    w: float
+    h: float
+    pixels: bytes
+    size: tuple[int, int]
+
+
+Item = Rect | Line | Text | Path | Raster
 
 
 @dataclass(frozen=True)

@@ -196,8 +196,14 @@ class RiskPoint(BaseModel):
     workplace: OptionalText = _f("所在工作场所", "风险点所在的工作场所（可选，须与「工作场所」中的名称一致）", default=None)
     hazards: TextList = _f("风险及可能造成的危害", "逐条写出该场所存在的风险及可能造成的伤害")
     causes: TextList = _f("事故诱因", "可能引发事故的原因（逐条）")
+    accidents: OptionalTextList = _f(
+        "事故类型", "可能发生的事故类别（GB 6441：物体打击、车辆伤害、机械伤害、起重伤害、触电、淹溺、灼烫、火灾、高处坠落、"
+        "坍塌、冒顶片帮、透水、放炮、火药爆炸、瓦斯爆炸、锅炉爆炸、容器爆炸、其他爆炸、中毒和窒息、其他伤害）；"
+        "不印在牌上，用于建议和核对警示标识", default_factory=list)
     owner: Text = _f("管控责任人", "本场所风险管控具体负责人")
-    signs: OptionalTextList = _f("警示标识", "该风险相关的警示标识名称，如 当心爆炸、禁止烟火", default_factory=list)
+    signs: OptionalTextList = _f(
+        "警示标识", "印在告知牌上的安全标志：标志名称（如 当心爆炸、禁止烟火，signkit signs 列出全部），"
+        "或自己的标志文件（.svg 矢量，或 .png、.jpg 图片）；写「自动」则按事故类型选用建议的标志", default_factory=list)
     notices: OptionalTextList = _f("重要提示", "相关警示语、提示等", default_factory=list)
     controls: TextList = _f("管控措施", "风险管控措施（逐条）")
     emergency: TextList = _f("应急处置措施", "应急处置措施（逐条）")
@@ -220,6 +226,9 @@ class Output(BaseModel):
     bleed: dict[FormId, Annotated[float, Field(ge=0, le=20)]] = _f(
         "出血", "各附表的出血（毫米，0–20），如 2-5: 3；大牌喷绘通常不加出血（默认 0）", default_factory=dict)
     marks: YesNo = _f("裁切标记", "是否在出血外加裁切标记（默认 否）", default=False)
+    sign_folder: OptionalText = _f(
+        "标志文件夹", "自备安全标志文件的文件夹（相对于站点文件）：其中「标志名称.svg」（或 .png、.jpg）"
+        "按名称替换内置标志，内置库没有的名称也可使用", default=None)
 
 
 class Site(BaseModel):
@@ -233,7 +242,7 @@ class Site(BaseModel):
     workplaces: list[Workplace] = _f("工作场所", "企业安全生产责任牌（附表 2-2），每个工作场所一块", default_factory=list)
     posts: list[Post] = _f("岗位", "员工岗位责任牌（2-3）与岗位风险告知卡（2-5），每个岗位一项", default_factory=list)
     risk_points: list[RiskPoint] = _f("风险点", "安全风险分级管控告知牌（2-4），每个风险点一块", default_factory=list)
-    output: Output = _f("输出", "制作选项：尺寸、份数、背景（可选）", default_factory=Output)
+    output: Output = _f("输出", "制作选项：尺寸、份数、背景、标志文件夹（可选）", default_factory=Output)
 
     @property
     def highest_risk(self) -> str | None:

@@ -6,7 +6,9 @@ Choices a print shop relies on:
   :class:`~signkit.layout.doc.Color` can only hold CMYK, so nothing else can be asked
   for; crop marks use the registration colour (the ``/All`` separation) — which is why
   ReportLab's ``enforceColorSpace`` (which would turn /All into plain CMYK) is not used;
-  the tests parse every content stream to prove it;
+  the tests parse every content stream to prove it; bitmaps (a user's PNG or JPEG
+  sign) arrive as CMYK pixels (:class:`~signkit.layout.doc.Raster`) and are embedded
+  as DeviceCMYK images;
 * with bleed, the background runs out past the trim to the BleedBox; crop marks sit
   outside the bleed; MediaBox encloses everything and TrimBox is always the board;
 * every font is embedded (subset TrueType), including for characters drawn from a
@@ -28,7 +30,7 @@ from reportlab.pdfgen.canvas import Canvas
 from signkit import __version__
 from signkit.fonts import FontSet, ResolvedFont, split_runs
 from signkit.fonts.embed import register
-from signkit.layout.doc import Board, Color, Gradient, Line, Page, Path, Rect, Text
+from signkit.layout.doc import Board, Color, Gradient, Line, Page, Path, Raster, Rect, Text
 
 MM = 72.0 / 25.4
 
@@ -141,6 +143,14 @@ class _PageDrawer:
                         fillMode=0 if item.even_odd else 1)
         self.c.restoreState()
 
+    def raster(self, item: Raster) -> None:
+        """A CMYK bitmap: an image XObject in DeviceCMYK (Flate, lossless)."""
+        from PIL import Image
+        from reportlab.lib.utils import ImageReader
+
+        image = Image.frombytes("CMYK", item.size, item.pixels)
+        self.c.drawImage(ImageReader(image), item.x * MM, self.y(item.y + item.h), item.w * MM, item.h * MM)
+
     def draw(self, bleed: float = 0.0) -> None:
         self.background(bleed)
         for item in self.page.items:
@@ -150,6 +160,8 @@ class _PageDrawer:
                 self.line(item)
             elif isinstance(item, Path):
                 self.path(item)
+            elif isinstance(item, Raster):
+                self.raster(item)
             else:
                 self.text(item)
 

@@ -12,6 +12,7 @@ from signkit.model.site import Site
 from signkit.rules import output, phones, references, required, supervision, wording
 from signkit.rules.base import Rule, RuleContext
 from signkit.rules.catalog import RULES, RuleInfo, rules_markdown
+from signkit.signs import rules as sign_rules
 
 ALL_RULES: tuple[Rule, ...] = (
     phones.check_phones,
@@ -32,6 +33,7 @@ ALL_RULES: tuple[Rule, ...] = (
     wording.check_empty_sets,
     wording.check_invisible_characters,
     output.check_sizes,
+    sign_rules.check_signs,
 )
 
 

@@ -3,7 +3,7 @@
 Rule ids are a public, stable interface: CI jobs filter on them, and docs/rules.md is
 generated from this table (a test fails when the two drift apart).  Ranges:
 SK0xx reading the file, SK1xx the shape of the data, SK2xx the regulation's content
-rules, SK3xx fonts and glyph coverage.
+rules, SK3xx fonts and glyph coverage, SK7xx safety signs and accident types.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from signkit.fonts.rules import FONT_RULES
 from signkit.preflight.rules import PREFLIGHT_RULES
+from signkit.signs.rules import SIGN_BASIS, SIGN_RULES
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ _RULES: tuple[RuleInfo, ...] = (
     RuleInfo("SK503", "warning", "印刷清单 PDF 中有文字放不下（完整内容见 CSV）", ""),
     RuleInfo("SK401", "error", "模板缺少变量（内置模板与程序不一致）", ""),
     RuleInfo("SK402", "error", "模板无法使用（找不到、语法错误、沙箱拒绝的访问或标记格式不对）", ""),
+    *(RuleInfo(rule, severity, title, SIGN_BASIS.get(rule, "")) for rule, (severity, title) in SIGN_RULES.items()),
 )
 
 RULES: dict[str, RuleInfo] = {info.rule: info for info in _RULES}
@@ -89,7 +91,7 @@ def rules_markdown() -> str:
         "# 规则一览 / Rule ids",
         "",
         "signkit 的每条诊断都带有一个稳定的规则编号，CI 可据此过滤。"
-        "SK0xx 读取文件，SK1xx 数据结构，SK2xx 规范内容，SK3xx 字体与字形覆盖。",
+        "SK0xx 读取文件，SK1xx 数据结构，SK2xx 规范内容，SK3xx 字体与字形覆盖，SK7xx 安全标志与事故类型。",
         "`--strict` 把警告当作错误。本页由 `signkit.rules.catalog.rules_markdown()` 生成，"
         "测试会检查它与代码一致（更新：`signkit rules --markdown > docs/rules.md`）。",
         "",

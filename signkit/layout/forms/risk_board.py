@@ -25,12 +25,19 @@ Decisions the 附表 leaves open, and why:
   warning-sign cell.  The long label 风险点、场所名称 is set on two lines at its 、.
 * The left column is laid out on its own fixed rows; the right-hand rows (lists)
   grow with their content.  The lists differ from board to board while the left
-  column's content is short and regular, and a fixed 警示标识 cell is what the later
-  GB 2894 pictogram drawing needs: :func:`sign_box` gives its box at any size.
+  column's content is short and regular, and a fixed 警示标识 cell is what the
+  GB 2894 signs need: :func:`sign_box` gives its box at any size.
   The first row (风险点、场所名称 | 风险及可能造成的危害 | 事故诱因) is shared, as in the copy;
   a right-hand rule that would fall within 30 mm of a left-hand one is moved onto it
   when the lists still fit (as 应急处置措施 then lines up with the telephone cell, the
   way the copy pairs them), so no two rules run a hair's breadth apart.
+* The 警示标识 cell shows the signs themselves (GB 2894 shape, pictogram and text
+  panel, or the office's own file), all of one width, as many rows and columns as give
+  the widest signs (:mod:`signkit.signs.place`).  The board is read from about 2 m, so
+  no sign is narrower than :data:`SIGN_MIN_WIDTH` (52.5 mm, GB 2894's distance / 40
+  rule of thumb): at 1200 × 800 mm the cell takes six; more is an error naming the
+  field (a larger board takes more).  ``警示标识: 自动`` prints the signs suggested by
+  the risk point's 事故类型, as many as fit.
 * In the lower part the label cell (管控措施, 应急处置措施) is narrow and the list cell
   wide: a label needs one line, the lists need the width.
 * The four lists share one type size (the largest at which all of them fit), so the
@@ -51,6 +58,7 @@ Decisions the 附表 leaves open, and why:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from signkit.diagnostics import KeyPath
 from signkit.layout.colors import BLACK, RISK_COLORS, RISK_TEXT
@@ -61,6 +69,7 @@ from signkit.layout.lists import numbered_list
 from signkit.layout.text import Fitted, Measurer, Para, fit, layout_at
 from signkit.model.site import RiskPoint
 from signkit.plan import PlannedBoard
+from signkit.signs.place import min_sign_width
 from signkit.wording import risk_footer
 
 MIN_SIZE = (1200.0, 800.0)
@@ -92,7 +101,6 @@ LIST_SIZE = 22.0
 NAME_SIZE = 28.0
 LEVEL_SIZE = 40.0
 OWNER_SIZE = 28.0
-SIGN_SIZE = 20.0
 NOTICE_SIZE = 18.0
 FOOTER_SIZE = 17.0
 
@@ -144,6 +152,38 @@ def sign_box(sizing: Sizing) -> Box:
     """The 警示标识 value cell (outer edges, before padding), where GB 2894 pictograms go."""
     g = _geometry(sizing)
     return Box(g.xs[1], g.left_ys[3], g.xs[2] - g.xs[1], g.left_ys[4] - g.left_ys[3])
+
+
+#: The board is read from about 2 m (as :data:`MIN_TEXT` assumes); signs are at least this wide (mm).
+VIEWING_DISTANCE = 2.0
+SIGN_MIN_WIDTH = min_sign_width(VIEWING_DISTANCE)
+
+
+def sign_area(sizing: Sizing) -> Box:
+    """Where the signs go: the 警示标识 cell inside its padding."""
+    return sign_box(sizing).inset(PADDING * sizing.scale)
+
+
+def _base_dir(ctx: LayoutContext) -> Path:
+    """The folder relative sign-file paths start from: the site file's (the current one for stdin)."""
+    return ctx.base_dir if ctx.base_dir is not None else Path.cwd()
+
+
+def _signs(frame: Frame, ctx: LayoutContext, point: RiskPoint, index: int, sizing: Sizing) -> tuple[str, ...]:
+    """Draw the risk point's signs (自动 expanded) in the 警示标识 cell; the digests of user files drawn."""
+    from signkit.signs.accidents import board_signs
+    from signkit.signs.files import resolve, resolve_path
+    from signkit.signs.place import capacity, draw_signs
+
+    area = sign_area(sizing)
+    base = _base_dir(ctx)
+    folder_text = ctx.site.output.sign_folder
+    folder = resolve_path(folder_text, base) if folder_text else None
+    field = ("风险点", index, "警示标识")
+    entries = board_signs(point.signs, point.accidents, capacity(area, SIGN_MIN_WIDTH))
+    resolved = [(resolve(entry, base=base, folder=folder), (*field, at)) for entry, at in entries]
+    _, digests = draw_signs(frame, resolved, area, min_width=SIGN_MIN_WIDTH, field=field)
+    return digests
 
 
 def level_box(sizing: Sizing) -> Box:
@@ -323,8 +363,9 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
                    letter_spacing=0.1),
          "风险等级", RISK_COLORS[point.level])
     left(2, point.owner, TextStyle("body", OWNER_SIZE * s, MIN_TEXT, align="center"), "管控责任人")
-    left(3, [Para(sign) for sign in point.signs], TextStyle("body", SIGN_SIZE * s, MIN_TEXT, align="center"),
-         "警示标识")
+    cell(Box(xs[0], ys[3], xs[1] - xs[0], ys[4] - ys[3]), LEFT_LABELS[3], label)
+    outlines.append(sign_box(sizing))
+    digests = _signs(frame, ctx, point, index, sizing)
     left(4, [Para(notice.strip()) for notice in point.notices],
          TextStyle("body", NOTICE_SIZE * s, MIN_TEXT, align="left"), "重要提示")
     cell(Box(x_mid, upper_bottom, g.lower_label, rows.controls), LOWER_LABELS[0], label)
@@ -340,5 +381,6 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
         frame.rect(box, stroke=BLACK, width=1.2 * s)
     revision_stamp(frame, ctx, Box(g.grid.x, height - MARGIN * s + 8 * s, width / 2, 12 * s), "2-4", 9 * s)
     page = Page(width, height, tuple(frame.items), GRADIENT if ctx.gradient else None)
-    board = Board("2-4", TITLE, point.name, (page,), keywords=(site.enterprise.name, level_name(point.level)))
+    board = Board("2-4", TITLE, point.name, (page,), keywords=(site.enterprise.name, level_name(point.level)),
+                  content_extra=digests)
     return board, frame
