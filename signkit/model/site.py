@@ -63,6 +63,9 @@ class Region(BaseModel):
         "市级举报渠道", "2-6、2-7 的市级举报渠道；留空时使用城市的内置值", default=None)
     county_channel: Channel | None = _f(
         "县级举报渠道", "2-6、2-7 的县级举报渠道（规范要求各县在空白处明确）", default=None)
+    report_url: OptionalText = _f(
+        "举报网址", "网上举报页面的网址（http:// 或 https:// 开头）；填写后 2-6、2-7 印出二维码。规范只给出了栏目路径，"
+        "signkit 不会自行编造网址", default=None)
 
 
 class Enterprise(BaseModel):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from signkit.diagnostics import Diagnostic
 from signkit.load.yaml_tree import SourceMap
 from signkit.model.site import Site
-from signkit.rules import output, phones, references, required, supervision, wording
+from signkit.rules import links, output, phones, references, required, supervision, wording
 from signkit.rules.base import Rule, RuleContext
 from signkit.rules.catalog import RULES, RuleInfo, rules_markdown
 from signkit.signs import rules as sign_rules
@@ -33,6 +33,7 @@ ALL_RULES: tuple[Rule, ...] = (
     wording.check_empty_sets,
     wording.check_invisible_characters,
     output.check_sizes,
+    links.check_report_url,
     sign_rules.check_signs,
 )
 

@@ -75,6 +75,8 @@ _RULES: tuple[RuleInfo, ...] = (
     RuleInfo("SK502", "warning", "文字放不下，已按 --fit grow 放大版面", ""),
     RuleInfo("SK227", "error", "文字中含有看不见的控制字符（复制粘贴带入），印出会缺字或错位", "不印缺字"),
     RuleInfo("SK503", "warning", "印刷清单 PDF 中有文字放不下（完整内容见 CSV）", ""),
+    RuleInfo("SK228", "error", "举报网址不是 http(s) 网址（规范只给出栏目路径，signkit 不编造网址）", "附表 2-6、2-7"),
+    RuleInfo("SK229", "error", "举报网址太长，印成二维码后难以扫描", ""),
     RuleInfo("SK401", "error", "模板缺少变量（内置模板与程序不一致）", ""),
     RuleInfo("SK402", "error", "模板无法使用（找不到、语法错误、沙箱拒绝的访问或标记格式不对）", ""),
     *(RuleInfo(rule, severity, title, SIGN_BASIS.get(rule, "")) for rule, (severity, title) in SIGN_RULES.items()),

@@ -362,6 +362,9 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
     metrics = _Metrics(ctx.measure)
 
     title_box = Box(MARGIN_X * s, MARGIN_TOP * s, width - 2 * MARGIN_X * s, TITLE_HEIGHT * s)
+    url = ctx.site.region.report_url
+    if url:
+        title_box = _qr_corner(frame, url, title_box, s)
     title_path: KeyPath = ("地区", "城市") if form_id == "2-6" else ("地区",)
     frame.text(wording.title, title_box, TextStyle("title", TITLE_SIZE * s, 2 * MIN_TEXT, align="center",
                                                    letter_spacing=TITLE_SPACING), title_path, "标题")
@@ -386,7 +389,26 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
     stamp = Box(MARGIN_X * s, height - MARGIN_BOTTOM * s + 30 * s, width / 2, 16 * s)
     revision_stamp(frame, ctx, stamp, form_id, STAMP_SIZE * s)
     page = Page(width, height, tuple(frame.items), GRADIENT if ctx.gradient else None)
-    return Board(form_id, wording.title, ctx.site.enterprise.name, (page,)), frame
+    extra = (f"二维码:{url}",) if url else ()
+    return Board(form_id, wording.title, ctx.site.enterprise.name, (page,), content_extra=extra), frame
+
+
+def _qr_corner(frame: Frame, url: str, title_box: Box, s: float) -> Box:
+    """The 举报网址 as a QR code at the right end of the title band, captioned 扫码举报.
+
+    The title keeps its centre: it gives up the same width on both sides.
+    """
+    from signkit.qr import draw_qr
+
+    side = title_box.h
+    caption_w = side * 0.55
+    qr_box = Box(title_box.right - side, title_box.y, side, side)
+    draw_qr(frame, url, qr_box)
+    caption = Box(qr_box.x - caption_w, title_box.y, caption_w * 0.9, side)
+    frame.text([Para("扫码"), Para("举报")], caption, TextStyle("title", side * 0.2, MIN_TEXT, align="right",
+                                                            color=TITLE_BLUE), ("地区", "举报网址"))
+    reserve = side + caption_w
+    return Box(title_box.x + reserve, title_box.y, title_box.w - 2 * reserve, title_box.h)
 
 
 def _phones(ctx: LayoutContext) -> list[str]:
