@@ -157,6 +157,7 @@ def test_a_long_city_name_shrinks_or_misfits_the_title(repeat: int, bundled_font
     data = example_data(SMALL)
     city = "特别特别长的城市名称" * repeat + "市"
     data["地区"]["城市"] = city
+    data["地区"].pop("举报网址", None)  # the QR caption is title text too; keep only the title above the rule
     board, frame = _lay(_report(data), "2-6", bundled_fonts)
     title = [t for t in _texts(board) if t.role == "title" and t.baseline < 300]  # above the rule
     if repeat == 8:  # shrinks, wraps, fits

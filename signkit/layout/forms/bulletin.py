@@ -363,11 +363,15 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
 
     title_box = Box(MARGIN_X * s, MARGIN_TOP * s, width - 2 * MARGIN_X * s, TITLE_HEIGHT * s)
     url = ctx.site.region.report_url
+    band = title_box
     if url:
-        title_box = _qr_corner(frame, url, title_box, s)
+        reserve = band.h * 1.55  # the code and its caption; the title gives up as much on the left to stay centred
+        title_box = Box(band.x + reserve, band.y, band.w - 2 * reserve, band.h)
     title_path: KeyPath = ("地区", "城市") if form_id == "2-6" else ("地区",)
     frame.text(wording.title, title_box, TextStyle("title", TITLE_SIZE * s, 2 * MIN_TEXT, align="center",
                                                    letter_spacing=TITLE_SPACING), title_path, "标题")
+    if url:
+        _qr_corner(frame, url, band)  # after the title, so text is extracted in reading order
     rule_y = title_box.bottom + RULE_GAP * s
     frame.hline(MARGIN_X * s, width - MARGIN_X * s, rule_y, TITLE_BLUE, RULE_WIDTH * s)
 
@@ -393,11 +397,8 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
     return Board(form_id, wording.title, ctx.site.enterprise.name, (page,), content_extra=extra), frame
 
 
-def _qr_corner(frame: Frame, url: str, title_box: Box, s: float) -> Box:
-    """The 举报网址 as a QR code at the right end of the title band, captioned 扫码举报.
-
-    The title keeps its centre: it gives up the same width on both sides.
-    """
+def _qr_corner(frame: Frame, url: str, title_box: Box) -> None:
+    """The 举报网址 as a QR code at the right end of the title band, captioned 扫码举报."""
     from signkit.qr import draw_qr
 
     side = title_box.h
@@ -407,8 +408,7 @@ def _qr_corner(frame: Frame, url: str, title_box: Box, s: float) -> Box:
     caption = Box(qr_box.x - caption_w, title_box.y, caption_w * 0.9, side)
     frame.text([Para("扫码"), Para("举报")], caption, TextStyle("title", side * 0.2, MIN_TEXT, align="right",
                                                             color=TITLE_BLUE), ("地区", "举报网址"))
-    reserve = side + caption_w
-    return Box(title_box.x + reserve, title_box.y, title_box.w - 2 * reserve, title_box.h)
+
 
 
 def _phones(ctx: LayoutContext) -> list[str]:
