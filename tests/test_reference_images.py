@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image, ImageChops
 
-from signkit.preview import png_bytes, rasterize
+from signkit.preview import rasterize
 from tests.conftest import ROOT
+from tests.refcompare import compare
 
 REFS = ROOT / "tests" / "refimg"
 FAILURES = ROOT / "tests" / "_failures"
@@ -47,21 +47,9 @@ def test_reference_images(rendered_examples: Any, request: pytest.FixtureRequest
         for page, image in enumerate(rasterize(pdf, dpi), start=1):
             ref = REFS / f"{name[:-4]}_p{page}.png"
             seen.add(ref)
-            if update:
-                ref.parent.mkdir(parents=True, exist_ok=True)
-                ref.write_bytes(png_bytes(image))
-                continue
-            if not ref.exists():
-                problems.append(f"{ref.relative_to(ROOT)} missing (run pytest --update-refs and review)")
-                continue
-            expected = Image.open(ref).convert("RGB")
-            if expected.size != image.size or ImageChops.difference(expected, image).getbbox() is not None:
-                FAILURES.mkdir(parents=True, exist_ok=True)
-                stem = ref.stem
-                image.save(FAILURES / f"{stem}.actual.png")
-                if expected.size == image.size:
-                    ImageChops.difference(expected, image).save(FAILURES / f"{stem}.diff.png")
-                problems.append(f"{ref.relative_to(ROOT)} differs (see tests/_failures/{stem}.*.png)")
+            problem = compare(image, ref, update=update, label=f"{name} page {page}")
+            if problem:
+                problems.append(problem)
     if update:
         for stale in REFS.rglob("*.png"):
             if stale not in seen:

@@ -19,7 +19,7 @@ from typing import Any
 
 import pikepdf
 import pytest
-from PIL import Image, ImageChops
+from PIL import Image
 
 from signkit.diagnostics import Severity
 from signkit.layout.context import LayoutContext, Sizing
@@ -28,7 +28,7 @@ from signkit.layout.doc import Path as PathItem
 from signkit.layout.forms import layout_board, risk_board
 from signkit.layout.frame import Box, Frame
 from signkit.layout.text import FontMeasurer
-from signkit.preview import png_bytes, rasterize
+from signkit.preview import rasterize
 from signkit.render.pdf import PrintSpec, render_pdf
 from signkit.signs import CATEGORIES, SIGNS, draw_sign, load_library, lookup, total_height
 from signkit.signs.accidents import ACCIDENT_SIGNS, ACCIDENT_TYPES, AUTO, board_signs, close_types, suggest
@@ -46,6 +46,7 @@ from signkit.signs.frames import BAR_WIDTH, RING_INNER, SAFETY_RED, TRIANGLE_INN
 from signkit.signs.place import arrange, capacity, catalogue, draw_signs, min_sign_width
 from signkit.signs.rules import SIGN_RULES
 from tests.conftest import ROOT, check_data, find, rules_of
+from tests.refcompare import compare
 from tests.test_print import _colour_problems
 
 REFS = ROOT / "tests" / "refimg-signs"
@@ -79,19 +80,9 @@ def test_every_library_sign_matches_its_reference_image(bundled_fonts: Any, requ
     update = request.config.getoption("--update-refs")
     problems: list[str] = []
     for name, image in zip(names, images, strict=True):
-        ref = REFS / f"{name}.png"
-        if update:
-            REFS.mkdir(parents=True, exist_ok=True)
-            ref.write_bytes(png_bytes(image))
-            continue
-        if not ref.exists():
-            problems.append(f"{name}: no reference (run pytest tests/test_signs.py --update-refs and review)")
-            continue
-        expected = Image.open(ref).convert("RGB")
-        if expected.size != image.size or ImageChops.difference(expected, image).getbbox() is not None:
-            FAILURES.mkdir(parents=True, exist_ok=True)
-            image.save(FAILURES / f"{name}.actual.png")
-            problems.append(f"{name} differs (see tests/_failures/signs/{name}.actual.png)")
+        problem = compare(image, REFS / f"{name}.png", update=update, label=name)
+        if problem:
+            problems.append(problem)
     stale = sorted(p.name for p in REFS.glob("*.png") if p.stem not in library)
     if update:
         for name in stale:
