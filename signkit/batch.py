@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -182,6 +183,19 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: Options,
         outcome.diagnostics = list(source.diagnostics)
         outcome.status = "unreadable" if source.unreadable else "failed"
         return outcome
+    digest = input_hash(raw, options, fonts)
+    known = _previous_folder(outdir, job.name)
+    if known is not None and not options.force and not options.dry_run:
+        old = read_manifest(outdir / known)
+        if old.get("input_hash") == digest and _manifest_intact(outdir / known, old):
+            # nothing that shapes this enterprise's files changed: skip even the parse
+            outcome.status, outcome.folder = "unchanged", known
+            outcome.enterprise = str(old.get("enterprise", ""))
+            outcome.kept = [str(e["file"]) for e in old.get("files", [])]
+            outcome.entries = list(old.get("files", []))
+            for entry in outcome.entries:
+                outcome.forms[entry["form"]] = outcome.forms.get(entry["form"], 0) + 1
+            return outcome
     report = check_source(SourceText(source.name, source.text), fonts=fonts)
     outcome.diagnostics = list(report.diagnostics)
     if keep:
@@ -192,9 +206,8 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: Options,
     outcome.enterprise = site.enterprise.name
     folder = outdir / safe_name(site.enterprise.name)
     outcome.folder = folder.name
-    digest = input_hash(raw, options, fonts)
     old = read_manifest(folder)
-    if not options.force and not options.dry_run and not keep and old.get("input_hash") == digest \
+    if not options.force and not options.dry_run and old.get("input_hash") == digest \
             and _manifest_intact(folder, old):
         outcome.status = "unchanged"
         outcome.kept = [str(e["file"]) for e in old.get("files", [])]
@@ -245,6 +258,26 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: Options,
         outcome.written = published.written
     outcome.status = "rendered"
     return outcome
+
+
+def _previous_folder(outdir: Path, site_name: str) -> str | None:
+    """The folder the last run in ``outdir`` wrote for ``site_name``, from the top-level manifest."""
+    try:
+        stat = (outdir / "manifest.json").stat()
+    except OSError:
+        return None
+    return _folders(str(outdir / "manifest.json"), stat.st_mtime_ns, stat.st_size).get(site_name)
+
+
+@lru_cache(maxsize=4)
+def _folders(path: str, _mtime: int, _size: int) -> dict[str, str]:
+    """site file → folder, read once per process per version of the top-level manifest."""
+    try:
+        top = json.loads(Path(path).read_text(encoding="utf-8"))
+        return {str(e["site_file"]): str(e["folder"]) for e in top.get("enterprises", [])
+                if isinstance(e, dict) and e.get("site_file") and e.get("folder")}
+    except (OSError, ValueError, AttributeError, KeyError):
+        return {}
 
 
 class LockError(Exception):

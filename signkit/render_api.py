@@ -179,10 +179,17 @@ def _write_top(outcome: RenderOutcome, outdir: Path, fonts: FontSet) -> None:
         entries = [{k: v for k, v in e.items() if k != "fields"} for e in site.entries]
         rows.extend(order_rows(site.enterprise, entries, f"{site.folder}/"))
         index.append({"enterprise": site.enterprise, "site_file": site.input.name, "folder": site.folder,
-                      "status": site.status,
                       "files": [{**e, "file": f"{site.folder}/{e['file']}"} for e in entries]})
     if not index:
         return
-    write_order(rows, outdir, fonts, outcome)
     top = {"signkit": __version__, "enterprises": index, "print_order": [ORDER_CSV, ORDER_PDF]}
-    atomic_write_text(outdir / "manifest.json", json.dumps(top, ensure_ascii=False, indent=2) + "\n")
+    text = json.dumps(top, ensure_ascii=False, indent=2) + "\n"
+    try:
+        unchanged = (outdir / "manifest.json").read_text(encoding="utf-8") == text and all(
+            (outdir / name).is_file() for name in (ORDER_CSV, ORDER_PDF))
+    except OSError:
+        unchanged = False
+    if unchanged:  # nothing changed anywhere: the print order on disk is already this one
+        return
+    write_order(rows, outdir, fonts, outcome)
+    atomic_write_text(outdir / "manifest.json", text)

@@ -243,8 +243,28 @@ class _Metrics:
         return lo / 10
 
 
+#: Split results by (fonts, wording, geometry): the wording is the same for every enterprise of a
+#: county, and the search costs about 0.3 s, so a batch of a thousand boards pays it once per county.
+_SPLITS: dict[tuple[object, ...], tuple[float, float]] = {}
+
+
 def _split_columns(metrics: _Metrics, columns: list[list[_Section]], width: float, gutter: float,
                    height: float, low: float, high: float) -> tuple[float, float]:
+    """Left column width and the common body size (cached; see :data:`_SPLITS`)."""
+    fonts = getattr(metrics.measure, "fonts", None)
+    if fonts is None:
+        return _search_split(metrics, columns, width, gutter, height, low, high)
+    key = (fonts, repr(columns), width, gutter, height, low, high)
+    found = _SPLITS.get(key)
+    if found is None:
+        if len(_SPLITS) > 256:
+            _SPLITS.clear()
+        found = _SPLITS[key] = _search_split(metrics, columns, width, gutter, height, low, high)
+    return found
+
+
+def _search_split(metrics: _Metrics, columns: list[list[_Section]], width: float, gutter: float,
+                  height: float, low: float, high: float) -> tuple[float, float]:
     """Left column width and the common body size: bisect the width until both columns agree."""
     if len(columns) == 1 or not columns[1]:
         return width, metrics.best_size(columns[0], width, height, low, high)
