@@ -19,26 +19,50 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from signkit.diagnostics import Diagnostic, Location, Severity
 from signkit.fonts import FontSet
 
+if TYPE_CHECKING:
+    from signkit.check import FileReport
+    from signkit.excel.reader import ImportedSite
+
 STDIN = "-"
+#: What a folder is searched for.  Workbooks (.xlsx, .csv) are read only when named
+#: explicitly: a folder of site files often holds the spreadsheets they came from or were
+#: exported to, and reading both would make every enterprise twice.
 SITE_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
 class SiteInput:
-    """One site file to process: a path, or text read from standard input."""
+    """One enterprise to process: a site file, text read from standard input, or one enterprise of a workbook."""
 
     name: str
     path: Path | None = None
     text: str | None = None
+    #: For a workbook: which of its enterprises (a roster has one per row); ``None`` for its only one.
+    index: int | None = None
+
+    @property
+    def workbook(self) -> bool:
+        from signkit.excel import is_workbook
+
+        return self.path is not None and self.text is None and is_workbook(self.path)
+
+    @property
+    def display(self) -> str:
+        """The file name diagnostics show (a roster row's name without its ``#row``)."""
+        return self.name.rpartition("#")[0] if self.index is not None else self.name
 
 
 def collect_inputs(args: Sequence[str], read_stdin: Callable[[], str] | None = None) -> list[SiteInput]:
-    """Files as given, folders searched recursively for *.yaml / *.yml (sorted), ``-`` for stdin."""
+    """Files as given, folders searched recursively for *.yaml / *.yml (sorted), ``-`` for stdin.
+
+    A workbook named explicitly is one input, or one per enterprise for a regulator's
+    roster (named ``名册.xlsx#5`` after the row).
+    """
     inputs: list[SiteInput] = []
     for arg in args:
         if arg == STDIN:
@@ -50,9 +74,20 @@ def collect_inputs(args: Sequence[str], read_stdin: Callable[[], str] | None = N
             found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SITE_SUFFIXES and p.is_file()
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
             inputs.extend(SiteInput(str(p), p) for p in found)
+        elif SiteInput(arg, path).workbook:
+            inputs.extend(_workbook_inputs(arg, path))
         else:
             inputs.append(SiteInput(arg, path))
     return inputs
+
+
+def _workbook_inputs(arg: str, path: Path) -> list[SiteInput]:
+    from signkit.excel.reader import read_workbook
+
+    book = read_workbook(path, display=arg)
+    if book.kind != "roster" or not book.sites:
+        return [SiteInput(arg, path)]
+    return [SiteInput(f"{arg}#{site.row}", path, index=index) for index, site in enumerate(book.sites)]
 
 
 @dataclass(frozen=True)
@@ -166,23 +201,37 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: Options,
     """Run one enterprise from site file to published folder; never raises for bad input."""
     from signkit.board_fields import board_fields
     from signkit.build import build_site
-    from signkit.check import check_source
+    from signkit.check import check_imported, check_source
     from signkit.load.source import SourceText, decode, read_source
     from signkit.publish import board_key, file_sha256, publish, read_manifest, safe_name
     from signkit.render_api import ExtraOptions, make_extras
 
     outcome = SiteOutcome(job)
-    if job.text is not None:
-        source = decode(job.text.encode("utf-8"), job.name)
-        raw = job.text.encode("utf-8")
+    check: Callable[[], FileReport]
+    if job.workbook:
+        imported = _imported(job, outcome)
+        if imported is None:
+            return outcome
+        raw = json.dumps([job.name, imported.data], ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")
+
+        def check() -> FileReport:
+            return check_imported(imported, fonts=fonts)
     else:
-        assert job.path is not None
-        source = read_source(job.path, max_bytes=options.max_bytes, display=job.name)
-        raw = job.path.read_bytes() if source.text is not None else b""
-    if source.text is None:
-        outcome.diagnostics = list(source.diagnostics)
-        outcome.status = "unreadable" if source.unreadable else "failed"
-        return outcome
+        if job.text is not None:
+            source = decode(job.text.encode("utf-8"), job.name)
+            raw = job.text.encode("utf-8")
+        else:
+            assert job.path is not None
+            source = read_source(job.path, max_bytes=options.max_bytes, display=job.name)
+            raw = job.path.read_bytes() if source.text is not None else b""
+        if source.text is None:
+            outcome.diagnostics = list(source.diagnostics)
+            outcome.status = "unreadable" if source.unreadable else "failed"
+            return outcome
+        text = source.text
+
+        def check() -> FileReport:
+            return check_source(SourceText(job.name, text), fonts=fonts)
     digest = input_hash(raw, options, fonts)
     known = _previous_folder(outdir, job.name)
     if known is not None and not options.force and not options.dry_run:
@@ -196,7 +245,7 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: Options,
             for entry in outcome.entries:
                 outcome.forms[entry["form"]] = outcome.forms.get(entry["form"], 0) + 1
             return outcome
-    report = check_source(SourceText(source.name, source.text), fonts=fonts)
+    report = check()
     outcome.diagnostics = list(report.diagnostics)
     if keep:
         outcome.report = report
@@ -258,6 +307,21 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: Options,
         outcome.written = published.written
     outcome.status = "rendered"
     return outcome
+
+
+def _imported(job: SiteInput, outcome: SiteOutcome) -> ImportedSite | None:
+    """The enterprise ``job`` names in its workbook, or ``None`` with the reasons in ``outcome``."""
+    from signkit.excel.reader import read_workbook
+
+    assert job.path is not None
+    book = read_workbook(job.path, display=job.display)
+    position = job.index or 0
+    if position >= len(book.sites):
+        outcome.diagnostics = list(book.diagnostics) or [Diagnostic(
+            "SK902", Severity.ERROR, "工作簿在读取期间发生了变化，找不到这家企业", Location(job.display))]
+        outcome.status = "unreadable" if book.unreadable else "failed"
+        return None
+    return book.sites[position]
 
 
 def _previous_folder(outdir: Path, site_name: str) -> str | None:

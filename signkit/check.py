@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from signkit.diagnostics import Diagnostic, Severity, sort_key
 from signkit.fonts import FontSet, check_coverage
@@ -20,6 +21,9 @@ from signkit.model.site import Site
 from signkit.plan import PlannedBoard, plan_boards
 from signkit.printed import printed_text
 from signkit.rules import run_rules
+
+if TYPE_CHECKING:
+    from signkit.excel.reader import ImportedSite
 
 
 @dataclass
@@ -58,21 +62,26 @@ def check_text(text: str, file: str, *, fonts: FontSet | None = None, layout: bo
     report.diagnostics.extend(parsed.diagnostics)
     if parsed.data is None:
         return _finish(report)
-    site, problems = validate_site(parsed.data, parsed.source)
+    _check_data(report, parsed.data, parsed.source, fonts, layout)
+    return _finish(report)
+
+
+def _check_data(report: FileReport, data: Any, source: SourceMap, fonts: FontSet | None, layout: bool) -> None:
+    """Validate → rules → glyph coverage → plan → layout, for data from a site file or a workbook."""
+    site, problems = validate_site(data, source)
     report.diagnostics.extend(problems)
     if site is None:
-        return _finish(report)
+        return
     report.site = site
-    report.diagnostics.extend(run_rules(site, parsed.source))
+    report.diagnostics.extend(run_rules(site, source))
     if fonts is not None:
-        report.diagnostics.extend(check_coverage(printed_text(site, parsed.source), fonts))
+        report.diagnostics.extend(check_coverage(printed_text(site, source), fonts))
     report.plan = plan_boards(site)
     if fonts is not None and layout and not report.errors():
         from signkit.build import layout_site
 
-        report.stamps, misfits = layout_site(site, parsed.source, fonts)
+        report.stamps, misfits = layout_site(site, source, fonts)
         report.diagnostics.extend(misfits)
-    return _finish(report)
 
 
 def _finish(report: FileReport) -> FileReport:
@@ -91,3 +100,36 @@ def check_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, fonts: F
                layout: bool = False) -> FileReport:
     """Read and check the site file at ``path`` (glyph coverage given ``fonts``; fit given ``layout``)."""
     return check_source(read_source(path, max_bytes=max_bytes), fonts=fonts, layout=layout)
+
+
+def check_imported(imported: ImportedSite, *, fonts: FontSet | None = None, layout: bool = False) -> FileReport:
+    """Check one enterprise read from a workbook; diagnostics point at sheets and cells.
+
+    What the reader noticed comes first; a missing-key message that a missing column or
+    sheet already explains is dropped; the rest is ordered as the workbook reads (sheet
+    order, then row, then column).
+    """
+    report = FileReport(imported.name, source=imported.source)
+    report.diagnostics.extend(imported.diagnostics)
+    _check_data(report, imported.data, imported.source, fonts, layout)
+    report.diagnostics = [d for d in report.diagnostics if not imported.explains(d)]
+    report.diagnostics.sort(key=imported.source.order)
+    return report
+
+
+def check_workbook(path: Path | str, *, fonts: FontSet | None = None, layout: bool = False, display: str | None = None,
+                   index: int | None = None) -> list[FileReport]:
+    """Read and check a workbook (.xlsx) or CSV file: one report per enterprise (a roster gives several).
+
+    ``display`` is the file name diagnostics show; ``index`` checks only that enterprise
+    of the file (the position among its enterprises, as :func:`signkit.batch.collect_inputs`
+    numbers a roster's rows).  A file that cannot be read at all gives one report marked
+    unreadable (exit code 2); a file read but not understood, one report with its errors.
+    """
+    from signkit.excel.reader import read_workbook
+
+    book = read_workbook(path, display=display)
+    if not book.sites:
+        return [FileReport(book.file, diagnostics=list(book.diagnostics), unreadable=book.unreadable)]
+    chosen = book.sites if index is None else book.sites[index:index + 1]
+    return [check_imported(site, fonts=fonts, layout=layout) for site in chosen]

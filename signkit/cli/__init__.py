@@ -18,7 +18,7 @@ import traceback
 import typer
 
 from signkit import __version__
-from signkit.cli import check_cmd, diff_cmd, fonts_cmd, info_cmd, init_cmd, preflight_cmd, render_cmd, signs_cmd
+from signkit.cli import check_cmd, diff_cmd, excel_cmd, fonts_cmd, info_cmd, init_cmd, preflight_cmd, render_cmd, signs_cmd
 
 app = typer.Typer(
     name="signkit",
@@ -55,6 +55,9 @@ app.command("layouts", help=info_cmd.LAYOUTS_HELP)(info_cmd.layouts)
 app.command("rules", help=info_cmd.RULES_HELP)(info_cmd.rules)
 app.command("fonts", help=fonts_cmd.HELP)(fonts_cmd.fonts)
 app.command("signs", help=signs_cmd.HELP)(signs_cmd.signs)
+app.command("template", help=excel_cmd.TEMPLATE_HELP)(excel_cmd.template)
+app.command("import", help=excel_cmd.IMPORT_HELP)(excel_cmd.import_)
+app.command("export", help=excel_cmd.EXPORT_HELP)(excel_cmd.export)
 
 EXIT_INTERNAL = 3
 

@@ -14,7 +14,9 @@ from signkit.load.source import DEFAULT_MAX_BYTES
 if TYPE_CHECKING:
     from signkit.check import FileReport
 
-HELP = """检查站点文件并列出需要制作的牌卡。
+HELP = """检查站点文件（或 Excel 工作簿）并列出需要制作的牌卡。
+
+工作簿（signkit template 生成的模板、风险分级管控清单、监管名册）的问题指出工作表和单元格，如 风险点!C5。
 
 同时逐字检查每个要印出的字能否由所选字体印出（CI 中建议加 --fonts bundled，使结果与机器无关）。
 退出码：0 通过；1 发现错误（--strict 时警告也算）；2 用法错误、文件或字体无法读取。"""
@@ -34,7 +36,8 @@ def exit_code(reports: list[FileReport], strict: bool) -> int:
 
 
 def check(
-    files: list[str] = typer.Argument(..., help="站点文件（.yaml）、文件夹（递归查找）或 -（标准输入），可以给多个",
+    files: list[str] = typer.Argument(..., help="站点文件（.yaml）、工作簿（.xlsx、.csv）、文件夹（递归查找 .yaml）"
+                                      "或 -（标准输入），可以给多个",
                                       show_default=False),
     output_format: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json 或 github（GitHub Actions 注释）"),
     strict: bool = typer.Option(False, "--strict", help="把警告当作错误"),
@@ -52,16 +55,21 @@ def check(
 
     fontset = fonts_or_exit(fonts, title_font, body_font, config, quiet_stand_in=True)
     from signkit.batch import collect_inputs
-    from signkit.check import check_source
+    from signkit.check import check_source, check_workbook
     from signkit.load.source import decode, read_source
 
     reports = []
     for item in collect_inputs(files):
+        if item.workbook:
+            assert item.path is not None
+            reports.extend(check_workbook(item.path, fonts=fontset, layout=not no_layout, display=item.display,
+                                          index=item.index))
+            continue
         source = read_source(item.path, max_bytes=max_bytes, display=item.name) if item.path is not None \
             else decode((item.text or "").encode("utf-8"), item.name)
         reports.append(check_source(source, fonts=fontset, layout=not no_layout))
     if not reports:
-        typer.echo("没有找到站点文件（*.yaml、*.yml）。", err=True)
+        typer.echo("没有找到站点文件（*.yaml、*.yml；工作簿 .xlsx、.csv 须直接给出文件名）。", err=True)
         raise typer.Exit(2)
     notes = list(fontset.diagnostics)
     if output_format is Format.json:

@@ -3,13 +3,15 @@
 Rule ids are a public, stable interface: CI jobs filter on them, and docs/rules.md is
 generated from this table (a test fails when the two drift apart).  Ranges:
 SK0xx reading the file, SK1xx the shape of the data, SK2xx the regulation's content
-rules, SK3xx fonts and glyph coverage, SK7xx safety signs and accident types.
+rules, SK3xx fonts and glyph coverage, SK7xx safety signs and accident types, SK9xx
+Excel / CSV import.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from signkit.excel.rules import EXCEL_RULES
 from signkit.fonts.rules import FONT_RULES
 from signkit.preflight.rules import PREFLIGHT_RULES
 from signkit.signs.rules import SIGN_BASIS, SIGN_RULES
@@ -80,6 +82,7 @@ _RULES: tuple[RuleInfo, ...] = (
     RuleInfo("SK401", "error", "模板缺少变量（内置模板与程序不一致）", ""),
     RuleInfo("SK402", "error", "模板无法使用（找不到、语法错误、沙箱拒绝的访问或标记格式不对）", ""),
     *(RuleInfo(rule, severity, title, SIGN_BASIS.get(rule, "")) for rule, (severity, title) in SIGN_RULES.items()),
+    *(RuleInfo(rule, severity, title, "") for rule, (severity, title) in EXCEL_RULES.items()),
 )
 
 RULES: dict[str, RuleInfo] = {info.rule: info for info in _RULES}
@@ -93,7 +96,8 @@ def rules_markdown() -> str:
         "# 规则一览 / Rule ids",
         "",
         "signkit 的每条诊断都带有一个稳定的规则编号，CI 可据此过滤。"
-        "SK0xx 读取文件，SK1xx 数据结构，SK2xx 规范内容，SK3xx 字体与字形覆盖，SK7xx 安全标志与事故类型。",
+        "SK0xx 读取文件，SK1xx 数据结构，SK2xx 规范内容，SK3xx 字体与字形覆盖，SK7xx 安全标志与事故类型，"
+        "SK9xx 导入 Excel / CSV。",
         "`--strict` 把警告当作错误。本页由 `signkit.rules.catalog.rules_markdown()` 生成，"
         "测试会检查它与代码一致（更新：`signkit rules --markdown > docs/rules.md`）。",
         "",

@@ -1,0 +1,134 @@
+"""``signkit template``, ``signkit import`` and ``signkit export``: the Excel way in and out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+TEMPLATE_HELP = """生成填写用的 Excel 工作簿模板（每部分一个工作表，含一行示例、下拉选项和填写说明）。
+
+填好后可以直接 signkit check / signkit render 这个工作簿，问题会指出工作表和单元格。
+加 --roster 生成监管部门用的企业名册模板（每行一家企业及其监管部门和责任领导）。"""
+
+IMPORT_HELP = """把 Excel 工作簿或 CSV 文件转为 YAML 站点文件（每家企业一个，带注释）。
+
+可以读取 signkit template 生成的模板、各单位自己的风险分级管控清单（列名可以不同，按同义词识别）
+和监管名册（每行一家企业，各生成一个文件）。数据完整时生成的文件能通过 signkit check。
+
+退出码：0 全部通过检查；1 有错误（文件照样写出，便于补充）；2 文件无法读取。"""
+
+EXPORT_HELP = """把 YAML 站点文件导出为 Excel 工作簿（与模板的格式相同）。
+
+导出的工作簿再用 signkit import 导入，得到的站点内容与原文件相同。"""
+
+
+def _target(path: Path, force: bool) -> None:
+    if path.suffix.lower() != ".xlsx":
+        raise typer.BadParameter(f"「{path}」应以 .xlsx 结尾", param_hint="--xlsx")
+    if path.exists() and not force:
+        typer.echo(f"{path} 已存在，未覆盖。如需覆盖请加 --force。", err=True)
+        raise typer.Exit(1)
+
+
+def template(
+    xlsx: Path = typer.Option(..., "--xlsx", help="要生成的工作簿（.xlsx）"),
+    roster: bool = typer.Option(False, "--roster", help="生成监管名册模板（每行一家企业）"),
+    force: bool = typer.Option(False, "--force", help="覆盖已有的文件"),
+) -> None:
+    from signkit.excel.template import write_template
+
+    _target(xlsx, force)
+    try:
+        write_template(xlsx, roster=roster)
+    except OSError as failure:
+        typer.echo(f"无法写入 {xlsx}：{failure.strerror or failure}", err=True)
+        raise typer.Exit(2) from None
+    if roster:
+        typer.echo(f"已生成监管名册模板 {xlsx}：每行一家企业，填好后运行 signkit import {xlsx} -o 文件夹")
+    else:
+        typer.echo(f"已生成模板 {xlsx}：第 2 行起是示例，请改写为本企业的情况。")
+        typer.echo(f"填好后运行：signkit check {xlsx}，再 signkit render {xlsx} -o 输出文件夹")
+    raise typer.Exit(0)
+
+
+def _file_names(stems: list[str]) -> list[str]:
+    """Unique file names for the enterprises, in order (a second 同名 enterprise gets _2)."""
+    seen: dict[str, int] = {}
+    names: list[str] = []
+    for stem in stems:
+        count = seen.get(stem, 0) + 1
+        seen[stem] = count
+        names.append(f"{stem}.yaml" if count == 1 else f"{stem}_{count}.yaml")
+    return names
+
+
+def import_(
+    file: Path = typer.Argument(..., help="工作簿（.xlsx）或 CSV 文件", show_default=False),
+    outdir: Path = typer.Option(..., "--output", "-o", help="写入 YAML 站点文件的文件夹"),
+    force: bool = typer.Option(False, "--force", help="覆盖已有的同名 YAML 文件"),
+) -> None:
+    from signkit.check import check_imported
+    from signkit.excel import is_workbook
+    from signkit.excel.reader import read_workbook
+    from signkit.excel.yaml_out import site_yaml
+    from signkit.output import atomic_write_text
+    from signkit.publish import safe_name
+    from signkit.report import text_report
+
+    if not is_workbook(file):
+        raise typer.BadParameter(f"「{file}」不是工作簿：请给出 .xlsx 或 .csv 文件", param_hint="FILE")
+    book = read_workbook(file, display=str(file))
+    if not book.sites:
+        for diag in book.diagnostics:
+            typer.echo(diag.render())
+        typer.echo("未导入任何企业。")
+        raise typer.Exit(2 if book.unreadable else 1)
+    reports = [check_imported(site) for site in book.sites]
+    typer.echo(text_report(reports, show_plan=False))
+    stems = []
+    for site in book.sites:
+        name = str((site.data.get("企业") or {}).get("企业名称") or "").strip()
+        stems.append(safe_name(name) if name else safe_name(f"{file.stem}_第{site.row}行" if site.row else file.stem))
+    failed = False
+    for site, report, name in zip(book.sites, reports, _file_names(stems), strict=True):
+        target = outdir / name
+        if target.exists() and not force:
+            typer.echo(f"{target} 已存在，未覆盖（如需覆盖请加 --force）。")
+            failed = True
+            continue
+        try:
+            atomic_write_text(target, site_yaml(site.data, origin=file.name, source=site.source))
+        except OSError as failure:
+            typer.echo(f"无法写入 {target}：{failure.strerror or failure}", err=True)
+            raise typer.Exit(2) from None
+        errors = len(report.errors())
+        state = "通过检查" if not errors else f"有 {errors} 个错误，请在工作簿中改正后重新导入，或直接修改该文件"
+        typer.echo(f"已写入 {target}（{site.name}：{state}）")
+        failed = failed or bool(errors)
+    raise typer.Exit(1 if failed else 0)
+
+
+def export(
+    site: Path = typer.Argument(..., help="站点文件（.yaml）", show_default=False),
+    xlsx: Path = typer.Option(..., "--xlsx", help="要生成的工作簿（.xlsx）"),
+    force: bool = typer.Option(False, "--force", help="覆盖已有的文件"),
+) -> None:
+    from signkit.excel.export import export_site
+
+    _target(xlsx, force)
+    try:
+        report = export_site(site, xlsx)
+    except OSError as failure:
+        typer.echo(f"无法写入 {xlsx}：{failure.strerror or failure}", err=True)
+        raise typer.Exit(2) from None
+    if report.site is None:
+        for diag in report.diagnostics:
+            typer.echo(diag.render())
+        typer.echo("站点文件有错误，未导出。")
+        raise typer.Exit(2 if report.unreadable else 1)
+    errors = len(report.errors())
+    typer.echo(f"已导出 {xlsx}（{report.site.enterprise.name}）。")
+    if errors:
+        typer.echo(f"注意：站点文件有 {errors} 个错误（signkit check {site} 查看），已照样导出，可在工作簿中改正。")
+    raise typer.Exit(0)
