@@ -32,7 +32,7 @@ def board_fields(site: Site, planned: PlannedBoard) -> dict[str, str]:
     form = planned.form_id
     fields: dict[str, str] = {"企业.修订日期": site.enterprise.revised.isoformat()}
     if form.startswith("2-1"):
-        fields |= _strings(site.enterprise, ("企业",))
+        fields |= {k: v for k, v in _strings(site.enterprise, ("企业",)).items() if k != "企业.风险信息网址"}
         supervision = _strings(site.supervision, ("监管责任",))
         fields |= {k: v for k, v in supervision.items() if not k.endswith(".职务")}
         fields |= _strings(site.region, ("地区",), ("城市", "监制单位"))
@@ -47,6 +47,8 @@ def board_fields(site: Site, planned: PlannedBoard) -> dict[str, str]:
         fields |= _strings(node, (key, index), keep)
         if form == "2-4" and site.enterprise.report_phone:
             fields["企业.企业监督举报电话"] = site.enterprise.report_phone
+        if form == "2-4" and site.enterprise.risk_url:  # printed as the QR code
+            fields["企业.风险信息网址"] = site.enterprise.risk_url
         if form == "2-5" and site.enterprise.emergency_phone:
             fields["企业.企业应急电话"] = site.enterprise.emergency_phone
     else:

@@ -23,6 +23,7 @@ from signkit.printed import printed_text
 from signkit.rules import run_rules
 
 if TYPE_CHECKING:
+    from signkit.config import SignFolder
     from signkit.excel.reader import ImportedSite
 
 
@@ -48,13 +49,15 @@ class FileReport:
         return not self.unreadable and not self.errors(strict)
 
 
-def check_text(text: str, file: str, *, fonts: FontSet | None = None, layout: bool = False) -> FileReport:
+def check_text(text: str, file: str, *, fonts: FontSet | None = None, layout: bool = False,
+               sign_folder: SignFolder | None = None) -> FileReport:
     """Check site-file text already in memory (``file`` is the name diagnostics show).
 
     With ``fonts``, every printed character is also checked against the fonts that
     will print it (SK305/SK306); with ``layout`` too, every board is laid out (not
     rendered) so that text that cannot fit is reported (SK501) and each board's content
-    hash is known.
+    hash is known.  ``sign_folder`` (``signkit.toml``'s) is used when the site file
+    names no 输出.标志文件夹; the report's site then carries it.
     """
     report = FileReport(file)
     parsed = parse_yaml(text, file)
@@ -62,16 +65,21 @@ def check_text(text: str, file: str, *, fonts: FontSet | None = None, layout: bo
     report.diagnostics.extend(parsed.diagnostics)
     if parsed.data is None:
         return _finish(report)
-    _check_data(report, parsed.data, parsed.source, fonts, layout)
+    _check_data(report, parsed.data, parsed.source, fonts, layout, sign_folder)
     return _finish(report)
 
 
-def _check_data(report: FileReport, data: Any, source: SourceMap, fonts: FontSet | None, layout: bool) -> None:
+def _check_data(report: FileReport, data: Any, source: SourceMap, fonts: FontSet | None, layout: bool,
+                sign_folder: SignFolder | None = None) -> None:
     """Validate → rules → glyph coverage → plan → layout, for data from a site file or a workbook."""
+    from signkit.signs.rules import with_sign_folder
+
     site, problems = validate_site(data, source)
     report.diagnostics.extend(problems)
     if site is None:
         return
+    site, folder_problems = with_sign_folder(site, sign_folder)
+    report.diagnostics.extend(folder_problems)
     report.site = site
     report.diagnostics.extend(run_rules(site, source))
     if fonts is not None:
@@ -89,20 +97,22 @@ def _finish(report: FileReport) -> FileReport:
     return report
 
 
-def check_source(source: SourceText, *, fonts: FontSet | None = None, layout: bool = False) -> FileReport:
+def check_source(source: SourceText, *, fonts: FontSet | None = None, layout: bool = False,
+                 sign_folder: SignFolder | None = None) -> FileReport:
     """Check a :class:`SourceText` (already read and decoded, or with read errors)."""
     if source.text is None:
         return FileReport(source.name, diagnostics=list(source.diagnostics), unreadable=source.unreadable)
-    return check_text(source.text, source.name, fonts=fonts, layout=layout)
+    return check_text(source.text, source.name, fonts=fonts, layout=layout, sign_folder=sign_folder)
 
 
 def check_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, fonts: FontSet | None = None,
-               layout: bool = False) -> FileReport:
+               layout: bool = False, sign_folder: SignFolder | None = None) -> FileReport:
     """Read and check the site file at ``path`` (glyph coverage given ``fonts``; fit given ``layout``)."""
-    return check_source(read_source(path, max_bytes=max_bytes), fonts=fonts, layout=layout)
+    return check_source(read_source(path, max_bytes=max_bytes), fonts=fonts, layout=layout, sign_folder=sign_folder)
 
 
-def check_imported(imported: ImportedSite, *, fonts: FontSet | None = None, layout: bool = False) -> FileReport:
+def check_imported(imported: ImportedSite, *, fonts: FontSet | None = None, layout: bool = False,
+                   sign_folder: SignFolder | None = None) -> FileReport:
     """Check one enterprise read from a workbook; diagnostics point at sheets and cells.
 
     What the reader noticed comes first; a missing-key message that a missing column or
@@ -111,14 +121,14 @@ def check_imported(imported: ImportedSite, *, fonts: FontSet | None = None, layo
     """
     report = FileReport(imported.name, source=imported.source)
     report.diagnostics.extend(imported.diagnostics)
-    _check_data(report, imported.data, imported.source, fonts, layout)
+    _check_data(report, imported.data, imported.source, fonts, layout, sign_folder)
     report.diagnostics = [d for d in report.diagnostics if not imported.explains(d)]
     report.diagnostics.sort(key=imported.source.order)
     return report
 
 
 def check_workbook(path: Path | str, *, fonts: FontSet | None = None, layout: bool = False, display: str | None = None,
-                   index: int | None = None) -> list[FileReport]:
+                   index: int | None = None, sign_folder: SignFolder | None = None) -> list[FileReport]:
     """Read and check a workbook (.xlsx) or CSV file: one report per enterprise (a roster gives several).
 
     ``display`` is the file name diagnostics show; ``index`` checks only that enterprise
@@ -132,4 +142,4 @@ def check_workbook(path: Path | str, *, fonts: FontSet | None = None, layout: bo
     if not book.sites:
         return [FileReport(book.file, diagnostics=list(book.diagnostics), unreadable=book.unreadable)]
     chosen = book.sites if index is None else book.sites[index:index + 1]
-    return [check_imported(site, fonts=fonts, layout=layout) for site in chosen]
+    return [check_imported(site, fonts=fonts, layout=layout, sign_folder=sign_folder) for site in chosen]

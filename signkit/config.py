@@ -1,13 +1,14 @@
 """The project configuration file, ``signkit.toml``.
 
-Settings an office makes once (fonts today; sizes and bleed later) live here rather
-than on every command line.  The file is looked up in the current directory unless
-``--config`` names one.  Unknown keys are errors, like in the site file, and every
-problem names the file and line.
+Settings an office makes once (fonts, the folder of its own sign artwork; sizes and
+bleed later) live here rather than on every command line or in every site file.  The
+file is looked up in the current directory unless ``--config`` names one.  Unknown keys
+are errors, like in the site file, and every problem names the file and line.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -19,6 +20,24 @@ from signkit.fonts import FontChoice
 
 CONFIG_NAME = "signkit.toml"
 _FONT_KEYS = {"mode", "title", "body"}
+_SIGN_KEYS = {"folder"}
+_TABLES = ("fonts", "signs")
+
+
+@dataclass(frozen=True)
+class SignFolder:
+    """``[signs] folder``: the office's sign folder, for every site file that names none of its own.
+
+    An office that holds the official GB 2894 artwork keeps it in one place; naming that
+    place once here saves repeating ``输出.标志文件夹`` in every enterprise's site file
+    (a site file that names a folder still wins).  ``path`` is absolute — resolved from
+    the folder of ``signkit.toml``, not from the site file's — and ``location`` is the
+    line that says so, for the message when the folder is missing.
+    """
+
+    path: Path
+    written: str
+    location: Location
 
 
 @dataclass(frozen=True)
@@ -29,6 +48,7 @@ class Config:
     font_mode: str | None = None
     title_font: FontChoice | None = None
     body_font: FontChoice | None = None
+    sign_folder: SignFolder | None = None
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -59,10 +79,10 @@ def load_config(path: Path | None = None) -> Config:
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         raise _error(path, f"配置文件格式错误（{exc}）", int(match.group(1)) if match else None) from None
-    unknown = set(data) - {"fonts"}
+    unknown = set(data) - set(_TABLES)
     if unknown:
         key = sorted(unknown)[0]
-        raise _error(path, f"未知的配置项「{key}」（目前只支持 [fonts]）", _line_of(text, key) or 1, key)
+        raise _error(path, f"未知的配置项「{key}」（目前只支持 [fonts] 和 [signs]）", _line_of(text, key) or 1, key)
     fonts = data.get("fonts", {})
     if not isinstance(fonts, dict):
         raise _error(path, "fonts 应为表 [fonts]", _line_of(text, "fonts"), "fonts")
@@ -82,4 +102,21 @@ def load_config(path: Path | None = None) -> Config:
         line = _line_of(text, key)
         return FontChoice(spec, f"{path.name} 的 fonts.{key}", Location(str(path), line, 1 if line else None))
 
-    return Config(path, mode, choice("title"), choice("body"))
+    return Config(path, mode, choice("title"), choice("body"), _sign_folder(path, text, data.get("signs", {})))
+
+
+def _sign_folder(path: Path, text: str, signs: object) -> SignFolder | None:
+    """``[signs] folder``, resolved from the config file's folder (its existence is checked with the site)."""
+    if not isinstance(signs, dict):
+        raise _error(path, "signs 应为表 [signs]", _line_of(text, "signs"), "signs")
+    for key in sorted(set(signs) - _SIGN_KEYS):
+        raise _error(path, f"未知的配置项「signs.{key}」，可用：folder", _line_of(text, key), f"signs.{key}")
+    value = signs.get("folder")
+    if value is None:
+        return None
+    line = _line_of(text, "folder")
+    if not isinstance(value, str) or not value.strip():
+        raise _error(path, "signs.folder 应为文件夹路径（相对路径从 signkit.toml 所在的文件夹算起）", line, "signs.folder")
+    folder = Path(os.path.expanduser(value))
+    resolved = Path(os.path.abspath(folder if folder.is_absolute() else path.parent / folder))
+    return SignFolder(resolved, value, Location(str(path), line, 1 if line else None, ("signs", "folder")))

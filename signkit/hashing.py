@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from signkit.layout.doc import Board, Text
@@ -31,8 +32,18 @@ def printed_text(board: Board) -> list[str]:
 
 
 def font_identity(path: Path) -> str:
-    """A cheap, machine-independent identity of a font file: name, size, and a digest of its ends."""
-    size = path.stat().st_size
+    """A cheap, machine-independent identity of a font file: name, size, and a digest of its ends.
+
+    Asked for every board and every enterprise (build and input hashes), so it is read
+    once per process per version of the file (same size, mtime and inode).
+    """
+    stat = path.stat()
+    return _font_identity(str(path), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+
+@lru_cache(maxsize=64)
+def _font_identity(name: str, size: int, _mtime: int, _inode: int) -> str:
+    path = Path(name)
     with open(path, "rb") as handle:
         head = handle.read(65536)
         handle.seek(max(size - 65536, 0))

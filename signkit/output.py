@@ -1,16 +1,37 @@
-"""Writing files so that a reader never sees half of one.
+"""Writing files so that a reader never sees half of one, and saying in Chinese why a write failed.
 
 Every file signkit writes goes to a temporary file in the same folder and is then
 renamed over the target (atomic on POSIX and on Windows with ``os.replace``).  A run
 that fails or is killed leaves either the old file, the new file, or nothing — never
-a truncated PDF on a print shop's disk.
+a truncated PDF on a print shop's disk.  What a killed run can leave is a temporary
+file (``.name.XXXXXXXX.tmp``); :func:`remove_temp_files` sweeps them at the start of
+the next run, under the output lock.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import re
+import signal
 import tempfile
 from pathlib import Path
+
+#: Rules of the output stage (SK8xx); the rule catalog and docs/rules.md list them.
+OUTPUT_RULES: dict[str, tuple[str, str]] = {
+    "SK801": ("error", "输出文件夹正被另一个 signkit 运行写入（输出锁），本次未写入任何文件，退出码 2"),
+    "SK802": ("error", "无法写入输出（磁盘已满、没有写入权限、只读文件系统等），退出码 2"),
+}
+
+#: What ``tempfile.mkstemp(prefix=".NAME.", suffix=".tmp")`` makes: 8 characters from its alphabet.
+_TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+#: How deep below OUTDIR signkit writes: OUTDIR/企业/分块/x.pdf is two folders down.
+_TEMP_DEPTH = 2
+
+#: Test-only: ``SIGNKIT_TEST_KILL_AT=<phase>`` makes the process SIGKILL itself at that
+#: named point of the publish protocol (see :func:`kill_point`), so tests can prove that
+#: a run killed exactly there is repaired by the next one.  Never set it in production.
+KILL_ENV = "SIGNKIT_TEST_KILL_AT"
 
 
 def _umask() -> int:
@@ -43,3 +64,76 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 def atomic_write_text(path: Path, text: str) -> None:
     """Write UTF-8 ``text`` atomically (LF line endings on every platform)."""
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def remove_temp_files(outdir: Path) -> list[Path]:
+    """Delete the temporary files killed runs left in ``outdir`` and the folders signkit writes below it.
+
+    Only names :func:`atomic_write_bytes` makes are touched, and only as deep as signkit
+    writes, so a user's own files (or a mistaken ``-o ~``) are never walked or removed.
+    Call it while holding the output lock: another run's temporary file is a file being
+    written, not a stray.
+    """
+    removed: list[Path] = []
+    level = [outdir]
+    for depth in range(_TEMP_DEPTH + 1):
+        below: list[Path] = []
+        for folder in level:
+            try:
+                children = list(os.scandir(folder))
+            except OSError:
+                continue
+            for child in children:
+                if child.is_dir(follow_symlinks=False):
+                    if depth < _TEMP_DEPTH:
+                        below.append(Path(child.path))
+                elif _TEMP_NAME.match(child.name) and child.is_file(follow_symlinks=False):
+                    Path(child.path).unlink(missing_ok=True)
+                    removed.append(Path(child.path))
+        level = below
+    return removed
+
+
+_ERRNO_TEXT: dict[int, str] = {
+    errno.ENOSPC: "磁盘已满",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.EROFS: "只读文件系统",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EISDIR: "目标是一个文件夹",
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.ENAMETOOLONG: "文件名或路径太长",
+    errno.EIO: "磁盘读写错误",
+    errno.EMFILE: "打开的文件太多",
+    errno.EFBIG: "文件太大",
+}
+if hasattr(errno, "EDQUOT"):
+    _ERRNO_TEXT[errno.EDQUOT] = "超出磁盘配额"
+
+
+def describe_os_error(failure: OSError) -> str:
+    """Why a write failed, in the words of the person reading it: 「磁盘已满（/out/印刷清单.csv）」.
+
+    ``strerror`` is English (or the C library's locale), which an officer in a district
+    office should not have to decode; the common causes get Chinese names and the rest
+    the errno's symbol, which is at least searchable.
+    """
+    reason = _ERRNO_TEXT.get(failure.errno or -1)
+    if reason is None:
+        symbol = errno.errorcode.get(failure.errno or -1)
+        reason = f"系统错误 {symbol}" if symbol else "系统错误"
+    where = failure.filename
+    return f"{reason}（{where}）" if where else reason
+
+
+def kill_point(phase: str) -> None:
+    """Test-only: die at once, as SIGKILL would, when :data:`KILL_ENV` names ``phase``.
+
+    The crash-safety tests need kills at exact points of the publish protocol (a timer
+    lands wherever it happens to); a real kill runs no cleanup, and neither does this.
+    """
+    if os.environ.get(KILL_ENV) == phase:
+        kill = getattr(signal, "SIGKILL", None)
+        if kill is not None:
+            os.kill(os.getpid(), kill)
+        os._exit(137)  # pragma: no cover - Windows has no SIGKILL

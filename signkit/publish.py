@@ -2,12 +2,21 @@
 
 File names come from the data (``2-2_合成车间_企业安全生产责任牌.pdf``), so they are
 sanitised: nothing a site file says can make a path leave OUTDIR, name a device, or
-hide a control character.  Every file is written atomically, and ``manifest.json`` is
-written last, so a manifest never lists a file that is not there in full.
+hide a control character.  Every file is written atomically, and the manifest is
+written so that it is never wrong about the disk, whenever the run is killed:
+
+* ``files`` lists only files that exist with the recorded sha256;
+* ``complete`` is true only in the manifest written after everything else, and only
+  such a manifest carries the ``input_hash`` that lets a rerun skip the enterprise;
+* ``baseline`` holds the boards as the last *delivered* reprint list knew them, so a
+  run killed before its list reached anyone is listed again, in full, by the next run;
+* ``writing`` (while a run is in flight) names every file it may create, replace or
+  delete, so the next run removes what the killed one left half-done.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import re
@@ -19,7 +28,7 @@ from typing import Any
 
 from signkit import __version__
 from signkit.build import BuildResult, BuiltBoard
-from signkit.output import atomic_write_bytes, atomic_write_text
+from signkit.output import atomic_write_bytes, atomic_write_text, kill_point
 
 MAX_NAME = 60
 _FORBIDDEN = re.compile(r'[/\\:*?"<>|]+')
@@ -122,6 +131,30 @@ def assign_names(result: BuildResult) -> list[str]:
     return names
 
 
+def manifest_entries(manifest: dict[str, Any], key: str = "files") -> list[dict[str, Any]]:
+    """The well-formed entries of one list of a manifest (a hand-edited one may hold anything)."""
+    value = manifest.get(key, [])
+    return [e for e in value if isinstance(e, dict) and isinstance(e.get("file"), str)] if isinstance(value, list) else []
+
+
+def manifest_baseline(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    """The boards the last delivered reprint list knew: what a new reprint list is compared with.
+
+    That is ``baseline`` while a run's list is undelivered (the run was killed, or is
+    still going), and the manifest's ``files`` otherwise.
+    """
+    if isinstance(manifest.get("baseline"), list):
+        return manifest_entries(manifest, "baseline")
+    return manifest_entries(manifest)
+
+
+def manifest_intact(folder: Path, manifest: dict[str, Any]) -> bool:
+    """Whether ``manifest`` is the last word of a finished run and the disk still agrees with every entry."""
+    entries = [*manifest_entries(manifest), *manifest_entries(manifest, "extras")]
+    return manifest.get("complete") is True and bool(manifest_entries(manifest)) and all(
+        file_sha256(folder / e["file"]) == e.get("sha256") for e in entries)
+
+
 @dataclass
 class Published:
     folder: Path
@@ -132,30 +165,37 @@ class Published:
 
 
 def _write_manifest(target: Path, header: dict[str, Any], files: list[dict[str, Any]],
-                    extras: list[dict[str, Any]]) -> None:
-    atomic_write_text(target / MANIFEST, json.dumps({**header, "files": files, "extras": extras},
+                    extras: list[dict[str, Any]], **more: Any) -> None:
+    atomic_write_text(target / MANIFEST, json.dumps({**header, "files": files, "extras": extras, **more},
                                                     ensure_ascii=False, indent=2) + "\n")
 
 
 def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, enterprise: str,
             revised: str, extras: Sequence[tuple[str, str, bytes]] = (), fields: Sequence[dict[str, str]] = (),
-            input_hash: str = "") -> Published:
+            input_hash: str = "", signs: dict[str, Any] | None = None, unreported: bool = True) -> Published:
     """Write ``result`` into ``outdir/folder`` so that the manifest is never wrong about the disk.
 
-    Order: (1) a manifest listing only the earlier files that stay as they are; (2) the
-    new and changed files, each atomically; (3) removal of files of boards that no
-    longer exist; (4) the final manifest.  A run killed at any point leaves only complete
-    files, and a manifest whose every entry exists with its recorded sha256.
+    Order: (1) an interim manifest (``complete: false``, no input hash) listing only the
+    earlier files that stay as they are, the baseline for the reprint list, and every
+    name about to change; (2) the new and changed files, each atomically; (3) removal of
+    files of boards that no longer exist and of whatever a killed run left; (4) the final
+    manifest.  A run killed at any point leaves only complete files and a manifest whose
+    every entry exists with its recorded sha256, and the next run still sees the same
+    baseline, so its reprint list and its removals are those this run would have made.
+    ``unreported`` keeps the baseline in the final manifest until the caller has handed
+    the reprint list on (:func:`acknowledge`).  ``signs`` records the sign files the
+    boards were drawn from, so a rerun can tell, without parsing, whether one changed.
     """
     target = outdir / safe_name(folder)
     if not _inside(outdir, target):  # pragma: no cover - safe_name already prevents it
         raise ValueError(f"refusing to write outside {outdir}")
     old = read_manifest(target)
-    old_files = {e.get("file"): e for e in old.get("files", []) if isinstance(e, dict)}
-    old_extras = {e.get("file"): e for e in old.get("extras", []) if isinstance(e, dict)}
+    old_files = manifest_entries(old)
+    baseline = manifest_baseline(old)
+    old_by_key = {e.get("key"): e for e in old_files}
     names = assign_names(result)
-    header = {"signkit": __version__, "site_file": site_file, "enterprise": enterprise, "revised": revised,
-              "input_hash": input_hash, "fonts": result.fonts}
+    header: dict[str, Any] = {"signkit": __version__, "site_file": site_file, "enterprise": enterprise,
+                              "revised": revised, "fonts": result.fonts}
     written = [WrittenFile(target / name, built) for name, built in zip(names, result.boards, strict=True)]
     entries = []
     for index, item in enumerate(written):
@@ -164,31 +204,78 @@ def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, e
         entry["key"] = board_key(item.built.planned.form_id, item.built.planned.subject)
         entry["fields"] = fields[index] if index < len(fields) else {}
         entries.append(entry)
-    to_write = {item.path.name for item in written if not item.built.reused}
-    kept = [e for e in entries if e["file"] not in to_write]
-    stale = [name for name in old_files if name not in {e["file"] for e in entries}]
-    new_extras = {relative for relative, _, _ in extras}
-    stale_extras = [name for name in old_extras if name not in new_extras]
-    target.mkdir(parents=True, exist_ok=True)
-    _write_manifest(target, header, kept, [e for name, e in old_extras.items() if name not in new_extras
-                                           and name not in stale_extras])
-    for item in written:
+    data: dict[str, bytes] = {}  # file name → bytes to write
+    kept_old: list[dict[str, Any]] = []  # the earlier entries of files left as they are
+    for item, entry in zip(written, entries, strict=True):
         if not item.built.reused:
-            atomic_write_bytes(item.path, item.built.pdf)
+            data[entry["file"]] = item.built.pdf
+            continue
+        previous = old_by_key.get(entry["key"])
+        if previous is not None and previous["file"] == entry["file"]:
+            kept_old.append(previous)
+            continue
+        # the same PDF under another name (names shift when boards come and go): copy it across
+        source = target / str(previous["file"]) if previous is not None else None
+        content = _read_verified(source, entry["sha256"]) if source is not None and _inside(target, source) else None
+        if content is None:  # deleted or changed since the build looked at it: nothing to copy
+            raise OSError(errno.ENOENT, "earlier file vanished", str(source))
+        data[entry["file"]] = content
+    new_extras = {relative: content for relative, _, content in extras}
+    old_names = {e["file"] for e in [*old_files, *baseline, *manifest_entries(old, "extras")]}
+    writing = old.get("writing", [])
+    old_names.update(str(name) for name in (writing if isinstance(writing, list) else []))
+    stale = sorted(name for name in old_names - {e["file"] for e in entries} - set(new_extras)
+                   if name and _inside(target, target / name))
+    target.mkdir(parents=True, exist_ok=True)
+    _write_manifest(target, {**header, "complete": False}, kept_old, [], baseline=baseline,
+                    writing=sorted({*data, *new_extras, *stale}))
+    kill_point("interim")
+    for name, content in data.items():
+        atomic_write_bytes(target / name, content)
+        kill_point("board")
     extra_entries = []
-    for relative, kind, data in extras:
+    for relative, kind, content in extras:
         path = target / relative
         if not _inside(outdir, path):  # pragma: no cover - names are made by signkit
             raise ValueError(f"refusing to write outside {outdir}")
-        atomic_write_bytes(path, data)
+        atomic_write_bytes(path, content)
         extra_entries.append({"file": path.relative_to(target).as_posix(), "kind": kind,
-                              "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)})
+                              "sha256": hashlib.sha256(content).hexdigest(), "bytes": len(content)})
     removed = []
-    for name in [*stale, *stale_extras]:
-        if name and _inside(target, target / str(name)):
-            (target / str(name)).unlink(missing_ok=True)
-            removed.append(str(name))
-    for leftover in sorted(target.glob(".*.tmp")):  # temp files of a run that was killed
-        leftover.unlink(missing_ok=True)
-    _write_manifest(target, header, entries, extra_entries)
-    return Published(target, written, sorted(to_write), [e["file"] for e in kept], removed)
+    for name in stale:
+        path = target / name
+        if path.is_file() or path.is_symlink():
+            path.unlink(missing_ok=True)
+            removed.append(name)
+    kill_point("removed")
+    final: dict[str, Any] = {**header, "complete": True, "input_hash": input_hash}
+    if signs is not None:
+        final["signs"] = signs
+    more = {"baseline": baseline} if unreported else {}
+    _write_manifest(target, final, entries, extra_entries, **more)
+    kill_point("final")
+    kept_names = {e["file"] for e in kept_old}
+    return Published(target, written, sorted(data), [e["file"] for e in entries if e["file"] in kept_names], removed)
+
+
+def _read_verified(path: Path, sha256: str) -> bytes | None:
+    try:
+        content = path.read_bytes()
+    except OSError:
+        return None
+    return content if hashlib.sha256(content).hexdigest() == sha256 else None
+
+
+def acknowledge(folder: Path) -> bool:
+    """Drop the baseline from a finished manifest once its reprint list has been handed on.
+
+    Until then a rerun lists the same reprints again (twice is better than never: a
+    board missing from the list is a wrong board on the wall).  Returns whether the
+    manifest changed.
+    """
+    manifest = read_manifest(folder)
+    if manifest.get("complete") is not True or "baseline" not in manifest:
+        return False
+    del manifest["baseline"]
+    atomic_write_text(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    return True

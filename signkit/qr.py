@@ -4,6 +4,17 @@ Each run of dark modules in a row becomes one filled rectangle (no bitmap, so th
 is as sharp on a 3-metre board as on a card), inside a white quiet zone of four modules
 as the standard requires.  A code is only drawn where the user gave its content:
 signkit never invents an address.
+
+Whether a code can be scanned depends on the printed size of one module, not on the
+number of characters: the same URL that scans from a 2-6 bulletin may be too dense for
+the smaller corner of a 2-4 board.  The module size is the printed side divided by the
+modules across *including* the quiet zone (:func:`module_size`), and it must be at least
+:func:`min_module` for the board's viewing distance (docs/design.md): **distance / 700**.
+That figure is what a phone needs from where the board is read: a 1080p camera preview
+is 1920 pixels across a field of view of about 70° (1.4 × the distance), and a decoder
+needs about two pixels per module, so 2 × 1.4 × distance / 1920 ≈ distance / 686,
+rounded to distance / 700 — 2.9 mm at 2 m (2-4), 4.3 mm at 3 m (2-6, 2-7).  Anyone
+closer than the viewing distance scans it more easily still.
 """
 
 from __future__ import annotations
@@ -16,19 +27,27 @@ from signkit.layout.frame import Box, Frame
 from signkit.signs.pen import polygon_segments
 
 QUIET = 4
-#: Beyond this many modules a side (version 14) a code on a board is hard to scan; refuse longer content.
-MAX_MODULES = 73
+#: A module must be at least the viewing distance divided by this (see the module docstring).
+DISTANCE_PER_MODULE = 700.0
+
+
+class TooLong(ValueError):
+    """The content does not fit in any QR code (more than version 40 holds)."""
 
 
 @lru_cache(maxsize=64)
 def matrix(content: str) -> tuple[tuple[bool, ...], ...]:
-    """The QR matrix of ``content`` (error correction M, no border)."""
+    """The QR matrix of ``content`` (error correction M, no border); :class:`TooLong` past version 40."""
     import qrcode
     from qrcode.constants import ERROR_CORRECT_M
+    from qrcode.exceptions import DataOverflowError
 
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
     code.add_data(content)
-    code.make(fit=True)
+    try:
+        code.make(fit=True)
+    except (DataOverflowError, ValueError) as overflow:
+        raise TooLong(content) from overflow
     return tuple(tuple(bool(cell) for cell in row) for row in code.get_matrix())
 
 
@@ -37,12 +56,26 @@ def modules(content: str) -> int:
     return len(matrix(content))
 
 
+def module_size(side: float, count: int) -> float:
+    """The printed size (mm) of one module of a ``count``-module code drawn ``side`` mm square, quiet zone included."""
+    return side / (count + 2 * QUIET)
+
+
+def min_module(distance_m: float) -> float:
+    """The smallest module (mm) a phone resolves from ``distance_m`` metres (distance / 700)."""
+    return distance_m * 1000 / DISTANCE_PER_MODULE
+
+
+def max_modules(side: float, distance_m: float) -> int:
+    """The most modules per side (quiet zone excluded) a code ``side`` mm square may have at that distance."""
+    return int(side / min_module(distance_m) + 1e-9) - 2 * QUIET
+
+
 def draw_qr(frame: Frame, content: str, box: Box) -> float:
     """Draw the code, quiet zone included, as a square centred in ``box``; returns the module size in mm."""
     grid = matrix(content)
-    count = len(grid) + 2 * QUIET
     side = min(box.w, box.h)
-    module = side / count
+    module = module_size(side, len(grid))
     x0 = box.x + (box.w - side) / 2 + QUIET * module
     y0 = box.y + (box.h - side) / 2 + QUIET * module
     frame.rect(Box(x0 - QUIET * module, y0 - QUIET * module, side, side), fill=WHITE)

@@ -32,7 +32,9 @@ def plan_text(report: FileReport, boards: bool = False) -> str:
         pieces = f"，共 {count['pieces']} 张" if count["pieces"] != count["designs"] else ""
         lines.append(f"  附表 {form:<6} {FORMS[form].name} × {count['designs']}{pieces}")
     if boards:
-        lines.append("  逐块（内容标记 · 附表 · 对象 · 数量 · 制作 · 悬挂）：")
+        # The stamp on a board reads 「内容 <hash> · 修订 <date>」: both are listed, so an inspector can compare.
+        revised = report.site.enterprise.revised.isoformat()
+        lines.append(f"  逐块，修订日期 {revised}（内容标记 · 附表 · 对象 · 数量 · 制作 · 悬挂）：")
         for index, board in enumerate(report.plan):
             stamp = report.stamps[index][:8] if index < len(report.stamps) else "--------"
             lines.append(f"    {stamp}  {board.form_id:<6} {board.subject} × {board.quantity} · {board.maker} · {board.hangs}")
@@ -75,9 +77,11 @@ def json_report(reports: Sequence[FileReport], *, strict: bool = False, notes: S
             ],
         }
         if report.site is not None:
+            revised = report.site.enterprise.revised.isoformat()
             entry["enterprise"] = report.site.enterprise.name
+            entry["revised"] = revised
             entry["plan"] = [
-                {**b.to_dict(), **({"content_hash": report.stamps[i], "stamp": report.stamps[i][:8]}
+                {**b.to_dict(), **({"content_hash": report.stamps[i], "stamp": report.stamps[i][:8], "revised": revised}
                                    if i < len(report.stamps) else {})}
                 for i, b in enumerate(report.plan)]
             entry["plan_counts"] = plan_counts(report.plan)

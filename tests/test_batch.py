@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -15,6 +18,7 @@ import pytest
 from pypdf import PdfReader
 
 from signkit.batch import OutputLock, collect_inputs
+from signkit.output import KILL_ENV
 from signkit.publish import file_sha256
 from signkit.render_api import render_files
 from tests.conftest import CHEMICAL, SMALL, dump, example_data
@@ -131,14 +135,36 @@ def test_parallel_gives_the_same_files(tmp_path: Path, bundled_fonts: Any) -> No
             raise AssertionError(f"{relative}: {x[max(i - 300, 0):i + 60]!r} != {y[max(i - 300, 0):i + 60]!r}")
 
 
-def test_lock_refuses_a_concurrent_run_and_takes_over_a_stale_one(tmp_path: Path, bundled_fonts: Any) -> None:
-    tmp_path.mkdir(exist_ok=True)
-    (tmp_path / OutputLock.NAME).write_text(f"{os.getppid()} elsewhere\n")
-    busy = render_files([str(SMALL)], tmp_path, bundled_fonts)
-    assert busy.usage_error and busy.diagnostics[0].rule == "SK801"
-    (tmp_path / OutputLock.NAME).write_text("999999999 gone\n")
+_HOLD_LOCK = """
+import fcntl, os, sys, time
+fd = os.open(sys.argv[1], os.O_CREAT | os.O_RDWR)
+fcntl.flock(fd, fcntl.LOCK_EX)
+if sys.argv[2] == "pid":
+    os.write(fd, b"%d elsewhere\\n" % os.getpid())
+print("held", flush=True)
+time.sleep(120)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX")
+@pytest.mark.parametrize("content", ["pid", "empty"])
+def test_lock_is_held_exactly_while_its_holder_lives(tmp_path: Path, bundled_fonts: Any, content: str) -> None:
+    """A live holder is refused whether or not its PID is written yet; once it dies the lock is free."""
+    lock = tmp_path / OutputLock.NAME
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(lock), content], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        busy = render_files([str(SMALL)], tmp_path, bundled_fonts)
+        assert busy.usage_error and [d.rule for d in busy.diagnostics] == ["SK801"]
+        if content == "pid":
+            assert f"进程 {holder.pid}" in busy.diagnostics[0].message
+        assert not (tmp_path / "manifest.json").exists() and lock.exists()
+    finally:
+        holder.kill()
+        holder.wait()
+    # the holder died without cleaning up: its file is still there, its lock is not
     taken = render_files([str(SMALL)], tmp_path, bundled_fonts)
-    assert taken.ok and not (tmp_path / OutputLock.NAME).exists()
+    assert taken.ok and (tmp_path / "manifest.json").exists() and not lock.exists()
 
 
 def test_unwritable_output_is_a_clear_error(tmp_path: Path, bundled_fonts: Any) -> None:
@@ -165,3 +191,374 @@ def test_killed_run_leaves_only_complete_files(tmp_path: Path, delay: float) -> 
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr
     _manifest_true(out)
     assert not list(out.rglob("*.tmp"))
+
+
+# --- a rerun killed at any point of the publish protocol is repaired -------------------------------------------
+
+def _change_leader_and_drop_electrician(path: Path, enterprise: str) -> dict[str, Any]:
+    """The personnel change of the issue: one leader renamed, and the post 电工 gone (two boards to take down)."""
+    data = example_data(CHEMICAL)
+    data["企业"]["企业名称"] = enterprise
+    data["监管责任"]["安全监管部门"]["责任领导"]["姓名"] = "高卫国"
+    data["岗位"] = [p for p in data["岗位"] if p["岗位名称"] != "电工"]
+    for workplace in data["工作场所"]:
+        workplace["岗位"] = [row for row in workplace["岗位"] if row["名称"] != "电工"]
+    path.write_text(dump(data), encoding="utf-8")
+    return data
+
+
+_CHANGED = {("内容变化", "2-1-1"), ("内容变化", "2-2"), ("撤下", "2-3"), ("撤下", "2-5")}
+
+
+def _no_strays(out: Path) -> None:
+    """Each enterprise folder holds exactly what its manifest lists (and no temporary files anywhere)."""
+    for manifest_path in out.glob("*/manifest.json"):
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        listed = {e["file"] for e in [*manifest["files"], *manifest.get("extras", [])]}
+        on_disk = {p.relative_to(manifest_path.parent).as_posix() for p in manifest_path.parent.rglob("*")
+                   if p.is_file() and p.name != "manifest.json"}
+        assert on_disk == listed, (manifest_path.parent.name, on_disk ^ listed)
+    assert not list(out.rglob("*.tmp"))
+
+
+def _top_agrees(out: Path) -> None:
+    """The top manifest and 印刷清单 list exactly what each enterprise manifest lists."""
+    top = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    order = (out / "印刷清单.csv").read_text(encoding="utf-8-sig")
+    for enterprise in top["enterprises"]:
+        own = json.loads((out / enterprise["folder"] / "manifest.json").read_text(encoding="utf-8"))
+        assert [(e["file"], e["sha256"]) for e in enterprise["files"]] == [
+            (f"{enterprise['folder']}/{e['file']}", e["sha256"]) for e in own["files"]]
+        for entry in own["files"]:
+            assert f"{enterprise['folder']}/{entry['file']}" in order
+
+
+@pytest.fixture(scope="module")
+def killed_rerun_park(tmp_path_factory: pytest.TempPathFactory, bundled_fonts: Any) -> tuple[Path, Path, str]:
+    """A park rendered once, then changed (leader renamed, 电工 gone); each test reruns a copy of the output."""
+    root = tmp_path_factory.mktemp("killpark")
+    sites = _park(root / "park", 2)
+    out = root / "out"
+    assert render_files([str(root / "park")], out, bundled_fonts).ok
+    enterprise = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["enterprises"][0]["enterprise"]
+    _change_leader_and_drop_electrician(sites[0], enterprise)
+    return root / "park", out, enterprise
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+@pytest.mark.parametrize("phase", ["interim", "board", "removed", "final", "top"])
+def test_rerun_killed_at_any_point_is_repaired_and_still_lists_the_reprints(
+        killed_rerun_park: tuple[Path, Path, str], tmp_path: Path, bundled_fonts: Any, phase: str) -> None:
+    """SIGKILL at each named point of the publish protocol (SIGNKIT_TEST_KILL_AT), then rerun.
+
+    Whatever the point, the manifest is true to the disk right after the kill; the rerun
+    lists the same reprints and removals the killed run would have, rewrites what was
+    left half-done, removes the 电工 boards, and the run after that asks for nothing.
+    """
+    park, baseline, enterprise = killed_rerun_park
+    out = tmp_path / "out"
+    shutil.copytree(baseline, out)
+    command = [sys.executable, "-m", "signkit", "render", str(park), "-o", str(out), "--fonts", "bundled", "-j", "1"]
+    killed = subprocess.run(command, env={**os.environ, KILL_ENV: phase}, capture_output=True, text=True,
+                            encoding="utf-8", check=False, timeout=600)
+    assert killed.returncode == -signal.SIGKILL, killed.stdout + killed.stderr
+    # "top" is after the list was printed and before it is marked delivered; earlier, nothing was printed
+    assert ("[内容变化]" in killed.stdout) == (phase == "top")
+    _manifest_true(out)
+
+    rerun = render_files([str(park)], out, bundled_fonts)
+    assert rerun.ok
+    assert {(r.change, r.form) for r in rerun.reprints} == _CHANGED
+    assert {r.subject for r in rerun.reprints if r.change == "撤下"} == {"电工"}
+    leader = next(r for r in rerun.reprints if r.form == "2-1-1")
+    assert leader.enterprise == enterprise and leader.reasons == ["监管责任.安全监管部门.责任领导.姓名：高卫东 → 高卫国"]
+    (site,) = [s for s in rerun.sites if s.enterprise == enterprise]
+    if phase in ("interim", "board", "removed"):  # the killed run's files were never confirmed: made again
+        assert site.status == "rendered" and "2-1-1_安全生产监督管理责任牌.pdf" in site.rewritten
+    else:  # confirmed, but its list never reached anyone
+        assert site.status == "unchanged"
+    _manifest_true(out)
+    _no_strays(out)
+    _top_agrees(out)
+    assert not list(out.rglob("*电工*"))
+    assert "高卫国" in json.dumps(json.loads((out / site.folder / "manifest.json").read_text(encoding="utf-8")),
+                                 ensure_ascii=False)
+
+    settled = render_files([str(park)], out, bundled_fonts)  # the list was delivered: nothing more to ask
+    assert settled.reprints == [] and {s.status for s in settled.sites} == {"unchanged"}
+
+
+# --- sign files are inputs too ----------------------------------------------------------------------------------
+
+_SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="100" height="134" viewBox="0 0 100 134">
+  <rect x="0" y="0" width="100" height="100" fill="{colour}"/>
+  <path d="M10 110 L90 110 L90 130 L10 130 Z" fill="rgb(0,0,0)"/>
+</svg>
+"""
+
+
+def test_changing_a_sign_file_rebuilds_the_boards_that_draw_it(tmp_path: Path, bundled_fonts: Any) -> None:
+    """An SVG named by path and one dropped into 标志文件夹 are inputs: changing either is not 「未变化」."""
+    data = example_data(SMALL)
+    data["风险点"][0]["警示标识"] = ["自绘.svg", "禁止烟火"]
+    data.setdefault("输出", {})["标志文件夹"] = "官方标志"
+    (tmp_path / "官方标志").mkdir()
+    (tmp_path / "自绘.svg").write_text(_SVG.format(colour="#0000ff"), encoding="utf-8")
+    site = tmp_path / "site.yaml"
+    site.write_text(dump(data), encoding="utf-8")
+    out = tmp_path / "out"
+    first = render_files([str(site)], out, bundled_fonts)
+    assert first.ok, [d.render() for d in first.diagnostics]
+    assert render_files([str(site)], out, bundled_fonts).sites[0].status == "unchanged"
+
+    (tmp_path / "自绘.svg").write_text(_SVG.format(colour="#ffff00"), encoding="utf-8")
+    recoloured = render_files([str(site)], out, bundled_fonts)
+    (outcome,) = recoloured.sites
+    assert outcome.status == "rendered" and outcome.rewritten == ["2-4_燃气加热炉_安全风险分级管控告知牌.pdf"]
+    assert [(r.change, r.form, r.subject.split("（")[0]) for r in recoloured.reprints] == [("内容变化", "2-4", "燃气加热炉")]
+
+    # the office's own artwork for a library sign two other risk points print
+    (tmp_path / "官方标志" / "当心机械伤人.svg").write_text(_SVG.format(colour="#ff0000"), encoding="utf-8")
+    overridden = render_files([str(site)], out, bundled_fonts)
+    assert overridden.sites[0].rewritten == ["2-4_数控车床加工区_安全风险分级管控告知牌.pdf",
+                                             "2-4_空气锤锻打区_安全风险分级管控告知牌.pdf"]
+    assert sorted((r.change, r.subject.split("（")[0]) for r in overridden.reprints) == [
+        ("内容变化", "数控车床加工区"), ("内容变化", "空气锤锻打区")]
+    assert render_files([str(site)], out, bundled_fonts).sites[0].status == "unchanged"
+    _manifest_true(out)
+
+
+# --- the reprint list when boards are only added, and enterprises not in this run --------------------------------
+
+def test_boards_added_to_an_existing_folder_are_listed_one_by_one(tmp_path: Path, cli: Any) -> None:
+    sites = _park(tmp_path / "park", 2)
+    out = tmp_path / "out"
+    code, first, _ = cli("render", str(sites[1]), "-o", str(out), "--fonts", "bundled", "-j", "1")
+    assert code == 0 and "首次生成：" in first
+    code, added, _ = cli("render", str(sites[0]), str(sites[1]), "-o", str(out), "--fonts", "bundled", "-j", "1")
+    assert code == 0 and "首次生成" not in added
+    listed = [line for line in added.splitlines() if line.startswith("  [新增]")]
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    new = manifest["enterprises"][0]
+    assert len(listed) == len(new["files"]) and all(new["enterprise"] in line for line in listed)
+    board = next(e for e in new["files"] if e["form"] == "2-4")
+    assert any(f"附表 2-4 {board['subject']}" in line and f"{board['maker']} 制作，悬挂于 {board['hangs']}" in line
+               for line in listed)
+
+
+def test_enterprises_not_in_this_run_stay_in_the_top_manifest_while_their_folders_are_intact(
+        tmp_path: Path, bundled_fonts: Any, cli: Any) -> None:
+    sites = _park(tmp_path / "park", 2)
+    out = tmp_path / "out"
+    assert render_files([str(tmp_path / "park")], out, bundled_fonts).ok
+    before = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["enterprises"]
+    code, text, _ = cli("render", str(sites[0]), "-o", str(out), "--fonts", "bundled", "-j", "1")
+    assert code == 0
+    after = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["enterprises"]
+    assert [e["folder"] for e in after] == [e["folder"] for e in before]
+    assert "this_run" not in after[0] and after[1]["this_run"] is False and after[1]["files"] == before[1]["files"]
+    order = (out / "印刷清单.csv").read_text(encoding="utf-8-sig")
+    assert all(e["file"] in order for e in after[1]["files"])
+    assert "另有 1 家企业本次没有生成" in text and before[1]["enterprise"] in text
+
+    shutil.rmtree(out / before[1]["folder"])  # taken out of OUTDIR: then out of the lists too
+    assert render_files([str(sites[0])], out, bundled_fonts).ok
+    remaining = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["enterprises"]
+    assert [e["folder"] for e in remaining] == [before[0]["folder"]]
+    assert before[1]["folder"] not in (out / "印刷清单.csv").read_text(encoding="utf-8-sig")
+
+
+# --- dry run, temporary files, full disks, memory ------------------------------------------------------------
+
+def test_dry_run_lays_out_and_hashes_but_renders_no_pdf(tmp_path: Path, bundled_fonts: Any,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    sites = _park(tmp_path / "park", 1)
+    out = tmp_path / "out"
+    assert render_files([str(sites[0])], out, bundled_fonts).ok
+    enterprise = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["enterprises"][0]["enterprise"]
+    _change_leader_and_drop_electrician(sites[0], enterprise)
+    snapshot = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    def no_rendering(*args: object, **kwargs: object) -> bytes:
+        raise AssertionError("a dry run rendered a PDF")
+
+    monkeypatch.setattr("signkit.render.pdf.render_pdf", no_rendering)
+    dry = render_files([str(sites[0])], out, bundled_fonts, dry_run=True)
+    assert dry.ok and {(r.change, r.form) for r in dry.reprints} == _CHANGED
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == snapshot
+
+
+def test_temporary_files_of_killed_runs_are_swept_at_the_start(tmp_path: Path, bundled_fonts: Any) -> None:
+    out = tmp_path / "out"
+    assert render_files([str(SMALL)], out, bundled_fonts, extras=None).ok
+    (folder,) = [p for p in out.iterdir() if p.is_dir()]
+    (folder / "分块").mkdir()
+    strays = [out / ".manifest.json.k2j4x9a_.tmp", out / ".印刷清单.csv.abcdefgh.tmp",
+              folder / ".2-4_x.pdf.12345678.tmp", folder / "分块" / ".2-2_y_A4分块.pdf.a1b2c3d4.tmp"]
+    mine = [out / "notes.tmp", folder / ".keep.tmp", folder / "分块" / "草稿.tmp"]  # not signkit's names
+    for path in [*strays, *mine]:
+        path.write_bytes(b"%PDF-1.4 half")
+    again = render_files([str(SMALL)], out, bundled_fonts)
+    assert again.ok and again.sites[0].status == "unchanged"
+    assert [p for p in strays if p.exists()] == [] and all(p.exists() for p in mine)
+
+
+def _enospc_for(predicate: Any) -> Any:
+    real = os.replace
+
+    def replace(src: Any, dst: Any, *args: Any, **kwargs: Any) -> None:
+        if predicate(Path(dst)):
+            raise OSError(errno.ENOSPC, "No space left on device", str(dst))
+        real(src, dst, *args, **kwargs)
+
+    return replace
+
+
+@pytest.mark.parametrize("where", ["top", "everywhere"])
+def test_full_disk_is_a_chinese_message_and_exit_2(tmp_path: Path, cli: Any, monkeypatch: pytest.MonkeyPatch,
+                                                   where: str) -> None:
+    out = tmp_path / "out"
+    if where == "top":  # the enterprise folders are written, then 印刷清单 / manifest.json fail
+        monkeypatch.setattr(os, "replace", _enospc_for(lambda dst: dst.parent == out))
+    else:
+        monkeypatch.setattr(os, "replace", _enospc_for(lambda dst: True))
+    code, text, err = cli("render", str(SMALL), "-o", str(out), "--fonts", "bundled", "-j", "1")
+    assert code == 2, text + err
+    assert "SK802" in text and "磁盘已满" in text
+    assert "No space" not in text + err and "内部错误" not in text + err and "Traceback" not in text + err
+    assert not list(out.rglob("*.tmp"))
+    if where == "top":
+        monkeypatch.undo()
+        code, text, _ = cli("render", str(SMALL), "-o", str(out), "--fonts", "bundled", "-j", "1")
+        assert code == 0 and (out / "manifest.json").exists() and (out / "印刷清单.csv").exists()
+        _manifest_true(out)
+
+
+def test_read_only_output_names_the_cause(tmp_path: Path, bundled_fonts: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(tmp_path / "out"))
+
+    monkeypatch.setattr("signkit.batch.OutputLock.__enter__", refuse)
+    outcome = render_files([str(SMALL)], tmp_path / "out", bundled_fonts)
+    assert outcome.usage_error and [d.rule for d in outcome.diagnostics] == ["SK802"]
+    assert "只读文件系统" in outcome.diagnostics[0].message and "Read-only" not in outcome.diagnostics[0].message
+
+
+def test_built_files_are_kept_in_memory_only_when_asked(tmp_path: Path, bundled_fonts: Any,
+                                                        monkeypatch: pytest.MonkeyPatch, cli: Any) -> None:
+    lean = render_files([str(SMALL)], tmp_path / "a", bundled_fonts, keep=False)
+    assert lean.ok and lean.written == [] and lean.reports == [] and lean.sites[0].entries
+    kept = render_files([str(SMALL)], tmp_path / "b", bundled_fonts, keep=True, force=True)
+    assert kept.written and all(w.built.pdf for w in kept.written)
+
+    import signkit.render_api
+
+    seen: list[object] = []
+    real = signkit.render_api.render_files
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        seen.append(kwargs.get("keep"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(signkit.render_api, "render_files", spy)
+    code, _, _ = cli("render", str(SMALL), "-o", str(tmp_path / "c"), "--fonts", "bundled", "-j", "1")
+    assert code == 0 and seen == [False]  # the command line never holds a batch's PDFs
+
+
+# --- progress ----------------------------------------------------------------------------------------------------
+
+def test_progress_bar_on_a_terminal_and_plain_lines_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from signkit.batch import SiteInput, SiteOutcome
+    from signkit.cli.render_cmd import _Progress, bar_line
+
+    assert bar_line(0, 4, "甲", 0) == "[░░░░░░░░░░░░░░░░░░░░] 0/4 甲 · 已用 0:00"
+    assert bar_line(1, 4, "甲", 12) == "[█████░░░░░░░░░░░░░░░] 1/4 甲 · 已用 0:12 · 剩余约 0:36"
+    assert bar_line(4, 4, "乙", 3725) == "[████████████████████] 4/4 乙 · 已用 1:02:05"
+
+    def site(name: str, status: str) -> SiteOutcome:
+        return SiteOutcome(SiteInput(f"{name}.yaml"), enterprise=name, status=status)
+
+    ticks = iter([0.0, 10.0, 20.0])
+    screen = io.StringIO()
+    live = _Progress(screen, live=True, clock=lambda: next(ticks), width=lambda: 200)
+    live(site("甲公司", "rendered"), 1, 2)
+    live(site("乙公司", "failed"), 2, 2)
+    assert screen.getvalue() == ("\r\033[K[██████████░░░░░░░░░░] 1/2 甲公司 · 已用 0:10 · 剩余约 0:10"
+                                 "\r\033[K[2/2] 失败 乙公司\n"
+                                 "\r\033[K[████████████████████] 2/2 乙公司 · 已用 0:20\n")
+    narrow = io.StringIO()
+    _Progress(narrow, live=True, clock=lambda: 0.0, width=lambda: 24)(site("很长很长的企业名称有限公司", "unchanged"), 1, 3)
+    drawn = narrow.getvalue().removeprefix("\r\033[K")
+    assert drawn.endswith("…") and sum(2 if "\u4e00" <= c <= "\u9fff" else 1 for c in drawn) <= 23
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setenv("CI", "true")
+    log = Tty()
+    plain = _Progress(log)
+    plain(site("甲公司", "unchanged"), 1, 2)
+    assert not plain.live and log.getvalue() == "[1/2] 未变化 甲公司\n"
+    monkeypatch.delenv("CI")
+    assert _Progress(Tty()).live and not _Progress(io.StringIO()).live
+
+
+# --- SIGTERM and a killed parent at -j 2 ------------------------------------------------------------------------
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` is a running process (a zombie waiting to be reaped has finished)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return "Z (zombie)" not in status and "X (dead)" not in status
+
+
+def _complete_manifests(out: Path) -> int:
+    count = 0
+    for path in out.glob("*/manifest.json"):
+        with contextlib.suppress(OSError, ValueError):  # being replaced right now
+            count += json.loads(path.read_text(encoding="utf-8")).get("complete") is True
+    return count
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc")
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGKILL"])
+def test_stopping_a_parallel_run_leaves_no_workers_and_only_complete_files(tmp_path: Path, how: str) -> None:
+    """SIGTERM: a clean stop (message, 143, lock released); SIGKILL of the parent: the workers die with it."""
+    from signkit.batch import WORKER_PIDS_ENV
+
+    _park(tmp_path / "park", 6)
+    out = tmp_path / "out"
+    workers = tmp_path / "workers.txt"
+    command = [sys.executable, "-m", "signkit", "render", str(tmp_path / "park"), "-o", str(out), "--fonts", "bundled",
+               "-j", "2"]
+    process = subprocess.Popen(command, env={**os.environ, WORKER_PIDS_ENV: str(workers)}, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    deadline = time.monotonic() + 300
+    while _complete_manifests(out) < 1 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert process.poll() is None, "the run finished before it could be stopped"
+    process.send_signal(getattr(signal, how))
+    stdout, stderr = process.communicate(timeout=60)
+    pids = [int(line) for line in workers.read_text(encoding="utf-8").split()]
+    assert len(pids) == 2
+    if how == "SIGTERM":
+        assert process.returncode == 143, stdout + stderr
+        assert "已中止：" in stderr and "Traceback" not in stdout + stderr
+        assert not (out / OutputLock.NAME).exists()
+    else:
+        assert process.returncode == -signal.SIGKILL
+    end = time.monotonic() + 10
+    while any(_alive(pid) for pid in pids) and time.monotonic() < end:
+        time.sleep(0.05)
+    assert [pid for pid in pids if _alive(pid)] == []
+    assert _complete_manifests(out) < 6  # stopped mid-run indeed
+    _manifest_true(out)
+    rerun = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", check=False, timeout=600)
+    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    _manifest_true(out)
+    _no_strays(out)

@@ -93,6 +93,29 @@ def test_json_format(cli: Cli, tmp_path: Path) -> None:
     assert json.loads(out)["summary"]["errors"] == 3
 
 
+def test_check_boards_lists_stamps_with_the_revision_date(cli: Cli) -> None:
+    """What an inspector compares with the stamp on the wall: 内容 <hash> · 修订 <date>, per board."""
+    from signkit.check import check_path
+    from signkit.fonts import resolve_fonts
+
+    code, out, _ = cli("check", "--boards", "--fonts", "bundled", str(CHEMICAL))
+    assert code == 0
+    lines = out.splitlines()
+    (header,) = [line for line in lines if line.startswith("  逐块")]
+    assert "修订日期 2026-05-18" in header
+    report = check_path(str(CHEMICAL), fonts=resolve_fonts(mode="bundled"), layout=True)
+    listed = [line.split()[0] for line in lines[lines.index(header) + 1:] if line.startswith("    ")]
+    assert listed == [stamp[:8] for stamp in report.stamps] and len(listed) == len(report.plan)
+
+    code, out, _ = cli("check", "--format", "json", "--fonts", "bundled", str(CHEMICAL), str(SMALL))
+    chemical, small = json.loads(out)["files"]
+    assert (chemical["revised"], small["revised"]) == ("2026-05-18", "2026-04-20")
+    for entry, revised in ((chemical, "2026-05-18"), (small, "2026-04-20")):
+        for board in entry["plan"]:  # the old fields are still there, the date beside them
+            assert board["revised"] == revised and board["stamp"] == board["content_hash"][:8]
+            assert {"form", "subject", "quantity", "maker", "hangs", "source"} <= board.keys()
+
+
 def test_github_format(cli: Cli, tmp_path: Path) -> None:
     path = _content(tmp_path)
     code, out, _ = cli("check", "--format", "github", str(path))

@@ -12,9 +12,10 @@ import pytest
 
 from signkit.batch import collect_inputs
 from signkit.check import FileReport, check_imported, check_path, check_workbook
+from signkit.diagnostics import Severity
 from signkit.excel.export import export_site
 from signkit.excel.reader import read_workbook
-from signkit.excel.template import EXAMPLE, example_site, write_template
+from signkit.excel.template import EXAMPLE, example_site, roster_example_site, write_template
 from signkit.excel.values import phone, split_items
 from tests.conftest import CHEMICAL, SMALL, example_data
 
@@ -77,8 +78,13 @@ def test_roster_template_reads_back(tmp_path: Path) -> None:
     assert book.kind == "roster" and len(book.sites) == 1
     report = check_imported(book.sites[0])
     assert report.ok() and report.site is not None
-    expected = example_site()
+    expected = roster_example_site()
     assert report.site.supervision == expected.supervision and report.site.enterprise == expected.enterprise
+    # a roster row knows no risk points, so the plan gives it 2-1-2: the example is written for that
+    assert [board.form_id for board in report.plan][:1] == ["2-1-2"]
+    assert {d.rule for d in report.diagnostics if d.severity is Severity.WARNING} == {"SK222"}
+    titles = [d.leader.title for d in (expected.supervision.industry_dept, expected.supervision.safety_dept)]
+    assert all(title.startswith("副") for title in titles)
 
 
 # --- export ⇄ import ---------------------------------------------------------------------
@@ -445,3 +451,80 @@ def test_phone_numbers_stored_as_numbers() -> None:
     assert lost[1][0].rule == "SK907"  # Excel's display rounded digits away: reported, not guessed
     ambiguous = phone(1012345678)
     assert ambiguous[0] == "1012345678" and ambiguous[1][0].rule == "SK907"
+    # a CSV holds only text: the same lost 0 arrives as digits and is restored the same way
+    restored = phone("3508161208")
+    assert restored[0] == "03508161208" and [n.rule for n in restored[1]] == ["SK906"]
+    assert phone("1012345678") == ("1012345678", [])  # not a 03xx landline: left for the phone rule (SK201)
+    negative = phone(-5)
+    assert negative[1][0].rule == "SK907" and "科学计数法" not in negative[1][0].message
+
+
+def test_dates_with_a_time_or_as_csv_serials() -> None:
+    from signkit.excel.values import date
+
+    day, notes = date(dt.datetime(2026, 5, 18, 14, 30))
+    assert day == "2026-05-18" and [n.rule for n in notes] == ["SK906"] and "14:30" in notes[0].message
+    assert date(dt.datetime(2026, 5, 18)) == ("2026-05-18", [])
+    assert date("46160")[0] == "2026-05-18" and date("46160")[1][0].rule == "SK906"
+    assert date("2026-05-18") == ("2026-05-18", [])
+
+
+def test_imported_yaml_reads_the_same_in_any_yaml_tool(tmp_path: Path, cli: Cli) -> None:
+    """034100 plain would be the octal number 14400 to PyYAML, editors and linters: it is quoted."""
+    import yaml
+
+    xlsx = tmp_path / "导出.xlsx"
+    assert export_site(CHEMICAL, xlsx).site is not None
+    code, out, _ = cli("import", str(xlsx), "-o", str(tmp_path / "yaml"))
+    assert code == 0, out
+    written = next((tmp_path / "yaml").glob("*.yaml"))
+    loaded = yaml.safe_load(written.read_text(encoding="utf-8"))
+    original = yaml.safe_load(CHEMICAL.read_text(encoding="utf-8"))
+    assert loaded["地区"]["县级举报渠道"]["邮编"] == "034100" == original["地区"]["县级举报渠道"]["邮编"]
+
+    def strings(node: Any) -> list[Any]:
+        if isinstance(node, dict):
+            return [x for v in node.values() for x in strings(v)]
+        if isinstance(node, list):
+            return [x for v in node for x in strings(v)]
+        return [node]
+
+    # every value another tool reads as a non-string means what the text says (人数 6, a date)
+    odd = [v for v in strings(loaded) if not isinstance(v, (str, int, dt.date))]
+    assert odd == []
+    assert all(str(v) == str(int(v)) for v in strings(loaded) if isinstance(v, int))
+
+
+def test_hidden_sheets_are_named_not_dropped_silently(template: Path, tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(template)
+    book["风险点"].sheet_state = "veryHidden"
+    book["企业信息"].sheet_state = "hidden"
+    path = tmp_path / "隐藏.xlsx"
+    book.save(path)
+    report = _only(path)
+    hidden = [d for d in report.diagnostics if d.rule == "SK905"]
+    assert {d.location.sheet for d in hidden} == {"风险点", "企业信息"}
+    assert all("隐藏" in d.message for d in hidden)
+    missing = [d for d in report.diagnostics if d.rule == "SK902"]
+    assert len(missing) == 1 and "企业信息" in missing[0].message and "隐藏" in missing[0].message
+
+
+def test_formulas_without_a_saved_result_are_explained(template: Path, tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(template)
+    book["风险点"]["B2"] = '=IF(1,"较大","")'  # openpyxl saves no cached value, as any program would
+    path = tmp_path / "公式.xlsx"
+    book.save(path)
+    report = _only(path)
+    [formula] = [d for d in report.diagnostics if d.rule == "SK913"]
+    assert formula.location.sheet == "风险点" and formula.location.cell == "B2"
+    assert "没有保存计算结果" in formula.message
+    # a workbook without formulas is read once and says nothing of the kind
+    assert not [d for d in _only(template).diagnostics if d.rule == "SK913"]
+
+
+def test_import_into_a_file_is_a_clear_error(template: Path, tmp_path: Path, cli: Cli) -> None:
+    blocker = tmp_path / "输出"
+    blocker.write_text("不是文件夹", encoding="utf-8")
+    code, out, err = cli("import", str(template), "-o", str(blocker))
+    assert code == 2 and "不是文件夹" in err and "Traceback" not in out + err
+    assert blocker.read_text(encoding="utf-8") == "不是文件夹"

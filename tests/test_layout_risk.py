@@ -16,6 +16,8 @@ from signkit.layout.text import FontMeasurer
 from signkit.model.site import Site
 from signkit.plan import PlannedBoard
 from signkit.render.pdf import render_pdf
+from signkit.signs.accidents import AUTO, board_signs
+from signkit.signs.place import capacity
 from tests.conftest import CHEMICAL, SMALL
 from tests.pdfcheck import assert_fonts_embedded, assert_in_order, assert_trim, page_texts
 
@@ -92,8 +94,11 @@ def test_risk_boards_of_the_examples(name: str, examples: dict[str, FileReport],
         (text,) = page_texts(pdf)
         assert_in_order(_squash(text), BOARD_LABELS)
         flat = _squash(text)
+        room = capacity(risk_board.sign_area(BOARD), risk_board.SIGN_MIN_WIDTH)
+        printed_signs = [name for name, _ in board_signs(point.signs, point.accidents, room)]  # 自动 expanded
+        assert printed_signs and (AUTO not in point.signs or AUTO not in flat)
         for value in (point.name, f"{point.level}风险", point.owner, site.enterprise.report_phone or "",
-                      *point.signs, *point.notices):
+                      *printed_signs, *point.notices):
             assert _squash(value) in flat
         for entries in (point.hazards, point.causes, point.controls, point.emergency):
             for number, entry in enumerate(entries, start=1):

@@ -1,6 +1,6 @@
 """Safety signs on boards: the library against reference images, GB 2894 proportions, placement in the
-2-4 cell, the accident-type table, 自动, the SK7xx rules, user sign files (SVG as vectors, PNG/JPEG
-checked and in CMYK), and ``signkit signs``.
+2-4 cell, the accident-type table, 自动, the SK7xx rules, user sign files (SVG and PDF as vectors,
+PNG/JPEG checked and in CMYK), the sign folder from the site file or ``signkit.toml``, and ``signkit signs``.
 
 The sign references live in ``tests/refimg-signs`` (one PNG per library sign, zero tolerance, as in
 ``test_reference_images.py``); after a deliberate change, or when a sign is added, regenerate them
@@ -9,6 +9,7 @@ with ``pytest tests/test_signs.py --update-refs`` and review the pictures before
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
 import struct
@@ -21,7 +22,7 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from signkit.diagnostics import Severity
+from signkit.diagnostics import Severity, SignkitError
 from signkit.layout.context import LayoutContext, Sizing
 from signkit.layout.doc import Board, Page, Raster, Text
 from signkit.layout.doc import Path as PathItem
@@ -37,15 +38,17 @@ from signkit.signs.files import (
     FileProblem,
     RasterArt,
     VectorArt,
+    folder_signs,
     load_art,
     naive_cmyk,
     required_ppi,
     resolve,
 )
 from signkit.signs.frames import BAR_WIDTH, RING_INNER, SAFETY_RED, TRIANGLE_INNER
-from signkit.signs.place import arrange, capacity, catalogue, draw_signs, min_sign_width
+from signkit.signs.pdf_art import bounds
+from signkit.signs.place import ARTWORK_NOTE, arrange, capacity, catalogue, draw_signs, min_sign_width
 from signkit.signs.rules import SIGN_RULES
-from tests.conftest import ROOT, check_data, find, rules_of
+from tests.conftest import ROOT, check_data, example_data, find, rules_of
 from tests.refcompare import compare
 from tests.test_print import _colour_problems
 
@@ -136,6 +139,8 @@ def test_catalogue_sheet_is_pure_vectors_with_every_sign(bundled_fonts: Any) -> 
         assert spec.name in texts
     for category in CATEGORIES:
         assert f"{category}标志" in texts
+    assert ARTWORK_NOTE in texts and "不是 GB 2894—2025 的官方图形" in ARTWORK_NOTE
+    assert "标志名称.pdf" in ARTWORK_NOTE and "[signs] folder" in ARTWORK_NOTE
     pdf = render_pdf(board, bundled_fonts, spec=PrintSpec(pdfx=False))
     assert _image_xobjects(pdf) == []
     assert _colour_problems(pdf) == []
@@ -360,7 +365,7 @@ def _png(path: Path, size: tuple[int, int], colour: tuple[int, int, int] = (255,
     (lambda d: (d / "假图.png").write_bytes(b"this is not a picture") and d / "假图.png", "SK703", "不是有效的图片"),
     (lambda d: (d / "炸弹.png").write_bytes(_png_header(20_000, 20_000)) and d / "炸弹.png", "SK704", "百万像素"),
     (lambda d: _png(d / "太小.png", (20, 27)), "SK705", "ppi"),
-    (lambda d: (d / "标志.pdf").write_bytes(b"%PDF-1.4\n") and d / "标志.pdf", "SK703", "PDF"),
+    (lambda d: (d / "坏的.pdf").write_bytes(b"%PDF-1.4\n") and d / "坏的.pdf", "SK703", "不是有效的 PDF"),
     (lambda d: (d / "有字.svg").write_text(SVG.replace("</svg>", "<text x='5' y='20'>字</text></svg>"),
                                            encoding="utf-8") and d / "有字.svg", "SK706", "文字"),
 ])
@@ -375,6 +380,372 @@ def test_image_inputs_each_get_their_message(chem: dict[str, Any], tmp_path: Pat
     (diag,) = sign_diags
     assert words in diag.message and diag.location.path == ("风险点", 0, "警示标识", 1)
     assert diag.severity is (Severity.WARNING if rule == "SK705" else Severity.ERROR)
+
+
+# --- PDF sign files ------------------------------------------------------------------
+
+#: The sign drawn in the PDFs below: a blue square on top, a red ring stroked on it, a black panel under it.
+BLUE, RED, BLACK_K = (1.0, 1.0, 0.0, 0.0), (0.0, 1.0, 1.0, 0.0), (0.0, 0.0, 0.0, 1.0)
+
+
+def _sign_drawing(c: Any) -> None:
+    from reportlab.lib.colors import CMYKColor
+
+    c.setFillColor(CMYKColor(*BLUE))
+    c.rect(0, 34, 100, 100, stroke=0, fill=1)
+    c.setStrokeColor(CMYKColor(*RED))
+    c.setLineWidth(8)
+    c.circle(50, 84, 30, stroke=1, fill=0)
+    c.setFillColor(CMYKColor(*BLACK_K))
+    panel = c.beginPath()
+    panel.moveTo(10, 4)
+    panel.lineTo(90, 4)
+    panel.lineTo(90, 30)
+    panel.lineTo(10, 30)
+    panel.close()
+    c.drawPath(panel, stroke=0, fill=1)
+
+
+def _pdf_bytes(draw: Callable[[Any], None] = _sign_drawing, pages: int = 1,
+               size: tuple[float, float] = (100, 134)) -> bytes:
+    """A PDF made with ReportLab (deterministic: ``invariant``), ``draw`` on each of ``pages`` pages."""
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=size, invariant=1)
+    for _ in range(pages):
+        draw(c)
+        c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def _pdf(path: Path, draw: Callable[[Any], None] = _sign_drawing, pages: int = 1) -> Path:
+    path.write_bytes(_pdf_bytes(draw, pages))
+    return path
+
+
+def _raw_pdf(path: Path, content: bytes, resources: Callable[[pikepdf.Pdf], Any] | None = None,
+             size: tuple[float, float] = (100, 100), **save: Any) -> Path:
+    """A one-page PDF with exactly ``content`` as its content stream (for what ReportLab will not write)."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=size)
+    page = pdf.pages[0].obj
+    page.Contents = pdf.make_stream(content)
+    if resources is not None:
+        page.Resources = resources(pdf)
+    pdf.save(path, **save)
+    return path
+
+
+def _with_text(c: Any) -> None:
+    _sign_drawing(c)
+    c.drawString(20, 10, "Danger")
+
+
+def _with_image(c: Any) -> None:
+    from reportlab.lib.utils import ImageReader
+
+    _sign_drawing(c)
+    c.drawImage(ImageReader(Image.new("RGB", (8, 8), (255, 0, 0))), 10, 40, 20, 20)
+
+
+def _with_inline_image(c: Any) -> None:
+    _sign_drawing(c)
+    c.drawInlineImage(Image.new("RGB", (8, 8), (255, 0, 0)), 10, 40, 20, 20)
+
+
+def _with_gradient(c: Any) -> None:
+    from reportlab.lib.colors import CMYKColor
+
+    c.linearGradient(0, 0, 100, 134, (CMYKColor(1, 0, 0, 0), CMYKColor(0, 1, 0, 0)))
+
+
+def _with_transparency(c: Any) -> None:
+    c.setFillAlpha(0.5)
+    _sign_drawing(c)
+
+
+def _past_the_page(c: Any) -> None:
+    _sign_drawing(c)
+    c.rect(60, 60, 80, 20, stroke=0, fill=1)
+
+
+def _dashed(c: Any) -> None:
+    c.setDash(6, 3)
+    c.line(10, 10, 90, 90)
+
+
+def _round_clip(c: Any) -> None:
+    clip = c.beginPath()
+    clip.circle(50, 84, 40)
+    c.clipPath(clip, stroke=0)
+    _sign_drawing(c)
+
+
+def _forms_that_multiply(pdf: pikepdf.Pdf) -> Any:
+    """Four levels of forms each drawing the next 60 times: 60⁴ rectangles from a few hundred bytes."""
+    level = pdf.make_stream(b"0 0 1 1 re f\n", Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form, BBox=[0, 0, 100, 100])
+    for _ in range(4):
+        level = pdf.make_stream(b"/X Do\n" * 60, Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
+                                BBox=[0, 0, 100, 100], Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(X=level)))
+    return pikepdf.Dictionary(XObject=pikepdf.Dictionary(X=level))
+
+
+def _form_drawing_itself(pdf: pikepdf.Pdf) -> Any:
+    form = pdf.make_stream(b"0 0 10 10 re f /X Do", Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Form,
+                           BBox=[0, 0, 100, 100])
+    form.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(X=form))
+    return pikepdf.Dictionary(XObject=pikepdf.Dictionary(X=form))
+
+
+def _spot_colour(pdf: pikepdf.Pdf) -> Any:
+    tint = pdf.make_stream(b"{0 exch 0 0}", FunctionType=4, Domain=[0, 1], Range=[0, 1, 0, 1, 0, 1, 0, 1])
+    space = pikepdf.Array([pikepdf.Name.Separation, pikepdf.Name("/PANTONE 485 C"), pikepdf.Name.DeviceCMYK, tint])
+    return pikepdf.Dictionary(ColorSpace=pikepdf.Dictionary(CS0=space))
+
+
+def _flate_bomb(path: Path) -> Path:
+    """A content stream of a few hundred kilobytes that inflates to 100 MB."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(100, 100))
+    stream = pikepdf.Stream(pdf, zlib.compress(b" " * 100_000_000, 9))
+    stream.Filter = pikepdf.Name.FlateDecode
+    pdf.pages[0].obj.Contents = stream
+    pdf.save(path, compress_streams=False, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+    return path
+
+
+@pytest.mark.parametrize(("make", "rule", "words"), [
+    (lambda d: _pdf(d / "有字.pdf", _with_text), "SK706", "文字"),
+    (lambda d: _pdf(d / "有图.pdf", _with_image), "SK706", "位图图像"),
+    (lambda d: _pdf(d / "内嵌图.pdf", _with_inline_image), "SK706", "内嵌的位图"),
+    (lambda d: _pdf(d / "渐变.pdf", _with_gradient), "SK706", "渐变"),
+    (lambda d: _pdf(d / "半透明.pdf", _with_transparency), "SK706", "半透明"),
+    (lambda d: _pdf(d / "出界.pdf", _past_the_page), "SK706", "超出页面"),
+    (lambda d: _pdf(d / "虚线.pdf", _dashed), "SK706", "虚线"),
+    (lambda d: _pdf(d / "圆形裁切.pdf", _round_clip), "SK706", "非矩形的剪切路径"),
+    (lambda d: _raw_pdf(d / "专色.pdf", b"/CS0 cs 1 scn 0 0 10 10 re f", _spot_colour), "SK706", "专色"),
+    (lambda d: _pdf(d / "两页.pdf", pages=2), "SK712", "有 2 页"),
+    (lambda d: _raw_pdf(d / "加密.pdf", b"0 0 10 10 re f", encryption=pikepdf.Encryption(owner="o", user="")),
+     "SK712", "加密"),
+    (lambda d: _raw_pdf(d / "密码.pdf", b"0 0 10 10 re f", encryption=pikepdf.Encryption(owner="o", user="u")),
+     "SK712", "打开密码"),
+    (lambda d: (d / "乱码.pdf").write_bytes(bytes(range(256)) * 8) and d / "乱码.pdf", "SK703", "不是 PDF 文件"),
+    (lambda d: _raw_pdf(d / "坏指令.pdf", b"10 10 l S"), "SK703", "路径没有起点"),
+    (lambda d: _raw_pdf(d / "自引用.pdf", b"/X Do", _form_drawing_itself), "SK703", "循环引用"),
+    (lambda d: _raw_pdf(d / "层层表单.pdf", b"/X Do", _forms_that_multiply), "SK704", "绘图指令超过"),
+    (lambda d: _flate_bomb(d / "压缩炸弹.pdf"), "SK704", "解压后的内容流超过"),
+    (lambda d: _raw_pdf(d / "空白.pdf", b""), "SK703", "没有可印制的图形"),
+])
+def test_pdf_inputs_each_get_their_message(chem: dict[str, Any], tmp_path: Path, make: Any, rule: str,
+                                           words: str) -> None:
+    path = make(tmp_path)
+    _point(chem)["警示标识"] = ["当心中毒", str(path)]
+    _point(chem).pop("事故类型")
+    sign_diags = [d for d in check_data(chem).diagnostics if d.rule.startswith("SK7")]
+    assert [d.rule for d in sign_diags] == [rule], [d.render() for d in sign_diags]
+    (diag,) = sign_diags
+    assert words in diag.message and path.name in diag.message, diag.message
+    assert diag.location.path == ("风险点", 0, "警示标识", 1) and diag.severity is Severity.ERROR
+    assert diag.hint
+
+
+def test_pdf_sign_becomes_cmyk_shapes_with_its_geometry(tmp_path: Path) -> None:
+    art = load_art(_pdf(tmp_path / "标志.pdf"))
+    assert isinstance(art, VectorArt) and (art.width, art.height) == (100, 134)
+    square, ring, panel = art.shapes
+    assert square.fill is not None and (square.fill.c, square.fill.m, square.fill.y, square.fill.k) == BLUE
+    assert square.fill.name.startswith("PDF") and square.stroke is None
+    assert ring.fill is None and ring.stroke is not None and ring.stroke_width == 8
+    assert (ring.stroke.c, ring.stroke.m, ring.stroke.y, ring.stroke.k) == RED
+    assert panel.fill is not None and (panel.fill.c, panel.fill.m, panel.fill.y, panel.fill.k) == BLACK_K
+    # y grows downwards on the art's canvas: the square (PDF y 34–134) is on top, the panel (y 4–30) below
+    assert bounds(square.segments) == pytest.approx((0, 0, 100, 100))
+    assert bounds(ring.segments) == pytest.approx((20, 20, 80, 80))
+    assert bounds(panel.segments) == pytest.approx((10, 104, 90, 130))
+
+
+def test_pdf_forms_colours_and_page_rotation(tmp_path: Path) -> None:
+    def drawing(c: Any) -> None:
+        c.beginForm("f")
+        c.setFillColorRGB(1, 0, 0)
+        c.rect(0, 0, 10, 10, stroke=0, fill=1)
+        c.endForm()
+        c.translate(20, 20)
+        c.scale(2, 2)
+        c.doForm("f")
+        c.setFillGray(0.25)
+        c.rect(0, 0, 5, 5, stroke=0, fill=1)
+
+    art = load_art(_pdf(tmp_path / "表单.pdf", drawing))
+    assert isinstance(art, VectorArt)
+    red, grey = art.shapes
+    assert bounds(red.segments) == pytest.approx((20, 134 - 40, 40, 134 - 20))  # the form's /Matrix and the CTM
+    assert red.fill is not None and (red.fill.c, red.fill.m, red.fill.y, red.fill.k) == (0, 1, 1, 0)  # RGB, naively
+    assert grey.fill is not None and (grey.fill.c, grey.fill.m, grey.fill.y, grey.fill.k) == (0, 0, 0, 0.75)  # K
+    turned = _raw_pdf(tmp_path / "转.pdf", b"0 0 0 1 k 0 0 10 10 re f", size=(100, 50))
+    with pikepdf.open(turned, allow_overwriting_input=True) as pdf:
+        pdf.pages[0].obj.Rotate = 90
+        pdf.save(turned)
+    art = load_art(turned)
+    assert isinstance(art, VectorArt) and (art.width, art.height) == (50, 100)  # shown turned clockwise
+    assert bounds(art.shapes[0].segments) == pytest.approx((0, 0, 10, 10))  # bottom left → top left
+
+
+def test_pdf_clip_around_the_artboard_is_harmless(tmp_path: Path) -> None:
+    """Exporters clip to the artboard; a rectangular clip that cuts nothing changes nothing."""
+    def drawing(c: Any) -> None:
+        board = c.beginPath()
+        board.rect(0, 0, 100, 134)
+        c.clipPath(board, stroke=0)
+        _sign_drawing(c)
+
+    clipped, plain = load_art(_pdf(tmp_path / "裁.pdf", drawing)), load_art(_pdf(tmp_path / "原.pdf"))
+    assert isinstance(clipped, VectorArt) and isinstance(plain, VectorArt)
+    assert clipped.shapes == plain.shapes
+    narrow = _raw_pdf(tmp_path / "窄.pdf", b"0 0 50 100 re W n 0 0 100 100 re f")
+    problem = load_art(narrow)
+    assert isinstance(problem, FileProblem) and problem.kind == "not_vector" and "剪切路径" in problem.message
+
+
+def _board_operators(pdf: bytes) -> list[tuple[str, tuple[float, ...]]]:
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return [(str(op), tuple(float(v) for v in operands)) for operands, op in
+                pikepdf.parse_content_stream(document.pages[0]) if str(op) in ("k", "K")]
+
+
+def test_pdf_override_replaces_a_library_sign_as_vectors(chem: dict[str, Any], tmp_path: Path,
+                                                         bundled_fonts: Any) -> None:
+    folder = tmp_path / "标志"
+    folder.mkdir()
+    _pdf(folder / "当心中毒.pdf")
+    board, frame, _ = _layout_with(chem, bundled_fonts, ["当心中毒", "禁止烟火"], folder)
+    assert frame.misfits == []
+    items = board.pages[0].items
+    texts = [i.text for i in items if isinstance(i, Text)]
+    assert "禁止烟火" in texts and "当心中毒" not in texts  # the office's file is the whole sign
+    own = [i for i in items if isinstance(i, PathItem) and any(c is not None and c.name.startswith("PDF")
+                                                               for c in (i.fill, i.stroke))]
+    assert len(own) == 3
+    square, _, panel = own
+    (x0, y0, x1, y1), (_, panel_top, _, _) = bounds(square.segments), bounds(panel.segments)  # type: ignore[misc]
+    assert x1 - x0 == pytest.approx(y1 - y0) and panel_top > y1  # proportions kept, the right way up
+    digest = hashlib.sha256((folder / "当心中毒.pdf").read_bytes()).hexdigest()
+    assert f"当心中毒:{digest}" in board.content_extra
+    pdf = render_pdf(board, bundled_fonts)
+    assert _image_xobjects(pdf) == [] and _colour_problems(pdf) == []
+    operators = _board_operators(pdf)
+    assert ("k", BLUE) in operators and ("K", RED) in operators and ("k", BLACK_K) in operators
+
+
+def test_pdf_sign_output_is_deterministic(chem: dict[str, Any], tmp_path: Path, bundled_fonts: Any) -> None:
+    from signkit.signs.files import _load_cached
+
+    assert _pdf_bytes() == _pdf_bytes()
+    _pdf(tmp_path / "当心中毒.pdf")
+    first, _, _ = _layout_with(chem, bundled_fonts, ["当心中毒"], tmp_path)
+    _load_cached.cache_clear()
+    second, _, _ = _layout_with(example_data(), bundled_fonts, ["当心中毒"], tmp_path)
+    assert first.content_hash == second.content_hash
+    assert render_pdf(first, bundled_fonts) == render_pdf(second, bundled_fonts)
+
+
+def test_pdf_in_the_sign_folder_extends_the_library_by_name(chem: dict[str, Any], tmp_path: Path,
+                                                            bundled_fonts: Any) -> None:
+    _pdf(tmp_path / "当心氨气.pdf")
+    board, frame, _ = _layout_with(chem, bundled_fonts, ["当心氨气"], tmp_path)
+    assert frame.misfits == [] and any(e.startswith("当心氨气:") for e in board.content_extra)
+    (tmp_path / "当心氨气.svg").write_text(SVG, encoding="utf-8")
+    assert folder_signs(tmp_path)["当心氨气"].suffix == ".svg"  # one name, two files: SVG, then PDF, then bitmaps
+    assert list(folder_signs(tmp_path)) == ["当心氨气"]
+
+
+# --- the sign folder in signkit.toml ---------------------------------------------------------
+
+
+def _config(folder: Path, value: str) -> Path:
+    path = folder / "signkit.toml"
+    path.write_text(f'[fonts]\nmode = "bundled"\n\n[signs]\nfolder = "{value}"\n', encoding="utf-8")
+    return path
+
+
+def test_config_names_the_sign_folder_relative_to_itself(tmp_path: Path) -> None:
+    from signkit.config import load_config
+
+    settings = load_config(_config(tmp_path, "官方标志"))
+    assert settings.sign_folder is not None
+    assert settings.sign_folder.path == tmp_path / "官方标志" and settings.sign_folder.path.is_absolute()
+    assert settings.sign_folder.location.line == 5 and settings.sign_folder.location.path == ("signs", "folder")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[signs]\nfoldr = \"x\"\n", encoding="utf-8")
+    with pytest.raises(SignkitError) as raised:
+        load_config(bad)
+    (diag,) = raised.value.diagnostics
+    assert "signs.foldr" in diag.message and diag.location.line == 2
+
+
+def test_config_sign_folder_serves_site_files_without_one(chem: dict[str, Any], tmp_path: Path,
+                                                         bundled_fonts: Any) -> None:
+    from signkit.check import check_text
+    from signkit.config import load_config
+    from tests.conftest import dump
+
+    official = tmp_path / "官方标志"
+    official.mkdir()
+    _pdf(official / "当心中毒.pdf")
+    configured = load_config(_config(tmp_path, "官方标志")).sign_folder
+    _point(chem)["警示标识"] = ["当心中毒"]
+    site_dir = tmp_path / "企业"
+    site_dir.mkdir()
+    report = check_text(dump(chem), str(site_dir / "site.yaml"), fonts=bundled_fonts, layout=True,
+                        sign_folder=configured)
+    assert report.ok(), [d.render() for d in report.diagnostics]
+    assert report.site is not None and report.site.output.sign_folder == str(official)
+    plain = check_text(dump(chem), str(site_dir / "site.yaml"), fonts=bundled_fonts, layout=True)
+    assert plain.stamps != report.stamps  # the 2-4 board with the office's sign prints something else
+    # the site file's own folder wins over the config's
+    own = site_dir / "本厂标志"
+    own.mkdir()
+    chem["输出"] = {"标志文件夹": "本厂标志"}
+    report = check_text(dump(chem), str(site_dir / "site.yaml"), sign_folder=configured)
+    assert report.site is not None and report.site.output.sign_folder == "本厂标志"
+
+
+def test_missing_config_sign_folder_is_located_in_the_config(chem: dict[str, Any], tmp_path: Path) -> None:
+    from signkit.check import check_text
+    from signkit.config import load_config
+    from tests.conftest import dump
+
+    config = _config(tmp_path, "没有")
+    report = check_text(dump(chem), str(tmp_path / "site.yaml"), sign_folder=load_config(config).sign_folder)
+    (diag,) = find(report, "SK711")
+    assert diag.location.file == str(config) and diag.location.line == 5 and "没有" in diag.message
+
+
+def test_check_command_uses_the_config_sign_folder(cli: Cli, chem: dict[str, Any], tmp_path: Path) -> None:
+    from tests.conftest import dump
+
+    official = tmp_path / "官方标志"
+    official.mkdir()
+    _pdf(official / "当心中毒.pdf", _with_text)  # a file the check must see to complain about
+    config = _config(tmp_path, "官方标志")
+    _point(chem)["警示标识"] = ["当心中毒"]
+    site = tmp_path / "site.yaml"
+    site.write_text(dump(chem), encoding="utf-8")
+    code, out, _ = cli("check", str(site), "--config", str(config), "--no-layout", "-q")
+    assert code == 1 and "SK706" in out and "当心中毒.pdf" in out
+    code, out, _ = cli("check", str(site), "--fonts", "bundled", "--no-layout", "-q")
+    assert "SK706" not in out
+
+
+def test_config_sign_folder_is_part_of_the_input_hash(tmp_path: Path, bundled_fonts: Any) -> None:
+    from signkit.batch import Options, input_hash
+    from signkit.config import load_config
+
+    configured = load_config(_config(tmp_path, "官方标志")).sign_folder
+    assert input_hash(b"x", Options(), bundled_fonts) != input_hash(b"x", Options(sign_folder=configured),
+                                                                    bundled_fonts)
 
 
 def test_decompression_bomb_is_refused_before_decoding(tmp_path: Path) -> None:
@@ -493,6 +864,7 @@ def test_folder_signs_extend_the_library_by_file_name(chem: dict[str, Any], tmp_
 def test_signs_command_lists_suggests_and_writes_a_catalogue(cli: Cli, tmp_path: Path) -> None:
     code, out, _ = cli("signs")
     assert code == 0 and "当心触电" in out and "警告标志" in out
+    assert out.rstrip().endswith(ARTWORK_NOTE)
     code, out, _ = cli("signs", "--for", "触电")
     assert code == 0 and out.index("当心触电") < out.index("禁止合闸")
     code, out, _ = cli("signs", "--json")

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from signkit.cli.fontopts import BODY_FONT_OPTION, CONFIG_OPTION, FONTS_OPTION, TITLE_FONT_OPTION, FontMode, fonts_or_exit
+from signkit.cli.fontopts import (
+    BODY_FONT_OPTION,
+    CONFIG_OPTION,
+    FONTS_OPTION,
+    TITLE_FONT_OPTION,
+    FontMode,
+    fonts_or_exit,
+    sign_folder_or_exit,
+)
 from signkit.load.source import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -54,6 +62,7 @@ def check(
     from signkit.report import github_report, json_report, text_report
 
     fontset = fonts_or_exit(fonts, title_font, body_font, config, quiet_stand_in=True)
+    sign_folder = sign_folder_or_exit(config)
     from signkit.batch import collect_inputs
     from signkit.check import check_source, check_workbook
     from signkit.load.source import decode, read_source
@@ -63,11 +72,11 @@ def check(
         if item.workbook:
             assert item.path is not None
             reports.extend(check_workbook(item.path, fonts=fontset, layout=not no_layout, display=item.display,
-                                          index=item.index))
+                                          index=item.index, sign_folder=sign_folder))
             continue
         source = read_source(item.path, max_bytes=max_bytes, display=item.name) if item.path is not None \
             else decode((item.text or "").encode("utf-8"), item.name)
-        reports.append(check_source(source, fonts=fontset, layout=not no_layout))
+        reports.append(check_source(source, fonts=fontset, layout=not no_layout, sign_folder=sign_folder))
     if not reports:
         typer.echo("没有找到站点文件（*.yaml、*.yml；工作簿 .xlsx、.csv 须直接给出文件名）。", err=True)
         raise typer.Exit(2)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import typer
 
+from signkit.output import describe_os_error
+
 TEMPLATE_HELP = """生成填写用的 Excel 工作簿模板（每部分一个工作表，含一行示例、下拉选项和填写说明）。
 
 填好后可以直接 signkit check / signkit render 这个工作簿，问题会指出工作表和单元格。
@@ -42,7 +44,7 @@ def template(
     try:
         write_template(xlsx, roster=roster)
     except OSError as failure:
-        typer.echo(f"无法写入 {xlsx}：{failure.strerror or failure}", err=True)
+        typer.echo(f"无法写入 {xlsx}：{describe_os_error(failure)}", err=True)
         raise typer.Exit(2) from None
     if roster:
         typer.echo(f"已生成监管名册模板 {xlsx}：每行一家企业，填好后运行 signkit import {xlsx} -o 文件夹")
@@ -76,6 +78,9 @@ def import_(
     from signkit.publish import safe_name
     from signkit.report import text_report
 
+    if outdir.exists() and not outdir.is_dir():
+        typer.echo(f"无法写入 {outdir}：这是一个文件，不是文件夹。未导入任何企业。", err=True)
+        raise typer.Exit(2)
     if not is_workbook(file):
         raise typer.BadParameter(f"「{file}」不是工作簿：请给出 .xlsx 或 .csv 文件", param_hint="FILE")
     book = read_workbook(file, display=str(file))
@@ -100,7 +105,7 @@ def import_(
         try:
             atomic_write_text(target, site_yaml(site.data, origin=file.name, source=site.source))
         except OSError as failure:
-            typer.echo(f"无法写入 {target}：{failure.strerror or failure}", err=True)
+            typer.echo(f"无法写入 {target}：{describe_os_error(failure)}", err=True)
             raise typer.Exit(2) from None
         errors = len(report.errors())
         state = "通过检查" if not errors else f"有 {errors} 个错误，请在工作簿中改正后重新导入，或直接修改该文件"
@@ -120,7 +125,7 @@ def export(
     try:
         report = export_site(site, xlsx)
     except OSError as failure:
-        typer.echo(f"无法写入 {xlsx}：{failure.strerror or failure}", err=True)
+        typer.echo(f"无法写入 {xlsx}：{describe_os_error(failure)}", err=True)
         raise typer.Exit(2) from None
     if report.site is None:
         for diag in report.diagnostics:

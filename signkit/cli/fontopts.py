@@ -1,4 +1,4 @@
-"""Font options shared by every command that prints or checks text (check, fonts, render)."""
+"""Font options shared by every command that prints or checks text (check, fonts, render), and ``--config``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
+    from signkit.config import SignFolder
     from signkit.fonts import FontChoice, FontSet
 
 
@@ -55,6 +56,19 @@ def fonts_or_exit(mode: FontMode | None, title_font: str | None, body_font: str 
 
     try:
         return fonts_from_options(mode, title_font, body_font, config, quiet_stand_in=quiet_stand_in)
+    except SignkitError as failure:
+        for diag in failure.diagnostics:
+            typer.echo(diag.render(), err=True)
+        raise typer.Exit(2) from None
+
+
+def sign_folder_or_exit(config: Path | None) -> SignFolder | None:
+    """``signkit.toml``'s ``[signs] folder`` (``None`` when not set), a bad config file printed and exit 2."""
+    from signkit.config import load_config
+    from signkit.diagnostics import SignkitError
+
+    try:
+        return load_config(config).sign_folder
     except SignkitError as failure:
         for diag in failure.diagnostics:
             typer.echo(diag.render(), err=True)

@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
+import time
+import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 import typer
 
-from signkit.cli.fontopts import BODY_FONT_OPTION, CONFIG_OPTION, FONTS_OPTION, TITLE_FONT_OPTION, FontMode, fonts_or_exit
+from signkit.cli.fontopts import (
+    BODY_FONT_OPTION,
+    CONFIG_OPTION,
+    FONTS_OPTION,
+    TITLE_FONT_OPTION,
+    FontMode,
+    fonts_or_exit,
+    sign_folder_or_exit,
+)
 from signkit.load.source import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from signkit.render_api import RenderOutcome
 
 RENDER_HELP = """把站点文件生成为可直接印刷的 PDF（每块牌、每种告知卡一个文件）。
 
@@ -69,7 +88,8 @@ def render(
     overlap: float = typer.Option(10.0, "--overlap", min=0.0, max=50.0, help="分块的重叠（毫米）"),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="并行进程数（默认：CPU 核数）"),
     fail_fast: bool = typer.Option(False, "--fail-fast", help="有一家企业失败就停止"),
-    dry_run: bool = typer.Option(False, "--dry-run", help="只列出需要重印的牌（与输出文件夹中上次的结果比较），不写任何文件"),
+    dry_run: bool = typer.Option(False, "--dry-run",
+                                 help="只列出需要重印的牌（与输出文件夹中上次的结果比较）：只排版、计算哈希，不生成 PDF，不写任何文件"),
     force: bool = typer.Option(False, "--force", help="全部重新生成，不复用上次的文件"),
     strict: bool = typer.Option(False, "--strict", help="有警告也不生成"),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="站点文件大小上限（字节）"),
@@ -78,8 +98,6 @@ def render(
     body_font: str | None = BODY_FONT_OPTION,
     config: Path | None = CONFIG_OPTION,
 ) -> None:
-    import time
-
     from signkit.printshop import IMPOSE_SHEETS, PROOF_SHEETS, TILE_SHEETS, sheet_size
     from signkit.render_api import ExtraOptions, render_files
 
@@ -92,65 +110,180 @@ def render(
                 raise typer.BadParameter(str(bad), param_hint=option) from None
     extras = ExtraOptions(proof.upper() if proof else None, tile.upper() if tile else None,
                           impose.upper() if impose else None, overlap)
-    fontset = fonts_or_exit(fonts, title_font, body_font, config)
-    for note in fontset.diagnostics:
-        typer.echo(note.render())
     started = time.perf_counter()
-    outcome = render_files(files, outdir, fontset, fit=fit.value, producer=producer.value if producer else None,
-                           sizes=_sizes(size), max_bytes=max_bytes, strict=strict, bleed=bleed, marks=marks,
-                           extras=extras if (proof or tile or impose) else None, jobs=jobs or _default_jobs(),
-                           fail_fast=fail_fast, dry_run=dry_run, force=force, progress=_Progress())
-    elapsed = time.perf_counter() - started
-    for diag in outcome.diagnostics:
-        typer.echo(diag.render())
-    for report in outcome.reports:
-        for diag in report.diagnostics:
+    progress = _Progress()
+    shown: list[int] = []  # how many diagnostics were printed when the list was handed on
+
+    def deliver(done: RenderOutcome) -> None:
+        """Print problems and the reprint list while the run still holds the lock (see render_files)."""
+        progress.abandon()
+        for diag in done.diagnostics:
             typer.echo(diag.render())
+        shown.append(len(done.diagnostics))
+        _print_reprints(done.reprints, dry_run, first_run=done.first_run)
+
+    try:
+        with _terminate_as_interrupt():  # from here on: fonts are resolved first, then the run
+            fontset = fonts_or_exit(fonts, title_font, body_font, config)
+            for note in fontset.diagnostics:
+                typer.echo(note.render())
+            sign_folder = sign_folder_or_exit(config)
+            outcome = render_files(files, outdir, fontset, fit=fit.value,
+                                   producer=producer.value if producer else None, sizes=_sizes(size),
+                                   max_bytes=max_bytes, strict=strict, bleed=bleed, marks=marks,
+                                   extras=extras if (proof or tile or impose) else None,
+                                   jobs=jobs or _default_jobs(), fail_fast=fail_fast, dry_run=dry_run, force=force,
+                                   progress=progress, sign_folder=sign_folder, keep=False, deliver=deliver)
+    except KeyboardInterrupt as stop:
+        progress.abandon()
+        typer.echo("已中止：输出文件夹中已写入的文件完整，未写完的已丢弃；再次运行会从中断处补齐。", err=True)
+        raise typer.Exit(EXIT_TERMINATED if isinstance(stop, Terminated) else EXIT_INTERRUPTED) from None
+    elapsed = time.perf_counter() - started
+    for diag in outcome.diagnostics[shown[0] if shown else 0:]:  # all of them if the run stopped early
+        typer.echo(diag.render())
     if outcome.usage_error and not outcome.sites:
         typer.echo("未生成任何文件。")
         raise typer.Exit(2)
-    _print_reprints(outcome.reprints, dry_run)
     _print_summary(outcome, elapsed, outdir, dry_run)
-    if outcome.usage_error:
+    if outcome.usage_error or outcome.output_error:
         raise typer.Exit(2)
     raise typer.Exit(0 if outcome.ok else 1)
 
 
+EXIT_INTERRUPTED = 130
+#: 128 + SIGTERM, what a shell reports for a process that SIGTERM ended.
+EXIT_TERMINATED = 143
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the run is, so it unwinds as Ctrl-C does: workers stopped, lock released."""
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """While rendering, turn SIGTERM (``kill``, a CI timeout, systemd) into :class:`Terminated`.
+
+    Without it the default action ends the process on the spot: no message, the lock
+    file left behind, and worker processes orphaned, rendering on for minutes.
+    """
+    import signal
+
+    def handler(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: a second one must not cut the clean-up short
+        raise Terminated
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread (an embedding application): leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+_WORDS = {"rendered": "已生成", "unchanged": "未变化", "checked": "已比较", "failed": "失败", "unreadable": "无法读取"}
+
+
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds + 0.5), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _columns(text: str) -> int:
+    """Terminal columns ``text`` takes: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` terminal columns (a line that wraps cannot be redrawn in place)."""
+    out: list[str] = []
+    used = 0
+    for ch in text:
+        used += _columns(ch)
+        if used > width:
+            return "".join(out[:-1]) + "…" if out else ""
+        out.append(ch)
+    return text
+
+
+def bar_line(done: int, total: int, name: str, elapsed: float, *, bar: int = 20) -> str:
+    """``[██████░░░░] 12/50 企业名 · 已用 0:12 · 剩余约 0:18``: the in-place progress line.
+
+    The estimate assumes the remaining enterprises take as long as the finished ones on
+    average; before the first one there is none.
+    """
+    filled = round(bar * done / total) if total else bar
+    line = f"[{'█' * filled}{'░' * (bar - filled)}] {done}/{total} {name} · 已用 {_clock(elapsed)}"
+    if 0 < done < total:
+        line += f" · 剩余约 {_clock(elapsed / done * (total - done))}"
+    return line
+
+
 class _Progress:
-    """One line per enterprise; on a terminal (and not in CI) a single line that updates in place."""
+    """A progress bar redrawn in place on a terminal; one line per enterprise otherwise, or when CI is set.
 
-    def __init__(self) -> None:
-        import os
-        import sys
+    Logs and CI consoles get the plain lines (nothing to redraw, every enterprise on
+    record).  On the bar, failures still get a line of their own above it, so the
+    enterprise that needs attention does not scroll away with the bar.
+    """
 
-        self.live = sys.stdout.isatty() and not os.environ.get("CI")
+    def __init__(self, stream: TextIO | None = None, *, live: bool | None = None,
+                 clock: Callable[[], float] = time.monotonic, width: Callable[[], int] | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stdout
+        if live is None:
+            live = self.stream.isatty() and not os.environ.get("CI")
+        self.live = live
+        self.clock = clock
+        self.width = width or (lambda: shutil.get_terminal_size((80, 24)).columns)
+        self.started = clock()
+        self.drawn = False
+
+    def _write(self, text: str) -> None:
+        self.stream.write(text)
+        self.stream.flush()
 
     def __call__(self, site: object, done: int, total: int) -> None:
         from signkit.batch import SiteOutcome
 
         assert isinstance(site, SiteOutcome)
-        word = {"rendered": "已生成", "unchanged": "未变化", "checked": "已比较", "failed": "失败",
-                "unreadable": "无法读取"}[site.status]
         name = site.enterprise or site.input.name
-        line = f"[{done}/{total}] {word} {name}"
+        line = f"[{done}/{total}] {_WORDS[site.status]} {name}"
         if site.status == "rendered":
             line += f"（重写 {len(site.rewritten)}，沿用 {len(site.kept)}，删除 {len(site.removed)}）"
-        if self.live:
-            end = "\n" if done == total else ""
-            typer.echo(f"\r\033[K{line}", nl=False)
-            if end:
-                typer.echo("")
-        else:
-            typer.echo(line)
+        if not self.live:
+            self._write(line + "\n")
+            return
+        if site.failed:  # keep it on screen above the bar
+            self._write(f"\r\033[K{line}\n")
+        width = max(self.width() - 1, 10)
+        self._write(f"\r\033[K{_fit(bar_line(done, total, name, self.clock() - self.started), width)}")
+        self.drawn = done < total
+        if done == total:
+            self._write("\n")
+
+    def abandon(self) -> None:
+        """End the bar's line, so a message after an interruption starts on a fresh one."""
+        if self.live and self.drawn:
+            self._write("\n")
+            self.drawn = False
 
 
-def _print_reprints(reprints: list, dry_run: bool) -> None:  # type: ignore[type-arg]
+def _print_reprints(reprints: list, dry_run: bool, *, first_run: bool = False) -> None:  # type: ignore[type-arg]
+    """The list for the print shop; collapsed to one line only when OUTDIR never held a run before.
+
+    Boards added to an existing folder (a new enterprise, a new post) are listed one by
+    one with maker and place like any other change: someone has to make and hang them.
+    """
     if not reprints:
         return
-    if all(item.change == "新增" for item in reprints):
+    if first_run and all(item.change == "新增" for item in reprints):
         typer.echo(f"首次生成：{len(reprints)} 种牌卡都需要制作，数量与面积见印刷清单。")
         return
-    typer.echo("需要重印 / 撤下的牌（交给印刷厂或安排撤下）：" if not dry_run else "若现在生成，需要重印 / 撤下的牌：")
+    typer.echo("需要制作 / 重印 / 撤下的牌（交给印刷厂或安排撤下）：" if not dry_run
+               else "若现在生成，需要制作 / 重印 / 撤下的牌：")
     for item in reprints:
         where = f"{item.maker} 制作，悬挂于 {item.hangs}" if item.hangs else item.maker
         count = f" × {item.quantity}" if item.quantity else ""
@@ -178,6 +311,10 @@ def _print_summary(outcome: object, elapsed: float, outdir: Path, dry_run: bool)
     if not dry_run:
         typer.echo(f"  写入 {rewritten} 个文件，沿用 {kept} 个，删除 {removed} 个；用时 {elapsed:.1f} 秒；"
                    f"清单：{outdir / 'manifest.json'}，印刷清单：{outdir / '印刷清单.csv'}")
+    if outcome.carried:
+        names = "、".join(f"{c['enterprise']}（{c['site_file']}）" for c in outcome.carried)
+        typer.echo(f"  另有 {len(outcome.carried)} 家企业本次没有生成，文件夹完好，仍列在清单和印刷清单中：{names}"
+                   "（不再需要时删除其文件夹）")
 
 
 def preview(
@@ -196,7 +333,8 @@ def preview(
     from signkit.publish import board_filename, safe_name
 
     fontset = fonts_or_exit(fonts, title_font, body_font, config)
-    reports = [check_path(name, fonts=fontset) for name in files]
+    sign_folder = sign_folder_or_exit(config)
+    reports = [check_path(name, fonts=fontset, sign_folder=sign_folder) for name in files]
     if not all(r.ok() for r in reports):
         _print_problems([], reports)
         raise typer.Exit(2 if any(r.unreadable for r in reports) else 1)

@@ -12,7 +12,8 @@ from signkit.cli.fontopts import BODY_FONT_OPTION, CONFIG_OPTION, FONTS_OPTION, 
 HELP = """列出内置安全标志（GB 2894：禁止、警告、指令、提示）及其名称，供站点文件「警示标识」填写。
 
 --for 事故类型（GB 6441，如 触电，可重复）给出建议的标志；--pdf 文件 生成标志目录（A4），
-印出每个标志及其名称、类别，供选用。"""
+印出每个标志及其名称、类别，供选用。图形为 signkit 自绘，不是 GB 2894—2025 的官方图形；
+持有官方图形的单位可按名称用自己的 SVG 或 PDF 替换（见标志文件夹）。"""
 
 
 def signs(
@@ -26,6 +27,7 @@ def signs(
 ) -> None:
     from signkit.signs import CATEGORIES, load_library
     from signkit.signs.accidents import ACCIDENT_TYPES, accidents_for, close_types, suggest
+    from signkit.signs.place import ARTWORK_NOTE
 
     library = load_library()
     unknown = [a for a in accidents if a not in ACCIDENT_TYPES]
@@ -61,6 +63,7 @@ def signs(
         if names:
             typer.echo(f"{category}标志（{len(names)}）：{'、'.join(names)}")
     typer.echo(f"共 {len(library)} 个。--for 事故类型 给出建议；--pdf 文件 生成标志目录。")
+    typer.echo(ARTWORK_NOTE)
     raise typer.Exit(0)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -154,6 +155,7 @@ def _load_xlsx(book: Book, data: bytes, suffix: str) -> Book:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
+            formulas = unpacked <= MAX_UNPACKED and _has_formulas(archive)
     except (zipfile.BadZipFile, ValueError, OSError):
         return _fail(book, "SK901", "工作簿已损坏（压缩包无法打开），无法读取", "请在 Excel 中打开并修复后另存")
     if unpacked > MAX_UNPACKED:
@@ -164,11 +166,59 @@ def _load_xlsx(book: Book, data: bytes, suffix: str) -> Book:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "Data Validation extension is not supported" and the like
             workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True, keep_links=False)
-    except Exception as exc:  # openpyxl raises many kinds on damaged files; none may reach the user
-        return _fail(book, "SK901", f"工作簿已损坏，无法读取（{type(exc).__name__}）", "请在 Excel 中打开并修复后另存为 .xlsx")
+    except Exception:  # openpyxl raises many kinds on damaged files; none may reach the user
+        return _fail(book, "SK901", "工作簿已损坏，或不是 Excel 工作簿（压缩包中缺少工作簿的内容），无法读取",
+                     "请在 Excel 中打开并修复后另存为 .xlsx")
     for sheet in workbook.worksheets:
         book.grids.append(_grid(book, sheet))
+    if formulas:
+        _report_uncached_formulas(book, data, workbook)
     return book
+
+
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >/]")
+
+
+def _has_formulas(archive: zipfile.ZipFile) -> bool:
+    """Whether any sheet holds a formula (cheap: most ledgers hold none, and then no second read is needed)."""
+    for info in archive.infolist():
+        if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+            with archive.open(info) as stream:
+                if _FORMULA_TAG.search(stream.read()):
+                    return True
+    return False
+
+
+def _report_uncached_formulas(book: Book, data: bytes, values: Any) -> None:
+    """One SK913 per sheet whose formulas have no saved result (openpyxl reads those as empty).
+
+    A workbook written by a program, or by Excel with manual calculation, carries the
+    formula without its value; reading the cell as empty and then saying "不能为空" would
+    send the officer looking at a cell that visibly holds something.
+    """
+    import openpyxl
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False, keep_links=False)
+    except Exception:  # the first read succeeded; a second failure only loses this hint
+        return
+    for sheet in formulas.worksheets:
+        if sheet.sheet_state != "visible":  # not read at all (SK905 says so)
+            continue
+        cached = values[sheet.title]
+        missing = sorted((row, col) for (row, col), cell in sheet._cells.items()
+                         if cell.data_type == "f" and row <= MAX_ROWS and col <= MAX_COLS
+                         and cached._cells.get((row, col)) is not None and cached._cells[(row, col)].value is None)
+        if missing:
+            first = coordinate(*missing[0])
+            more = f" 等 {len(missing)} 个单元格" if len(missing) > 1 else ""
+            book.diagnostics.append(Diagnostic(
+                "SK913", Severity.WARNING,
+                f"工作表「{sheet.title}」的 {first}{more}是公式，但工作簿中没有保存计算结果，已读作空",
+                Location(book.file, sheet=str(sheet.title), cell=first),
+                "请在 Excel 或 WPS 中打开该工作簿、保存后再读取；或把公式改为直接填写的内容"))
 
 
 def _grid(book: Book, sheet: Any) -> Grid:

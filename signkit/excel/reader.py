@@ -603,7 +603,13 @@ def read_book(book: Book) -> WorkbookRead:
     layout: dict[str, list[Grid]] = {}
     notes = list(book.diagnostics)
     for grid in book.grids:
-        if grid.hidden or normalise(grid.name) in IGNORED_SHEETS or not grid.cells:
+        if normalise(grid.name) in IGNORED_SHEETS or not grid.cells:
+            continue
+        if grid.hidden:
+            # a hidden sheet is often an old copy or a lookup list: never read silently, never dropped silently
+            notes.append(Diagnostic("SK905", Severity.WARNING, f"工作表「{grid.name}」是隐藏的，未读取",
+                                    Location(book.file, sheet=grid.name, cell="A1"),
+                                    "如需读取，请在 Excel 中右键工作表标签 →「取消隐藏」后保存"))
             continue
         kind = _classify(grid, book.is_csv)
         if kind is None:
@@ -643,9 +649,12 @@ def read_book(book: Book) -> WorkbookRead:
         reader.teams_posts(grid)
     for sheet, sections in ((INFO_SHEET, ("地区", "企业")), (SUPERVISION.name, ("监管责任",))):
         if sheet not in layout:
+            hidden = any(grid.hidden and _classify(grid, book.is_csv) == sheet for grid in book.grids)
             reader.site.diagnostics.append(Diagnostic(
-                "SK902", Severity.ERROR, f"工作簿中没有「{sheet}」工作表（{'、'.join(sections)}是必填的）", Location(book.file),
-                "可用 signkit template --xlsx 生成模板，把该工作表复制过来"))
+                "SK902", Severity.ERROR,
+                f"工作簿中的「{sheet}」工作表是隐藏的（{'、'.join(sections)}是必填的）" if hidden
+                else f"工作簿中没有「{sheet}」工作表（{'、'.join(sections)}是必填的）", Location(book.file),
+                "请在 Excel 中取消隐藏该工作表后保存" if hidden else "可用 signkit template --xlsx 生成模板，把该工作表复制过来"))
             reader.site.muted.extend((s,) for s in sections)
     result.sites = [reader.site]
     return result

@@ -23,4 +23,5 @@ EXCEL_RULES: dict[str, tuple[str, str]] = {
     "SK910": ("error", "单元格是错误值（#N/A、#REF! 等）"),
     "SK911": ("warning", "工作表超过读取上限，只读取了前面的行和列"),
     "SK912": ("info", "CSV 文件按 GBK（GB18030）编码读取"),
+    "SK913": ("warning", "公式单元格没有保存的计算结果（由程序生成、未在 Excel 中打开保存过），已读作空"),
 }

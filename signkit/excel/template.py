@@ -16,6 +16,7 @@ sheet shows one complete, realistic row.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,7 @@ EXAMPLE: dict[str, Any] = {
         "所属行业": "危险化学品生产",
         "企业监督举报电话": "0350-8161208",
         "企业应急电话": "0350-8161119",
+        "风险信息网址": "https://jinyuan.example.com/fengxian",
         "市级直接监管": "否",
         "修订日期": "2026-05-18",
     },
@@ -339,6 +341,38 @@ def example_site() -> Site:
     return Site.model_validate(EXAMPLE)
 
 
+def roster_example_site() -> Site:
+    """The roster template's example row: the template's enterprise as a roster knows it.
+
+    A roster holds no risk points, so the plan gives every row 附表 2-1-2 (挂牌说明 (4)).
+    The example is therefore written for 2-1-2 — 分管领导 as the responsible leaders, no
+    县级政府领导 and no 重大风险点 list — so that a fresh roster template checks without
+    warnings, as the site template does.
+    """
+    data = copy.deepcopy(EXAMPLE)
+    supervision = data["监管责任"]
+    supervision.pop("县级政府领导", None)
+    supervision.pop("风险点", None)
+    for department in _departments(supervision):
+        leader = department.get("责任领导")
+        if isinstance(leader, dict) and "职务" in leader:
+            leader["职务"] = _deputy(str(leader["职务"]))
+    return Site.model_validate(data)
+
+
+def _departments(supervision: dict[str, Any]) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = []
+    for value in supervision.values():
+        items = value if isinstance(value, list) else [value]
+        found.extend(item for item in items if isinstance(item, dict))
+    return found
+
+
+def _deputy(title: str) -> str:
+    """局长 → 副局长, 镇长 → 副镇长: the 分管领导 that 2-1-2 names (挂牌说明 (3))."""
+    return title if title.startswith("副") or "分管" in title else "副" + title
+
+
 def roster_workbook(sites: list[Site]) -> Any:
     """A regulator's roster: one row per enterprise with its departments and leaders."""
     import openpyxl  # type: ignore[import-untyped, unused-ignore]
@@ -385,6 +419,5 @@ def write_template(path: Path | str, *, roster: bool = False) -> None:
     from signkit.excel.export import site_workbook, workbook_bytes
     from signkit.output import atomic_write_bytes
 
-    site = example_site()
-    book = roster_workbook([site]) if roster else site_workbook(site)
+    book = roster_workbook([roster_example_site()]) if roster else site_workbook(example_site())
     atomic_write_bytes(Path(path), workbook_bytes(book))

@@ -72,6 +72,8 @@ def _nfkc(text: str) -> str:
 
 _SCIENTIFIC = re.compile(r"^(\d)(?:\.(\d+))?[eE]\+?(\d{1,2})$")
 _FLOAT_TEXT = re.compile(r"^(\d+)\.0+$")
+#: A 03xx landline without its 0 (no Chinese number starts with 3): only a number cell loses the 0 like that.
+_LOST_ZERO_TEXT = re.compile(r"^3\d{9,10}$")
 
 
 def _digits_of(raw: object) -> tuple[str | None, str | None]:
@@ -80,6 +82,9 @@ def _digits_of(raw: object) -> tuple[str | None, str | None]:
         return number_text(raw), number_text(raw) if isinstance(raw, int) else f"{raw!r}"
     if isinstance(raw, str):
         text = _nfkc(raw)
+        if _LOST_ZERO_TEXT.match(text) is not None:
+            # a CSV holds only text: "3508161208" is what Excel wrote for a landline stored as a number
+            return text, text
         if (match := _FLOAT_TEXT.match(text)) is not None:
             return match.group(1), text
         if (match := _SCIENTIFIC.match(text)) is not None:
@@ -98,6 +103,9 @@ def phone(raw: object) -> tuple[str | None, list[Note]]:
         return (_nfkc(text) if text else None), []
     if digits == "" or not digits.isdigit():
         assert shown is not None
+        if "e" not in shown.lower():
+            return shown, [Note("SK907", f"电话号码是一个数字（{shown}），不是电话号码的写法",
+                                "请把单元格设为“文本”格式后重新填写完整的号码")]
         return shown, [Note("SK907", f"电话号码显示为科学计数法「{shown}」，原来的数字已经丢失，无法还原",
                             "请把单元格设为“文本”格式后重新填写完整的号码")]
     if len(digits) <= 5 or (len(digits) == 11 and digits.startswith("1")) or len(digits) in (7, 8):
@@ -126,7 +134,16 @@ def postcode(raw: object) -> tuple[str | None, list[Note]]:
 
 
 def date(raw: object) -> tuple[str | None, list[Note]]:
-    """A date cell as ISO text; a bare Excel serial number (46160) converted and reported."""
+    """A date cell as ISO text; a bare Excel serial number (46160) converted and reported.
+
+    A date with a time of day (``=NOW()``, or 2026/5/18 14:30 typed into the cell) keeps
+    its day: the boards print a 修订日期, never a time.  A CSV holds the serial as text.
+    """
+    if isinstance(raw, dt.datetime) and raw.time() != dt.time():
+        day = raw.date().isoformat()
+        return day, [Note("SK906", f"日期单元格带有时间（{raw.isoformat(sep=' ', timespec='minutes')}），只取日期 {day}")]
+    if isinstance(raw, str) and re.fullmatch(r"\d{5}(?:\.\d+)?", _nfkc(raw)):
+        raw = float(_nfkc(raw))
     if isinstance(raw, (int, float)) and not isinstance(raw, bool) and 20000 <= raw <= 80000:
         from openpyxl.utils.datetime import from_excel  # type: ignore[import-untyped, unused-ignore]
 

@@ -2,9 +2,12 @@
 
 Why not ``yaml.safe_dump``: it would quote 2026-05-18 and 034100 (YAML 1.1 would read
 them as a date and an octal number), order nothing the way the docs do and write no
-comments.  signkit reads every scalar as text (:mod:`signkit.load.yaml_tree`), so a value
-is written plain whenever YAML's own emitter allows a plain scalar there and it is not a
-null word, and in double quotes otherwise.  Comments say which sheet and row each part
+comments.  signkit reads every scalar as text (:mod:`signkit.load.yaml_tree`), but the
+file is also opened by editors, linters and other YAML tools, which would read a plain
+034100 as the octal number 14400 and 是/on/2026-05-18 as booleans and dates.  So a value
+is written plain only when YAML's own emitter allows a plain scalar there *and* a YAML
+1.1 resolver would read it as a string — or as a number or date that means the same
+text (``6``, ``2026-05-18``, as the examples write them); otherwise in double quotes.  Comments say which sheet and row each part
 came from, so the officer can go back to the workbook.
 """
 
@@ -12,15 +15,22 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Any
 
 from yaml.emitter import Emitter
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
 
 from signkit.diagnostics import KeyPath
 from signkit.excel.cellmap import CellMap
 from signkit.load.validate import known_keys
 
 _NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+_STR_TAG = "tag:yaml.org,2002:str"
+_RESOLVER = Resolver()
+#: Plain scalars other tools read as a non-string but with the same meaning as the text.
+_SAME_MEANING = re.compile(r"(?:0|[1-9][0-9]{0,8}|[0-9]{4}-[0-9]{2}-[0-9]{2})")
 _TOP = ("地区", "企业", "监管责任", "工作场所", "岗位", "风险点", "输出")
 _MISSING = {
     "工作场所": "工作场所：工作簿中没有（附表 2-2 每个工作场所一块）。请补充，写法见 docs/site-file.md 第 4.4 节。",
@@ -33,7 +43,9 @@ def scalar(text: str) -> str:
     """A scalar as YAML text that signkit reads back as exactly ``text``."""
     if text not in _NULL_WORDS and text == text.strip() and "\n" not in text:
         analysis = Emitter(io.StringIO(), allow_unicode=True).analyze_scalar(text)
-        if analysis.allow_block_plain and not analysis.multiline and not analysis.empty:
+        if analysis.allow_block_plain and not analysis.multiline and not analysis.empty \
+                and (_RESOLVER.resolve(ScalarNode, text, (True, False)) == _STR_TAG  # type: ignore[no-untyped-call]
+                     or _SAME_MEANING.fullmatch(text)):
             return text
     return json.dumps(text, ensure_ascii=False)
 

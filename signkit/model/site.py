@@ -80,6 +80,9 @@ class Enterprise(BaseModel):
     industry: Text = _f("所属行业", "所属行业，如 危险化学品、建材、煤矿")
     report_phone: OptionalPhone = _f("企业监督举报电话", "企业内部监督举报电话（印在 2-4 底部）", default=None)
     emergency_phone: OptionalPhone = _f("企业应急电话", "企业应急电话（印在 2-5 告知卡背面）", default=None)
+    risk_url: OptionalText = _f(
+        "风险信息网址", "本企业公布安全风险信息的网页网址（http:// 或 https:// 开头）；填写后每块 2-4 告知牌标题右侧印出"
+        "二维码。不填则不印，signkit 不会自行编造网址", default=None)
     city_supervised: YesNo = _f("市级直接监管", "是否由市级部门直接监管（是/否）", default=False)
     revised: dt.date = _f("修订日期", "本文件数据最后修订的日期，如 2026-05-01 或 2026年5月1日；印在每块牌的修订标记中",
                           json_schema_extra=_drop_format)
@@ -230,7 +233,7 @@ class Output(BaseModel):
         "出血", "各附表的出血（毫米，0–20），如 2-5: 3；大牌喷绘通常不加出血（默认 0）", default_factory=dict)
     marks: YesNo = _f("裁切标记", "是否在出血外加裁切标记（默认 否）", default=False)
     sign_folder: OptionalText = _f(
-        "标志文件夹", "自备安全标志文件的文件夹（相对于站点文件）：其中「标志名称.svg」（或 .png、.jpg）"
+        "标志文件夹", "自备安全标志文件的文件夹（相对于站点文件）：其中「标志名称.svg」（或 .pdf、.png、.jpg）"
         "按名称替换内置标志，内置库没有的名称也可使用", default=None)
 
 

@@ -25,6 +25,7 @@ from signkit.forms import FORMS
 from signkit.preflight.boxes import FormChoice, check_boxes, inherited, user_unit
 from signkit.preflight.content import DocumentState, PageWalker
 from signkit.preflight.findings import Findings, page_label
+from signkit.preflight.quiet import quiet_qpdf
 
 DEFAULT_MIN_DPI = 100.0
 #: How far into the file ``%PDF-`` may start (Acrobat tolerates junk before it, up to 1 KiB).
@@ -117,6 +118,11 @@ def _pages(pdf: pikepdf.Pdf, findings: Findings, form: FormChoice | None, min_dp
 
 
 def _preflight(data: bytes, name: str, layout: str | None, min_dpi: float) -> tuple[list[Diagnostic], bool]:
+    with quiet_qpdf():
+        return _preflight_quietly(data, name, layout, min_dpi)
+
+
+def _preflight_quietly(data: bytes, name: str, layout: str | None, min_dpi: float) -> tuple[list[Diagnostic], bool]:
     if layout is not None and layout not in FORMS:
         raise ValueError(f"未知的附表编号「{layout}」，可选：{'、'.join(FORMS)}")
     if min_dpi <= 0:

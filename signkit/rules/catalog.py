@@ -3,8 +3,8 @@
 Rule ids are a public, stable interface: CI jobs filter on them, and docs/rules.md is
 generated from this table (a test fails when the two drift apart).  Ranges:
 SK0xx reading the file, SK1xx the shape of the data, SK2xx the regulation's content
-rules, SK3xx fonts and glyph coverage, SK7xx safety signs and accident types, SK9xx
-Excel / CSV import.
+rules, SK3xx fonts and glyph coverage, SK7xx safety signs and accident types, SK8xx
+writing the output, SK9xx Excel / CSV import.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from signkit.excel.rules import EXCEL_RULES
 from signkit.fonts.rules import FONT_RULES
+from signkit.output import OUTPUT_RULES
 from signkit.preflight.rules import PREFLIGHT_RULES
 from signkit.signs.rules import SIGN_BASIS, SIGN_RULES
 
@@ -77,8 +78,9 @@ _RULES: tuple[RuleInfo, ...] = (
     RuleInfo("SK502", "warning", "文字放不下，已按 --fit grow 放大版面", ""),
     RuleInfo("SK227", "error", "文字中含有看不见的控制字符（复制粘贴带入），印出会缺字或错位", "不印缺字"),
     RuleInfo("SK503", "warning", "印刷清单 PDF 中有文字放不下（完整内容见 CSV）", ""),
-    RuleInfo("SK228", "error", "举报网址不是 http(s) 网址（规范只给出栏目路径，signkit 不编造网址）", "附表 2-6、2-7"),
-    RuleInfo("SK229", "error", "举报网址太长，印成二维码后难以扫描", ""),
+    RuleInfo("SK228", "error", "印成二维码的网址（地区.举报网址、企业.风险信息网址）不是 http(s) 网址（规范只给出栏目路径，"
+             "signkit 不编造网址）", "附表 2-4、2-6、2-7"),
+    RuleInfo("SK229", "error", "网址太长，印成二维码后模块小于观看距离 / 700，在牌的观看距离外难以扫描", "附表 2-4、2-6、2-7"),
     RuleInfo("SK401", "error", "模板缺少变量（内置模板与程序不一致）", ""),
     RuleInfo("SK402", "error", "模板无法使用（找不到、语法错误、沙箱拒绝的访问或标记格式不对）", ""),
     *(RuleInfo(rule, severity, title, SIGN_BASIS.get(rule, "")) for rule, (severity, title) in SIGN_RULES.items()),
@@ -86,7 +88,7 @@ _RULES: tuple[RuleInfo, ...] = (
 )
 
 RULES: dict[str, RuleInfo] = {info.rule: info for info in _RULES}
-for _subsystem in (FONT_RULES, PREFLIGHT_RULES):
+for _subsystem in (FONT_RULES, PREFLIGHT_RULES, OUTPUT_RULES):
     RULES.update({rule: RuleInfo(rule, severity, title, "") for rule, (severity, title) in _subsystem.items()})
 
 
@@ -97,7 +99,7 @@ def rules_markdown() -> str:
         "",
         "signkit 的每条诊断都带有一个稳定的规则编号，CI 可据此过滤。"
         "SK0xx 读取文件，SK1xx 数据结构，SK2xx 规范内容，SK3xx 字体与字形覆盖，SK7xx 安全标志与事故类型，"
-        "SK9xx 导入 Excel / CSV。",
+        "SK8xx 写入输出，SK9xx 导入 Excel / CSV。",
         "`--strict` 把警告当作错误。本页由 `signkit.rules.catalog.rules_markdown()` 生成，"
         "测试会检查它与代码一致（更新：`signkit rules --markdown > docs/rules.md`）。",
         "",

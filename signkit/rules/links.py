@@ -1,25 +1,122 @@
-"""Addresses printed as QR codes: a real web address, short enough to scan from a board."""
+"""Addresses printed as QR codes: a real web address, dense enough to scan only if its modules are big enough.
+
+Two addresses become codes: 地区.举报网址 (or the city profile's) on 2-6 and 2-7, and
+企业.风险信息网址 on every 2-4.  Readability is a matter of printed module size, so the
+check uses the board's size (输出.尺寸, else the minimum), the side its layout gives the
+code and the board's viewing distance (:func:`signkit.qr.min_module`): the same address
+can be fine on a 3 m bulletin and too dense for a 2-4 corner.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from signkit.diagnostics import KeyPath
 from signkit.rules.base import RuleContext
+
+_URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
+
+
+@dataclass(frozen=True)
+class QrFit:
+    """How one address prints on one board: the code's side, its modules and their size, and the limit."""
+
+    form_id: str
+    width: float
+    height: float
+    side: float
+    count: int
+    module: float
+    minimum: float
+    distance: float
+
+    @property
+    def readable(self) -> bool:
+        return self.module + 1e-9 >= self.minimum
+
+    def enlarged(self) -> tuple[int, int]:
+        """The board size (same proportions, whole mm, rounded up) at which the modules reach the minimum."""
+        import math
+
+        factor = self.minimum / self.module
+        return math.ceil(self.width * factor), math.ceil(self.height * factor)
+
+
+def _board_size(ctx: RuleContext, form_id: str) -> tuple[float, float]:
+    """The board's size as the layout will use it (a malformed 输出.尺寸 is SK225's business)."""
+    from signkit.layout.sizes import default_size, parse_size
+
+    text = ctx.site.output.sizes.get(form_id)  # type: ignore[call-overload]
+    if text:
+        try:
+            return parse_size(text)
+        except ValueError:
+            pass
+    return default_size(form_id)
+
+
+def qr_fit(content: str, form_id: str, width: float, height: float) -> QrFit:
+    """Where the layout of ``form_id`` puts a code at ``width`` × ``height`` mm, and how fine its modules are.
+
+    Raises :class:`signkit.qr.TooLong` when the content fits no QR code at all.
+    """
+    from signkit.layout.context import Sizing
+    from signkit.layout.forms import bulletin, risk_board
+    from signkit.layout.sizes import scale_of
+    from signkit.qr import min_module, module_size, modules
+
+    sizing = Sizing(width, height, scale_of(form_id, width, height))
+    if form_id == "2-4":
+        side, distance = risk_board.qr_box(sizing).w, risk_board.VIEWING_DISTANCE
+    else:
+        side, distance = bulletin.qr_box(sizing).w, bulletin.VIEWING_DISTANCE
+    count = modules(content)
+    return QrFit(form_id, width, height, side, count, module_size(side, count), min_module(distance), distance)
+
+
+def _check(ctx: RuleContext, url: str, path: KeyPath, name: str, forms: tuple[str, ...], hint: str) -> None:
+    """SK228 / SK229 for one address printed on ``forms``; ``name`` is the user's key path, as printed in messages."""
+    from signkit.qr import TooLong
+
+    if not _URL.fullmatch(url):
+        ctx.report("SK228", path, f"{name}「{url}」不是网址（应以 http:// 或 https:// 开头）", hint)
+        return
+    try:
+        fits = [qr_fit(url, form, *_board_size(ctx, form)) for form in forms]
+    except TooLong:
+        ctx.report("SK229", path, f"{name}太长（{len(url)} 个字符），无法印成二维码", "请使用更短的网址")
+        return
+    if not fits:
+        return
+    worst = min(fits, key=lambda fit: fit.module / fit.minimum)
+    if worst.readable:
+        return
+    from signkit.qr import max_modules
+
+    limit = max_modules(worst.side, worst.distance)
+    width, height = worst.enlarged()
+    ctx.report(
+        "SK229", path,
+        f"{name}（{len(url)} 个字符）印成二维码需要 {worst.count}×{worst.count} 个模块，在 {worst.width:g}×{worst.height:g} mm "
+        f"的附表 {worst.form_id} 上二维码边长 {worst.side:.0f} mm，每个模块只有 {worst.module:.2f} mm；"
+        f"从 {worst.distance:g} m 外扫描至少要 {worst.minimum:.2f} mm（观看距离 / 700）",
+        f"请使用更短的网址（这块牌上最多 {limit}×{limit} 个模块），或在 输出.尺寸 中把附表 {worst.form_id} 做到至少 "
+        f"{width}×{height} mm")
 
 
 def check_report_url(ctx: RuleContext) -> None:
-    """SK228 (not an http(s) address), SK229 (too long for a readable code)."""
-    from signkit.qr import MAX_MODULES, modules
-
-    url = ctx.site.region.report_url
-    if not url:
-        return
-    path = ("地区", "举报网址")
-    if not re.fullmatch(r"https?://[^\s/$.?#][^\s]*", url):
-        ctx.report("SK228", path, f"「{url}」不是网址（应以 http:// 或 https:// 开头）",
-                   "规范只给出了栏目路径；请填写举报页面的实际网址，或不填（不印二维码）")
-        return
-    count = modules(url)
-    if count > MAX_MODULES:
-        ctx.report("SK229", path, f"网址太长（{len(url)} 个字符），二维码需要 {count}×{count} 个模块，在牌上难以扫描",
-                   "请使用更短的网址")
+    """SK228 (not an http(s) address), SK229 (modules too small to scan from the board's viewing distance)."""
+    region = ctx.region
+    if region.report_url:
+        if region.report_url_from_profile:
+            path: KeyPath = ("地区", "城市")
+            name = f"{region.city}内置资料中的举报网址"
+        else:
+            path, name = ("地区", "举报网址"), "地区.举报网址"
+        _check(ctx, region.report_url, path, name, ("2-6", "2-7"),
+               "规范只给出了栏目路径；请填写举报页面的实际网址，或不填（不印二维码）")
+    risk_url = ctx.site.enterprise.risk_url
+    if risk_url:  # checked as an address even with no risk point; its size only where a 2-4 prints it
+        _check(ctx, risk_url, ("企业", "风险信息网址"), "企业.风险信息网址", ("2-4",) if ctx.site.risk_points else (),
+               "请填写本企业公布风险信息的网页的实际网址，或不填（不印二维码）")

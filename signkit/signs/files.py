@@ -1,10 +1,12 @@
-"""A user's own sign files: SVG drawn as vectors, PNG/JPEG checked and converted to CMYK.
+"""A user's own sign files: SVG and PDF drawn as vectors, PNG/JPEG checked and converted to CMYK.
 
 A 警示标识 entry may name a file instead of a library sign (``标志/当心氨气.svg``), and an
 office that holds the official artwork can replace any sign *by name*: a file
-``当心触电.svg`` in the sign folder (``输出.标志文件夹``) is used wherever 当心触电 is
-printed, 自动 included.  The folder may also hold signs the library lacks; they are then
-used by their file name.  Relative paths are taken from the site file's folder.
+``当心触电.svg`` (or ``当心触电.pdf``) in the sign folder (``输出.标志文件夹`` in the site
+file, else ``[signs] folder`` in ``signkit.toml``) is used wherever 当心触电 is printed,
+自动 included.  The folder may also hold signs the library lacks; they are then used by
+their file name.  When one name has several files, the first of SVG, PDF, PNG, JPEG is
+used (vectors before bitmaps).  Relative paths are taken from the site file's folder.
 
 What a file is: **the complete sign as it is to be printed**, symbol and (if the office
 wants one) the 文字辅助标志; signkit fits it into the sign's box (the width of a library
@@ -28,10 +30,17 @@ at the top, and adds nothing.  What you give is what prints.
   same naive formula (transparency flattened onto white) and embedded losslessly.  A
   bitmap whose resolution at its printed size is below what the viewing distance needs
   (:func:`required_ppi`) is a warning, not an error: it prints, only blurred.
-* **PDF** artwork is not supported: ReportLab can draw a PDF page only through
-  third-party bridges (pdfrw) that copy the page's content stream unchanged, RGB and ICC
-  colour spaces and fonts included, past the CMYK-only guarantee.  Convert it to SVG
-  first (``pdftocairo -svg`` or Inkscape), and the message says so.
+* **PDF** is read by :mod:`signkit.signs.pdf_art`: page 1's content stream is
+  interpreted (forms, the CTM, colours) into the same shapes an SVG becomes — CMYK kept
+  exactly, grey as K, RGB by the same naive formula — within the page's CropBox.
+  ReportLab cannot place a PDF page itself, and the bridges that can copy the content
+  stream unchanged, RGB and fonts included, past the CMYK-only guarantee; reading it
+  ourselves keeps the board pure CMYK vectors.  Text, images, shadings, patterns, spot
+  colours, transparency, dashes and clipping that would cut something are reported.
+  A file with more than one page is refused rather than reduced to its first page: a
+  sign file is one sign, and a catalogue or a multi-page proof given by mistake would
+  otherwise print whatever happens to come first.  Encrypted files are refused too
+  (a permissions password usually means the supplier restricts reuse).
 """
 
 from __future__ import annotations
@@ -52,8 +61,8 @@ from signkit.layout.frame import Box
 from signkit.signs.catalog import SignSpec, load_library, lookup
 from signkit.signs.pen import KAPPA, ellipse_segments
 
-#: Suffixes that mark a 警示标识 entry as a file rather than a sign name.
-VECTOR_SUFFIXES = (".svg",)
+#: Suffixes that mark a 警示标识 entry as a file rather than a sign name, in the sign folder's order of preference.
+VECTOR_SUFFIXES = (".svg", ".pdf")
 RASTER_SUFFIXES = (".png", ".jpg", ".jpeg")
 SUPPORTED_SUFFIXES = (*VECTOR_SUFFIXES, *RASTER_SUFFIXES)
 #: Largest bitmap accepted, in pixels (50 megapixels: a 1 m sign at 180 ppi, far more than
@@ -64,7 +73,8 @@ MAX_BYTES = 64 * 1024 * 1024
 #: Bitmaps are resampled down to this resolution at their printed size: more only makes the PDF heavier.
 MAX_PPI = 300
 
-Kind = Literal["missing", "not_image", "unsupported", "too_large", "not_vector", "low_resolution"]
+Kind = Literal["missing", "not_image", "unsupported", "too_large", "not_vector", "low_resolution", "encrypted",
+               "multi_page"]
 
 
 @dataclass(frozen=True)
@@ -78,7 +88,7 @@ class FileProblem:
 
 @dataclass(frozen=True)
 class Shape:
-    """One filled and/or stroked path of an SVG, in the drawing's units with y growing downwards."""
+    """One filled and/or stroked path of an SVG or PDF, in the drawing's units with y growing downwards."""
 
     segments: tuple[tuple[object, ...], ...]
     fill: Color | None
@@ -90,7 +100,7 @@ class Shape:
 
 @dataclass(frozen=True)
 class VectorArt:
-    """An SVG converted to CMYK shapes on a ``width × height`` canvas."""
+    """An SVG or PDF page converted to CMYK shapes on a ``width × height`` canvas."""
 
     path: Path
     width: float
@@ -164,11 +174,11 @@ def resolve_path(text: str, base: Path) -> Path:
 
 
 def folder_signs(folder: Path | None) -> dict[str, Path]:
-    """The sign files of the sign folder by name (file name without suffix), SVG before PNG before JPEG."""
+    """The sign files of the sign folder by name (file name without suffix), SVG, PDF, PNG, JPEG in that order."""
     if folder is None or not folder.is_dir():
         return {}
     found: dict[str, Path] = {}
-    for suffix in (*SUPPORTED_SUFFIXES, ".pdf"):
+    for suffix in SUPPORTED_SUFFIXES:
         for path in sorted(folder.iterdir()):
             if path.is_file() and path.suffix.lower() == suffix:
                 found.setdefault(path.stem, path)
@@ -222,7 +232,7 @@ def load_art(path: Path) -> Art | FileProblem:
     except OSError:
         return FileProblem("missing", f"标志文件「{path}」不存在", "请检查路径；相对路径从站点文件所在的文件夹算起")
     if path.is_dir():
-        return FileProblem("missing", f"「{path}」是文件夹，不是标志文件", "请给出 .svg、.png 或 .jpg 文件")
+        return FileProblem("missing", f"「{path}」是文件夹，不是标志文件", "请给出 .svg、.pdf、.png 或 .jpg 文件")
     return _load_cached(str(path), stat.st_mtime_ns, stat.st_size)
 
 
@@ -230,20 +240,21 @@ def load_art(path: Path) -> Art | FileProblem:
 def _load_cached(name: str, _mtime: int, size: int) -> Art | FileProblem:
     path = Path(name)
     suffix = path.suffix.lower()
-    if suffix == ".pdf":
-        return FileProblem("unsupported", f"标志文件「{path.name}」是 PDF：暂不支持 PDF 标志",
-                           "请另存为 SVG（如 pdftocairo -svg 或 Inkscape），signkit 会按矢量绘制")
     if suffix not in SUPPORTED_SUFFIXES:
         return FileProblem("unsupported", f"标志文件「{path.name}」的格式不受支持（{suffix or '无扩展名'}）",
-                           "请使用 SVG（矢量，推荐）或 PNG、JPEG 图片")
+                           "请使用 SVG 或 PDF（矢量，推荐），或 PNG、JPEG 图片")
     if size > MAX_BYTES:
         return FileProblem("too_large", f"标志文件「{path.name}」有 {size / 1024 / 1024:.0f} MB，超过上限 "
-                                        f"{MAX_BYTES // 1024 // 1024} MB，未读取", "请压缩或改用 SVG")
+                                        f"{MAX_BYTES // 1024 // 1024} MB，未读取", "请压缩，或改用 SVG、PDF")
     try:
         data = path.read_bytes()
     except OSError as exc:
         return FileProblem("missing", f"无法读取标志文件「{path.name}」：{exc.strerror or exc}")
-    if suffix in VECTOR_SUFFIXES:
+    if suffix == ".pdf":
+        from signkit.signs.pdf_art import load_pdf
+
+        return load_pdf(path, data)
+    if suffix == ".svg":
         return _load_svg(path, data)
     return _load_raster(path, data)
 
@@ -505,7 +516,7 @@ def _load_svg(path: Path, data: bytes) -> VectorArt | FileProblem:
 
 
 def vector_items(art: VectorArt, box: Box) -> list[PathItem]:
-    """The SVG's shapes fitted into a sign's ``box`` (mm)."""
+    """The SVG's or PDF's shapes fitted into a sign's ``box`` (mm)."""
     placed = fitted(art.width, art.height, box)
     scale = placed.w / art.width
     items: list[PathItem] = []

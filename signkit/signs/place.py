@@ -182,6 +182,11 @@ SHEET_COLUMNS = 5
 SHEET_SIGN = 28.0
 SHEET_CAPTION = 7.0
 SHEET_HEADING = 10.0
+#: What the library's pictures are, and how an office that holds the official artwork puts it in their place:
+#: printed on the catalogue sheet and after ``signkit signs``, so nobody mistakes them for the standard's own.
+ARTWORK_NOTE = ("这些标志图形是 signkit 自己绘制的，不是 GB 2894—2025 的官方图形。持有官方图形的单位，"
+                "可把任一标志按名称换成自己的矢量文件：存为「标志名称.svg」或「标志名称.pdf」，放进标志文件夹"
+                "（站点文件的 输出.标志文件夹，或 signkit.toml 的 [signs] folder）。")
 
 
 def catalogue(measure: Measurer, library: dict[str, SignSpec] | None = None) -> tuple[Board, Frame]:
@@ -205,10 +210,10 @@ def catalogue(measure: Measurer, library: dict[str, SignSpec] | None = None) -> 
 
     def title() -> float:
         frame.text("安全标志目录", Box(SHEET_MARGIN, SHEET_MARGIN, inner, 12), TextStyle("title", 8, 4, align="center"))
-        note = (f"signkit 内置 {len(library)} 个标志（GB 2894 四类，图形为 signkit 自绘）。"
+        note = (f"signkit 内置 {len(library)} 个标志（GB 2894 四类）。{ARTWORK_NOTE}"
                 "站点文件「警示标识」中按图中名称填写；标注的事故类型供「自动」选用参考。")
-        frame.text(note, Box(SHEET_MARGIN, SHEET_MARGIN + 12, inner, 9), TextStyle("body", 3.2, 2, align="center"))
-        return SHEET_MARGIN + 24
+        frame.text(note, Box(SHEET_MARGIN, SHEET_MARGIN + 12, inner, 14), TextStyle("body", 3.2, 2, align="center"))
+        return SHEET_MARGIN + 28
 
     def new_page() -> None:
         nonlocal page_items_start, y

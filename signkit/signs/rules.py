@@ -1,4 +1,4 @@
-"""Content rules for 警示标识 and 事故类型 (SK701–SK711), run with the other content rules.
+"""Content rules for 警示标识 and 事故类型 (SK701–SK712), run with the other content rules.
 
 Everything a 2-4 board's sign cell will show is checked before anything is laid out:
 each name is in the library (or the office's sign folder), each file exists, is an
@@ -14,24 +14,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # signkit.rules imports this module: no import back at run time
-    from signkit.diagnostics import KeyPath
+    from signkit.config import SignFolder
+    from signkit.diagnostics import Diagnostic, KeyPath
     from signkit.layout.frame import Box
-    from signkit.model.site import RiskPoint
+    from signkit.model.site import RiskPoint, Site
     from signkit.rules.base import RuleContext
 
 #: Rule id → (default severity, meaning); :mod:`signkit.rules.catalog` lists them with their basis.
 SIGN_RULES: dict[str, tuple[str, str]] = {
     "SK701": ("error", "警示标识不是标志库（或标志文件夹）中的名称，给出最接近的名称"),
     "SK702": ("error", "标志文件不存在或无法读取"),
-    "SK703": ("error", "标志文件不是有效的图片，或格式不受支持（只支持 SVG、PNG、JPEG；PDF 请先转为 SVG）"),
-    "SK704": ("error", "标志图片像素过多（超过 5000 万像素，疑似“解压炸弹”）或文件过大，未读取"),
+    "SK703": ("error", "标志文件不是有效的 SVG、PDF 或图片，或格式不受支持（支持 SVG、PDF、PNG、JPEG）"),
+    "SK704": ("error", "标志图片像素过多（超过 5000 万像素，疑似“解压炸弹”）、文件过大或 PDF 内容过于复杂，未读取"),
     "SK705": ("warning", "标志图片分辨率不足：按告知牌的观看距离印出会模糊"),
-    "SK706": ("error", "SVG 标志含有无法按矢量印制的内容（文字、位图、渐变、半透明或虚线）"),
+    "SK706": ("error", "SVG 或 PDF 标志含有无法按矢量如实印制的内容（文字、位图、渐变、图案、专色、半透明、虚线、"
+                       "会被裁掉的部分等）"),
     "SK707": ("error", "警示标识太多：在最小可辨认尺寸下放不进 2-4 告知牌的警示标识格"),
     "SK708": ("warning", "列出的事故类型没有对应的警示标识（给出建议的标志）"),
     "SK709": ("error", "事故类型不是 GB 6441 的 20 个类别之一"),
     "SK710": ("error", "警示标识写了「自动」，但没有填写有效的事故类型"),
     "SK711": ("error", "标志文件夹不存在或不是文件夹"),
+    "SK712": ("error", "标志 PDF 已加密或不止一页：一个标志文件应是一页、未加密的 PDF"),
 }
 #: The basis of each rule that has one (the catalog's 依据 column).
 SIGN_BASIS: dict[str, str] = {
@@ -40,7 +43,29 @@ SIGN_BASIS: dict[str, str] = {
 }
 
 _FILE_RULES = {"missing": "SK702", "not_image": "SK703", "unsupported": "SK703", "too_large": "SK704",
-               "low_resolution": "SK705", "not_vector": "SK706"}
+               "low_resolution": "SK705", "not_vector": "SK706", "encrypted": "SK712", "multi_page": "SK712"}
+
+
+def with_sign_folder(site: Site, configured: SignFolder | None) -> tuple[Site, list[Diagnostic]]:
+    """The site as its boards will be checked and drawn: the config's sign folder when the site file names none.
+
+    The site file's own ``输出.标志文件夹`` wins.  Otherwise ``signkit.toml``'s folder is
+    put in its place (as an absolute path, so it is not taken from the site file's
+    folder) and everything downstream — these rules, the 2-4 layout — uses it without
+    knowing where it came from.  A configured folder that does not exist is SK711 at the
+    config file's line, and the site goes on without one.
+    """
+    from signkit.diagnostics import Diagnostic, Severity
+
+    if configured is None or site.output.sign_folder:
+        return site, []
+    if not configured.path.is_dir():
+        state = "不是文件夹" if configured.path.exists() else "不存在"
+        return site, [Diagnostic("SK711", Severity(SIGN_RULES["SK711"][0]),
+                                 f"配置文件的标志文件夹「{configured.written}」{state}（{configured.path}）",
+                                 configured.location, "相对路径从 signkit.toml 所在的文件夹算起")]
+    output = site.output.model_copy(update={"sign_folder": str(configured.path)})
+    return site.model_copy(update={"output": output}), []
 
 
 def _quoted(names: list[str] | tuple[str, ...]) -> str:

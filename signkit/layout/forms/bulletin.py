@@ -58,6 +58,8 @@ from signkit.wording import Block, BulletinForm, bulletin
 
 MIN_SIZE = (3000.0, 1500.0)
 MIN_TEXT = 15.0  # mm: legible at about 3 m (docs/design.md)
+#: The bulletins are read from about 3 m (docs/design.md); the 举报网址 QR code must scan from there.
+VIEWING_DISTANCE = 3.0
 
 #: Telephone numbers in the 举报渠道 box: the hotline is what a reader writes down.
 PHONE_RED = Color("红", 0.0, 1.0, 1.0, 0.0)
@@ -381,8 +383,8 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
     frame = Frame(ctx.measure)
     metrics = _Metrics(ctx.measure)
 
-    title_box = Box(MARGIN_X * s, MARGIN_TOP * s, width - 2 * MARGIN_X * s, TITLE_HEIGHT * s)
-    url = ctx.site.region.report_url
+    title_box = _title_band(sizing)
+    url = region.report_url
     band = title_box
     if url:
         reserve = band.h * 1.55  # the code and its caption; the title gives up as much on the left to stay centred
@@ -391,7 +393,8 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
     frame.text(wording.title, title_box, TextStyle("title", TITLE_SIZE * s, 2 * MIN_TEXT, align="center",
                                                    letter_spacing=TITLE_SPACING), title_path, "标题")
     if url:
-        _qr_corner(frame, url, band)  # after the title, so text is extracted in reading order
+        url_path: KeyPath = ("地区", "城市") if region.report_url_from_profile else ("地区", "举报网址")
+        _qr_corner(frame, url, band, url_path)  # after the title, so text is extracted in reading order
     rule_y = title_box.bottom + RULE_GAP * s
     frame.hline(MARGIN_X * s, width - MARGIN_X * s, rule_y, TITLE_BLUE, RULE_WIDTH * s)
 
@@ -413,21 +416,33 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
     stamp = Box(MARGIN_X * s, height - MARGIN_BOTTOM * s + 30 * s, width / 2, 16 * s)
     revision_stamp(frame, ctx, stamp, form_id, STAMP_SIZE * s)
     page = Page(width, height, tuple(frame.items), GRADIENT if ctx.gradient else None)
-    extra = (f"二维码:{url}",) if url else ()
+    extra = (f"二维码:{url}",) if url else ()  # the address is content a reader sees, though not as text
     return Board(form_id, wording.title, ctx.site.enterprise.name, (page,), content_extra=extra), frame
 
 
-def _qr_corner(frame: Frame, url: str, title_box: Box) -> None:
+def _title_band(sizing: Sizing) -> Box:
+    """The title band across the top margin to margin; the QR code, when there is one, takes its right end."""
+    s = sizing.scale
+    return Box(MARGIN_X * s, MARGIN_TOP * s, sizing.width - 2 * MARGIN_X * s, TITLE_HEIGHT * s)
+
+
+def qr_box(sizing: Sizing) -> Box:
+    """Where the 举报网址 QR code goes (quiet zone included): a square as tall as the title band, at its right end."""
+    band = _title_band(sizing)
+    return Box(band.right - band.h, band.y, band.h, band.h)
+
+
+def _qr_corner(frame: Frame, url: str, title_box: Box, path: KeyPath) -> None:
     """The 举报网址 as a QR code at the right end of the title band, captioned 扫码举报."""
     from signkit.qr import draw_qr
 
     side = title_box.h
     caption_w = side * 0.55
-    qr_box = Box(title_box.right - side, title_box.y, side, side)
-    draw_qr(frame, url, qr_box)
-    caption = Box(qr_box.x - caption_w, title_box.y, caption_w * 0.9, side)
+    code_box = Box(title_box.right - side, title_box.y, side, side)  # = qr_box(sizing)
+    draw_qr(frame, url, code_box)
+    caption = Box(code_box.x - caption_w, title_box.y, caption_w * 0.9, side)
     frame.text([Para("扫码"), Para("举报")], caption, TextStyle("title", side * 0.2, MIN_TEXT, align="right",
-                                                            color=TITLE_BLUE), ("地区", "举报网址"))
+                                                            color=TITLE_BLUE), path)
 
 
 

@@ -53,6 +53,12 @@ Decisions the 附表 leaves open, and why:
   the values of one kind; title and house margins are 2-1's, so the family matches.
 * Cells are drawn in the copy's reading order, row by row, so that text copied out of
   the PDF (or read aloud) follows the 附表.
+* 企业.风险信息网址, when given, is a vector QR code at the right end of the title band
+  (:func:`qr_box`), captioned 扫码查看 / 风险信息 on its left; the title gives up as much
+  room on the left, so it stays centred (as on 2-6, and shrinks rather than collide).
+  The band is the only room outside the fixed grid big enough for a code read from 2 m
+  (:data:`signkit.qr.DISTANCE_PER_MODULE`); the grid, its rows and labels are the same
+  with or without it.  With no address there is no code and no caption.
 """
 
 from __future__ import annotations
@@ -112,6 +118,16 @@ LEFT_LABELS: tuple[list[Para], ...] = (
 HEADERS = ("风险及可能造成的危害", "事故诱因")
 LOWER_LABELS = ("管控措施", "应急处置措施")
 
+#: The 风险信息网址 QR code at the minimum size (mm): its side (quiet zone included), the
+#: caption's width and size, and the gap between them.  120 mm leaves 5 mm of the title band
+#: above and below; with the 2 m viewing distance it takes codes of up to 34 modules a side
+#: (version 4, about 60 characters of URL).
+QR_SIDE = 120.0
+QR_CAPTION_WIDTH = 76.0
+QR_CAPTION_SIZE = 18.0
+QR_GAP = 4.0
+QR_CAPTION = (Para("扫码查看"), Para("风险信息"))
+
 def level_name(level: str) -> str:
     """重大 → 重大风险, 低 → 低风险: the words printed in the colour block."""
     return f"{level}风险"
@@ -162,6 +178,37 @@ SIGN_MIN_WIDTH = min_sign_width(VIEWING_DISTANCE)
 def sign_area(sizing: Sizing) -> Box:
     """Where the signs go: the 警示标识 cell inside its padding."""
     return sign_box(sizing).inset(PADDING * sizing.scale)
+
+
+def qr_box(sizing: Sizing) -> Box:
+    """Where the 风险信息网址 QR code goes (quiet zone included): right end of the title band, centred in it."""
+    g = _geometry(sizing)
+    s = sizing.scale
+    side = QR_SIDE * s
+    return Box(g.grid.right - side, MARGIN * s + (TITLE_HEIGHT * s - side) / 2, side, side)
+
+
+def _title_box(sizing: Sizing, with_qr: bool) -> Box:
+    """The title's box: the whole band, or, beside a QR code, the band less the code's room on both sides."""
+    g = _geometry(sizing)
+    s = sizing.scale
+    band = Box(g.grid.x, MARGIN * s, g.grid.w, TITLE_HEIGHT * s)
+    if with_qr:
+        reserve = (QR_SIDE + QR_GAP + QR_CAPTION_WIDTH) * s
+        band = Box(band.x + reserve, band.y, band.w - 2 * reserve, band.h)
+    return band.inset(0, 15 * s)
+
+
+def _qr(frame: Frame, url: str, sizing: Sizing) -> None:
+    """Draw the code and its caption (after the title, so the PDF's text keeps the reading order)."""
+    from signkit.qr import draw_qr
+
+    s = sizing.scale
+    box = qr_box(sizing)
+    caption = Box(box.x - (QR_GAP + QR_CAPTION_WIDTH) * s, box.y, QR_CAPTION_WIDTH * s, box.h)
+    frame.text(list(QR_CAPTION), caption, TextStyle("title", QR_CAPTION_SIZE * s, MIN_TEXT, align="right"),
+               ("企业", "风险信息网址"), "风险信息网址")
+    draw_qr(frame, url, box)
 
 
 def _base_dir(ctx: LayoutContext) -> Path:
@@ -317,9 +364,11 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
     pad = PADDING * s
     base: KeyPath = ("风险点", index)
 
-    title_box = Box(g.grid.x, MARGIN * s, g.grid.w, TITLE_HEIGHT * s)
-    frame.text(TITLE, title_box.inset(0, 15 * s),
+    url = site.enterprise.risk_url
+    frame.text(TITLE, _title_box(sizing, bool(url)),
                TextStyle("title", 80 * s, 30, align="center", letter_spacing=0.12))
+    if url:
+        _qr(frame, url, sizing)
 
     label = TextStyle("body", _label_size(g, ctx.measure), MIN_TEXT, align="center")
     outlines: list[Box] = []
@@ -381,6 +430,7 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
         frame.rect(box, stroke=BLACK, width=1.2 * s)
     revision_stamp(frame, ctx, Box(g.grid.x, height - MARGIN * s + 8 * s, width / 2, 12 * s), "2-4", 9 * s)
     page = Page(width, height, tuple(frame.items), GRADIENT if ctx.gradient else None)
+    extra = (*digests, f"二维码:{url}") if url else digests
     board = Board("2-4", TITLE, point.name, (page,), keywords=(site.enterprise.name, level_name(point.level)),
-                  content_extra=digests)
+                  content_extra=extra)
     return board, frame
