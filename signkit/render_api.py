@@ -284,17 +284,49 @@ def _write_top(outcome: RenderOutcome, outdir: Path, fonts: FontSet, previous_to
         outcome.carried.append({"enterprise": enterprise, "site_file": site_file, "folder": folder})
     if not index:
         return
-    top = {"signkit": __version__, "enterprises": index, "print_order": [ORDER_CSV, ORDER_PDF]}
+    from signkit.publish import file_sha256
+
+    order_key = _order_key(rows, fonts)
+    if not _order_current(outdir, previous_top, order_key):
+        write_order(rows, outdir, fonts, outcome)
+    top = {"signkit": __version__, "enterprises": index, "print_order": [ORDER_CSV, ORDER_PDF],
+           "print_order_key": order_key,
+           "print_order_sha256": {name: file_sha256(outdir / name) for name in (ORDER_CSV, ORDER_PDF)}}
     text = json.dumps(top, ensure_ascii=False, indent=2) + "\n"
     try:
-        unchanged = (outdir / TOP_MANIFEST).read_text(encoding="utf-8") == text and all(
-            (outdir / name).is_file() for name in (ORDER_CSV, ORDER_PDF))
+        unchanged = (outdir / TOP_MANIFEST).read_text(encoding="utf-8") == text
     except OSError:
         unchanged = False
-    if unchanged:  # nothing changed anywhere: the print order on disk is already this one
-        return
-    write_order(rows, outdir, fonts, outcome)
-    atomic_write_text(outdir / TOP_MANIFEST, text)
+    if not unchanged:
+        atomic_write_text(outdir / TOP_MANIFEST, text)
+
+
+def _order_key(rows: list[OrderRow], fonts: FontSet) -> str:
+    """What the print order's two files are made from: its rows, the fonts and signkit's version.
+
+    A renamed leader changes a board's content but no row of the print order (sizes,
+    quantities, areas), so an incremental rerun need not lay out and render the print
+    order's PDF again — about a second of a one-change rerun.
+    """
+    import hashlib
+
+    from signkit.hashing import font_identity
+
+    faces = sorted({f"{font_identity(f.path)}#{f.face_index}" for role in ("title", "body") for f in fonts.chain(role)})
+    digest = hashlib.sha256(order_csv(rows))
+    digest.update(json.dumps({"fonts": faces, "signkit": __version__}, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _order_current(outdir: Path, previous_top: dict[str, Any], key: str) -> bool:
+    """Whether 印刷清单.csv/.pdf on disk were written from ``key`` and are intact (sha256 as recorded)."""
+    from signkit.publish import file_sha256
+
+    recorded = previous_top.get("print_order_sha256")
+    if previous_top.get("print_order_key") != key or not isinstance(recorded, dict):
+        return False
+    return all(isinstance(recorded.get(name), str) and file_sha256(outdir / name) == recorded[name]
+               for name in (ORDER_CSV, ORDER_PDF))
 
 
 def _acknowledge(outcome: RenderOutcome, outdir: Path) -> None:

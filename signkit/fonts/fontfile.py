@@ -274,14 +274,13 @@ def embedding_problem(face: FaceInfo) -> FaceProblem | None:
 
 @lru_cache(maxsize=64)
 def _cmap_cached(path_text: str, index: int) -> frozenset[int]:
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped, unused-ignore]
+    # the metrics already decode cmap (every mapped code point has an advance): read it once
+    from signkit.fonts.metrics import face_metrics
 
     try:
-        with TTFont(path_text, fontNumber=index, lazy=True) as font:
-            best = font.getBestCmap()
+        return frozenset(face_metrics(Path(path_text), index).advances)
     except Exception:  # a damaged cmap means: no characters we can trust
         return frozenset()
-    return frozenset(best) if best else frozenset()
 
 
 def load_cmap(path: Path, face_index: int) -> frozenset[int]:

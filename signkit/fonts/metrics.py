@@ -31,6 +31,7 @@ def _load(path_text: str, index: int) -> FaceMetrics:
     from fontTools.ttLib import TTFont  # type: ignore[import-untyped, unused-ignore]
 
     with TTFont(path_text, fontNumber=index, lazy=True) as font:
+        use_glyph_indices(font)
         upem = float(font["head"].unitsPerEm)
         cmap = font.getBestCmap() or {}
         hmtx = font["hmtx"].metrics
@@ -39,6 +40,18 @@ def _load(path_text: str, index: int) -> FaceMetrics:
         ascent = hhea.ascent / upem
         descent = -hhea.descent / upem
     return FaceMetrics(advances, ascent, descent, 1.0)
+
+
+def use_glyph_indices(font: object) -> None:
+    """Name glyphs by index instead of reading their names from ``post``.
+
+    fontTools names every glyph before it decodes ``cmap`` or ``hmtx``; for a CJK face
+    with 30,000 glyphs, decoding the ``post`` names costs about a third of a second per
+    face and per process, and nothing here needs the names — only which glyph a code
+    point maps to and how wide it is, which the glyph's index determines.
+    """
+    glyphs = int(font["maxp"].numGlyphs)  # type: ignore[index]
+    font.setGlyphOrder([f"g{number}" for number in range(glyphs)])  # type: ignore[attr-defined]
 
 
 def face_metrics(path: Path, face_index: int) -> FaceMetrics:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 from signkit.fonts import FontSet, Role, font_for_char
@@ -47,6 +48,9 @@ class FontMeasurer:
     def __init__(self, fonts: FontSet) -> None:
         self.fonts = fonts
         self._cache: dict[tuple[Role, str], float] = {}
+        #: Em widths of whole strings: fitting measures the same atoms thousands of times
+        #: (every trial size of every cell), and the sum is the same float each time.
+        self._text_cache: dict[tuple[Role, str], float] = {}
 
     def _em(self, ch: str, role: Role) -> float:
         key = (role, ch)
@@ -61,11 +65,23 @@ class FontMeasurer:
     def width(self, text: str, size: float, role: Role, letter_spacing: float = 0.0) -> float:
         if not text:
             return 0.0
-        return sum(self._em(ch, role) for ch in text) * size + letter_spacing * (len(text) - 1)
+        key = (role, text)
+        em = self._text_cache.get(key)
+        if em is None:
+            if len(self._text_cache) > 200_000:  # bounded: a batch of a thousand enterprises shares one measurer
+                self._text_cache.clear()
+            em = self._text_cache[key] = sum(self._em(ch, role) for ch in text)
+        return em * size + letter_spacing * (len(text) - 1)
 
 
 def atoms(text: str) -> list[str]:
-    """Cut ``text`` into the smallest pieces a line may break between."""
+    """Cut ``text`` into the smallest pieces a line may break between (a fresh list; see :func:`_atoms`)."""
+    return list(_atoms(text))
+
+
+@lru_cache(maxsize=65536)
+def _atoms(text: str) -> tuple[str, ...]:
+    """Cached: a paragraph is cut again at every trial size while a cell is fitted."""
     pieces: list[str] = []
     position = 0
     while position < len(text):
@@ -93,7 +109,7 @@ def atoms(text: str) -> list[str]:
             glued[-1] += pending
         else:
             glued.append(pending)
-    return glued
+    return tuple(glued)
 
 
 @dataclass(frozen=True)

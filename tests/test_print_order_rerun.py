@@ -1,0 +1,68 @@
+"""The print order on an incremental rerun: rewritten exactly when what it lists (or is made from) changed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from signkit.publish import file_sha256
+from signkit.render_api import render_files
+from tests.conftest import SMALL, dump, example_data
+
+CSV, PDF = "印刷清单.csv", "印刷清单.pdf"
+
+
+def _site(folder: Path, **changes: Any) -> Path:
+    data = example_data(SMALL)
+    for dotted, value in changes.items():
+        node = data
+        *parents, last = dotted.split("__")
+        for key in parents:
+            node = node[int(key)] if isinstance(node, list) else node[key]
+        node[last] = value
+    path = folder / "site.yaml"
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(dump(data), encoding="utf-8")
+    return path
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_ino, info.st_mtime_ns
+
+
+def test_print_order_kept_when_no_row_changes(tmp_path: Path, bundled_fonts: Any) -> None:
+    out = tmp_path / "out"
+    site = _site(tmp_path / "in")
+    assert render_files([str(site)], out, bundled_fonts).ok
+    before = {name: _stamp(out / name) for name in (CSV, PDF)}
+    top = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert top["print_order_sha256"] == {name: file_sha256(out / name) for name in (CSV, PDF)}
+
+    # a new name on the 2-1-2 board: one board rewritten, the print order lists the same rows
+    data = example_data(SMALL)
+    _site(tmp_path / "in", 企业__企业主要负责人=data["企业"]["企业主要负责人"] + "甲")
+    rerun = render_files([str(site)], out, bundled_fonts)
+    assert rerun.ok and [s.rewritten for s in rerun.sites] == [["2-1-2_安全生产监督管理责任牌.pdf"]]
+    assert {name: _stamp(out / name) for name in (CSV, PDF)} == before
+
+    # a damaged print order is noticed (sha256 as recorded) and written again
+    (out / PDF).write_bytes(b"%PDF-1.4 truncated")
+    render_files([str(site)], out, bundled_fonts, force=True)
+    assert (out / PDF).read_bytes().startswith(b"%PDF-") and file_sha256(out / PDF) == json.loads(
+        (out / "manifest.json").read_text(encoding="utf-8"))["print_order_sha256"][PDF]
+    assert len((out / PDF).read_bytes()) > 1000
+
+
+def test_print_order_rewritten_when_a_quantity_changes(tmp_path: Path, bundled_fonts: Any) -> None:
+    out = tmp_path / "out"
+    site = _site(tmp_path / "in")
+    assert render_files([str(site)], out, bundled_fonts).ok
+    csv_before = (out / CSV).read_bytes()
+    pdf_before = (out / PDF).read_bytes()
+    people = int(example_data(SMALL)["岗位"][0]["人数"])
+    _site(tmp_path / "in", 岗位__0__人数=str(people + 3))
+    assert render_files([str(site)], out, bundled_fonts).ok
+    assert (out / CSV).read_bytes() != csv_before and (out / PDF).read_bytes() != pdf_before
+    assert f",{people + 3}," in (out / CSV).read_bytes().decode("utf-8-sig")
