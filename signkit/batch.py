@@ -254,6 +254,7 @@ def _cached_digest(path: str, _mtime: int, _size: int, _inode: int) -> str | Non
 def reprint_list(enterprise: str, old: dict[str, Any], new: list[dict[str, Any]]) -> list[Reprint]:
     """Boards whose printed content (or quantity) changed, new boards, and boards to take down."""
     from signkit.board_fields import changed_fields
+    from signkit.hashing import same_content
 
     before = {e.get("key"): e for e in old.get("files", []) if isinstance(e, dict)}
     out: list[Reprint] = []
@@ -263,7 +264,7 @@ def reprint_list(enterprise: str, old: dict[str, Any], new: list[dict[str, Any]]
         if previous is None:
             out.append(Reprint(enterprise, *common, "新增", [], entry["maker"], entry["hangs"], entry["copies"],
                                entry["file"]))
-        elif previous.get("content_hash") != entry["content_hash"]:
+        elif not same_content(previous, entry):
             reasons = changed_fields(previous.get("fields", {}), entry["fields"]) or ["固定文字、尺寸或背景有变化"]
             out.append(Reprint(enterprise, *common, "内容变化", reasons, entry["maker"], entry["hangs"],
                                entry["copies"], entry["file"]))
@@ -373,7 +374,8 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: Options,
     names = assign_names(result)
     planned_entries: list[dict[str, Any]] = [
         {"key": board_key(b.planned.form_id, b.planned.subject), "form": b.planned.form_id, "subject": b.planned.subject,
-         "content_hash": b.board.content_hash, "fields": fields[i], "copies": b.copies, "maker": b.planned.maker,
+         "content_hash": b.board.content_hash, "content_hash_v1": b.board.legacy_hash, "fields": fields[i],
+         "copies": b.copies, "maker": b.planned.maker,
          "hangs": b.planned.hangs, "file": names[i]}
         for i, b in enumerate(result.boards)]
     # against the boards the last *delivered* list knew, so a killed run's changes are listed again

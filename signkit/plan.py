@@ -6,12 +6,14 @@ site only (no drawing); ``check`` reports it and ``render`` draws exactly it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from signkit.diagnostics import KeyPath
 from signkit.forms import FORMS
+from signkit.model.fields import RISK_LEVELS
 from signkit.model.site import Site
 
 
@@ -44,6 +46,20 @@ class PlannedBoard:
         }
 
 
+def risk_subject(name: str, level: str) -> str:
+    """What a 2-4 board is for, as lists and reprint lists show it: 成品仓库（低风险）."""
+    return f"{name}（{level}风险）"
+
+
+_RISK_SUBJECT = re.compile(f"(?P<name>.*)（(?:{'|'.join(RISK_LEVELS)})风险）", re.DOTALL)
+
+
+def risk_point_name(subject: str) -> str:
+    """The risk point a 2-4 subject names (:func:`risk_subject` undone): 成品仓库（低风险） → 成品仓库."""
+    match = _RISK_SUBJECT.fullmatch(subject)
+    return match.group("name") if match else subject
+
+
 def supervision_form(site: Site) -> str:
     """2-1-1 for a county-supervised enterprise with a 重大 risk point, else 2-1-2 (rule (4))."""
     has_major = any(point.level == "重大" for point in site.risk_points)
@@ -74,7 +90,7 @@ def plan_boards(site: Site) -> list[PlannedBoard]:
                                    FORMS["2-3"].hangs, ("岗位", index)))
     for index, point in enumerate(site.risk_points):
         hangs = point.name if not point.workplace else f"{point.workplace}·{point.name}"
-        boards.append(PlannedBoard("2-4", FORMS["2-4"].name, f"{point.name}（{point.level}风险）", 1,
+        boards.append(PlannedBoard("2-4", FORMS["2-4"].name, risk_subject(point.name, point.level), 1,
                                    enterprise, hangs, ("风险点", index)))
     for index, post in enumerate(site.posts):
         boards.append(PlannedBoard("2-5", FORMS["2-5"].name, post.name, post.headcount, enterprise,

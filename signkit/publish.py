@@ -28,7 +28,9 @@ from typing import Any
 
 from signkit import __version__
 from signkit.build import BuildResult, BuiltBoard
+from signkit.hashing import CONTENT_SCHEME
 from signkit.output import atomic_write_bytes, atomic_write_text, kill_point
+from signkit.plan import risk_point_name
 
 MAX_NAME = 60
 _FORBIDDEN = re.compile(r'[/\\:*?"<>|]+')
@@ -79,8 +81,11 @@ class WrittenFile:
             "grown": self.built.grown,
             "fonts": list(self.built.fonts),
             "content_hash": self.built.board.content_hash,
+            # what a manifest of signkit before content-hash scheme 2 would say: see hashing.same_content
+            "content_hash_v1": self.built.board.legacy_hash,
             "stamp": self.built.board.content_hash[:8],
             "sha256": self.built.sha256,
+            # a file kept from the last run was not rendered now (``pdf`` is empty): publish fills in its size
             "bytes": len(self.built.pdf),
         }
 
@@ -97,7 +102,32 @@ MANIFEST = "manifest.json"
 
 
 def read_manifest(folder: Path) -> dict[str, Any]:
-    """The manifest of an earlier run in ``folder``, or ``{}`` (missing or unreadable: start afresh)."""
+    """The manifest of an earlier run in ``folder``, or ``{}`` (missing or unreadable: start afresh).
+
+    A manifest may have been written by an older signkit, so its boards are brought up
+    to date as they are read: every entry's ``key`` is made again by :func:`board_key`
+    from its 附表 and subject (a board's identity was once its 附表 and full subject,
+    risk level included, and a rerun after upgrading must not read every 2-4 board as
+    one taken down and one new), and every entry says which content-hash scheme it was
+    hashed under (``content_scheme``; none recorded: scheme 1), so that
+    :func:`signkit.hashing.same_content` compares it fairly.
+    """
+    data = _load_manifest(folder)
+    scheme = data.get("content_scheme", 1)
+    for name in ("files", "baseline"):
+        entries = data.get(name)
+        for entry in entries if isinstance(entries, list) else []:
+            if not isinstance(entry, dict):
+                continue
+            form, subject = entry.get("form"), entry.get("subject")
+            if isinstance(form, str) and isinstance(subject, str):
+                entry["key"] = board_key(form, subject)
+            entry.setdefault("content_scheme", scheme)
+    return data
+
+
+def _load_manifest(folder: Path) -> dict[str, Any]:
+    """The manifest in ``folder`` as written (``{}`` if missing or unreadable)."""
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -113,7 +143,14 @@ def file_sha256(path: Path) -> str | None:
 
 
 def board_key(form_id: str, subject: str) -> str:
-    """A board's identity across runs: its 附表 and what it is for."""
+    """A board's identity across runs: its 附表 and what it is for — for a 2-4, its risk point.
+
+    Not the 2-4's whole subject, 成品仓库（低风险）: when a risk point's level changes it
+    is the same board on the same wall that must be reprinted (in the new colour),
+    with the level as the reason — not a new board and another taken down.
+    """
+    if form_id == "2-4":
+        subject = risk_point_name(subject)
     return f"{form_id}|{subject}"
 
 
@@ -194,8 +231,8 @@ def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, e
     baseline = manifest_baseline(old)
     old_by_key = {e.get("key"): e for e in old_files}
     names = assign_names(result)
-    header: dict[str, Any] = {"signkit": __version__, "site_file": site_file, "enterprise": enterprise,
-                              "revised": revised, "fonts": result.fonts}
+    header: dict[str, Any] = {"signkit": __version__, "content_scheme": CONTENT_SCHEME, "site_file": site_file,
+                              "enterprise": enterprise, "revised": revised, "fonts": result.fonts}
     written = [WrittenFile(target / name, built) for name, built in zip(names, result.boards, strict=True)]
     entries = []
     for index, item in enumerate(written):
@@ -212,7 +249,9 @@ def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, e
             continue
         previous = old_by_key.get(entry["key"])
         if previous is not None and previous["file"] == entry["file"]:
-            kept_old.append(previous)
+            # the size of the file on disk, whose sha256 the build just checked (an older manifest may say 0)
+            entry["bytes"] = (target / entry["file"]).stat().st_size
+            kept_old.append({**previous, "bytes": entry["bytes"]})
             continue
         # the same PDF under another name (names shift when boards come and go): copy it across
         source = target / str(previous["file"]) if previous is not None else None
@@ -220,6 +259,7 @@ def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, e
         if content is None:  # deleted or changed since the build looked at it: nothing to copy
             raise OSError(errno.ENOENT, "earlier file vanished", str(source))
         data[entry["file"]] = content
+        entry["bytes"] = len(content)
     new_extras = {relative: content for relative, _, content in extras}
     old_names = {e["file"] for e in [*old_files, *baseline, *manifest_entries(old, "extras")]}
     writing = old.get("writing", [])
@@ -273,7 +313,7 @@ def acknowledge(folder: Path) -> bool:
     board missing from the list is a wrong board on the wall).  Returns whether the
     manifest changed.
     """
-    manifest = read_manifest(folder)
+    manifest = _load_manifest(folder)  # as written: only the baseline goes
     if manifest.get("complete") is not True or "baseline" not in manifest:
         return False
     del manifest["baseline"]

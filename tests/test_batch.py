@@ -83,7 +83,7 @@ def test_incremental_rerun_and_reprint_list(tmp_path: Path, bundled_fonts: Any) 
     reason = next(r for r in third.reprints if r.form == "2-1-1").reasons
     assert reason == ["监管责任.安全监管部门.责任领导.姓名：高卫东 → 高卫国"]
     workplace = next(r for r in third.reprints if r.subject == "罐区").reasons
-    assert workplace == ["工作场所[1].岗位[2].名称：电工 →（删除）", "工作场所[1].岗位[2].责任人：梁俊峰 →（删除）"]
+    assert workplace == ["工作场所[1].岗位[2]：电工 →（删除）"]  # one line for the row, named by the post
     site = next(s for s in third.sites if s.status == "rendered")
     assert site.rewritten == ["2-1-1_安全生产监督管理责任牌.pdf", "2-2_合成车间_企业安全生产责任牌.pdf",
                               "2-2_罐区_企业安全生产责任牌.pdf"]

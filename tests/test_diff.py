@@ -193,9 +193,8 @@ def test_a_removed_post_takes_its_boards_down(tmp_path: Path, bundled_fonts: Fon
         down = entries[("撤下", form, post)]
         assert (down.maker, down.hangs, down.quantity, down.reasons) == (before[(form, post)].maker,
                                                                          before[(form, post)].hangs, 0, [])
-    for name, (index, row, holder) in workplaces.items():
-        assert sorted(entries[("内容变化", "2-2", name)].reasons) == [
-            f"工作场所[{index}].岗位[{row}].名称：{post} →（删除）", f"工作场所[{index}].岗位[{row}].责任人：{holder} →（删除）"]
+    for name, (index, row, _holder) in workplaces.items():  # one line for the removed row, named by the post
+        assert entries[("内容变化", "2-2", name)].reasons == [f"工作场所[{index}].岗位[{row}]：{post} →（删除）"]
 
     code, out, _ = cli("diff", str(old), str(new), "--fonts", "bundled")
     assert code == 1
@@ -364,13 +363,9 @@ def test_folders_rebuilt_without_printed_change_need_no_reprint(tmp_path: Path, 
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Library bugs found while writing these tests
+# Library bugs found while writing these tests (fixed)
 # ---------------------------------------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=True, reason=(
-    "library bug: a 2-4 board's identity (publish.board_key = 附表|subject) contains its risk level, so a change of "
-    "风险点[i].风险等级 is listed as [新增] X（一般风险） plus [撤下] X（低风险） with no reason, instead of one "
-    "[内容变化] of the board hanging there with the reason 风险点[i].风险等级：低 → 一般"))
 def test_a_risk_level_change_is_one_changed_board_with_its_reason(tmp_path: Path, bundled_fonts: FontSet) -> None:
     data = example_data(CHEMICAL)
     index = next(i for i, p in enumerate(data["风险点"]) if p["风险等级"] == "低")
@@ -381,10 +376,6 @@ def test_a_risk_level_change_is_one_changed_board_with_its_reason(tmp_path: Path
         ("内容变化", "2-4", [f"风险点[{index}].风险等级：低 → 一般"])]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "library bug: board_fields lists fields the board does not print — 企业.安全管理人员 on 2-1-1 (only 2-1-2 "
-    "prints it) and 地区.县区 on 2-6 / 2-7 — so when such a field changes together with a printed one, the reprint "
-    "list gives the unprinted change as a reason to reprint"))
 def test_reasons_name_only_printed_fields(tmp_path: Path, bundled_fonts: FontSet) -> None:
     data = example_data(CHEMICAL)
     changed = copy.deepcopy(data)
@@ -395,10 +386,6 @@ def test_reasons_name_only_printed_fields(tmp_path: Path, bundled_fonts: FontSet
     assert reprint.reasons == [f"监管责任.安全监管部门.责任领导.姓名：{data['监管责任']['安全监管部门']['责任领导']['姓名']} → 高卫国"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "library bug: changed_fields compares list rows by position, so removing a post that is not the last row "
-    "of a workplace gives reasons that read as renames of the following rows (岗位[1].名称：化工仪表工 → 电工) "
-    "rather than the removal of one row"))
 def test_removing_a_middle_row_reads_as_a_removal(tmp_path: Path, bundled_fonts: FontSet) -> None:
     data = example_data(CHEMICAL)
     workplace = data["工作场所"][0]
@@ -411,12 +398,9 @@ def test_removing_a_middle_row_reads_as_a_removal(tmp_path: Path, bundled_fonts:
     result = diff(str(_write(tmp_path / "a.yaml", data)), str(_write(tmp_path / "b.yaml", changed)), bundled_fonts)
     board = next(r for r in result.reprints if (r.change, r.form, r.subject) == ("内容变化", "2-2", workplace["名称"]))
     assert all(reason.endswith("（删除）") for reason in board.reasons), board.reasons
-    assert any(removed["名称"] in reason for reason in board.reasons)
+    assert board.reasons == [f"工作场所[0].岗位[1]：{removed['名称']} →（删除）"]  # the rows after it are the same
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "library bug: publish's manifest entry records bytes = len(built.pdf), which is 0 for a file kept from the "
-    "last run (not re-rendered), so after an incremental rerun the manifest says most files are empty"))
 def test_manifest_of_an_incremental_rerun_records_real_sizes(tmp_path: Path, rendered_small: tuple[dict[str, Any], Path],
                                                              cli: Cli) -> None:
     data, old_out = rendered_small
@@ -424,3 +408,114 @@ def test_manifest_of_an_incremental_rerun_records_real_sizes(tmp_path: Path, ren
     manifest_path = next(new_out.glob("*/manifest.json"))
     for entry in json.loads(manifest_path.read_text(encoding="utf-8"))["files"]:
         assert entry["bytes"] == (manifest_path.parent / entry["file"]).stat().st_size, entry["file"]
+
+
+def test_changed_fields_align_list_rows_by_name() -> None:
+    from signkit.board_fields import changed_fields
+
+    old = {"工作场所[0].岗位[0].名称": "合成操作工", "工作场所[0].岗位[0].责任人": "张强",
+           "工作场所[0].岗位[1].名称": "化工仪表工", "工作场所[0].岗位[1].责任人": "李明",
+           "工作场所[0].岗位[2].名称": "电工", "工作场所[0].岗位[2].责任人": "梁俊峰",
+           "工作场所[0].带班领导[0]": "段海军", "工作场所[0].带班领导[1]": "智国栋", "工作场所[0].带班领导[2]": "王刚",
+           "岗位[0].岗位安全生产责任[0]": "甲；", "岗位[0].岗位安全生产责任[1]": "乙；"}
+    new = {"工作场所[0].岗位[0].名称": "合成操作工", "工作场所[0].岗位[0].责任人": "张强",
+           "工作场所[0].岗位[1].名称": "电工", "工作场所[0].岗位[1].责任人": "梁俊",  # moved up, and changed
+           "工作场所[0].岗位[2].名称": "装卸工", "工作场所[0].岗位[2].责任人": "赵亮",  # added
+           "工作场所[0].带班领导[0]": "段海军", "工作场所[0].带班领导[1]": "王刚",
+           "岗位[0].岗位安全生产责任[0]": "甲；", "岗位[0].岗位安全生产责任[1]": "乙，每班一次；"}
+    assert changed_fields(old, new) == [
+        "岗位[0].岗位安全生产责任[1]：乙； → 乙，每班一次；",  # no name: the row in its place
+        "工作场所[0].岗位[1]：化工仪表工 →（删除）",
+        "工作场所[0].岗位[1].责任人：梁俊峰 → 梁俊",  # 电工, by its new place
+        "工作场所[0].岗位[2].名称：（新增）装卸工",
+        "工作场所[0].岗位[2].责任人：（新增）赵亮",
+        "工作场所[0].带班领导[1]：智国栋 →（删除）",  # a list of names: by the name itself
+    ]
+    assert changed_fields(old, old) == []
+    renamed = {**old, "工作场所[0].岗位[0].名称": "合成工"}  # a new name in the same place: a rename, not remove-and-add
+    assert changed_fields(old, renamed) == ["工作场所[0].岗位[0].名称：合成操作工 → 合成工"]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Output folders written by an older signkit: the first rerun after upgrading lists only real changes
+# ---------------------------------------------------------------------------------------------------------------
+
+def _as_written_before(folder: Path, *, scheme_1: bool = False) -> None:
+    """Rewrite the enterprise manifests under ``folder`` the way signkit wrote them before.
+
+    Boards were keyed by 附表 and whole subject (a 2-4's with its risk level); with
+    ``scheme_1``, also before content-hash scheme 2: no scheme recorded, and each
+    board's content hash the scheme-1 one.
+    """
+    for path in folder.glob("*/manifest.json"):
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        for entry in [*manifest["files"], *manifest.get("baseline", [])]:
+            entry["key"] = f"{entry['form']}|{entry['subject']}"
+            entry.pop("content_scheme", None)
+            if scheme_1:
+                entry["content_hash"] = entry.pop("content_hash_v1")
+                entry["stamp"] = entry["content_hash"][:8]
+        if scheme_1:
+            del manifest["content_scheme"]
+        path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def test_old_keys_a_level_change_is_still_one_changed_board(tmp_path: Path, rendered_small: tuple[dict[str, Any], Path],
+                                                            bundled_fonts: FontSet) -> None:
+    from signkit.render_api import render_files
+
+    data, old_out = rendered_small
+    before = tmp_path / "before"
+    shutil.copytree(old_out, before)
+    _as_written_before(before)
+    assert any(e["key"].endswith("风险）") for e in json.loads(next(before.glob("*/manifest.json")).read_text(
+        encoding="utf-8"))["files"]), "premise: the old keys name the risk level"
+    index, point = next((i, p) for i, p in enumerate(data["风险点"]) if p["风险等级"] in ("一般", "低"))
+    level = "较大" if point["风险等级"] == "一般" else "一般"
+    changed = copy.deepcopy(data)
+    changed["风险点"][index]["风险等级"] = level
+
+    rerun = tmp_path / "rerun"
+    shutil.copytree(before, rerun)
+    outcome = render_files([str(_write(tmp_path / "site" / "site.yaml", changed))], rerun, bundled_fonts)
+    assert outcome.ok
+    assert [(r.change, r.form, r.subject, r.reasons) for r in outcome.reprints] == [
+        ("内容变化", "2-4", f"{point['风险点名称']}（{level}风险）", [f"风险点[{index}].风险等级：{point['风险等级']} → {level}"])]
+    (site,) = outcome.sites  # the other boards were found under their old keys: kept, not rebuilt
+    assert site.rewritten == [f"2-4_{point['风险点名称']}_安全风险分级管控告知牌.pdf"]
+    manifest = json.loads(next(rerun.glob("*/manifest.json")).read_text(encoding="utf-8"))
+    assert f"2-4|{point['风险点名称']}" in {e["key"] for e in manifest["files"]}
+
+    # two folders, one of them written before: the same single change
+    assert [(r.change, r.form, r.reasons) for r in diff(str(before), str(rerun), bundled_fonts).reprints] == [
+        ("内容变化", "2-4", [f"风险点[{index}].风险等级：{point['风险等级']} → {level}"])]
+
+
+def test_scheme_1_manifest_an_upgrade_asks_for_no_reprint(tmp_path: Path, rendered_small: tuple[dict[str, Any], Path],
+                                                          bundled_fonts: FontSet, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder rendered before content-hash scheme 2: every content hash differs now, no board's print does."""
+    from signkit.render_api import render_files
+
+    data, old_out = rendered_small
+    before = tmp_path / "before"
+    shutil.copytree(old_out, before)
+    _as_written_before(before, scheme_1=True)
+    site = _write(tmp_path / "site" / "site.yaml", data)
+    monkeypatch.setattr("signkit.__version__", "99.0.0")  # the upgrade: every file is rebuilt …
+
+    upgraded = tmp_path / "upgraded"
+    shutil.copytree(before, upgraded)
+    outcome = render_files([str(site)], upgraded, bundled_fonts)
+    assert outcome.ok and len(outcome.sites[0].rewritten) == len(outcome.sites[0].entries)
+    assert outcome.reprints == []  # … and nobody is asked to reprint
+    assert diff(str(before), str(upgraded), bundled_fonts).reprints == []
+
+    # what scheme 1 could not see, changed in the same run, is listed all the same
+    spaced = copy.deepcopy(data)
+    officer = spaced["监管责任"]["安全监管部门"]["具体责任人"]
+    spaced["监管责任"]["安全监管部门"]["具体责任人"] = f"{officer[0]} {officer[1:]}"
+    again = tmp_path / "again"
+    shutil.copytree(before, again)
+    outcome = render_files([str(_write(tmp_path / "site" / "site.yaml", spaced))], again, bundled_fonts)
+    assert [(r.change, r.form, r.reasons) for r in outcome.reprints] == [
+        ("内容变化", "2-1-2", [f"监管责任.安全监管部门.具体责任人：{officer} → {officer[0]} {officer[1:]}"])]

@@ -109,11 +109,21 @@ Item = Rect | Line | Text | Path | Raster
 
 @dataclass(frozen=True)
 class Page:
+    """One page: what the renderer draws (``items``), and what the content hash reads (``texts``).
+
+    ``texts`` is the wording of each block of text on the page, paragraph by paragraph,
+    as :class:`signkit.layout.frame.Frame` recorded it before breaking lines: the
+    content hash covers what a board says, block by block, not the lines a font broke
+    it into (see :mod:`signkit.hashing`).  Pages that are never hashed (proofs, the
+    print order, the sign catalogue) may leave it empty.
+    """
+
     width: float
     height: float
     items: tuple[Item, ...]
     background: Gradient | Color | None = None
     label: str = ""
+    texts: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,6 +139,9 @@ class Board:
     content_extra: tuple[str, ...] = field(default_factory=tuple)
     #: The content hash (hex), filled in by :func:`signkit.layout.forms.layout_board`.
     content_hash: str = ""
+    #: The content hash as signkit computed it before :data:`signkit.hashing.CONTENT_SCHEME` 2, kept
+    #: only so that a manifest written then can still be compared (:func:`signkit.hashing.same_content`).
+    legacy_hash: str = ""
 
     @property
     def size(self) -> tuple[float, float]:

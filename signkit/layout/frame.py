@@ -15,7 +15,7 @@ from signkit.diagnostics import KeyPath
 from signkit.fonts import Role
 from signkit.layout.colors import BLACK
 from signkit.layout.doc import Align, Color, Item, Line, Rect, Text, VAlign
-from signkit.layout.text import ASCENT, PARAGRAPH_GAP, Fitted, Measurer, Overflow, Para, fit
+from signkit.layout.text import ASCENT, PARAGRAPH_GAP, Fitted, Measurer, Overflow, Para, fit, wording
 
 
 @dataclass(frozen=True)
@@ -61,11 +61,19 @@ class TextStyle:
 
 @dataclass
 class Frame:
-    """Collects the items of one page and the misfits found while laying it out."""
+    """Collects the items of one page and the misfits found while laying it out.
+
+    ``texts`` records the wording of every block of text placed (one per :meth:`text`
+    call: a cell, a title, a list; see :func:`signkit.layout.text.wording`), in order.
+    The drawn lines cannot serve for the content hash: where they break, and so what
+    each line holds, depends on the fonts.  Pages carry these records
+    (:attr:`signkit.layout.doc.Page.texts`).
+    """
 
     measure: Measurer
     items: list[Item] = field(default_factory=list)
     misfits: list[Misfit] = field(default_factory=list)
+    texts: list[tuple[str, ...]] = field(default_factory=list)
 
     def add(self, *items: Item) -> None:
         self.items.extend(items)
@@ -80,6 +88,7 @@ class Frame:
             self.misfits.append(Misfit(path, label, result, box))
             return None
         self.items.extend(place(result, box, style, self.measure))
+        self.texts.append(wording(paras))
         return result
 
     def rect(self, box: Box, *, fill: Color | None = None, stroke: Color | None = None, width: float = 0.0) -> None:

@@ -16,6 +16,7 @@ the same fallback chain the renderer uses, so what fits here fits on the board.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
@@ -114,10 +115,39 @@ def _atoms(text: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Para:
-    """A paragraph; ``prefix`` (such as ``（一）``) hangs to the left of every line."""
+    """A paragraph; ``prefix`` (such as ``（一）``) hangs to the left of every line.
+
+    ``continued`` marks a paragraph that goes on with the previous one's wording: the
+    break before it is a line break the layout chose (2-2 breaks a long label where
+    the 附表 does when the label does not fit on one line), not a break in the text.
+    It changes nothing on the board; it keeps :func:`wording` — and so the content
+    hash — the same whichever of the two the fonts led the layout to choose.
+    """
 
     text: str
     prefix: str = ""
+    continued: bool = False
+
+
+def wording(paras: Sequence[Para]) -> tuple[str, ...]:
+    """What ``paras`` print, paragraph by paragraph, wherever the lines break.
+
+    This is what the content hash covers (:mod:`signkit.hashing`), so it keeps
+    everything a reader can see — every character, every space inside a line, which
+    paragraph a word is in — and drops only what never prints or depends on the fonts:
+    the white space at a paragraph's end (:func:`wrap_para` strips it), and the line
+    breaks, whether the lines ran out or the layout chose them (``continued``).  White
+    space where a line happens to break is kept as written: where lines break is the
+    fonts' business, and the hash must not depend on the fonts.
+    """
+    out: list[str] = []
+    for para in paras:
+        text = (para.prefix + para.text).rstrip()
+        if para.continued and out:
+            out[-1] += text
+        else:
+            out.append(text)
+    return tuple(out)
 
 
 @dataclass(frozen=True)

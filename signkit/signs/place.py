@@ -171,6 +171,7 @@ def draw_library_sign(frame: Frame, spec: SignSpec, box: Box, path: KeyPath = ()
     own = Frame(frame.measure)
     draw_sign(own, spec, box, min_text=box.w * PANEL_TEXT_MIN)
     frame.add(*own.items)
+    frame.texts.extend(own.texts)  # the sign's text panel is part of what the board says
     frame.misfits.extend(replace(m, path=path, label="警示标识") for m in own.misfits)
 
 

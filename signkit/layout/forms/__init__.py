@@ -40,11 +40,12 @@ def layout_board(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> t
     """Lay out one planned board at ``sizing``, with its content hash in the revision stamp."""
     from dataclasses import replace
 
-    from signkit.hashing import STAMP_LENGTH, STAMP_PLACEHOLDER, content_hash
+    from signkit.hashing import STAMP_LENGTH, STAMP_PLACEHOLDER, content_hash, legacy_content_hash
     from signkit.layout.doc import Text
 
     board, frame = module_for(planned.form_id).layout(ctx, planned, sizing)
     digest = content_hash(board, sizing.width, sizing.height)
+    legacy = legacy_content_hash(board, sizing.width, sizing.height)
     short = digest[:STAMP_LENGTH]
     pages = tuple(
         replace(page, items=tuple(
@@ -52,4 +53,4 @@ def layout_board(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> t
             if isinstance(item, Text) and STAMP_PLACEHOLDER in item.text else item
             for item in page.items))
         for page in board.pages)
-    return replace(board, pages=pages, content_hash=digest), frame
+    return replace(board, pages=pages, content_hash=digest, legacy_hash=legacy), frame

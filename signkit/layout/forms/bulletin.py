@@ -415,7 +415,7 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
 
     stamp = Box(MARGIN_X * s, height - MARGIN_BOTTOM * s + 30 * s, width / 2, 16 * s)
     revision_stamp(frame, ctx, stamp, form_id, STAMP_SIZE * s)
-    page = Page(width, height, tuple(frame.items), GRADIENT if ctx.gradient else None)
+    page = Page(width, height, tuple(frame.items), GRADIENT if ctx.gradient else None, texts=tuple(frame.texts))
     extra = (f"二维码:{url}",) if url else ()  # the address is content a reader sees, though not as text
     return Board(form_id, wording.title, ctx.site.enterprise.name, (page,), content_extra=extra), frame
 

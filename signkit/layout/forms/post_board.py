@@ -84,7 +84,7 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
     grid(frame, grid_box, columns, rows, cells, padding=PADDING * s, border=BLACK, border_width=1.0 * s)
 
     revision_stamp(frame, ctx, Box(margin, height - margin + 6 * s, width - 2 * margin, 9 * s), "2-3", 7 * s)
-    page = Page(width, height, tuple(frame.items), GRADIENT if ctx.gradient else None)
+    page = Page(width, height, tuple(frame.items), GRADIENT if ctx.gradient else None, texts=tuple(frame.texts))
     return Board("2-3", TITLE, planned.subject, (page,)), frame
 
 

@@ -429,7 +429,7 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
     for box in outlines:
         frame.rect(box, stroke=BLACK, width=1.2 * s)
     revision_stamp(frame, ctx, Box(g.grid.x, height - MARGIN * s + 8 * s, width / 2, 12 * s), "2-4", 9 * s)
-    page = Page(width, height, tuple(frame.items), GRADIENT if ctx.gradient else None)
+    page = Page(width, height, tuple(frame.items), GRADIENT if ctx.gradient else None, texts=tuple(frame.texts))
     extra = (*digests, f"二维码:{url}") if url else digests
     board = Board("2-4", TITLE, point.name, (page,), keywords=(site.enterprise.name, level_name(point.level)),
                   content_extra=extra)

@@ -165,8 +165,8 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
               site.enterprise.emergency_phone or "", PHONE_SIZE * s, RED, ("企业", "企业应急电话"))
     revision_stamp(back, ctx, Box(inner.x, phone_box.bottom + 0.8 * s, inner.w, 2.2 * s), "2-5", STAMP * s)
 
-    pages = (Page(width, height, tuple(front.items), background, FRONT),
-             Page(width, height, tuple(back.items), background, BACK))
+    pages = (Page(width, height, tuple(front.items), background, FRONT, tuple(front.texts)),
+             Page(width, height, tuple(back.items), background, BACK, tuple(back.texts)))
     result = Frame(measure, misfits=[*front.misfits, *back.misfits])
     board = Board("2-5", TITLE, post.name, pages, keywords=(site.enterprise.name,))
     return board, result

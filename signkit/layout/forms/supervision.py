@@ -121,6 +121,6 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
     frame.text(supervisor_line(ctx.region) if unit else "", footer,
                TextStyle("title", 30 * s, MIN_TEXT, align="right"), ("地区", "监制单位"))
     revision_stamp(frame, ctx, Box(margin, height - margin + 8 * s, width / 2, 12 * s), form_id, 9 * s)
-    page = Page(width, height, tuple(frame.items), GRADIENT if ctx.gradient else None)
+    page = Page(width, height, tuple(frame.items), GRADIENT if ctx.gradient else None, texts=tuple(frame.texts))
     board = Board(form_id, "安全生产监督管理责任牌", site.enterprise.name, (page,))
     return board, frame

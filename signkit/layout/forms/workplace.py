@@ -128,7 +128,7 @@ def largest_size(paras: tuple[Para, ...], box: Box, role: Role, measure: Measure
 def _label_choices(text: str) -> tuple[tuple[Para, ...], ...]:
     breaks = LABEL_BREAKS.get(text)
     single = (Para(text),)
-    return (single, tuple(Para(part) for part in breaks)) if breaks else (single,)
+    return (single, tuple(Para(part, continued=k > 0) for k, part in enumerate(breaks))) if breaks else (single,)
 
 
 def _edges(columns: list[float], x0: float, leaders: int) -> tuple[list[float], dict[Edge, int]]:
@@ -315,7 +315,7 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
         grid(frame, grid_box, widths, table.heights, cells, padding=padding, border=BLACK, border_width=1.2 * s)
 
     revision_stamp(frame, ctx, Box(margin, height - margin + 8 * s, width / 2, 12 * s), "2-2", 9 * s)
-    page = Page(width, height, tuple(frame.items), GRADIENT if ctx.gradient else None)
+    page = Page(width, height, tuple(frame.items), GRADIENT if ctx.gradient else None, texts=tuple(frame.texts))
     return Board("2-2", TITLE, planned.subject, (page,)), frame
 
 
