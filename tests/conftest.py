@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,12 +12,25 @@ import yaml
 
 from signkit.check import FileReport, check_text
 from signkit.cli import main
+from signkit.diagnostics import KeyPath
 from signkit.load.yaml_tree import parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 CHEMICAL = EXAMPLES / "chemical-plant.yaml"
 SMALL = EXAMPLES / "small-enterprise.yaml"
+
+
+def leaves(node: Any, prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
+    """Every scalar of loaded YAML data with its key path (for mutating examples one field at a time)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from leaves(value, (*prefix, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from leaves(value, (*prefix, index))
+    else:
+        yield prefix, node
 
 
 def example_data(path: Path = CHEMICAL) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import json
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,25 +22,14 @@ from signkit.batch import Reprint
 from signkit.build import build_site
 from signkit.check import check_text
 from signkit.cli import main
-from signkit.diagnostics import KeyPath, format_path
+from signkit.diagnostics import format_path
 from signkit.diffing import diff
 from signkit.fonts import FontSet
 from signkit.hashing import printed_text
 from signkit.plan import PlannedBoard, plan_boards
-from tests.conftest import CHEMICAL, SMALL, dump, example_data
+from tests.conftest import CHEMICAL, SMALL, dump, example_data, leaves
 
 Cli = Callable[..., tuple[int, str, str]]
-
-
-def _leaves(node: Any, prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _leaves(value, (*prefix, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _leaves(value, (*prefix, index))
-    else:
-        yield prefix, node
 
 
 def _write(path: Path, data: dict[str, Any]) -> Path:
@@ -82,7 +71,7 @@ def _listed(stdout: str) -> list[str]:
 def _rename_everywhere(data: dict[str, Any], old: str, new: str) -> dict[str, Any]:
     """What an officer does when a person is replaced: every occurrence of the name."""
     changed = copy.deepcopy(data)
-    for path, value in _leaves(data):
+    for path, value in leaves(data):
         if value == old:
             target: Any = changed
             for part in path[:-1]:
@@ -123,7 +112,7 @@ def test_one_leader_renamed_lists_the_board_that_prints_the_name(tmp_path: Path,
     data = example_data(CHEMICAL)
     path = ("监管责任", "安全监管部门", "责任领导", "姓名")
     old_name = data["监管责任"]["安全监管部门"]["责任领导"]["姓名"]
-    assert [p for p, v in _leaves(data) if v == old_name] == [path], "premise: the name occurs once"
+    assert [p for p, v in leaves(data) if v == old_name] == [path], "premise: the name occurs once"
     changed = _rename_everywhere(data, old_name, "高卫国")
     old, new = _write(tmp_path / "old.yaml", data), _write(tmp_path / "new.yaml", changed)
 
@@ -147,7 +136,7 @@ def test_a_person_renamed_everywhere_lists_exactly_the_boards_that_print_the_nam
                                                                                    bundled_fonts: FontSet) -> None:
     data = example_data(SMALL)
     old_name = data["工作场所"][0]["企业分管安全领导"]
-    occurrences = [p for p, v in _leaves(data) if v == old_name]
+    occurrences = [p for p, v in leaves(data) if v == old_name]
     assert len(occurrences) > 2, "premise: the person appears in several places"
     changed = _rename_everywhere(data, old_name, "段海峰")
     result = diff(str(_write(tmp_path / "a.yaml", data)), str(_write(tmp_path / "b.yaml", changed)), bundled_fonts)

@@ -44,7 +44,7 @@ from signkit.fonts import FontSet, resolve_fonts
 from signkit.hashing import STAMP_PLACEHOLDER
 from signkit.layout.doc import Board, Text
 from signkit.layout.sizes import default_size
-from tests.conftest import CHEMICAL, EXAMPLES, SMALL, dump, example_data
+from tests.conftest import CHEMICAL, EXAMPLES, SMALL, dump, example_data, leaves
 
 BASES: dict[str, dict[str, Any]] = {"chemical": example_data(CHEMICAL), "small": example_data(SMALL)}
 
@@ -164,17 +164,6 @@ class Mutation:
         return data
 
 
-def _leaves(node: Any, prefix: KeyPath = ()) -> Iterator[tuple[KeyPath, Any]]:
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _leaves(value, (*prefix, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _leaves(value, (*prefix, index))
-    else:
-        yield prefix, node
-
-
 def _get(data: Any, path: KeyPath) -> Any:
     for part in path:
         data = data[part]
@@ -194,7 +183,7 @@ LEVELS = ("重大", "较大", "一般", "低")
 
 
 def _paths(example: str, wanted: Callable[[KeyPath, Any], bool]) -> list[KeyPath]:
-    return [path for path, value in _leaves(BASES[example]) if wanted(path, value)]
+    return [path for path, value in leaves(BASES[example]) if wanted(path, value)]
 
 
 def _is_name(path: KeyPath, value: Any) -> bool:
@@ -312,7 +301,7 @@ def unprinted(draw: st.DrawFn, example: str) -> Mutation:
 @st.composite
 def no_ops(draw: st.DrawFn, example: str) -> Mutation:
     """A field rewritten with the value it already has."""
-    path = draw(st.sampled_from([p for p, v in _leaves(BASES[example]) if isinstance(v, str)]))
+    path = draw(st.sampled_from([p for p, v in leaves(BASES[example]) if isinstance(v, str)]))
     return Mutation(example, "no-op", path, _get(BASES[example], path), False)
 
 
@@ -501,7 +490,7 @@ def _candidates(data: dict[str, Any], path: KeyPath, old: str) -> Iterator[tuple
         target[path[-1]] = value
         yield [path], changed
     renamed, everywhere = copy.deepcopy(data), []
-    for other, value in _leaves(data):
+    for other, value in leaves(data):
         if value == old:
             target = renamed
             for part in other[:-1]:
@@ -524,7 +513,7 @@ def test_board_fields_are_exactly_what_each_board_prints(bundled_fonts: FontSet,
     assert base is not None
     seen: set[tuple[str, ...]] = set()
     checked, untested = [], []
-    for path, old in _leaves(data):
+    for path, old in leaves(data):
         if not isinstance(old, str) or path[0] not in sections or _shape(path) in seen:
             continue
         seen.add(_shape(path))
