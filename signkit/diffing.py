@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from signkit.batch import Reprint, reprint_list
-from signkit.diagnostics import Diagnostic
+from signkit.diagnostics import Diagnostic, Location, Severity
 from signkit.fonts import FontSet
 
 
@@ -62,6 +62,14 @@ def diff(old: str, new: str, fonts: FontSet) -> DiffResult:
     old_path, new_path = Path(old), Path(new)
     if old_path.is_dir() and new_path.is_dir():
         before, after = _manifests(old_path), _manifests(new_path)
+        for folder, found in ((old, before), (new, after)):
+            if not found:  # the wrong folder, or a site-file folder: saying "nothing to reprint" would mislead
+                result.diagnostics.append(Diagnostic(
+                    "SK001", Severity.ERROR, "这个文件夹中没有 signkit 的输出（找不到任何企业的 manifest.json）",
+                    Location(folder), "请给出 signkit render -o 写入的输出文件夹，或给出两个站点文件"))
+                result.unreadable = True
+        if result.unreadable:
+            return result
         for enterprise in sorted(before.keys() | after.keys()):
             result.reprints.extend(reprint_list(enterprise, before.get(enterprise, {}),
                                                 list(after.get(enterprise, {}).get("files", []))))

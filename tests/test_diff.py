@@ -508,3 +508,14 @@ def test_scheme_1_manifest_an_upgrade_asks_for_no_reprint(tmp_path: Path, render
     outcome = render_files([str(_write(tmp_path / "site" / "site.yaml", spaced))], again, bundled_fonts)
     assert [(r.change, r.form, r.reasons) for r in outcome.reprints] == [
         ("内容变化", "2-1-2", [f"监管责任.安全监管部门.具体责任人：{officer} → {officer[0]} {officer[1:]}"])]
+
+
+def test_folders_without_output_are_an_error_not_an_empty_list(tmp_path: Path, cli: Cli) -> None:
+    """A wrong folder must not read as "nothing to reprint" (exit 0) to a CI job."""
+    empty, sites = tmp_path / "空", tmp_path / "站点"
+    empty.mkdir()
+    sites.mkdir()
+    shutil.copy(SMALL, sites / "site.yaml")
+    code, out, _ = cli("diff", str(empty), str(sites))
+    assert code == 2 and "SK001" in out and "manifest.json" in out
+    assert "没有需要重印" not in out
