@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from signkit.batch import Reprint, reprint_list
 from signkit.diagnostics import Diagnostic, Location, Severity
 from signkit.fonts import FontSet
+
+if TYPE_CHECKING:
+    from signkit.config import SignFolder
 
 
 @dataclass
@@ -24,13 +27,18 @@ class DiffResult:
     unreadable: bool = False
 
 
-def site_entries(path: str, fonts: FontSet) -> tuple[str, list[dict[str, Any]], list[Diagnostic], bool]:
-    """(enterprise, manifest-like entries, diagnostics, unreadable) for one site file, without rendering."""
+def site_entries(path: str, fonts: FontSet, sign_folder: SignFolder | None = None
+                 ) -> tuple[str, list[dict[str, Any]], list[Diagnostic], bool]:
+    """(enterprise, manifest-like entries, diagnostics, unreadable) for one site file, without rendering.
+
+    ``sign_folder`` is ``signkit.toml``'s, as ``render`` uses it: a sign replaced there
+    prints on the 2-4 boards, so their content hashes must be the ones ``render`` records.
+    """
     from signkit.board_fields import board_fields
     from signkit.check import check_path
     from signkit.publish import board_key
 
-    report = check_path(path, fonts=fonts, layout=True)
+    report = check_path(path, fonts=fonts, layout=True, sign_folder=sign_folder)
     if report.site is None or report.errors():
         return "", [], report.diagnostics, report.unreadable
     site = report.site
@@ -56,8 +64,8 @@ def _manifests(folder: Path) -> dict[str, dict[str, Any]]:
     return found
 
 
-def diff(old: str, new: str, fonts: FontSet) -> DiffResult:
-    """Compare two site files, or two output folders."""
+def diff(old: str, new: str, fonts: FontSet, sign_folder: SignFolder | None = None) -> DiffResult:
+    """Compare two site files, or two output folders (``sign_folder`` from ``signkit.toml``)."""
     result = DiffResult()
     old_path, new_path = Path(old), Path(new)
     if old_path.is_dir() and new_path.is_dir():
@@ -74,8 +82,8 @@ def diff(old: str, new: str, fonts: FontSet) -> DiffResult:
             result.reprints.extend(reprint_list(enterprise, before.get(enterprise, {}),
                                                 list(after.get(enterprise, {}).get("files", []))))
         return result
-    enterprise_old, old_entries, old_diags, old_bad = site_entries(old, fonts)
-    enterprise_new, new_entries, new_diags, new_bad = site_entries(new, fonts)
+    enterprise_old, old_entries, old_diags, old_bad = site_entries(old, fonts, sign_folder)
+    enterprise_new, new_entries, new_diags, new_bad = site_entries(new, fonts, sign_folder)
     result.diagnostics = [*old_diags, *new_diags]
     result.unreadable = old_bad or new_bad
     if any(d.is_error for d in result.diagnostics):

@@ -739,6 +739,23 @@ def test_check_command_uses_the_config_sign_folder(cli: Cli, chem: dict[str, Any
     assert "SK706" not in out
 
 
+def test_diff_command_uses_the_config_sign_folder(cli: Cli, chem: dict[str, Any], tmp_path: Path) -> None:
+    """diff must see the boards render makes: with the config's folder, its sign files count."""
+    from tests.conftest import dump
+
+    official = tmp_path / "官方标志"
+    official.mkdir()
+    _pdf(official / "当心中毒.pdf", _with_text)
+    config = _config(tmp_path, "官方标志")
+    _point(chem)["警示标识"] = ["当心中毒"]
+    site = tmp_path / "site.yaml"
+    site.write_text(dump(chem), encoding="utf-8")
+    code, out, _ = cli("diff", str(site), str(site), "--config", str(config))
+    assert code == 2 and "SK706" in out and "当心中毒.pdf" in out
+    code, out, _ = cli("diff", str(site), str(site), "--fonts", "bundled")
+    assert code == 0 and "SK706" not in out
+
+
 def test_config_sign_folder_is_part_of_the_input_hash(tmp_path: Path, bundled_fonts: Any) -> None:
     from signkit.batch import Options, input_hash
     from signkit.config import load_config

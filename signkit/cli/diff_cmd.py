@@ -7,7 +7,15 @@ from pathlib import Path
 
 import typer
 
-from signkit.cli.fontopts import BODY_FONT_OPTION, CONFIG_OPTION, FONTS_OPTION, TITLE_FONT_OPTION, FontMode, fonts_or_exit
+from signkit.cli.fontopts import (
+    BODY_FONT_OPTION,
+    CONFIG_OPTION,
+    FONTS_OPTION,
+    TITLE_FONT_OPTION,
+    FontMode,
+    fonts_or_exit,
+    sign_folder_or_exit,
+)
 
 HELP = """比较两个站点文件（或两个输出文件夹），列出需要重印或撤下的牌：哪块牌、为什么（哪些字段）、谁制作、挂在哪里。
 
@@ -27,7 +35,7 @@ def diff(
     from signkit.diffing import diff as run_diff
 
     fontset = fonts_or_exit(fonts, title_font, body_font, config, quiet_stand_in=True)
-    result = run_diff(old, new, fontset)
+    result = run_diff(old, new, fontset, sign_folder_or_exit(config))
     errors = [d for d in result.diagnostics if d.is_error]
     if errors or result.unreadable:
         for diag in result.diagnostics:
