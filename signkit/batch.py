@@ -177,9 +177,9 @@ def input_hash(data: bytes, options: Options, fonts: FontSet, *, signs: str = ""
     ``--dry-run`` and ``--force`` are left out, so a dry run can see that nothing changed.
     """
     from signkit import __version__
-    from signkit.hashing import font_identity
+    from signkit.hashing import fontset_identity
 
-    faces = sorted({f"{font_identity(f.path)}#{f.face_index}" for role in ("title", "body") for f in fonts.chain(role)})
+    faces = fontset_identity(fonts)
     # how this run goes about it (compare only, rebuild all) is not what the files are made from
     shaping = {k: v for k, v in options.__dict__.items() if k not in ("dry_run", "force")}
     payload = json.dumps({"site": hashlib.sha256(data).hexdigest(), "options": shaping, "fonts": faces,
@@ -245,18 +245,18 @@ def _file_digest(path: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _cached_digest(path: str, _mtime: int, _size: int, _inode: int) -> str | None:
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return None
+    from signkit.publish import file_sha256
+
+    return file_sha256(Path(path))
 
 
 def reprint_list(enterprise: str, old: dict[str, Any], new: list[dict[str, Any]]) -> list[Reprint]:
     """Boards whose printed content (or quantity) changed, new boards, and boards to take down."""
     from signkit.board_fields import changed_fields
     from signkit.hashing import same_content
+    from signkit.publish import manifest_entries
 
-    before = {e.get("key"): e for e in old.get("files", []) if isinstance(e, dict)}
+    before = {e.get("key"): e for e in manifest_entries(old)}
     out: list[Reprint] = []
     for entry in new:
         previous = before.pop(entry["key"], None)
@@ -290,6 +290,7 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: Options,
     from signkit.check import check_imported, check_source
     from signkit.load.source import SourceText, decode, read_source
     from signkit.publish import (
+        DAMAGED,
         assign_names,
         board_key,
         file_sha256,
@@ -350,6 +351,10 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: Options,
     folder = outdir / safe_name(site.enterprise.name)
     outcome.folder = folder.name
     old = read_manifest(folder)
+    if old.get(DAMAGED):
+        outcome.diagnostics.append(Diagnostic(
+            "SK803", Severity.WARNING, "上次的清单 manifest.json 已损坏，无法与上次比较：本企业的牌全部按新增列出",
+            Location(str(folder / "manifest.json")), "请核对重印清单；本次运行会写入新的清单"))
     if not options.force and old.get("input_hash") == digest and manifest_intact(folder, old):
         return _unchanged(outcome, folder.name, old)
     previous = {e.get("key"): e for e in manifest_entries(old)}

@@ -153,7 +153,7 @@ def build_site(site: Site, source: SourceMap, fonts: FontSet, *, fit: FitMode = 
     输出.裁切标记 for every board.  ``reuse`` lets an incremental run skip rendering a
     board whose file from the last run has the same build hash.
     """
-    from signkit.hashing import build_hash, font_identity, stamp_text
+    from signkit.hashing import build_hash, face_identities, stamp_text
     from signkit.render.pdf import PrintSpec, fonts_used, render_pdf  # ReportLab is imported only when rendering
 
     overrides = dict(sizes or {})
@@ -189,7 +189,7 @@ def build_site(site: Site, source: SourceMap, fonts: FontSet, *, fit: FitMode = 
         board_marks = marks if marks is not None else site.output.marks
         spec = PrintSpec(bleed=board_bleed, marks=board_marks)
         digest = build_hash(board.content_hash, stamp=stamp_text(board),
-                            fonts=[font_identity(f.path) + f"#{f.face_index}" for f in used],
+                            fonts=face_identities(used),
                             options={"bleed": board_bleed, "marks": board_marks, "pdfx": spec.pdfx})
         kept = reuse(planned, digest) if reuse else None
         pdf = b"" if kept else render_pdf(board, fonts, spec=spec)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from signkit.batch import Reprint, reprint_list
 from signkit.diagnostics import Diagnostic, Location, Severity
 from signkit.fonts import FontSet
+from signkit.publish import manifest_entries
 
 if TYPE_CHECKING:
     from signkit.config import SignFolder
@@ -52,14 +53,22 @@ def site_entries(path: str, fonts: FontSet, sign_folder: SignFolder | None = Non
     return site.enterprise.name, entries, report.diagnostics, False
 
 
-def _manifests(folder: Path) -> dict[str, dict[str, Any]]:
-    """Enterprise manifests under an output folder, by enterprise name."""
-    from signkit.publish import read_manifest
+def _manifests(folder: Path, result: DiffResult) -> dict[str, dict[str, Any]]:
+    """Enterprise manifests under an output folder, by enterprise name; a damaged one is an error in ``result``.
+
+    Skipping it would list every board of that enterprise as taken down (or new).
+    """
+    from signkit.publish import DAMAGED, read_manifest
 
     found = {}
     for path in sorted(folder.glob("*/manifest.json")):
         data = read_manifest(path.parent)
-        if data.get("enterprise"):
+        if data.get(DAMAGED):
+            result.diagnostics.append(Diagnostic(
+                "SK803", Severity.ERROR, "清单 manifest.json 已损坏，无法比较这家企业的牌", Location(str(path)),
+                "请用 signkit render 重新生成该输出文件夹后再比较"))
+            result.unreadable = True
+        elif data.get("enterprise"):
             found[str(data["enterprise"])] = data
     return found
 
@@ -69,9 +78,9 @@ def diff(old: str, new: str, fonts: FontSet, sign_folder: SignFolder | None = No
     result = DiffResult()
     old_path, new_path = Path(old), Path(new)
     if old_path.is_dir() and new_path.is_dir():
-        before, after = _manifests(old_path), _manifests(new_path)
+        before, after = _manifests(old_path, result), _manifests(new_path, result)
         for folder, found in ((old, before), (new, after)):
-            if not found:  # the wrong folder, or a site-file folder: saying "nothing to reprint" would mislead
+            if not found and not result.unreadable:  # the wrong folder, or a site-file folder: saying "nothing to reprint" would mislead
                 result.diagnostics.append(Diagnostic(
                     "SK001", Severity.ERROR, "这个文件夹中没有 signkit 的输出（找不到任何企业的 manifest.json）",
                     Location(folder), "请给出 signkit render -o 写入的输出文件夹，或给出两个站点文件"))
@@ -80,7 +89,7 @@ def diff(old: str, new: str, fonts: FontSet, sign_folder: SignFolder | None = No
             return result
         for enterprise in sorted(before.keys() | after.keys()):
             result.reprints.extend(reprint_list(enterprise, before.get(enterprise, {}),
-                                                list(after.get(enterprise, {}).get("files", []))))
+                                                manifest_entries(after.get(enterprise, {}))))
         return result
     enterprise_old, old_entries, old_diags, old_bad = site_entries(old, fonts, sign_folder)
     enterprise_new, new_entries, new_diags, new_bad = site_entries(new, fonts, sign_folder)

@@ -28,9 +28,14 @@ import json
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from signkit.layout.doc import Board, Text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from signkit.fonts import FontSet, ResolvedFont
 
 #: Replaced in the revision stamp by the first :data:`STAMP_LENGTH` hex digits of the hash.
 STAMP_PLACEHOLDER = "#" * 8
@@ -77,6 +82,16 @@ def _font_identity(name: str, size: int, _mtime: int, _inode: int) -> str:
         handle.seek(max(size - 65536, 0))
         tail = handle.read(65536)
     return f"{path.name}:{size}:{hashlib.sha256(head + tail).hexdigest()[:16]}"
+
+
+def face_identities(faces: Iterable[ResolvedFont]) -> list[str]:
+    """``font_identity#face_index`` of each face, in order: what the build hashes record of the fonts."""
+    return [f"{font_identity(face.path)}#{face.face_index}" for face in faces]
+
+
+def fontset_identity(fonts: FontSet) -> list[str]:
+    """Every face a run may draw with (both roles, fallbacks included), sorted and without repeats."""
+    return sorted(set(face_identities(face for role in ("title", "body") for face in fonts.chain(role))))
 
 
 def build_hash(content: str, *, stamp: Sequence[str], fonts: list[str], options: dict[str, object]) -> str:

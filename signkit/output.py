@@ -21,6 +21,7 @@ from pathlib import Path
 OUTPUT_RULES: dict[str, tuple[str, str]] = {
     "SK801": ("error", "输出文件夹正被另一个 signkit 运行写入（输出锁），本次未写入任何文件，退出码 2"),
     "SK802": ("error", "无法写入输出（磁盘已满、没有写入权限、只读文件系统等），退出码 2"),
+    "SK803": ("warning", "输出文件夹中上次的清单已损坏，无法与上次比较，本企业的牌全部按新增列出"),
 }
 
 #: What ``tempfile.mkstemp(prefix=".NAME.", suffix=".tmp")`` makes: 8 characters from its alphabet.
@@ -106,6 +107,7 @@ _ERRNO_TEXT: dict[int, str] = {
     errno.EIO: "磁盘读写错误",
     errno.EMFILE: "打开的文件太多",
     errno.EFBIG: "文件太大",
+    errno.EEXIST: "已有同名的文件（不是文件夹）",
 }
 if hasattr(errno, "EDQUOT"):
     _ERRNO_TEXT[errno.EDQUOT] = "超出磁盘配额"

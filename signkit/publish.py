@@ -115,6 +115,8 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     data = _load_manifest(folder)
     scheme = data.get("content_scheme", 1)
     for name in ("files", "baseline"):
+        if name in data and not isinstance(data[name], list):  # hand-edited: nothing in it can be trusted
+            data[name] = []
         entries = data.get(name)
         for entry in entries if isinstance(entries, list) else []:
             if not isinstance(entry, dict):
@@ -126,16 +128,28 @@ def read_manifest(folder: Path) -> dict[str, Any]:
     return data
 
 
-def _load_manifest(folder: Path) -> dict[str, Any]:
-    """The manifest in ``folder`` as written (``{}`` if missing or unreadable)."""
+#: Set in what :func:`read_manifest` returns for a manifest that exists but cannot be read,
+#: so the run can say why every board of that enterprise is listed as new.
+DAMAGED = "damaged"
+
+
+def load_json_manifest(path: Path) -> dict[str, Any]:
+    """A manifest file as written: ``{}`` if missing, ``{DAMAGED: True}`` if unreadable or not an object."""
     try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
         return {}
-    return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {DAMAGED: True}
+    return data if isinstance(data, dict) else {DAMAGED: True}
+
+
+def _load_manifest(folder: Path) -> dict[str, Any]:
+    return load_json_manifest(folder / MANIFEST)
 
 
 def file_sha256(path: Path) -> str | None:
+    """The file's sha256 in hex, or ``None`` if it cannot be read."""
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:

@@ -67,8 +67,12 @@ def min_module(distance_m: float) -> float:
 
 
 def max_modules(side: float, distance_m: float) -> int:
-    """The most modules per side (quiet zone excluded) a code ``side`` mm square may have at that distance."""
-    return int(side / min_module(distance_m) + 1e-9) - 2 * QUIET
+    """The largest QR symbol (21, 25, 29 … modules per side, quiet zone excluded) a code ``side`` mm square
+    may be at that distance; 0 when not even the smallest fits.  A real size, because the hint tells
+    the user what will print: there is no code 34 modules across.
+    """
+    room = int(side / min_module(distance_m) + 1e-9) - 2 * QUIET
+    return 0 if room < 21 else 21 + (room - 21) // 4 * 4
 
 
 def draw_qr(frame: Frame, content: str, box: Box) -> float:

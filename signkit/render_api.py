@@ -227,12 +227,11 @@ def _write_failure(what: str, failure: OSError, outdir: Path) -> Diagnostic:
 
 
 def _read_top(outdir: Path) -> dict[str, Any]:
-    """The top-level manifest of the last finished run in ``outdir``, or ``{}``."""
-    try:
-        data = json.loads((outdir / TOP_MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    """The top-level manifest of the last finished run in ``outdir``, or ``{}`` (a damaged one is rebuilt)."""
+    from signkit.publish import DAMAGED, load_json_manifest
+
+    data = load_json_manifest(outdir / TOP_MANIFEST)
+    return {} if data.get(DAMAGED) else data
 
 
 def _carried(outcome: RenderOutcome, outdir: Path, previous_top: dict[str, Any]
@@ -310,9 +309,9 @@ def _order_key(rows: list[OrderRow], fonts: FontSet) -> str:
     """
     import hashlib
 
-    from signkit.hashing import font_identity
+    from signkit.hashing import fontset_identity
 
-    faces = sorted({f"{font_identity(f.path)}#{f.face_index}" for role in ("title", "body") for f in fonts.chain(role)})
+    faces = fontset_identity(fonts)
     digest = hashlib.sha256(order_csv(rows))
     digest.update(json.dumps({"fonts": faces, "signkit": __version__}, sort_keys=True).encode("utf-8"))
     return digest.hexdigest()

@@ -175,20 +175,31 @@ def test_unwritable_output_is_a_clear_error(tmp_path: Path, bundled_fonts: Any) 
     assert outcome.diagnostics and outcome.diagnostics[0].rule == "SK802"
 
 
-@pytest.mark.parametrize("delay", [0.5, 1.2, 2.0])
-def test_killed_run_leaves_only_complete_files(tmp_path: Path, delay: float) -> None:
+def _first_files(out: Path) -> bool:
+    return any(out.rglob("*.pdf")) or any(out.rglob("*.tmp"))
+
+
+@pytest.mark.parametrize("finished", [0, 1, 3], ids=["while-writing-the-first", "after-one", "after-three"])
+def test_killed_run_leaves_only_complete_files(tmp_path: Path, finished: int) -> None:
+    """SIGKILL while the run is demonstrably mid-way (files being written, N enterprises done), then rerun."""
     _park(tmp_path / "park", 4)
     out = tmp_path / "out"
     command = [sys.executable, "-m", "signkit", "render", str(tmp_path / "park"), "-o", str(out), "--fonts", "bundled",
                "-j", "1"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(delay)
+    deadline = time.monotonic() + 120
+    while not (_complete_manifests(out) >= finished and _first_files(out)):
+        assert process.poll() is None, "the run ended before it could be killed mid-way"
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    assert process.poll() is None
     process.send_signal(signal.SIGKILL)
     process.wait()
+    assert _complete_manifests(out) >= finished
     _manifest_true(out)
-    assert not list(out.rglob("*.tmp")) or all(p.name.startswith(".") for p in out.rglob("*.tmp"))
     rerun = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", check=False)
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    assert _complete_manifests(out) == 4
     _manifest_true(out)
     assert not list(out.rglob("*.tmp"))
 

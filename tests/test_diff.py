@@ -519,3 +519,15 @@ def test_folders_without_output_are_an_error_not_an_empty_list(tmp_path: Path, c
     code, out, _ = cli("diff", str(empty), str(sites))
     assert code == 2 and "SK001" in out and "manifest.json" in out
     assert "没有需要重印" not in out
+
+
+@pytest.mark.parametrize("damage", ['{"enterprise": "甲", "files": null}', '{"enterprise": "甲", "files": 5}', "{broken", "[1, 2]"])
+def test_hand_edited_or_damaged_manifests_never_crash_diff(damage: str, tmp_path: Path, cli: Cli) -> None:
+    for side in ("旧", "新"):
+        (tmp_path / side / "甲").mkdir(parents=True)
+        (tmp_path / side / "甲" / "manifest.json").write_text(
+            '{"enterprise": "甲", "files": []}' if side == "新" else damage, encoding="utf-8")
+    code, out, err = cli("diff", str(tmp_path / "旧"), str(tmp_path / "新"))
+    assert code in (0, 2) and "Traceback" not in out + err and "内部错误" not in out + err
+    if damage in ("{broken", "[1, 2]"):  # unreadable: not silently "everything taken down"
+        assert code == 2 and "SK803" in out

@@ -101,7 +101,7 @@ def test_export_then_import_gives_the_same_site(example: Path, tmp_path: Path, c
     code, out, _ = cli("import", str(xlsx), "-o", str(tmp_path / "yaml"))
     assert code == 0, out
     written = sorted((tmp_path / "yaml").glob("*.yaml"))
-    assert [p.stem for p in written] == [original.site.enterprise.name] if original.site else []
+    assert original.site is not None and [p.stem for p in written] == [original.site.enterprise.name]
     again = check_path(written[0])
     assert again.ok() and again.site == original.site
     text = written[0].read_text(encoding="utf-8")
@@ -350,13 +350,15 @@ def test_each_problem_points_at_its_cell(template: Path, tmp_path: Path, change:
 
 def test_error_values_and_location_dicts(template: Path, tmp_path: Path) -> None:
     def change(book: Any) -> None:
-        book["风险点"]["G2"] = "=1/0"
+        book["风险点"]["G2"] = "#DIV/0!"  # stored as an error cell, as Excel saves a failed formula
 
-    path = _edit(template, tmp_path, change)
-    # openpyxl writes no cached result: the cell reads as empty, so the required value is reported there
-    report = _only(path)
-    diag = next(d for d in report.diagnostics if d.rule == "SK103")
-    assert diag.location.to_dict()["sheet"] == "风险点" and diag.location.to_dict()["cell"] == "G2"
+    report = _only(_edit(template, tmp_path, change))
+    error = next(d for d in report.diagnostics if d.rule == "SK910")
+    assert error.to_dict()["location"]["sheet"] == "风险点" and error.to_dict()["location"]["cell"] == "G2"
+    assert "#DIV/0!" in error.message
+    # the cell then counts as empty: the required value is reported at the same cell
+    empty = next(d for d in report.diagnostics if d.rule == "SK103")
+    assert (empty.location.sheet, empty.location.cell) == ("风险点", "G2")
 
 
 # --- files that cannot be read ------------------------------------------------------------
@@ -528,3 +530,21 @@ def test_import_into_a_file_is_a_clear_error(template: Path, tmp_path: Path, cli
     code, out, err = cli("import", str(template), "-o", str(blocker))
     assert code == 2 and "不是文件夹" in err and "Traceback" not in out + err
     assert blocker.read_text(encoding="utf-8") == "不是文件夹"
+
+
+def test_import_never_gives_two_enterprises_one_file() -> None:
+    from signkit.cli.excel_cmd import _file_names
+
+    names = _file_names(["甲_2", "甲", "甲", "Abc", "abc"])
+    assert names == ["甲_2.yaml", "甲.yaml", "甲_3.yaml", "Abc.yaml", "abc_2.yaml"]
+    assert len({n.casefold() for n in names}) == len(names)
+
+
+def test_template_target_must_be_a_file_in_an_existing_folder(tmp_path: Path, cli: Cli) -> None:
+    folder = tmp_path / "目录.xlsx"
+    folder.mkdir()
+    code, _, err = cli("template", "--xlsx", str(folder), "--force")
+    assert code == 2 and "文件夹" in err and ".tmp" not in err
+    missing = tmp_path / "没有" / "模板.xlsx"
+    code, _, err = cli("template", "--xlsx", str(missing))
+    assert code == 2 and "不存在" in err and not missing.parent.exists()

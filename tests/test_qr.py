@@ -239,10 +239,10 @@ def test_profile_address_is_used_when_the_site_file_has_none(bundled_fonts: Any,
 def test_module_size_is_side_over_modules_and_quiet_zone() -> None:
     from signkit.qr import QUIET, max_modules, min_module, module_size
 
-    assert QUIET == 4
-    assert module_size(120, 29) == pytest.approx(120 / 37)
+    assert module_size(120, 29) == pytest.approx(120 / (29 + 2 * QUIET))
     assert min_module(2) == pytest.approx(2000 / 700) and min_module(3) == pytest.approx(3000 / 700)
-    assert max_modules(120, 2) == 34 and max_modules(210, 3) == 41
+    # 120 mm leaves room for 34 modules at 2 m, but QR symbols come as 21 + 4k: the largest is 33
+    assert max_modules(120, 2) == 33 and max_modules(210, 3) == 41 and max_modules(60, 2) == 0
     # the boards' own codes at their minimum sizes
     assert risk_board.qr_box(BOARD_2_4).w == pytest.approx(120)
     assert bulletin.qr_box(BULLETIN).w == pytest.approx(210)
@@ -276,7 +276,7 @@ def test_address_too_dense_for_the_risk_board_is_located_and_sized() -> None:
     # 120 mm / (37 + 8) = 2.67 mm, below 2000 / 700 = 2.86 mm
     assert "企业.风险信息网址" in diag.message and "37×37" in diag.message
     assert "2.67 mm" in diag.message and "2.86 mm" in diag.message and "2 m" in diag.message
-    assert "34×34" in (diag.hint or "")
+    assert "33×33" in (diag.hint or "")
     size = re.search(r"至少 (\d+)×(\d+) mm", diag.hint or "")
     assert size is not None
     data["输出"] = {"尺寸": {"2-4": f"{size[1]}×{size[2]}"}}  # the size the hint names is enough
@@ -295,3 +295,14 @@ def test_address_beyond_any_qr_code_is_a_diagnostic_not_a_crash() -> None:
     data["企业"]["风险信息网址"] = "jinyuan.example.com/fengxian"
     (diag,) = find(check_data(data), "SK228")
     assert diag.location.path == ("企业", "风险信息网址")
+    assert "http:// 或 https:// 开头" in diag.message
+
+
+def test_an_address_with_a_space_is_told_what_is_wrong() -> None:
+    data = example_data(CHEMICAL)
+    data["企业"]["风险信息网址"] = "https://jinyuan.example.com/feng xian"
+    (diag,) = find(check_data(data), "SK228")
+    assert "空格" in diag.message and "开头" not in diag.message
+    data["企业"]["风险信息网址"] = "不是网址" * 40
+    (diag,) = find(check_data(data), "SK228")
+    assert "…" in diag.message and len(diag.message) < 140  # a long wrong value is not echoed in full

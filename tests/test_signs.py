@@ -642,7 +642,6 @@ def test_pdf_override_replaces_a_library_sign_as_vectors(chem: dict[str, Any], t
 def test_pdf_sign_output_is_deterministic(chem: dict[str, Any], tmp_path: Path, bundled_fonts: Any) -> None:
     from signkit.signs.files import _load_cached
 
-    assert _pdf_bytes() == _pdf_bytes()
     _pdf(tmp_path / "当心中毒.pdf")
     first, _, _ = _layout_with(chem, bundled_fonts, ["当心中毒"], tmp_path)
     _load_cached.cache_clear()
@@ -720,7 +719,7 @@ def test_missing_config_sign_folder_is_located_in_the_config(chem: dict[str, Any
     config = _config(tmp_path, "没有")
     report = check_text(dump(chem), str(tmp_path / "site.yaml"), sign_folder=load_config(config).sign_folder)
     (diag,) = find(report, "SK711")
-    assert diag.location.file == str(config) and diag.location.line == 5 and "没有" in diag.message
+    assert diag.location.file == str(config) and diag.location.line == 5 and "「没有」不存在" in diag.message
 
 
 def test_check_command_uses_the_config_sign_folder(cli: Cli, chem: dict[str, Any], tmp_path: Path) -> None:
@@ -896,3 +895,11 @@ def test_signs_command_lists_suggests_and_writes_a_catalogue(cli: Cli, tmp_path:
     code, out, _ = cli("signs", "--pdf", str(target), "--fonts", "bundled")
     assert code == 0 and target.read_bytes().startswith(b"%PDF")
     assert _image_xobjects(target.read_bytes()) == []
+
+
+@pytest.mark.parametrize("name", ["当心中毒.svg", "当心中毒.pdf", "当心中毒.png"])
+def test_an_empty_sign_file_is_called_empty(tmp_path: Path, name: str) -> None:
+    empty = tmp_path / name
+    empty.write_bytes(b"")
+    problem = load_art(empty)
+    assert isinstance(problem, FileProblem) and problem.kind == "not_image" and "空文件" in problem.message

@@ -28,6 +28,12 @@ EXPORT_HELP = """把 YAML 站点文件导出为 Excel 工作簿（与模板的�
 def _target(path: Path, force: bool) -> None:
     if path.suffix.lower() != ".xlsx":
         raise typer.BadParameter(f"「{path}」应以 .xlsx 结尾", param_hint="--xlsx")
+    if path.is_dir():
+        typer.echo(f"无法写入 {path}：这是一个文件夹，不是工作簿文件。", err=True)
+        raise typer.Exit(2)
+    if not path.parent.is_dir():  # a typo in the folder must not leave a new folder tree behind
+        typer.echo(f"无法写入 {path}：文件夹「{path.parent}」不存在。", err=True)
+        raise typer.Exit(2)
     if path.exists() and not force:
         typer.echo(f"{path} 已存在，未覆盖。如需覆盖请加 --force。", err=True)
         raise typer.Exit(1)
@@ -55,13 +61,21 @@ def template(
 
 
 def _file_names(stems: list[str]) -> list[str]:
-    """Unique file names for the enterprises, in order (a second 同名 enterprise gets _2)."""
-    seen: dict[str, int] = {}
+    """Unique file names for the enterprises, in order (a second 同名 enterprise gets _2, then _3 …).
+
+    Names are compared without case (Windows and macOS folders do), and a suffixed name
+    never takes one an enterprise called ``甲_2`` already has, so no two enterprises of
+    one import ever write the same file.
+    """
+    taken: set[str] = set()
     names: list[str] = []
     for stem in stems:
-        count = seen.get(stem, 0) + 1
-        seen[stem] = count
-        names.append(f"{stem}.yaml" if count == 1 else f"{stem}_{count}.yaml")
+        name, count = f"{stem}.yaml", 1
+        while name.casefold() in taken:
+            count += 1
+            name = f"{stem}_{count}.yaml"
+        taken.add(name.casefold())
+        names.append(name)
     return names
 
 
@@ -95,22 +109,26 @@ def import_(
     for site in book.sites:
         name = str((site.data.get("企业") or {}).get("企业名称") or "").strip()
         stems.append(safe_name(name) if name else safe_name(f"{file.stem}_第{site.row}行" if site.row else file.stem))
-    failed = False
+    failed, unwritten = False, 0
     for site, report, name in zip(book.sites, reports, _file_names(stems), strict=True):
         target = outdir / name
         if target.exists() and not force:
-            typer.echo(f"{target} 已存在，未覆盖（如需覆盖请加 --force）。")
+            typer.echo(f"{target} 已存在，未覆盖（如需覆盖请加 --force）。", err=True)
             failed = True
             continue
-        try:
+        try:  # one enterprise's failed write must not hide which of the others were written
             atomic_write_text(target, site_yaml(site.data, origin=file.name, source=site.source))
         except OSError as failure:
             typer.echo(f"无法写入 {target}：{describe_os_error(failure)}", err=True)
-            raise typer.Exit(2) from None
+            unwritten += 1
+            continue
         errors = len(report.errors())
         state = "通过检查" if not errors else f"有 {errors} 个错误，请在工作簿中改正后重新导入，或直接修改该文件"
         typer.echo(f"已写入 {target}（{site.name}：{state}）")
         failed = failed or bool(errors)
+    if unwritten:
+        typer.echo(f"{unwritten} 家企业的站点文件未能写入（见上）。", err=True)
+        raise typer.Exit(2)
     raise typer.Exit(1 if failed else 0)
 
 

@@ -70,7 +70,7 @@ def signs(
 def _write_catalogue(pdf: Path, fonts: FontMode | None, title_font: str | None, body_font: str | None,
                      config: Path | None) -> None:
     from signkit.layout.text import FontMeasurer
-    from signkit.output import atomic_write_bytes
+    from signkit.output import atomic_write_bytes, describe_os_error
     from signkit.render.pdf import PrintSpec, render_pdf
     from signkit.signs.place import catalogue
 
@@ -78,5 +78,12 @@ def _write_catalogue(pdf: Path, fonts: FontMode | None, title_font: str | None, 
     board, frame = catalogue(FontMeasurer(fontset))
     if frame.misfits:  # a name too long for its panel at the sheet's size: a bug in the library, not the user's input
         raise RuntimeError(f"标志目录排版失败：{[m.label for m in frame.misfits]}")
-    atomic_write_bytes(pdf, render_pdf(board, fontset, spec=PrintSpec(pdfx=False)))
+    if pdf.is_dir() or not pdf.parent.is_dir():
+        typer.echo(f"无法写入 {pdf}：" + ("这是一个文件夹" if pdf.is_dir() else f"文件夹「{pdf.parent}」不存在"), err=True)
+        raise typer.Exit(2)
+    try:
+        atomic_write_bytes(pdf, render_pdf(board, fontset, spec=PrintSpec(pdfx=False)))
+    except OSError as failure:
+        typer.echo(f"无法写入 {pdf}：{describe_os_error(failure)}", err=True)
+        raise typer.Exit(2) from None
     typer.echo(f"已写入 {pdf}（{len(board.pages)} 页）")

@@ -58,6 +58,7 @@ from signkit.excel.workbook import (
     RISKS,
     ROSTER_SHEET,
     ROSTER_SYNONYMS,
+    SHEET_ORDER,
     SPECIAL,
     SUPERVISION,
     TEAMS_POSTS,
@@ -615,7 +616,7 @@ def read_book(book: Book) -> WorkbookRead:
         if kind is None:
             notes.append(Diagnostic("SK905", Severity.WARNING, f"无法识别工作表「{grid.name}」，已忽略",
                                     Location(book.file, sheet=grid.name, cell="A1"),
-                                    f"工作表名称应为：{'、'.join((INFO_SHEET, *(s.name for s in LIST_SHEETS)))}"))
+                                    f"工作表名称应为：{'、'.join(SHEET_ORDER)}"))
             continue
         layout.setdefault(kind, []).append(grid)
     if ROSTER_SHEET in layout:
@@ -631,7 +632,7 @@ def read_book(book: Book) -> WorkbookRead:
         return result
     if not layout:
         notes.append(Diagnostic("SK902", Severity.ERROR, "工作簿中没有可识别的工作表", Location(book.file),
-                                f"工作表名称应为：{'、'.join((INFO_SHEET, *(s.name for s in LIST_SHEETS)))}；"
+                                f"工作表名称应为：{'、'.join(SHEET_ORDER)}；"
                                 "可用 signkit template --xlsx 生成模板"))
         result.diagnostics = notes
         return result

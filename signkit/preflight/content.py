@@ -77,7 +77,7 @@ def object_id(obj: pikepdf.Object, fallback: KeyPath) -> ObjectId:
     return obj.objgen if obj.is_indirect else fallback
 
 
-def resource(resources: pikepdf.Object | None, category: str, name: str) -> pikepdf.Object | None:
+def resource(resources: object, category: str, name: str) -> pikepdf.Object | None:
     """``resources[category][name]``, tolerating anything missing or of the wrong type."""
     if not isinstance(resources, pikepdf.Dictionary):
         return None

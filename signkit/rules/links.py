@@ -80,7 +80,10 @@ def _check(ctx: RuleContext, url: str, path: KeyPath, name: str, forms: tuple[st
     from signkit.qr import TooLong
 
     if not _URL.fullmatch(url):
-        ctx.report("SK228", path, f"{name}「{url}」不是网址（应以 http:// 或 https:// 开头）", hint)
+        shown = url if len(url) <= 60 else url[:57] + "…"
+        why = ("含有空格等不能出现在网址中的字符" if re.match(r"https?://", url)
+               else "应以 http:// 或 https:// 开头")
+        ctx.report("SK228", path, f"{name}「{shown}」不是网址（{why}）", hint)
         return
     try:
         fits = [qr_fit(url, form, *_board_size(ctx, form)) for form in forms]

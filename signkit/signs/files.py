@@ -238,6 +238,8 @@ def load_art(path: Path) -> Art | FileProblem:
 
 @functools.lru_cache(maxsize=64)
 def _load_cached(name: str, _mtime: int, size: int) -> Art | FileProblem:
+    from signkit.output import describe_os_error
+
     path = Path(name)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
@@ -249,7 +251,10 @@ def _load_cached(name: str, _mtime: int, size: int) -> Art | FileProblem:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return FileProblem("missing", f"无法读取标志文件「{path.name}」：{exc.strerror or exc}")
+        return FileProblem("missing", f"无法读取标志文件「{path.name}」：{describe_os_error(exc)}")
+    if not data.strip():
+        return FileProblem("not_image", f"标志文件「{path.name}」是空文件（{len(data)} 字节）",
+                           "文件可能没有保存完整或复制失败，请重新导出")
     if suffix == ".pdf":
         from signkit.signs.pdf_art import load_pdf
 

@@ -57,7 +57,8 @@ from typing import TYPE_CHECKING, Any
 import pikepdf
 
 from signkit.preflight.boxes import inherited
-from signkit.preflight.geometry import IDENTITY, Box, Matrix, box_of, matrix_of, multiply, number, transform
+from signkit.preflight.content import resource
+from signkit.preflight.geometry import IDENTITY, Box, Matrix, box_of, inside, matrix_of, multiply, number, transform
 from signkit.preflight.quiet import quiet_qpdf
 
 if TYPE_CHECKING:
@@ -132,7 +133,7 @@ def _space(operand: object, resources: object, depth: int = 0) -> str:
             return _DEVICE[name]
         if name == "/Pattern":
             return "图案填充（请改为纯色）"
-        named = _resource(resources, "/ColorSpace", name)
+        named = resource(resources, "/ColorSpace", name)
         return _space(named, resources, depth + 1) if named is not None else f"未定义的颜色空间 {name[1:]}"
     if not isinstance(operand, pikepdf.Array) or len(operand) == 0:
         return "格式不对的颜色空间"
@@ -267,20 +268,15 @@ class _Clip:
         return cls(matrix, box, rectangular, what, page_box)
 
 
-def _inside(found: Box, box: Box, slack: float) -> bool:
-    return found[0] >= box[0] - slack and found[1] >= box[1] - slack and found[2] <= box[2] + slack \
-        and found[3] <= box[3] + slack
-
-
 def _within(clip: _Clip, segments: Sequence[Segment], found: Box, half_width: float, tolerance: float) -> bool:
     """Whether a path (in page space, ``found`` its bounds there) and half its stroke width lie inside ``clip``."""
     if clip.page_box is not None:
-        return _inside(found, clip.page_box, tolerance - half_width)
+        return inside(found, clip.page_box, tolerance - half_width)
     inverse = _inverse(clip.matrix)
     if inverse is None:
         return False
     mapped = bounds(_mapped(inverse, segments))
-    return mapped is None or _inside(mapped, clip.box, (tolerance - half_width) / (_scale(clip.matrix) or 1.0))
+    return mapped is None or inside(mapped, clip.box, (tolerance - half_width) / (_scale(clip.matrix) or 1.0))
 
 
 # --- the interpreter -----------------------------------------------------------------
@@ -462,7 +458,7 @@ class _Reader:
     def ext_gstate(self, operands: list[Any], resources: object, state: _State) -> _State:
         """``gs``: line style and transparency from an ExtGState dictionary."""
         name = str(operands[0]) if len(operands) == 1 and isinstance(operands[0], pikepdf.Name) else None
-        gstate = _resource(resources, "/ExtGState", name) if name else None
+        gstate = resource(resources, "/ExtGState", name) if name else None
         if not isinstance(gstate, pikepdf.Dictionary):
             raise Refused("not_image", f"内容流引用了不存在的图形状态 {name[1:] if name else ''}".rstrip())
         for key in ("/CA", "/ca"):
@@ -486,7 +482,7 @@ class _Reader:
 
     def xobject(self, name: str, resources: object, state: _State, active: tuple[tuple[int, int], ...]) -> None:
         """``Do``: a Form XObject drawn with its matrix and box; an image is refused."""
-        xobject = _resource(resources, "/XObject", name)
+        xobject = resource(resources, "/XObject", name)
         if not isinstance(xobject, pikepdf.Stream):
             raise Refused("not_image", f"内容流引用了不存在的对象 {name[1:]}")
         subtype = xobject.get("/Subtype")
@@ -602,13 +598,6 @@ def _numbers(op: str, operands: list[Any], count: int) -> list[float]:
     if len(values) != count or any(v is None for v in values):
         raise Refused("not_image", f"内容流有错：{op} 的参数不是 {count} 个数")
     return [float(v) for v in values if v is not None]
-
-
-def _resource(resources: object, category: str, name: str) -> object | None:
-    if not isinstance(resources, pikepdf.Dictionary):
-        return None
-    group = resources.get(category)
-    return group.get(name) if isinstance(group, pikepdf.Dictionary) else None
 
 
 def _short(error: BaseException) -> str:
