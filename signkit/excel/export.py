@@ -46,12 +46,10 @@ if TYPE_CHECKING:
 
 
 def value_at(data: Any, key: KeyPath) -> Any:
-    node = data
-    for part in key:
-        if node is None:
-            return None
-        node = node[part] if isinstance(part, int) else node.get(part)
-    return node
+    """The value at ``key`` in dumped site data, ``None`` where there is none (an empty cell)."""
+    from signkit.load.validate import find_value
+
+    return find_value(data, key)[1]
 
 
 def cell_value(value: Any, kind: Kind) -> Any:

@@ -60,7 +60,8 @@ def known_keys(path: KeyPath, root: type[BaseModel] = Site) -> list[str]:
     return [f.alias for f in model.model_fields.values() if f.alias]
 
 
-def _value_at(data: Any, path: KeyPath) -> tuple[bool, Any]:
+def find_value(data: Any, path: KeyPath) -> tuple[bool, Any]:
+    """``(True, value)`` at ``path`` in loaded data, ``(False, None)`` where the path does not exist."""
     node = data
     for part in path:
         try:
@@ -84,7 +85,7 @@ def _translate(error: ErrorDetails, data: Any) -> tuple[str, str, str | None]:
         loc = loc[:-1]
         found, value = True, loc[-1]
     else:
-        found, value = _value_at(data, loc)
+        found, value = find_value(data, loc)
     ctx = error.get("ctx") or {}
     if kind == "missing":
         return "SK102", f"缺少必填项「{loc[-1]}」", None

@@ -554,8 +554,8 @@ class _Reader:
         box = _rectangle(path)
         if box is not None:
             return replace(state, clips=(*state.clips, _Clip.of(state.ctm, box, True, "剪切路径")))
-        outline = bounds(path) or (0.0, 0.0, 0.0, 0.0)
-        return replace(state, clips=(*state.clips, _Clip.of(state.ctm, outline, False, "剪切路径")))
+        # its box is never read: anything painted under a non-rectangular clip is refused (see paint)
+        return replace(state, clips=(*state.clips, _Clip.of(state.ctm, (0.0, 0.0, 0.0, 0.0), False, "剪切路径")))
 
 
 def _dashed(array: pikepdf.Array) -> bool:
