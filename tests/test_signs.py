@@ -874,6 +874,16 @@ def test_folder_signs_extend_the_library_by_file_name(chem: dict[str, Any], tmp_
     assert frame.misfits == [] and any(e.startswith("当心氨气:") for e in board.content_extra)
 
 
+def test_a_folder_named_like_a_sign_file_is_an_error_not_the_library_drawing(chem: dict[str, Any],
+                                                                             tmp_path: Path) -> None:
+    (tmp_path / "当心中毒.pdf").mkdir()
+    chem["输出"] = {"标志文件夹": str(tmp_path)}
+    _point(chem)["警示标识"] = ["当心中毒"]
+    report = check_data(chem)
+    problems = [d for d in report.diagnostics if d.is_error and "当心中毒.pdf" in d.message]
+    assert problems and problems[0].location.path[-2:] == ("警示标识", 0)
+
+
 # --- the command ---------------------------------------------------------------------
 
 

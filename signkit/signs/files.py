@@ -174,13 +174,18 @@ def resolve_path(text: str, base: Path) -> Path:
 
 
 def folder_signs(folder: Path | None) -> dict[str, Path]:
-    """The sign files of the sign folder by name (file name without suffix), SVG, PDF, PNG, JPEG in that order."""
+    """The sign files of the sign folder by name (file name without suffix), SVG, PDF, PNG, JPEG in that order.
+
+    A folder named like a sign file (当心爆炸.pdf/) is kept too, so that using it is a located
+    "cannot read" error: skipping it would print the library's drawing instead of the
+    office's artwork without a word.
+    """
     if folder is None or not folder.is_dir():
         return {}
     found: dict[str, Path] = {}
     for suffix in SUPPORTED_SUFFIXES:
         for path in sorted(folder.iterdir()):
-            if path.is_file() and path.suffix.lower() == suffix:
+            if path.suffix.lower() == suffix and not path.name.startswith(".") and (path.is_file() or path.is_dir()):
                 found.setdefault(path.stem, path)
     return found
 
