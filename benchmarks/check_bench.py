@@ -18,8 +18,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from signkit.check import check_text  # noqa: E402
 from signkit.load.yaml_tree import parse_yaml  # noqa: E402
+from signkit.pipeline.check import check_text  # noqa: E402
 
 
 def synthetic(posts: int, points: int, workplaces: int) -> str:

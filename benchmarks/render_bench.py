@@ -21,9 +21,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from signkit.check import check_text  # noqa: E402
 from signkit.fonts import resolve_fonts  # noqa: E402
 from signkit.load.yaml_tree import parse_yaml  # noqa: E402
+from signkit.pipeline.check import check_text  # noqa: E402
 
 
 def synthetic_sites(count: int, folder: Path) -> list[Path]:
@@ -92,7 +92,7 @@ def baseline_2_1_2(repeat: int) -> float:
 
 def signkit_2_1_2(repeat: int) -> float:
     """Seconds per board for signkit's whole pipeline (check, plan, layout, render) on the same 2-1-2."""
-    from signkit.build import build_site
+    from signkit.pipeline.build import build_site
 
     fonts = resolve_fonts(mode="bundled")
     text = (ROOT / "examples" / "small-enterprise.yaml").read_text(encoding="utf-8")
@@ -109,7 +109,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--enterprises", type=int, default=50)
     args = parser.parse_args()
-    from signkit.render_api import render_files
+    from signkit.pipeline.render import render_files
 
     fonts = resolve_fonts(mode="bundled")
     # warm the font caches once, as a long-running batch would be

@@ -12,29 +12,29 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from signkit._version import __version__
 
 _EXPORTS = {
     "Diagnostic": "signkit.diagnostics",
     "Location": "signkit.diagnostics",
     "Severity": "signkit.diagnostics",
-    "FileReport": "signkit.check",
-    "check_path": "signkit.check",
-    "check_text": "signkit.check",
+    "FileReport": "signkit.pipeline.check",
+    "check_path": "signkit.pipeline.check",
+    "check_text": "signkit.pipeline.check",
     "Site": "signkit.model.site",
-    "PlannedBoard": "signkit.plan",
-    "plan_boards": "signkit.plan",
-    "render_files": "signkit.render_api",
+    "PlannedBoard": "signkit.plan.boards",
+    "plan_boards": "signkit.plan.boards",
+    "render_files": "signkit.pipeline.render",
     "resolve_fonts": "signkit.fonts",
 }
 
 if TYPE_CHECKING:
-    from signkit.check import FileReport, check_path, check_text
     from signkit.diagnostics import Diagnostic, Location, Severity
     from signkit.fonts import resolve_fonts
     from signkit.model.site import Site
-    from signkit.plan import PlannedBoard, plan_boards
-    from signkit.render_api import render_files
+    from signkit.pipeline.check import FileReport, check_path, check_text
+    from signkit.pipeline.render import render_files
+    from signkit.plan.boards import PlannedBoard, plan_boards
 
 
 def __getattr__(name: str) -> Any:

@@ -7,7 +7,7 @@ type that can point into a YAML file (line and column) or, later, into a workboo
 the CLI only has to format them.
 
 Nothing here prints; formatting for people and machines lives in
-:mod:`signkit.report`.
+:mod:`signkit.cli.report`.
 """
 
 from __future__ import annotations
@@ -128,11 +128,3 @@ def sort_key(diag: Diagnostic) -> tuple[str, int, int, str]:
     """Order diagnostics as a reader walks the file: by file, line, column, rule."""
     loc = diag.location
     return (loc.file, loc.line or 0, loc.column or 0, diag.rule)
-
-
-class SignkitError(Exception):
-    """Base of signkit's own exceptions; these carry diagnostics, never tracebacks."""
-
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        super().__init__("; ".join(d.render() for d in diagnostics))
-        self.diagnostics = diagnostics

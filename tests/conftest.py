@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
-from signkit.check import FileReport, check_text
 from signkit.cli import main
 from signkit.diagnostics import KeyPath
 from signkit.load.yaml_tree import parse_yaml
+from signkit.pipeline.check import FileReport, check_text
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -57,6 +57,19 @@ def find(report: FileReport, rule: str) -> list[Any]:
     return [d for d in report.diagnostics if d.rule == rule]
 
 
+def set_version(monkeypatch: pytest.MonkeyPatch, version: str) -> None:
+    """Make signkit believe it is ``version`` (an upgrade), everywhere the version is bound.
+
+    ``signkit._version`` holds it; modules that record it (PDF metadata, manifests, build
+    hashes) bind it at import, so each loaded module's own ``__version__`` is patched too.
+    """
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if (name == "signkit" or name.startswith("signkit.")) and hasattr(module, "__version__"):
+            monkeypatch.setattr(module, "__version__", version)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-refs", action="store_true", default=False,
                      help="rewrite the committed reference PNGs in tests/refimg (review the diff before committing)")
@@ -72,7 +85,7 @@ def bundled_fonts():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def rendered_examples(tmp_path_factory: pytest.TempPathFactory, bundled_fonts):  # type: ignore[no-untyped-def]
     """Both examples rendered once per test session (bundled fonts), as the CLI would."""
-    from signkit.render_api import render_files
+    from signkit.pipeline.render import render_files
 
     out = tmp_path_factory.mktemp("rendered")
     outcome = render_files([str(CHEMICAL), str(SMALL)], out, bundled_fonts)

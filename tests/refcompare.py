@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PIL import Image, ImageChops
 
-from signkit.preview import png_bytes
+from signkit.render.raster import png_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 FAILURES = ROOT / "tests" / "_failures"

@@ -17,11 +17,12 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from signkit.batch import OutputLock, collect_inputs
-from signkit.output import KILL_ENV
-from signkit.publish import file_sha256
-from signkit.render_api import render_files
-from tests.conftest import CHEMICAL, SMALL, dump, example_data
+from signkit.output.atomic import KILL_ENV
+from signkit.output.lock import OutputLock
+from signkit.output.manifest import file_sha256
+from signkit.pipeline.inputs import collect_inputs
+from signkit.pipeline.render import render_files
+from tests.conftest import CHEMICAL, SMALL, dump, example_data, set_version
 
 
 def _park(folder: Path, count: int = 2) -> list[Path]:
@@ -94,7 +95,7 @@ def test_incremental_rerun_and_reprint_list(tmp_path: Path, bundled_fonts: Any) 
 
 def test_upgrade_rebuilds_but_asks_no_reprint(tmp_path: Path, bundled_fonts: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     render_files([str(SMALL)], tmp_path, bundled_fonts)  # also imports every module that binds the version
-    monkeypatch.setattr("signkit.__version__", "99.0.0")  # seen by the hashes, which read it at call time
+    set_version(monkeypatch, "99.0.0")  # seen by the hashes, which read it at call time
     upgraded = render_files([str(SMALL)], tmp_path, bundled_fonts)
     (site,) = upgraded.sites
     assert site.status == "rendered" and len(site.rewritten) == len(site.entries)
@@ -449,7 +450,7 @@ def test_read_only_output_names_the_cause(tmp_path: Path, bundled_fonts: Any, mo
     def refuse(*args: Any, **kwargs: Any) -> None:
         raise OSError(errno.EROFS, "Read-only file system", str(tmp_path / "out"))
 
-    monkeypatch.setattr("signkit.batch.OutputLock.__enter__", refuse)
+    monkeypatch.setattr("signkit.output.lock.OutputLock.__enter__", refuse)
     outcome = render_files([str(SMALL)], tmp_path / "out", bundled_fonts)
     assert outcome.usage_error and [d.rule for d in outcome.diagnostics] == ["SK802"]
     assert "只读文件系统" in outcome.diagnostics[0].message and "Read-only" not in outcome.diagnostics[0].message
@@ -462,16 +463,16 @@ def test_built_files_are_kept_in_memory_only_when_asked(tmp_path: Path, bundled_
     kept = render_files([str(SMALL)], tmp_path / "b", bundled_fonts, keep=True, force=True)
     assert kept.written and all(w.built.pdf for w in kept.written)
 
-    import signkit.render_api
+    import signkit.pipeline.render
 
     seen: list[object] = []
-    real = signkit.render_api.render_files
+    real = signkit.pipeline.render.render_files
 
     def spy(*args: Any, **kwargs: Any) -> Any:
         seen.append(kwargs.get("keep"))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(signkit.render_api, "render_files", spy)
+    monkeypatch.setattr(signkit.pipeline.render, "render_files", spy)
     code, _, _ = cli("render", str(SMALL), "-o", str(tmp_path / "c"), "--fonts", "bundled", "-j", "1")
     assert code == 0 and seen == [False]  # the command line never holds a batch's PDFs
 
@@ -481,8 +482,9 @@ def test_built_files_are_kept_in_memory_only_when_asked(tmp_path: Path, bundled_
 def test_progress_bar_on_a_terminal_and_plain_lines_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    from signkit.batch import SiteInput, SiteOutcome
-    from signkit.cli.render_cmd import _Progress, bar_line
+    from signkit.cli.progress import _Progress, bar_line
+    from signkit.pipeline.inputs import SiteInput
+    from signkit.pipeline.site_job import SiteOutcome
 
     assert bar_line(0, 4, "甲", 0) == "[░░░░░░░░░░░░░░░░░░░░] 0/4 甲 · 已用 0:00"
     assert bar_line(1, 4, "甲", 12) == "[█████░░░░░░░░░░░░░░░] 1/4 甲 · 已用 0:12 · 剩余约 0:36"
@@ -540,7 +542,7 @@ def _complete_manifests(out: Path) -> int:
 @pytest.mark.parametrize("how", ["SIGTERM", "SIGKILL"])
 def test_stopping_a_parallel_run_leaves_no_workers_and_only_complete_files(tmp_path: Path, how: str) -> None:
     """SIGTERM: a clean stop (message, 143, lock released); SIGKILL of the parent: the workers die with it."""
-    from signkit.batch import WORKER_PIDS_ENV
+    from signkit.pipeline.jobs import WORKER_PIDS_ENV
 
     _park(tmp_path / "park", 6)
     out = tmp_path / "out"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from signkit.cli import main
+from signkit.model.schema import site_schema_json
 from signkit.rules.catalog import RULES, rules_markdown
-from signkit.schema import site_schema_json
 from tests.conftest import CHEMICAL, ROOT, SMALL, dump, example_data
 
 Cli = Callable[..., tuple[int, str, str]]
@@ -95,8 +95,8 @@ def test_json_format(cli: Cli, tmp_path: Path) -> None:
 
 def test_check_boards_lists_stamps_with_the_revision_date(cli: Cli) -> None:
     """What an inspector compares with the stamp on the wall: 内容 <hash> · 修订 <date>, per board."""
-    from signkit.check import check_path
     from signkit.fonts import resolve_fonts
+    from signkit.pipeline.check import check_path
 
     code, out, _ = cli("check", "--boards", "--fonts", "bundled", str(CHEMICAL))
     assert code == 0
@@ -184,7 +184,7 @@ def test_internal_error_is_a_message_not_a_traceback(cli: Cli, monkeypatch: pyte
         raise RuntimeError("simulated bug")
 
     monkeypatch.delenv("SIGNKIT_DEBUG", raising=False)
-    monkeypatch.setattr("signkit.check.check_source", boom)
+    monkeypatch.setattr("signkit.pipeline.check.check_source", boom)
     code, out, err = cli("check", str(CHEMICAL))
     assert code == 3
     assert "内部错误" in err and "Traceback" not in err + out

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from signkit.check import check_text
 from signkit.fonts import resolve_fonts
+from signkit.pipeline.check import check_text
 from tests.conftest import CHEMICAL, dump, example_data
 
 Cli = Callable[..., tuple[int, str, str]]

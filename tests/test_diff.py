@@ -1,6 +1,6 @@
 """``signkit diff OLD NEW``: the reprint list between two site files or two output folders (issue 7, items 3 and 6).
 
-Each change is checked through the library (:func:`signkit.diffing.diff`) and through
+Each change is checked through the library (:func:`signkit.pipeline.diff.diff`) and through
 the CLI in-process.  What "the boards that print a name" are is decided independently of
 the diff machinery: from the laid-out boards' own text.  Exit codes are the ones the
 command documents (``signkit diff --help``): 0 nothing to reprint, 1 boards to reprint or
@@ -18,16 +18,16 @@ from typing import Any
 
 import pytest
 
-from signkit.batch import Reprint
-from signkit.build import build_site
-from signkit.check import check_text
 from signkit.cli import main
 from signkit.diagnostics import format_path
-from signkit.diffing import diff
 from signkit.fonts import FontSet
-from signkit.hashing import printed_text
-from signkit.plan import PlannedBoard, plan_boards
-from tests.conftest import CHEMICAL, SMALL, dump, example_data, leaves
+from signkit.layout.stamp import printed_text
+from signkit.pipeline.build import build_site
+from signkit.pipeline.check import check_text
+from signkit.pipeline.diff import diff
+from signkit.pipeline.reprint import Reprint
+from signkit.plan.boards import PlannedBoard, plan_boards
+from tests.conftest import CHEMICAL, SMALL, dump, example_data, leaves, set_version
 
 Cli = Callable[..., tuple[int, str, str]]
 
@@ -341,7 +341,7 @@ def test_folders_rebuilt_without_printed_change_need_no_reprint(tmp_path: Path, 
     code, out, _ = cli("diff", str(old_out), str(copied), "--fonts", "bundled")
     assert (code, out.strip()) == (0, "没有需要重印的牌：两者印出的内容相同。")
 
-    monkeypatch.setattr("signkit.__version__", "99.0.0")  # an upgrade: every file is rebuilt …
+    set_version(monkeypatch, "99.0.0")  # an upgrade: every file is rebuilt …
     upgraded = _render_changed(cli, tmp_path, old_out, data)
     old_manifest = json.loads(next(old_out.glob("*/manifest.json")).read_text(encoding="utf-8"))
     new_manifest = json.loads(next(upgraded.glob("*/manifest.json")).read_text(encoding="utf-8"))
@@ -400,7 +400,7 @@ def test_manifest_of_an_incremental_rerun_records_real_sizes(tmp_path: Path, ren
 
 
 def test_changed_fields_align_list_rows_by_name() -> None:
-    from signkit.board_fields import changed_fields
+    from signkit.pipeline.reprint import changed_fields
 
     old = {"工作场所[0].岗位[0].名称": "合成操作工", "工作场所[0].岗位[0].责任人": "张强",
            "工作场所[0].岗位[1].名称": "化工仪表工", "工作场所[0].岗位[1].责任人": "李明",
@@ -451,7 +451,7 @@ def _as_written_before(folder: Path, *, scheme_1: bool = False) -> None:
 
 def test_old_keys_a_level_change_is_still_one_changed_board(tmp_path: Path, rendered_small: tuple[dict[str, Any], Path],
                                                             bundled_fonts: FontSet) -> None:
-    from signkit.render_api import render_files
+    from signkit.pipeline.render import render_files
 
     data, old_out = rendered_small
     before = tmp_path / "before"
@@ -483,14 +483,14 @@ def test_old_keys_a_level_change_is_still_one_changed_board(tmp_path: Path, rend
 def test_scheme_1_manifest_an_upgrade_asks_for_no_reprint(tmp_path: Path, rendered_small: tuple[dict[str, Any], Path],
                                                           bundled_fonts: FontSet, monkeypatch: pytest.MonkeyPatch) -> None:
     """A folder rendered before content-hash scheme 2: every content hash differs now, no board's print does."""
-    from signkit.render_api import render_files
+    from signkit.pipeline.render import render_files
 
     data, old_out = rendered_small
     before = tmp_path / "before"
     shutil.copytree(old_out, before)
     _as_written_before(before, scheme_1=True)
     site = _write(tmp_path / "site" / "site.yaml", data)
-    monkeypatch.setattr("signkit.__version__", "99.0.0")  # the upgrade: every file is rebuilt …
+    set_version(monkeypatch, "99.0.0")  # the upgrade: every file is rebuilt …
 
     upgraded = tmp_path / "upgraded"
     shutil.copytree(before, upgraded)

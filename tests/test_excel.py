@@ -10,13 +10,13 @@ from typing import Any
 import openpyxl  # type: ignore[import-untyped, unused-ignore]
 import pytest
 
-from signkit.batch import collect_inputs
-from signkit.check import FileReport, check_imported, check_path, check_workbook
 from signkit.diagnostics import Severity
-from signkit.excel.export import export_site
 from signkit.excel.reader import read_workbook
 from signkit.excel.template import EXAMPLE, example_site, roster_example_site, write_template
 from signkit.excel.values import phone, split_items
+from signkit.pipeline.check import FileReport, check_imported, check_path, check_workbook
+from signkit.pipeline.inputs import collect_inputs
+from signkit.pipeline.workbook import export_site
 from tests.conftest import CHEMICAL, SMALL, example_data
 
 Cli = Callable[..., tuple[int, str, str]]

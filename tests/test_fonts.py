@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from signkit import resources
-from signkit.diagnostics import Location, Severity, SignkitError
+from signkit.diagnostics import Location, Severity
+from signkit.errors import SignkitError
 from signkit.fonts import (
     FONT_RULES,
     FontChoice,

@@ -36,15 +36,17 @@ import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
-from signkit.board_fields import board_fields, changed_fields
-from signkit.build import BuiltBoard, build_site
-from signkit.check import check_text
 from signkit.diagnostics import KeyPath, format_path
+from signkit.drawing.items import Board, Text
 from signkit.fonts import FontSet, resolve_fonts
-from signkit.hashing import STAMP_PLACEHOLDER
-from signkit.layout.doc import Board, Text
-from signkit.layout.sizes import default_size
-from tests.conftest import CHEMICAL, EXAMPLES, SMALL, dump, example_data, leaves
+from signkit.layout.stamp import STAMP_PLACEHOLDER
+from signkit.pipeline.build import build_site
+from signkit.pipeline.check import check_text
+from signkit.pipeline.reprint import changed_fields
+from signkit.plan.fields import board_fields
+from signkit.render.built import BuiltBoard
+from signkit.spec.sizes import default_size
+from tests.conftest import CHEMICAL, EXAMPLES, SMALL, dump, example_data, leaves, set_version
 
 BASES: dict[str, dict[str, Any]] = {"chemical": example_data(CHEMICAL), "small": example_data(SMALL)}
 
@@ -388,8 +390,7 @@ def test_an_upgrade_changes_every_build_hash_and_no_content_hash(bundled_fonts: 
     before = base_layout("small", bundled_fonts)
     board = next(b for b in before if b[0] == "2-3")
     old_pdf = base_pdf("small", bundled_fonts, board)
-    monkeypatch.setattr("signkit.__version__", "99.0.0")  # read by the build hash at call time
-    monkeypatch.setattr("signkit.render.pdf.__version__", "99.0.0")  # and by the PDF's Creator entry
+    set_version(monkeypatch, "99.0.0")  # read by the build hash at call time
     after = lay_out(BASES["small"], bundled_fonts)
     assert after is not None and after.keys() == before.keys()
     assert all(after[b].content == before[b].content for b in before)

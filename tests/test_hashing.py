@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from signkit.check import check_text
 from signkit.fonts import resolve_fonts
+from signkit.pipeline.check import check_text
 from tests.conftest import CHEMICAL, SMALL, dump, example_data
 
 
@@ -67,7 +67,7 @@ def test_hash_does_not_depend_on_the_fonts() -> None:
 
 
 def _laid_out(data: dict[str, Any], fonts: Any) -> list[Any]:
-    from signkit.build import build_site
+    from signkit.pipeline.build import build_site
 
     report = check_text(dump(data), "h.yaml")
     assert report.site is not None and report.source is not None and not report.errors()
@@ -85,8 +85,8 @@ def test_each_page_records_exactly_the_text_it_draws(bundled_fonts: Any) -> None
     """
     import re
 
-    from signkit.hashing import STAMP_PLACEHOLDER
-    from signkit.layout.doc import Text
+    from signkit.drawing.items import Text
+    from signkit.layout.stamp import STAMP_PLACEHOLDER
 
     for example in (CHEMICAL, SMALL):
         for board in _laid_out(example_data(example), bundled_fonts):
@@ -98,7 +98,7 @@ def test_each_page_records_exactly_the_text_it_draws(bundled_fonts: Any) -> None
 
 
 def test_wording_keeps_what_prints_and_drops_what_does_not() -> None:
-    from signkit.layout.text import Para, wording
+    from signkit.drawing.text import Para, wording
 
     assert wording([Para("刘 燕")]) != wording([Para("刘燕")])  # a gap inside a line is printed
     assert wording([Para("甲"), Para("乙")]) != wording([Para("甲乙")])  # so is a paragraph break in the wording
@@ -115,12 +115,12 @@ def test_a_label_broken_where_the_form_breaks_it_hashes_the_same(bundled_fonts: 
     A face with a wider 安 (measured here by widening it) makes that choice for
     企业分管安全领导 and 企业安全管理部门; the board says the same, so its hash is the same.
     """
-    from signkit.layout.context import LayoutContext, Sizing
-    from signkit.layout.doc import Text
-    from signkit.layout.forms import layout_board
-    from signkit.layout.sizes import default_size, scale_of
-    from signkit.layout.text import FontMeasurer
-    from signkit.plan import plan_boards
+    from signkit.drawing.items import Text
+    from signkit.drawing.text import FontMeasurer
+    from signkit.layout.context import LayoutContext
+    from signkit.layout.registry import layout_board
+    from signkit.plan.boards import plan_boards
+    from signkit.spec.sizes import Sizing, default_size, scale_of
 
     class WideAn(FontMeasurer):
         def width(self, text: str, size: float, role: Any, letter_spacing: float = 0.0) -> float:

@@ -6,17 +6,19 @@ from typing import Any
 
 import pytest
 
-from signkit.check import FileReport
+from signkit.drawing.frame import Frame
+from signkit.drawing.items import Board, Line, Text
+from signkit.drawing.text import FontMeasurer
 from signkit.fonts import FontSet
-from signkit.layout.context import LayoutContext, Sizing
-from signkit.layout.doc import Board, Line, Text
-from signkit.layout.forms import bulletin, layout_board
-from signkit.layout.frame import Frame
-from signkit.layout.text import FontMeasurer
+from signkit.layout.context import LayoutContext
+from signkit.layout.fixed_text import bulletin as bulletin_wording
+from signkit.layout.forms import bulletin
+from signkit.layout.registry import layout_board
 from signkit.model.region import resolve_region
-from signkit.plan import PlannedBoard
+from signkit.pipeline.check import FileReport
+from signkit.plan.boards import PlannedBoard
 from signkit.render.pdf import render_pdf
-from signkit.wording import bulletin as bulletin_wording
+from signkit.spec.sizes import Sizing
 from tests.conftest import CHEMICAL, SMALL, check_data, example_data
 from tests.pdfcheck import assert_fonts_embedded, assert_in_order, assert_trim, page_texts
 

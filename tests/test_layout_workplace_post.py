@@ -8,14 +8,16 @@ from typing import Any
 
 import pytest
 
-from signkit.check import FileReport
+from signkit.drawing.frame import Frame
+from signkit.drawing.items import Board, Rect, Text
+from signkit.drawing.text import FontMeasurer
 from signkit.fonts import FontSet, resolve_fonts
-from signkit.layout.context import GRADIENT, LayoutContext, Sizing
-from signkit.layout.doc import Board, Rect, Text
-from signkit.layout.forms import layout_board, post_board, workplace
-from signkit.layout.frame import Frame
-from signkit.layout.text import FontMeasurer
+from signkit.layout.context import GRADIENT, LayoutContext
+from signkit.layout.forms import post_board, workplace
+from signkit.layout.registry import layout_board
+from signkit.pipeline.check import FileReport
 from signkit.render.pdf import render_pdf
+from signkit.spec.sizes import Sizing
 from tests.conftest import CHEMICAL, SMALL, check_data, example_data
 from tests.pdfcheck import assert_fonts_embedded, assert_in_order, assert_trim, page_texts
 

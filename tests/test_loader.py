@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from signkit.check import check_path, check_text
 from signkit.load.source import read_source
 from signkit.load.yaml_tree import MAX_NODES, parse_yaml
+from signkit.pipeline.check import check_path, check_text
 
 
 def only(report_diags: list, rule: str):  # type: ignore[no-untyped-def]

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from signkit.check import check_text
 from signkit.diagnostics import format_path
-from signkit.load.validate import known_keys, model_at
 from signkit.model import Site
+from signkit.model.validate import known_keys, model_at
+from signkit.pipeline.check import check_text
 from tests.conftest import CHEMICAL, check_data, dump, example_data, find
 
 

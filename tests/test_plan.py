@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from signkit.plan import plan_boards, plan_counts, supervision_form
+from signkit.model.facts import supervision_form
+from signkit.plan.boards import plan_boards, plan_counts
 from tests.conftest import CHEMICAL, SMALL, check_data, example_data
 
 

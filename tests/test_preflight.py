@@ -19,8 +19,8 @@ from typer.testing import CliRunner
 
 from signkit.cli import preflight_cmd
 from signkit.diagnostics import Diagnostic, Severity
+from signkit.pdfkit.colorspaces import Ink, classify
 from signkit.preflight import PREFLIGHT_RULES, preflight_path, preflight_pdf
-from signkit.preflight.colorspaces import Ink, classify
 from tests.conftest import SMALL
 
 MM = 72.0 / 25.4
@@ -110,8 +110,8 @@ def test_signkit_output_passes(rendered_examples: Any) -> None:
 
 
 def test_signkit_output_with_bleed_and_marks_passes(bundled_fonts: Any) -> None:
-    from signkit.build import build_site
-    from signkit.check import check_path
+    from signkit.pipeline.build import build_site
+    from signkit.pipeline.check import check_path
 
     report = check_path(SMALL, fonts=bundled_fonts)
     assert report.site is not None and report.source is not None
@@ -125,7 +125,7 @@ def test_signkit_output_with_bleed_and_marks_passes(bundled_fonts: Any) -> None:
 
 
 def test_render_pdf_with_bleed_and_marks(bundled_fonts: Any) -> None:
-    from signkit.layout.doc import Board, Color, Gradient, Page, Rect, Text
+    from signkit.drawing.items import Board, Color, Gradient, Page, Rect, Text
     from signkit.render.pdf import PrintSpec, render_pdf
 
     black = Color("黑", 0, 0, 0, 1)

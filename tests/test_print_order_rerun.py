@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from signkit.publish import file_sha256
-from signkit.render_api import render_files
+from signkit.output.manifest import file_sha256
+from signkit.pipeline.render import render_files
 from tests.conftest import SMALL, dump, example_data
 
 CSV, PDF = "印刷清单.csv", "印刷清单.pdf"

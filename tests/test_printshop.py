@@ -9,15 +9,16 @@ from typing import Any
 import pikepdf
 import pytest
 
-from signkit.build import BuiltBoard, build_site
-from signkit.check import check_path
-from signkit.layout.colors import BLACK, TITLE_BLUE
-from signkit.layout.doc import Board, Color, Gradient, Line, Page, Rect, Text
+from signkit.drawing.colors import BLACK, TITLE_BLUE
+from signkit.drawing.items import Board, Color, Gradient, Line, Page, Rect, Text
+from signkit.pipeline.build import build_site
+from signkit.pipeline.check import check_path
 from signkit.printshop import impose_cards, imposition_plan, proof_layout, proof_pdf, proof_scale, tile_grid, tile_pdf
 from signkit.printshop.impose import MARK_GAP, crop_mark_segments, edge_needed
 from signkit.printshop.proof import MARGIN, NOTE_BAND, nice_scales, proofs_pdf
 from signkit.printshop.sheets import format_mm, oriented, sheet_size
 from signkit.printshop.tile import tile_marks, tile_spans
+from signkit.render.built import BuiltBoard
 from tests.conftest import CHEMICAL
 from tests.pdfcheck import assert_fonts_embedded, page_texts, reader
 

@@ -9,8 +9,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from signkit.check import FileReport, check_text
-from signkit.load.validate import known_keys
+from signkit.model.validate import known_keys
+from signkit.pipeline.check import FileReport, check_text
 from tests.conftest import CHEMICAL, dump, example_data
 
 BASE = example_data(CHEMICAL)

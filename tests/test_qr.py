@@ -13,16 +13,17 @@ import pikepdf
 import pytest
 import zxingcpp
 
+from signkit.art.qr import matrix
 from signkit.diagnostics import Severity
-from signkit.layout.colors import WHITE
-from signkit.layout.context import LayoutContext, Sizing
-from signkit.layout.doc import Board, Rect, Text
-from signkit.layout.doc import Path as VectorPath
+from signkit.drawing.colors import WHITE
+from signkit.drawing.items import Board, Rect, Text
+from signkit.drawing.items import Path as VectorPath
+from signkit.drawing.text import FontMeasurer
+from signkit.layout.context import LayoutContext
 from signkit.layout.forms import bulletin, risk_board
-from signkit.layout.text import FontMeasurer
 from signkit.model.region import resolve_region
-from signkit.preview import rasterize
-from signkit.qr import matrix
+from signkit.render.raster import rasterize
+from signkit.spec.sizes import Sizing
 from tests.conftest import CHEMICAL, SMALL, check_data, example_data, find, rules_of
 
 URL = "https://jubao.example.org/dingxiang"
@@ -60,7 +61,7 @@ def test_no_address_no_code(rendered_examples: Any) -> None:
 
 
 def test_address_is_part_of_the_content_hash(bundled_fonts: Any) -> None:
-    from signkit.check import check_text
+    from signkit.pipeline.check import check_text
     from tests.conftest import dump
 
     data = example_data(SMALL)
@@ -72,11 +73,12 @@ def test_address_is_part_of_the_content_hash(bundled_fonts: Any) -> None:
 
 
 def test_quiet_zone_and_module_size(bundled_fonts: Any) -> None:
-    from signkit.layout.doc import Path as VectorPath
-    from signkit.layout.doc import Rect
-    from signkit.layout.frame import Box, Frame
-    from signkit.layout.text import FontMeasurer
-    from signkit.qr import QUIET, draw_qr
+    from signkit.art.qr import QUIET, draw_qr
+    from signkit.drawing.frame import Frame
+    from signkit.drawing.items import Path as VectorPath
+    from signkit.drawing.items import Rect
+    from signkit.drawing.text import FontMeasurer
+    from signkit.spec.geometry import Box
 
     frame = Frame(FontMeasurer(bundled_fonts))
     module = draw_qr(frame, URL, Box(0, 0, 200, 300))
@@ -103,7 +105,7 @@ def _entries(out: Path, enterprise_prefix: str, form: str) -> list[bytes]:
 
 
 def _layout(data: dict[str, Any], fonts: Any, form: str, index: int = 0) -> Board:
-    from signkit.layout.forms import layout_board
+    from signkit.layout.registry import layout_board
 
     report = check_data(data)
     assert report.site is not None and report.ok(), [d.render() for d in report.diagnostics]
@@ -184,7 +186,7 @@ def test_risk_code_sits_in_the_title_band_and_leaves_the_grid_alone(bundled_font
 
 
 def test_risk_address_changes_the_risk_boards_hashes_only(bundled_fonts: Any) -> None:
-    from signkit.check import check_text
+    from signkit.pipeline.check import check_text
     from tests.conftest import dump
 
     data = example_data(CHEMICAL)
@@ -237,7 +239,7 @@ def test_profile_address_is_used_when_the_site_file_has_none(bundled_fonts: Any,
 
 
 def test_module_size_is_side_over_modules_and_quiet_zone() -> None:
-    from signkit.qr import QUIET, max_modules, min_module, module_size
+    from signkit.art.qr import QUIET, max_modules, min_module, module_size
 
     assert module_size(120, 29) == pytest.approx(120 / (29 + 2 * QUIET))
     assert min_module(2) == pytest.approx(2000 / 700) and min_module(3) == pytest.approx(3000 / 700)

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from signkit.preview import rasterize
+from signkit.render.raster import rasterize
 from tests.conftest import ROOT
 from tests.refcompare import compare
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from signkit.forms import FORMS
-from signkit.render_api import render_files
+from signkit.pipeline.render import render_files
+from signkit.spec.forms import FORMS
 from tests.conftest import CHEMICAL, SMALL, check_data, dump, example_data
 from tests.pdfcheck import assert_fonts_embedded, assert_in_order, assert_trim, page_texts, reader
 
@@ -194,7 +194,7 @@ def test_written_files_are_readable_by_others(rendered_examples: Any) -> None:
 
 
 def test_print_shop_companions(tmp_path: Path, bundled_fonts: Any) -> None:
-    from signkit.render_api import ExtraOptions
+    from signkit.pipeline.options import ExtraOptions
 
     outcome = render_files([str(SMALL)], tmp_path, bundled_fonts, extras=ExtraOptions("A4", "A3", "SRA3"))
     assert outcome.ok

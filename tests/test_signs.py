@@ -22,32 +22,26 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from signkit.diagnostics import Severity, SignkitError
-from signkit.layout.context import LayoutContext, Sizing
-from signkit.layout.doc import Board, Page, Raster, Text
-from signkit.layout.doc import Path as PathItem
-from signkit.layout.forms import layout_board, risk_board
-from signkit.layout.frame import Box, Frame
-from signkit.layout.text import FontMeasurer
-from signkit.preview import rasterize
+from signkit.art import CATEGORIES, SIGNS, draw_sign, load_library, lookup, total_height
+from signkit.art.accidents import ACCIDENT_SIGNS, ACCIDENT_TYPES, AUTO, board_signs, close_types, suggest
+from signkit.art.files import MAX_PIXELS, FileProblem, RasterArt, VectorArt, folder_signs, load_art, naive_cmyk, required_ppi, resolve
+from signkit.art.frames import BAR_WIDTH, RING_INNER, SAFETY_RED, TRIANGLE_INNER
+from signkit.art.pdf_sign import bounds
+from signkit.art.place import ARTWORK_NOTE, arrange, capacity, catalogue, draw_signs, min_sign_width
+from signkit.diagnostics import Severity
+from signkit.drawing.frame import Frame
+from signkit.drawing.items import Board, Page, Raster, Text
+from signkit.drawing.items import Path as PathItem
+from signkit.drawing.text import FontMeasurer
+from signkit.errors import SignkitError
+from signkit.layout.context import LayoutContext
+from signkit.layout.forms import risk_board
+from signkit.layout.registry import layout_board
 from signkit.render.pdf import PrintSpec, render_pdf
-from signkit.signs import CATEGORIES, SIGNS, draw_sign, load_library, lookup, total_height
-from signkit.signs.accidents import ACCIDENT_SIGNS, ACCIDENT_TYPES, AUTO, board_signs, close_types, suggest
-from signkit.signs.files import (
-    MAX_PIXELS,
-    FileProblem,
-    RasterArt,
-    VectorArt,
-    folder_signs,
-    load_art,
-    naive_cmyk,
-    required_ppi,
-    resolve,
-)
-from signkit.signs.frames import BAR_WIDTH, RING_INNER, SAFETY_RED, TRIANGLE_INNER
-from signkit.signs.pdf_art import bounds
-from signkit.signs.place import ARTWORK_NOTE, arrange, capacity, catalogue, draw_signs, min_sign_width
-from signkit.signs.rules import SIGN_RULES
+from signkit.render.raster import rasterize
+from signkit.rules.signs import SIGN_RULES
+from signkit.spec.geometry import Box
+from signkit.spec.sizes import Sizing
 from tests.conftest import ROOT, check_data, example_data, find, rules_of
 from tests.refcompare import compare
 from tests.test_print import _colour_problems
@@ -67,7 +61,7 @@ Cli = Callable[..., tuple[int, str, str]]
 
 def _sign_page(fonts: Any, name: str) -> Page:
     frame = Frame(FontMeasurer(fonts))
-    from signkit.signs.place import draw_library_sign
+    from signkit.art.place import draw_library_sign
 
     draw_library_sign(frame, SIGNS[name], Box(2, 2, REF_WIDTH, total_height(REF_WIDTH)))
     assert frame.misfits == [], name
@@ -640,7 +634,7 @@ def test_pdf_override_replaces_a_library_sign_as_vectors(chem: dict[str, Any], t
 
 
 def test_pdf_sign_output_is_deterministic(chem: dict[str, Any], tmp_path: Path, bundled_fonts: Any) -> None:
-    from signkit.signs.files import _load_cached
+    from signkit.art.files import _load_cached
 
     _pdf(tmp_path / "当心中毒.pdf")
     first, _, _ = _layout_with(chem, bundled_fonts, ["当心中毒"], tmp_path)
@@ -670,7 +664,7 @@ def _config(folder: Path, value: str) -> Path:
 
 
 def test_config_names_the_sign_folder_relative_to_itself(tmp_path: Path) -> None:
-    from signkit.config import load_config
+    from signkit.pipeline.config import load_config
 
     settings = load_config(_config(tmp_path, "官方标志"))
     assert settings.sign_folder is not None
@@ -686,8 +680,8 @@ def test_config_names_the_sign_folder_relative_to_itself(tmp_path: Path) -> None
 
 def test_config_sign_folder_serves_site_files_without_one(chem: dict[str, Any], tmp_path: Path,
                                                          bundled_fonts: Any) -> None:
-    from signkit.check import check_text
-    from signkit.config import load_config
+    from signkit.pipeline.check import check_text
+    from signkit.pipeline.config import load_config
     from tests.conftest import dump
 
     official = tmp_path / "官方标志"
@@ -712,8 +706,8 @@ def test_config_sign_folder_serves_site_files_without_one(chem: dict[str, Any], 
 
 
 def test_missing_config_sign_folder_is_located_in_the_config(chem: dict[str, Any], tmp_path: Path) -> None:
-    from signkit.check import check_text
-    from signkit.config import load_config
+    from signkit.pipeline.check import check_text
+    from signkit.pipeline.config import load_config
     from tests.conftest import dump
 
     config = _config(tmp_path, "没有")
@@ -756,8 +750,9 @@ def test_diff_command_uses_the_config_sign_folder(cli: Cli, chem: dict[str, Any]
 
 
 def test_config_sign_folder_is_part_of_the_input_hash(tmp_path: Path, bundled_fonts: Any) -> None:
-    from signkit.batch import Options, input_hash
-    from signkit.config import load_config
+    from signkit.pipeline.config import load_config
+    from signkit.pipeline.incremental import input_hash
+    from signkit.pipeline.options import Options
 
     configured = load_config(_config(tmp_path, "官方标志")).sign_folder
     assert input_hash(b"x", Options(), bundled_fonts) != input_hash(b"x", Options(sign_folder=configured),
@@ -847,7 +842,7 @@ def test_png_sign_is_embedded_in_cmyk(chem: dict[str, Any], tmp_path: Path, bund
 
 def test_relative_paths_start_from_the_site_files_folder(chem: dict[str, Any], tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from signkit.check import check_path
+    from signkit.pipeline.check import check_path
     from tests.conftest import dump
 
     (tmp_path / "标志").mkdir()

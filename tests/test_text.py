@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from signkit.drawing.numbering import chinese_ordinal, numbered
+from signkit.drawing.text import NO_LINE_END, NO_LINE_START, Overflow, Para, atoms, fit, wrap_para
 from signkit.fonts import Role
-from signkit.layout.text import NO_LINE_END, NO_LINE_START, Overflow, Para, atoms, fit, wrap_para
-from signkit.wording import chinese_ordinal, numbered
 
 
 class Mono:

@@ -15,23 +15,23 @@ from pathlib import Path
 import pytest
 from jinja2.exceptions import SecurityError
 
-from signkit.diagnostics import Location, Severity, SignkitError
-from signkit.model.region import ResolvedRegion, resolve_region
-from signkit.model.site import Region
-from signkit.wording import (
+from signkit.diagnostics import Location, Severity
+from signkit.drawing.numbering import chinese_ordinal, numbered
+from signkit.errors import SignkitError
+from signkit.layout.fixed_text import (
     TEMPLATE_RULES,
     Block,
     BulletinForm,
     Wording,
     bulletin,
-    chinese_ordinal,
     environment,
-    numbered,
     parse_markup,
     render_template,
     risk_footer,
     supervisor_line,
 )
+from signkit.model.region import ResolvedRegion, resolve_region
+from signkit.model.site import Region
 
 SPEC = Path("/work/shared/spec/000_7231961e9a289300.txt")
 

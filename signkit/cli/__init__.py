@@ -17,7 +17,7 @@ import traceback
 
 import typer
 
-from signkit import __version__
+from signkit._version import __version__
 from signkit.cli import check_cmd, diff_cmd, excel_cmd, fonts_cmd, info_cmd, init_cmd, preflight_cmd, render_cmd, signs_cmd
 
 app = typer.Typer(

@@ -20,7 +20,7 @@ from signkit.cli.fontopts import (
 from signkit.load.source import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
-    from signkit.check import FileReport
+    from signkit.pipeline.check import FileReport
 
 HELP = """检查站点文件（或 Excel 工作簿）并列出需要制作的牌卡。
 
@@ -58,14 +58,14 @@ def check(
     body_font: str | None = BODY_FONT_OPTION,
     config: Path | None = CONFIG_OPTION,
 ) -> None:
+    from signkit.cli.report import github_report, json_report, text_report
     from signkit.fonts import describe
-    from signkit.report import github_report, json_report, text_report
 
     fontset = fonts_or_exit(fonts, title_font, body_font, config, quiet_stand_in=True)
     sign_folder = sign_folder_or_exit(config)
-    from signkit.batch import collect_inputs
-    from signkit.check import check_source, check_workbook
     from signkit.load.source import decode, read_source
+    from signkit.pipeline.check import check_source, check_workbook
+    from signkit.pipeline.inputs import collect_inputs
 
     reports = []
     for item in collect_inputs(files):

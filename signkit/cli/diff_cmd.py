@@ -32,7 +32,7 @@ def diff(
     config: Path | None = CONFIG_OPTION,
 ) -> None:
     from signkit.cli.render_cmd import _print_reprints
-    from signkit.diffing import diff as run_diff
+    from signkit.pipeline.diff import diff as run_diff
 
     fontset = fonts_or_exit(fonts, title_font, body_font, config, quiet_stand_in=True)
     result = run_diff(old, new, fontset, sign_folder_or_exit(config))

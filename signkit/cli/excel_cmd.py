@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from signkit.output import describe_os_error
+from signkit.output.atomic import describe_os_error
 
 TEMPLATE_HELP = """生成填写用的 Excel 工作簿模板（每部分一个工作表，含一行示例、下拉选项和填写说明）。
 
@@ -84,13 +84,13 @@ def import_(
     outdir: Path = typer.Option(..., "--output", "-o", help="写入 YAML 站点文件的文件夹"),
     force: bool = typer.Option(False, "--force", help="覆盖已有的同名 YAML 文件"),
 ) -> None:
-    from signkit.check import check_imported
+    from signkit.cli.report import text_report
     from signkit.excel import is_workbook
     from signkit.excel.reader import read_workbook
     from signkit.excel.yaml_out import site_yaml
-    from signkit.output import atomic_write_text
-    from signkit.publish import safe_name
-    from signkit.report import text_report
+    from signkit.output.atomic import atomic_write_text
+    from signkit.output.names import safe_name
+    from signkit.pipeline.check import check_imported
 
     if outdir.exists() and not outdir.is_dir():
         typer.echo(f"无法写入 {outdir}：这是一个文件，不是文件夹。未导入任何企业。", err=True)
@@ -137,7 +137,7 @@ def export(
     xlsx: Path = typer.Option(..., "--xlsx", help="要生成的工作簿（.xlsx）"),
     force: bool = typer.Option(False, "--force", help="覆盖已有的文件"),
 ) -> None:
-    from signkit.excel.export import export_site
+    from signkit.pipeline.workbook import export_site
 
     _target(xlsx, force)
     try:

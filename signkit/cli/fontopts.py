@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
-    from signkit.config import SignFolder
     from signkit.fonts import FontChoice, FontSet
+    from signkit.pipeline.config import SignFolder
 
 
 class FontMode(StrEnum):
@@ -30,13 +30,13 @@ def fonts_from_options(mode: FontMode | None, title_font: str | None, body_font:
                        config: Path | None, *, quiet_stand_in: bool = False) -> FontSet:
     """Resolve fonts from CLI options over ``signkit.toml`` over the environment.
 
-    Raises :class:`signkit.diagnostics.SignkitError` for a bad config or font.  With
+    Raises :class:`signkit.errors.SignkitError` for a bad config or font.  With
     ``quiet_stand_in`` (``check``, which draws nothing) the stand-in notice SK304 is
     informational, so ``--strict`` does not fail on a machine without 黑体.
     """
-    from signkit.config import load_config
     from signkit.diagnostics import Severity
     from signkit.fonts import resolve_fonts
+    from signkit.pipeline.config import load_config
 
     settings = load_config(config)
     chosen_mode = mode.value if mode else settings.font_mode or "system"
@@ -52,7 +52,7 @@ def fonts_from_options(mode: FontMode | None, title_font: str | None, body_font:
 def fonts_or_exit(mode: FontMode | None, title_font: str | None, body_font: str | None, config: Path | None,
                   *, quiet_stand_in: bool = False) -> FontSet:
     """:func:`fonts_from_options`, printing a bad font or config file's diagnostics and exiting 2."""
-    from signkit.diagnostics import SignkitError
+    from signkit.errors import SignkitError
 
     try:
         return fonts_from_options(mode, title_font, body_font, config, quiet_stand_in=quiet_stand_in)
@@ -64,8 +64,8 @@ def fonts_or_exit(mode: FontMode | None, title_font: str | None, body_font: str 
 
 def sign_folder_or_exit(config: Path | None) -> SignFolder | None:
     """``signkit.toml``'s ``[signs] folder`` (``None`` when not set), a bad config file printed and exit 2."""
-    from signkit.config import load_config
-    from signkit.diagnostics import SignkitError
+    from signkit.errors import SignkitError
+    from signkit.pipeline.config import load_config
 
     try:
         return load_config(config).sign_folder

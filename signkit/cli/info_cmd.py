@@ -7,8 +7,8 @@ from pathlib import Path
 
 import typer
 
-from signkit.forms import FORMS
-from signkit.output import atomic_write_text
+from signkit.output.atomic import atomic_write_text
+from signkit.spec.forms import FORMS
 
 SCHEMA_HELP = "输出站点文件的 JSON Schema（中文标题与说明），供编辑器校验和补全。"
 RULES_HELP = "列出全部规则编号、默认级别、含义和规范依据。"
@@ -18,7 +18,7 @@ LAYOUTS_HELP = "列出各附表：名称、最小尺寸、背景、字体、制�
 def schema(
     output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是输出到屏幕"),
 ) -> None:
-    from signkit.schema import site_schema_json
+    from signkit.model.schema import site_schema_json
 
     text = site_schema_json()
     if output is None:

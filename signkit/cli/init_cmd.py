@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from signkit.output import atomic_write_text
+from signkit.output.atomic import atomic_write_text
 from signkit.resources import data_path
 
 HELP = "在目录中生成一份带注释的起始站点文件 site.yaml（以及编辑器用的 JSON Schema）。"
@@ -19,7 +19,7 @@ def init(
     directory: Path = typer.Argument(Path("."), help="目标目录（默认当前目录）"),
     force: bool = typer.Option(False, "--force", help="覆盖已有的 site.yaml"),
 ) -> None:
-    from signkit.schema import site_schema_json
+    from signkit.model.schema import site_schema_json
 
     target = directory / SITE_NAME
     if directory.exists() and not directory.is_dir():

@@ -22,11 +22,11 @@ def preflight(
     strict: bool = typer.Option(False, "--strict", help="把警告当作错误"),
     output_format: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json 或 github（GitHub Actions 注释）"),
 ) -> None:
-    from signkit.check import FileReport
     from signkit.cli.check_cmd import exit_code
-    from signkit.forms import FORMS
+    from signkit.cli.report import github_report, json_report, text_report
+    from signkit.pipeline.check import FileReport
     from signkit.preflight import preflight_path
-    from signkit.report import github_report, json_report, text_report
+    from signkit.spec.forms import FORMS
 
     if layout is not None and layout not in FORMS:
         typer.echo(f"错误：未知的附表编号「{layout}」，可选：{'、'.join(FORMS)}", err=True)

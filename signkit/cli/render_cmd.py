@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
 import time
-import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 import typer
 
@@ -25,15 +21,18 @@ from signkit.cli.fontopts import (
     fonts_or_exit,
     sign_folder_or_exit,
 )
+from signkit.cli.progress import _Progress
 from signkit.load.source import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
-    from signkit.render_api import RenderOutcome
+    from signkit.pipeline.render import RenderOutcome
+
 
 RENDER_HELP = """把站点文件生成为可直接印刷的 PDF（每块牌、每种告知卡一个文件）。
 
 先做与 check 相同的检查：有错误时不生成任何文件（退出码 1）。
 每家企业一个子文件夹，内有 PDF 和 manifest.json；OUTDIR/manifest.json 汇总全部。"""
+
 
 PREVIEW_HELP = "把每块牌生成 PNG 预览图（用于快速查看和 README）。"
 
@@ -59,7 +58,7 @@ def _sizes(values: list[str]) -> dict[str, str]:
 
 
 def _print_problems(outcome_diags: list, reports: list) -> None:  # type: ignore[type-arg]
-    from signkit.report import text_report
+    from signkit.cli.report import text_report
 
     for diag in outcome_diags:
         typer.echo(diag.render())
@@ -98,8 +97,9 @@ def render(
     body_font: str | None = BODY_FONT_OPTION,
     config: Path | None = CONFIG_OPTION,
 ) -> None:
+    from signkit.pipeline.options import ExtraOptions
+    from signkit.pipeline.render import render_files
     from signkit.printshop import IMPOSE_SHEETS, PROOF_SHEETS, TILE_SHEETS, sheet_size
-    from signkit.render_api import ExtraOptions, render_files
 
     for value, choices, option in ((proof, PROOF_SHEETS, "--proof"), (tile, TILE_SHEETS, "--tile"),
                                    (impose, IMPOSE_SHEETS, "--impose")):
@@ -151,6 +151,8 @@ def render(
 
 
 EXIT_INTERRUPTED = 130
+
+
 #: 128 + SIGTERM, what a shell reports for a process that SIGTERM ended.
 EXIT_TERMINATED = 143
 
@@ -183,94 +185,6 @@ def _terminate_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-_WORDS = {"rendered": "已生成", "unchanged": "未变化", "checked": "已比较", "failed": "失败", "unreadable": "无法读取"}
-
-
-def _clock(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds + 0.5), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def _columns(text: str) -> int:
-    """Terminal columns ``text`` takes: Chinese characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-
-def _fit(text: str, width: int) -> str:
-    """``text`` cut to ``width`` terminal columns (a line that wraps cannot be redrawn in place)."""
-    out: list[str] = []
-    used = 0
-    for ch in text:
-        used += _columns(ch)
-        if used > width:
-            return "".join(out[:-1]) + "…" if out else ""
-        out.append(ch)
-    return text
-
-
-def bar_line(done: int, total: int, name: str, elapsed: float, *, bar: int = 20) -> str:
-    """``[██████░░░░] 12/50 企业名 · 已用 0:12 · 剩余约 0:18``: the in-place progress line.
-
-    The estimate assumes the remaining enterprises take as long as the finished ones on
-    average; before the first one there is none.
-    """
-    filled = round(bar * done / total) if total else bar
-    line = f"[{'█' * filled}{'░' * (bar - filled)}] {done}/{total} {name} · 已用 {_clock(elapsed)}"
-    if 0 < done < total:
-        line += f" · 剩余约 {_clock(elapsed / done * (total - done))}"
-    return line
-
-
-class _Progress:
-    """A progress bar redrawn in place on a terminal; one line per enterprise otherwise, or when CI is set.
-
-    Logs and CI consoles get the plain lines (nothing to redraw, every enterprise on
-    record).  On the bar, failures still get a line of their own above it, so the
-    enterprise that needs attention does not scroll away with the bar.
-    """
-
-    def __init__(self, stream: TextIO | None = None, *, live: bool | None = None,
-                 clock: Callable[[], float] = time.monotonic, width: Callable[[], int] | None = None) -> None:
-        self.stream = stream if stream is not None else sys.stdout
-        if live is None:
-            live = self.stream.isatty() and not os.environ.get("CI")
-        self.live = live
-        self.clock = clock
-        self.width = width or (lambda: shutil.get_terminal_size((80, 24)).columns)
-        self.started = clock()
-        self.drawn = False
-
-    def _write(self, text: str) -> None:
-        self.stream.write(text)
-        self.stream.flush()
-
-    def __call__(self, site: object, done: int, total: int) -> None:
-        from signkit.batch import SiteOutcome
-
-        assert isinstance(site, SiteOutcome)
-        name = site.enterprise or site.input.name
-        line = f"[{done}/{total}] {_WORDS[site.status]} {name}"
-        if site.status == "rendered":
-            line += f"（重写 {len(site.rewritten)}，沿用 {len(site.kept)}，删除 {len(site.removed)}）"
-        if not self.live:
-            self._write(line + "\n")
-            return
-        if site.failed:  # keep it on screen above the bar
-            self._write(f"\r\033[K{line}\n")
-        width = max(self.width() - 1, 10)
-        self._write(f"\r\033[K{_fit(bar_line(done, total, name, self.clock() - self.started), width)}")
-        self.drawn = done < total
-        if done == total:
-            self._write("\n")
-
-    def abandon(self) -> None:
-        """End the bar's line, so a message after an interruption starts on a fresh one."""
-        if self.live and self.drawn:
-            self._write("\n")
-            self.drawn = False
-
-
 def _print_reprints(reprints: list, dry_run: bool, *, first_run: bool = False) -> None:  # type: ignore[type-arg]
     """The list for the print shop; collapsed to one line only when OUTDIR never held a run before.
 
@@ -293,7 +207,7 @@ def _print_reprints(reprints: list, dry_run: bool, *, first_run: bool = False) -
 
 
 def _print_summary(outcome: object, elapsed: float, outdir: Path, dry_run: bool) -> None:
-    from signkit.render_api import RenderOutcome
+    from signkit.pipeline.render import RenderOutcome
 
     assert isinstance(outcome, RenderOutcome)
     forms: Counter[str] = Counter()
@@ -326,11 +240,11 @@ def preview(
     body_font: str | None = BODY_FONT_OPTION,
     config: Path | None = CONFIG_OPTION,
 ) -> None:
-    from signkit.build import build_site
-    from signkit.check import check_path
-    from signkit.output import atomic_write_bytes
-    from signkit.preview import png_bytes, rasterize
-    from signkit.publish import board_filename, safe_name
+    from signkit.output.atomic import atomic_write_bytes
+    from signkit.output.names import board_filename, safe_name
+    from signkit.pipeline.build import build_site
+    from signkit.pipeline.check import check_path
+    from signkit.render.raster import png_bytes, rasterize
 
     fontset = fonts_or_exit(fonts, title_font, body_font, config)
     sign_folder = sign_folder_or_exit(config)

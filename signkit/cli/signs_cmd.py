@@ -25,9 +25,9 @@ def signs(
     body_font: str | None = BODY_FONT_OPTION,
     config: Path | None = CONFIG_OPTION,
 ) -> None:
-    from signkit.signs import CATEGORIES, load_library
-    from signkit.signs.accidents import ACCIDENT_TYPES, accidents_for, close_types, suggest
-    from signkit.signs.place import ARTWORK_NOTE
+    from signkit.art import CATEGORIES, load_library
+    from signkit.art.accidents import ACCIDENT_TYPES, accidents_for, close_types, suggest
+    from signkit.art.place import ARTWORK_NOTE
 
     library = load_library()
     unknown = [a for a in accidents if a not in ACCIDENT_TYPES]
@@ -69,10 +69,10 @@ def signs(
 
 def _write_catalogue(pdf: Path, fonts: FontMode | None, title_font: str | None, body_font: str | None,
                      config: Path | None) -> None:
-    from signkit.layout.text import FontMeasurer
-    from signkit.output import atomic_write_bytes, describe_os_error
+    from signkit.art.place import catalogue
+    from signkit.drawing.text import FontMeasurer
+    from signkit.output.atomic import atomic_write_bytes, describe_os_error
     from signkit.render.pdf import PrintSpec, render_pdf
-    from signkit.signs.place import catalogue
 
     fontset = fonts_or_exit(fonts, title_font, body_font, config)
     board, frame = catalogue(FontMeasurer(fontset))

@@ -2,7 +2,7 @@
 
 :class:`CellMap` is a :class:`~signkit.load.yaml_tree.SourceMap` whose ``locate`` answers
 with a sheet and a cell instead of a line and a column, so validation
-(:func:`~signkit.load.validate.validate_site`), the content rules, glyph coverage and
+(:func:`~signkit.model.validate.validate_site`), the content rules, glyph coverage and
 layout all run unchanged on imported data and report ``模板.xlsx:风险点!D14``.
 
 As in a YAML source map, a path that was not written (a missing key) is located at its

@@ -17,8 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from signkit.diagnostics import KeyPath
 from signkit.excel.workbook import (
@@ -41,13 +40,10 @@ from signkit.excel.workbook import (
 )
 from signkit.model.site import Site
 
-if TYPE_CHECKING:
-    from signkit.check import FileReport
-
 
 def value_at(data: Any, key: KeyPath) -> Any:
     """The value at ``key`` in dumped site data, ``None`` where there is none (an empty cell)."""
-    from signkit.load.validate import find_value
+    from signkit.model.validate import find_value
 
     return find_value(data, key)[1]
 
@@ -133,7 +129,7 @@ def site_workbook(site: Site) -> Any:
     """An openpyxl workbook holding ``site`` in the template's layout, with the template's help."""
     import openpyxl  # type: ignore[import-untyped, unused-ignore]
 
-    from signkit.excel.template import decorate
+    from signkit.excel.style import decorate
 
     book = openpyxl.Workbook()
     info = book.active
@@ -173,19 +169,3 @@ def workbook_bytes(book: Any) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
-
-
-def export_site(site_path: Path | str, xlsx_path: Path | str) -> FileReport:
-    """Check the site file at ``site_path`` and, if it is valid, write it as a workbook.
-
-    Returns the check's report; the workbook is written only when ``report.site`` is
-    set (content warnings and errors do not stop the export: the workbook is where the
-    officer will fix them).
-    """
-    from signkit.check import check_path
-    from signkit.output import atomic_write_bytes
-
-    report = check_path(site_path)
-    if report.site is not None:
-        atomic_write_bytes(Path(xlsx_path), workbook_bytes(site_workbook(report.site)))
-    return report

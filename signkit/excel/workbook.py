@@ -30,7 +30,7 @@ from typing import Literal
 from pydantic.fields import FieldInfo
 
 from signkit.diagnostics import KeyPath
-from signkit.load.validate import model_at
+from signkit.model.validate import model_at
 
 Kind = Literal["text", "list", "names", "people", "phone", "postcode", "int", "date", "yesno", "choice"]
 """How a cell is read: ``list`` splits sentences (newlines, ；, numbering), ``names`` splits

@@ -22,7 +22,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from signkit import resources
-from signkit.diagnostics import Diagnostic, Location, Severity, SignkitError
+from signkit.diagnostics import Diagnostic, Location, Severity
+from signkit.errors import SignkitError
 from signkit.fonts.discover import (
     FcList,
     default_search_dirs,

@@ -9,27 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from signkit.layout.colors import BLACK, GREY, SKY_BLUE, WHITE
-from signkit.layout.doc import Gradient
-from signkit.layout.frame import Box, Frame, TextStyle
-from signkit.layout.text import Measurer
+from signkit.drawing.colors import BLACK, GREY, SKY_BLUE, WHITE
+from signkit.drawing.frame import Frame, TextStyle
+from signkit.drawing.items import Gradient
+from signkit.drawing.text import Measurer
 from signkit.model.region import ResolvedRegion, resolve_region
 from signkit.model.site import Site
+from signkit.spec.geometry import Box
 
 GRADIENT = Gradient(SKY_BLUE, WHITE)
-
-
-@dataclass(frozen=True)
-class Sizing:
-    """A board's trim size and the scale relative to the form's minimum size.
-
-    Type sizes, margins and borders scale with ``scale``; the legible minimum type size
-    does not (a bigger board is read from further away, not closer).
-    """
-
-    width: float
-    height: float
-    scale: float
 
 
 @dataclass(frozen=True)
@@ -49,12 +37,12 @@ def revision_stamp(frame: Frame, ctx: LayoutContext, box: Box, form_id: str, siz
     """A small grey line: which 附表, a short hash of what the board prints, and the data's revision date.
 
     The hash is not known yet (it covers the whole board); a placeholder of the same
-    length is laid out and replaced by :func:`signkit.layout.forms.layout_board`.
+    length is laid out and replaced by :func:`signkit.layout.registry.layout_board`.
     """
-    from signkit.hashing import STAMP_PLACEHOLDER
+    from signkit.layout.stamp import STAMP_PLACEHOLDER
 
     text = f"附表 {form_id} · 内容 {STAMP_PLACEHOLDER} · 修订 {ctx.site.enterprise.revised.isoformat()} · signkit"
     frame.text(text, box, TextStyle("body", size, min(size, 1.5), align="left", color=GREY), ("企业", "修订日期"))
 
 
-__all__ = ["BLACK", "GRADIENT", "LayoutContext", "Sizing", "revision_stamp"]
+__all__ = ["BLACK", "GRADIENT", "LayoutContext", "revision_stamp"]

@@ -7,7 +7,7 @@ TrimBox the shop has to guess the finished size (SK603, a warning: it falls back
 the CropBox, then the MediaBox, and the size check uses that).
 
 The finished size (the TrimBox, turned by ``/Rotate``, scaled by ``/UserUnit``) is
-checked against :func:`signkit.layout.sizes.size_problem` — the 附表's minimum and,
+checked against :func:`signkit.spec.sizes.size_problem` — the 附表's minimum and,
 for 2-3 and 2-6, its proportions — when the file names its 附表 in the document
 information's ``/Subject`` (signkit writes the form id there) or the caller names one.
 Sizes are rounded to 0.1 mm first, so writers' rounding of points does not matter.
@@ -23,24 +23,10 @@ from dataclasses import dataclass
 import pikepdf
 
 from signkit.diagnostics import KeyPath, Severity
-from signkit.layout.sizes import size_problem
+from signkit.pdfkit.geometry import MM, Box, box_of, inside, number
+from signkit.pdfkit.objects import inherited
 from signkit.preflight.findings import Findings
-from signkit.preflight.geometry import MM, Box, box_of, inside, number
-
-_MAX_INHERIT = 64
-
-
-def inherited(page: pikepdf.Object, key: str) -> pikepdf.Object | None:
-    """A page attribute that may be inherited from the page tree (MediaBox, CropBox, Resources, Rotate)."""
-    node: pikepdf.Object | None = page
-    for _ in range(_MAX_INHERIT):
-        if not isinstance(node, pikepdf.Dictionary):
-            return None
-        value = node.get(key)
-        if value is not None:
-            return value
-        node = node.get("/Parent")
-    return None
+from signkit.spec.sizes import size_problem
 
 
 @dataclass(frozen=True)

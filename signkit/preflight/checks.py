@@ -21,11 +21,12 @@ from pathlib import Path
 import pikepdf
 
 from signkit.diagnostics import Diagnostic, Location, Severity
-from signkit.forms import FORMS
-from signkit.preflight.boxes import FormChoice, check_boxes, inherited, user_unit
+from signkit.pdfkit.objects import inherited
+from signkit.pdfkit.quiet import quiet_qpdf
+from signkit.preflight.boxes import FormChoice, check_boxes, user_unit
 from signkit.preflight.content import DocumentState, PageWalker
 from signkit.preflight.findings import Findings, page_label
-from signkit.preflight.quiet import quiet_qpdf
+from signkit.spec.forms import FORMS
 
 DEFAULT_MIN_DPI = 100.0
 #: How far into the file ``%PDF-`` may start (Acrobat tolerates junk before it, up to 1 KiB).

@@ -42,9 +42,9 @@ from dataclasses import dataclass, field, replace
 import pikepdf
 
 from signkit.diagnostics import KeyPath, Severity
-from signkit.preflight.colorspaces import ColorInfo, Ink, classify, name_text
+from signkit.pdfkit.colorspaces import ColorInfo, Ink, classify, name_text
+from signkit.pdfkit.geometry import MM, Matrix, appearance_matrix, box_of, matrix_of, multiply, number, unit_square_size
 from signkit.preflight.findings import Findings
-from signkit.preflight.geometry import MM, Matrix, appearance_matrix, box_of, matrix_of, multiply, number, unit_square_size
 
 STANDARD_14 = frozenset({
     "Times-Roman", "Times-Bold", "Times-Italic", "Times-BoldItalic",

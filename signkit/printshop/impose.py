@@ -48,10 +48,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from signkit import __version__
+from signkit._version import __version__
+from signkit.drawing.items import Board, Page, Text
+from signkit.drawing.text import FontMeasurer, Measurer
 from signkit.fonts import FontSet
-from signkit.layout.doc import Board, Page, Text
-from signkit.layout.text import FontMeasurer, Measurer
 from signkit.printshop.sheets import EPSILON, IMPOSE_SHEETS, format_mm, label, oriented, sheet_size
 
 Duplex = Literal["long-edge", "short-edge"]

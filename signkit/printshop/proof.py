@@ -23,11 +23,11 @@ import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from signkit import __version__
+from signkit._version import __version__
+from signkit.drawing.colors import BLACK, GREY
+from signkit.drawing.items import Board, Page, Text
+from signkit.drawing.text import FontMeasurer, Measurer
 from signkit.fonts import FontSet
-from signkit.layout.colors import BLACK, GREY
-from signkit.layout.doc import Board, Page, Text
-from signkit.layout.text import FontMeasurer, Measurer
 from signkit.printshop.sheets import (
     EPSILON,
     PROOF_SHEETS,

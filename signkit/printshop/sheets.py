@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
+from signkit.drawing.colors import BLACK
+from signkit.drawing.items import Color, Text
+from signkit.drawing.text import Measurer
 from signkit.fonts import Role
-from signkit.layout.colors import BLACK
-from signkit.layout.doc import Color, Text
-from signkit.layout.text import Measurer
 
 #: Portrait sizes (width, height) in mm.
 SHEETS: dict[str, tuple[float, float]] = {

@@ -28,10 +28,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from signkit import __version__
+from signkit._version import __version__
+from signkit.drawing.items import Board, Page
+from signkit.drawing.text import FontMeasurer
 from signkit.fonts import FontSet
-from signkit.layout.doc import Board, Page
-from signkit.layout.text import FontMeasurer
 from signkit.printshop.sheets import EPSILON, TILE_SHEETS, format_mm, is_landscape, label, oriented, sheet_size
 
 #: Label size (mm) and its distance below the printed area.

@@ -1,13 +1,13 @@
-"""Drawing a laid-out :class:`~signkit.layout.doc.Board` to PDF bytes with ReportLab.
+"""Drawing a laid-out :class:`~signkit.drawing.items.Board` to PDF bytes with ReportLab.
 
 Choices a print shop relies on:
 
 * every colour is DeviceCMYK, the background gradient included: the layout's
-  :class:`~signkit.layout.doc.Color` can only hold CMYK, so nothing else can be asked
+  :class:`~signkit.drawing.items.Color` can only hold CMYK, so nothing else can be asked
   for; crop marks use the registration colour (the ``/All`` separation) — which is why
   ReportLab's ``enforceColorSpace`` (which would turn /All into plain CMYK) is not used;
   the tests parse every content stream to prove it; bitmaps (a user's PNG or JPEG
-  sign) arrive as CMYK pixels (:class:`~signkit.layout.doc.Raster`) and are embedded
+  sign) arrive as CMYK pixels (:class:`~signkit.drawing.items.Raster`) and are embedded
   as DeviceCMYK images;
 * with bleed, the background runs out past the trim to the BleedBox; crop marks sit
   outside the bleed; MediaBox encloses everything and TrimBox is always the board;
@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.pdfgen.canvas import Canvas
 
-from signkit import __version__
+from signkit._version import __version__
+from signkit.drawing.items import Board, Color, Gradient, Line, Page, Path, Raster, Rect, Text
 from signkit.fonts import FontSet, ResolvedFont, split_runs
 from signkit.fonts.embed import register
-from signkit.layout.doc import Board, Color, Gradient, Line, Page, Path, Raster, Rect, Text
 
 MM = 72.0 / 25.4
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 from signkit.diagnostics import Diagnostic
 from signkit.load.yaml_tree import SourceMap
 from signkit.model.site import Site
-from signkit.rules import links, output, phones, references, required, supervision, wording
+from signkit.rules import links, phones, references, required, signs, sizes, supervision, wording
 from signkit.rules.base import Rule, RuleContext
 from signkit.rules.catalog import RULES, RuleInfo, rules_markdown
-from signkit.signs import rules as sign_rules
 
 ALL_RULES: tuple[Rule, ...] = (
     phones.check_phones,
@@ -32,9 +31,9 @@ ALL_RULES: tuple[Rule, ...] = (
     wording.check_self_numbered,
     wording.check_empty_sets,
     wording.check_invisible_characters,
-    output.check_sizes,
+    sizes.check_sizes,
     links.check_report_url,
-    sign_rules.check_signs,
+    signs.check_signs,
 )
 
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from signkit.diagnostics import Diagnostic, KeyPath, Severity
 from signkit.load.yaml_tree import SourceMap
+from signkit.model.facts import supervision_form
 from signkit.model.region import ResolvedRegion, resolve_region
 from signkit.model.site import Site
-from signkit.plan import supervision_form
 from signkit.rules.catalog import RULES
 
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from signkit.excel.rules import EXCEL_RULES
 from signkit.fonts.rules import FONT_RULES
-from signkit.output import OUTPUT_RULES
+from signkit.output.atomic import OUTPUT_RULES
 from signkit.preflight.rules import PREFLIGHT_RULES
-from signkit.signs.rules import SIGN_BASIS, SIGN_RULES
+from signkit.rules.signs import SIGN_BASIS, SIGN_RULES
 
 
 @dataclass(frozen=True)

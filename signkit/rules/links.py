@@ -3,7 +3,7 @@
 Two addresses become codes: 地区.举报网址 (or the city profile's) on 2-6 and 2-7, and
 企业.风险信息网址 on every 2-4.  Readability is a matter of printed module size, so the
 check uses the board's size (输出.尺寸, else the minimum), the side its layout gives the
-code and the board's viewing distance (:func:`signkit.qr.min_module`): the same address
+code and the board's viewing distance (:func:`signkit.art.qr.min_module`): the same address
 can be fine on a 3 m bulletin and too dense for a 2-4 corner.
 """
 
@@ -45,7 +45,7 @@ class QrFit:
 
 def _board_size(ctx: RuleContext, form_id: str) -> tuple[float, float]:
     """The board's size as the layout will use it (a malformed 输出.尺寸 is SK225's business)."""
-    from signkit.layout.sizes import default_size, parse_size
+    from signkit.spec.sizes import default_size, parse_size
 
     text = ctx.site.output.sizes.get(form_id)  # type: ignore[call-overload]
     if text:
@@ -59,12 +59,11 @@ def _board_size(ctx: RuleContext, form_id: str) -> tuple[float, float]:
 def qr_fit(content: str, form_id: str, width: float, height: float) -> QrFit:
     """Where the layout of ``form_id`` puts a code at ``width`` × ``height`` mm, and how fine its modules are.
 
-    Raises :class:`signkit.qr.TooLong` when the content fits no QR code at all.
+    Raises :class:`signkit.art.qr.TooLong` when the content fits no QR code at all.
     """
-    from signkit.layout.context import Sizing
+    from signkit.art.qr import min_module, module_size, modules
     from signkit.layout.forms import bulletin, risk_board
-    from signkit.layout.sizes import scale_of
-    from signkit.qr import min_module, module_size, modules
+    from signkit.spec.sizes import Sizing, scale_of
 
     sizing = Sizing(width, height, scale_of(form_id, width, height))
     if form_id == "2-4":
@@ -77,7 +76,7 @@ def qr_fit(content: str, form_id: str, width: float, height: float) -> QrFit:
 
 def _check(ctx: RuleContext, url: str, path: KeyPath, name: str, forms: tuple[str, ...], hint: str) -> None:
     """SK228 / SK229 for one address printed on ``forms``; ``name`` is the user's key path, as printed in messages."""
-    from signkit.qr import TooLong
+    from signkit.art.qr import TooLong
 
     if not _URL.fullmatch(url):
         shown = url if len(url) <= 60 else url[:57] + "…"
@@ -95,7 +94,7 @@ def _check(ctx: RuleContext, url: str, path: KeyPath, name: str, forms: tuple[st
     worst = min(fits, key=lambda fit: fit.module / fit.minimum)
     if worst.readable:
         return
-    from signkit.qr import max_modules
+    from signkit.art.qr import max_modules
 
     limit = max_modules(worst.side, worst.distance)
     width, height = worst.enlarged()

@@ -1,7 +1,7 @@
 """附表 2-6 (城市名)安全生产举报公示栏 and 附表 2-7 安全生产监督栏: fixed wording in columns.
 
 Both boards are 3000 × 1500 mm (参考最小尺寸; "可根据实际情况按比例放大") on the sky-blue-to-white
-gradient, and both print only the regulation's own wording (:func:`signkit.wording.bulletin`):
+gradient, and both print only the regulation's own wording (:func:`signkit.layout.fixed_text.bulletin`):
 a title, then sections — 2-6: 举报范围 (introduction and items （一）–（十）), 举报奖励, 举报渠道;
 2-7: 检举监督 (introduction and （一）–（十二）), 监督奖励 (introduction and （一）–（五）), 举报渠道.
 The only data are the city's name in 2-6's title and the 市级 / 县级 reporting channels.
@@ -48,13 +48,15 @@ from dataclasses import dataclass
 from typing import Literal
 
 from signkit.diagnostics import KeyPath
-from signkit.layout.colors import BLACK, TITLE_BLUE, WHITE
-from signkit.layout.context import GRADIENT, LayoutContext, Sizing, revision_stamp
-from signkit.layout.doc import Board, Color, Item, Line, Page, Text
-from signkit.layout.frame import Box, Frame, TextStyle
-from signkit.layout.text import Measurer, Para, layout_at
-from signkit.plan import PlannedBoard
-from signkit.wording import Block, BulletinForm, bulletin
+from signkit.drawing.colors import BLACK, TITLE_BLUE, WHITE
+from signkit.drawing.frame import Frame, TextStyle
+from signkit.drawing.items import Board, Color, Item, Line, Page, Text
+from signkit.drawing.text import Measurer, Para, layout_at
+from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
+from signkit.layout.fixed_text import Block, BulletinForm, bulletin
+from signkit.plan.boards import PlannedBoard
+from signkit.spec.geometry import Box
+from signkit.spec.sizes import Sizing
 
 MIN_SIZE = (3000.0, 1500.0)
 MIN_TEXT = 15.0  # mm: legible at about 3 m (docs/design.md)
@@ -434,7 +436,7 @@ def qr_box(sizing: Sizing) -> Box:
 
 def _qr_corner(frame: Frame, url: str, title_box: Box, path: KeyPath) -> None:
     """The 举报网址 as a QR code at the right end of the title band, captioned 扫码举报."""
-    from signkit.qr import draw_qr
+    from signkit.art.qr import draw_qr
 
     side = title_box.h
     caption_w = side * 0.55

@@ -27,13 +27,15 @@ Why it is drawn this way:
 from __future__ import annotations
 
 from signkit.diagnostics import KeyPath
-from signkit.layout.colors import BLACK
-from signkit.layout.context import GRADIENT, LayoutContext, Sizing, revision_stamp
-from signkit.layout.doc import Board, Page
-from signkit.layout.frame import Box, Cell, Frame, TextStyle, grid
-from signkit.layout.lists import numbered_list
-from signkit.layout.text import Para
-from signkit.plan import PlannedBoard
+from signkit.drawing.colors import BLACK
+from signkit.drawing.frame import Cell, Frame, TextStyle, grid
+from signkit.drawing.items import Board, Page
+from signkit.drawing.lists import numbered_list
+from signkit.drawing.text import Para
+from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
+from signkit.plan.boards import PlannedBoard
+from signkit.spec.geometry import Box
+from signkit.spec.sizes import Sizing
 
 TITLE = "员工岗位责任牌"
 MIN_SIZE = (600.0, 900.0)

@@ -33,7 +33,7 @@ Decisions the 附表 leaves open, and why:
   way the copy pairs them), so no two rules run a hair's breadth apart.
 * The 警示标识 cell shows the signs themselves (GB 2894 shape, pictogram and text
   panel, or the office's own file), all of one width, as many rows and columns as give
-  the widest signs (:mod:`signkit.signs.place`).  The board is read from about 2 m, so
+  the widest signs (:mod:`signkit.art.place`).  The board is read from about 2 m, so
   no sign is narrower than :data:`SIGN_MIN_WIDTH` (52.5 mm, GB 2894's distance / 40
   rule of thumb): at 1200 × 800 mm the cell takes six; more is an error naming the
   field (a larger board takes more).  ``警示标识: 自动`` prints the signs suggested by
@@ -46,7 +46,7 @@ Decisions the 附表 leaves open, and why:
   one too, as the 附表 samples show.
 * 风险等级 is a colour block filling its value cell (红 重大, 橙 较大, 黄 一般, 蓝 低, 填写说明
   (2)) with the level's name, 重大风险 … 低风险, printed in it.
-* The telephone line (:func:`signkit.wording.risk_footer`) is set at the foot of the
+* The telephone line (:func:`signkit.layout.fixed_text.risk_footer`) is set at the foot of the
   left column in three lines split at its full-width spaces (应急局举报电话 / 企业监督
   举报电话 / 火警 and 急救): on one line it would need a type size far below the rest.
 * Labels share one type size (the largest at which the longest fits its cell), as do
@@ -57,7 +57,7 @@ Decisions the 附表 leaves open, and why:
   (:func:`qr_box`), captioned 扫码查看 / 风险信息 on its left; the title gives up as much
   room on the left, so it stays centred (as on 2-6, and shrinks rather than collide).
   The band is the only room outside the fixed grid big enough for a code read from 2 m
-  (:data:`signkit.qr.DISTANCE_PER_MODULE`); the grid, its rows and labels are the same
+  (:data:`signkit.art.qr.DISTANCE_PER_MODULE`); the grid, its rows and labels are the same
   with or without it.  With no address there is no code and no caption.
 """
 
@@ -66,17 +66,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from signkit.art.place import min_sign_width
 from signkit.diagnostics import KeyPath
-from signkit.layout.colors import BLACK, RISK_COLORS, RISK_TEXT
-from signkit.layout.context import GRADIENT, LayoutContext, Sizing, revision_stamp
-from signkit.layout.doc import Board, Color, Page
-from signkit.layout.frame import Box, Frame, TextStyle
-from signkit.layout.lists import numbered_list
-from signkit.layout.text import Fitted, Measurer, Para, fit, layout_at
+from signkit.drawing.colors import BLACK, RISK_COLORS, RISK_TEXT
+from signkit.drawing.frame import Frame, TextStyle
+from signkit.drawing.items import Board, Color, Page
+from signkit.drawing.lists import numbered_list
+from signkit.drawing.text import Fitted, Measurer, Para, fit, layout_at
+from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
+from signkit.layout.fixed_text import risk_footer
 from signkit.model.site import RiskPoint
-from signkit.plan import PlannedBoard
-from signkit.signs.place import min_sign_width
-from signkit.wording import risk_footer
+from signkit.plan.boards import PlannedBoard
+from signkit.spec.geometry import Box
+from signkit.spec.sizes import Sizing
 
 MIN_SIZE = (1200.0, 800.0)
 MIN_TEXT = 10.0  # mm: legible at 2 m, the distance a 120 × 80 cm board is read from
@@ -201,7 +203,7 @@ def _title_box(sizing: Sizing, with_qr: bool) -> Box:
 
 def _qr(frame: Frame, url: str, sizing: Sizing) -> None:
     """Draw the code and its caption (after the title, so the PDF's text keeps the reading order)."""
-    from signkit.qr import draw_qr
+    from signkit.art.qr import draw_qr
 
     s = sizing.scale
     box = qr_box(sizing)
@@ -218,9 +220,9 @@ def _base_dir(ctx: LayoutContext) -> Path:
 
 def _signs(frame: Frame, ctx: LayoutContext, point: RiskPoint, index: int, sizing: Sizing) -> tuple[str, ...]:
     """Draw the risk point's signs (自动 expanded) in the 警示标识 cell; the digests of user files drawn."""
-    from signkit.signs.accidents import board_signs
-    from signkit.signs.files import resolve, resolve_path
-    from signkit.signs.place import capacity, draw_signs
+    from signkit.art.accidents import board_signs
+    from signkit.art.files import resolve, resolve_path
+    from signkit.art.place import capacity, draw_signs
 
     area = sign_area(sizing)
     base = _base_dir(ctx)

@@ -32,13 +32,15 @@ Design decisions, and why:
 from __future__ import annotations
 
 from signkit.diagnostics import KeyPath
-from signkit.layout.colors import BLACK, TITLE_BLUE, WHITE
-from signkit.layout.context import GRADIENT, LayoutContext, Sizing, revision_stamp
-from signkit.layout.doc import Board, Color, Page
-from signkit.layout.frame import Box, Frame, TextStyle
-from signkit.layout.lists import numbered_list
-from signkit.layout.text import Fitted, Measurer, Para, fit
-from signkit.plan import PlannedBoard
+from signkit.drawing.colors import BLACK, TITLE_BLUE, WHITE
+from signkit.drawing.frame import Frame, TextStyle
+from signkit.drawing.items import Board, Color, Page
+from signkit.drawing.lists import numbered_list
+from signkit.drawing.text import Fitted, Measurer, Para, fit
+from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
+from signkit.plan.boards import PlannedBoard
+from signkit.spec.geometry import Box
+from signkit.spec.sizes import Sizing
 
 MIN_SIZE = (105.0, 148.0)
 MIN_TEXT = 7 * 25.4 / 72  # 7 pt in mm: the smallest type a pocket card may use

@@ -10,13 +10,15 @@ the site names more departments, and the board grows by those rows.
 from __future__ import annotations
 
 from signkit.diagnostics import KeyPath
-from signkit.layout.colors import BLACK
-from signkit.layout.context import GRADIENT, LayoutContext, Sizing, revision_stamp
-from signkit.layout.doc import Board, Page
-from signkit.layout.frame import Box, Cell, Frame, TextStyle, grid
+from signkit.drawing.colors import BLACK
+from signkit.drawing.frame import Cell, Frame, TextStyle, grid
+from signkit.drawing.items import Board, Page
+from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
+from signkit.layout.fixed_text import supervisor_line
 from signkit.model.site import Department
-from signkit.plan import PlannedBoard
-from signkit.wording import supervisor_line
+from signkit.plan.boards import PlannedBoard
+from signkit.spec.geometry import Box
+from signkit.spec.sizes import Sizing
 
 MIN_SIZE = (1200.0, 800.0)
 #: Column widths at the minimum size (label, value, label, value, label, value), mm.

@@ -44,14 +44,16 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from signkit.diagnostics import KeyPath
+from signkit.drawing.colors import BLACK
+from signkit.drawing.frame import Cell, Frame, Misfit, TextStyle, grid
+from signkit.drawing.items import Board, Page
+from signkit.drawing.text import LEADING, Measurer, Overflow, Para, layout_at
 from signkit.fonts import Role
-from signkit.layout.colors import BLACK
-from signkit.layout.context import GRADIENT, LayoutContext, Sizing, revision_stamp
-from signkit.layout.doc import Board, Page
-from signkit.layout.frame import Box, Cell, Frame, Misfit, TextStyle, grid
-from signkit.layout.text import LEADING, Measurer, Overflow, Para, layout_at
+from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
 from signkit.model.site import InternalDept
-from signkit.plan import PlannedBoard
+from signkit.plan.boards import PlannedBoard
+from signkit.spec.geometry import Box
+from signkit.spec.sizes import Sizing
 
 TITLE = "企业安全生产责任牌"
 MIN_SIZE = (1200.0, 800.0)

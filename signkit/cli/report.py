@@ -1,0 +1,131 @@
+"""Formatting check results for people (text), programs (JSON) and GitHub Actions annotations.
+
+Kept apart from the CLI so other front ends (a batch runner, a web form) print the
+same thing; these functions return strings and never print.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from signkit._version import __version__
+from signkit.diagnostics import Diagnostic, Severity, format_path
+from signkit.pipeline.check import FileReport
+from signkit.plan.boards import plan_counts
+from signkit.spec.forms import FORMS
+
+
+def _effective(diag: Diagnostic, strict: bool) -> Severity:
+    if strict and diag.severity is Severity.WARNING:
+        return Severity.ERROR
+    return diag.severity
+
+
+def plan_text(report: FileReport, boards: bool = False) -> str:
+    """The board plan of one file, as a short Chinese table (``boards``: one line per board with its stamp)."""
+    if report.site is None:
+        return ""
+    lines = [f"{report.file}：{report.site.enterprise.name} 需制作"]
+    for form, count in plan_counts(report.plan).items():
+        pieces = f"，共 {count['pieces']} 张" if count["pieces"] != count["designs"] else ""
+        lines.append(f"  附表 {form:<6} {FORMS[form].name} × {count['designs']}{pieces}")
+    if boards:
+        # The stamp on a board reads 「内容 <hash> · 修订 <date>」: both are listed, so an inspector can compare.
+        revised = report.site.enterprise.revised.isoformat()
+        lines.append(f"  逐块，修订日期 {revised}（内容标记 · 附表 · 对象 · 数量 · 制作 · 悬挂）：")
+        for index, board in enumerate(report.plan):
+            stamp = report.stamps[index][:8] if index < len(report.stamps) else "--------"
+            lines.append(f"    {stamp}  {board.form_id:<6} {board.subject} × {board.quantity} · {board.maker} · {board.hangs}")
+    return "\n".join(lines)
+
+
+def text_report(reports: Sequence[FileReport], *, strict: bool = False, show_plan: bool = True,
+                notes: Sequence[Diagnostic] = (), boards: bool = False) -> str:
+    """Run-level notes (fonts), diagnostics, then each clean file's plan, then a one-line summary."""
+    out: list[str] = [note.render() for note in notes]
+    errors = warnings = 0
+    for report in reports:
+        for diag in report.diagnostics:
+            level = _effective(diag, strict)
+            errors += level is Severity.ERROR
+            warnings += level is Severity.WARNING
+            out.append(diag.render())
+    if show_plan:
+        for report in reports:
+            if report.site is not None and not report.errors(strict):
+                out.append(plan_text(report, boards))
+    failed = sum(1 for r in reports if not r.ok(strict))
+    summary = f"检查了 {len(reports)} 个文件：{errors} 个错误，{warnings} 个警告"
+    summary += f"，{failed} 个文件未通过" if failed else "，全部通过"
+    out.append(summary)
+    return "\n".join(out)
+
+
+def json_report(reports: Sequence[FileReport], *, strict: bool = False, notes: Sequence[Diagnostic] = (),
+                fonts: list[dict[str, Any]] | None = None) -> str:
+    """A stable JSON document for CI pipelines (see docs/cli.md for the shape)."""
+    files: list[dict[str, Any]] = []
+    for report in reports:
+        entry: dict[str, Any] = {
+            "file": report.file,
+            "ok": report.ok(strict),
+            "readable": not report.unreadable,
+            "diagnostics": [
+                {**d.to_dict(), "severity": _effective(d, strict).value} for d in report.diagnostics
+            ],
+        }
+        if report.site is not None:
+            revised = report.site.enterprise.revised.isoformat()
+            entry["enterprise"] = report.site.enterprise.name
+            entry["revised"] = revised
+            entry["plan"] = [
+                {**b.to_dict(), **({"content_hash": report.stamps[i], "stamp": report.stamps[i][:8], "revised": revised}
+                                   if i < len(report.stamps) else {})}
+                for i, b in enumerate(report.plan)]
+            entry["plan_counts"] = plan_counts(report.plan)
+        files.append(entry)
+    document = {
+        "signkit": __version__,
+        "strict": strict,
+        "fonts": fonts,
+        "notes": [{**d.to_dict(), "severity": _effective(d, strict).value} for d in notes],
+        "files": files,
+        "summary": {
+            "files": len(reports),
+            "failed": sum(1 for r in reports if not r.ok(strict)),
+            "errors": sum(1 for r in reports for d in r.diagnostics if _effective(d, strict) is Severity.ERROR),
+            "warnings": sum(1 for r in reports for d in r.diagnostics if _effective(d, strict) is Severity.WARNING),
+        },
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_report(reports: Sequence[FileReport], *, strict: bool = False, notes: Sequence[Diagnostic] = ()) -> str:
+    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=SK103::…``."""
+    out: list[str] = []
+    command = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+    everything = [*notes, *(diag for report in reports for diag in report.diagnostics)]
+    for diag in everything:
+        loc = diag.location
+        props = [f"file={_escape_property(loc.file)}"]
+        if loc.line is not None:
+            props.append(f"line={loc.line}")
+        if loc.column is not None:
+            props.append(f"col={loc.column}")
+        props.append(f"title={diag.rule}")
+        path = format_path(loc.path)
+        message = f"{path} {diag.message}" if path else diag.message
+        if diag.hint:
+            message += f"\n提示：{diag.hint}"
+        out.append(f"::{command[_effective(diag, strict)]} {','.join(props)}::{_escape_data(message)}")
+    return "\n".join(out)

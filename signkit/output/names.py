@@ -1,0 +1,64 @@
+"""Writing a built site to disk: readable, safe file names, atomic writes, and a manifest.
+
+File names come from the data (``2-2_合成车间_企业安全生产责任牌.pdf``), so they are
+sanitised: nothing a site file says can make a path leave OUTDIR, name a device, or
+hide a control character.  Every file is written atomically, and the manifest is
+written so that it is never wrong about the disk, whenever the run is killed:
+
+* ``files`` lists only files that exist with the recorded sha256;
+* ``complete`` is true only in the manifest written after everything else, and only
+  such a manifest carries the ``input_hash`` that lets a rerun skip the enterprise;
+* ``baseline`` holds the boards as the last *delivered* reprint list knew them, so a
+  run killed before its list reached anyone is listed again, in full, by the next run;
+* ``writing`` (while a run is in flight) names every file it may create, replace or
+  delete, so the next run removes what the killed one left half-done.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from signkit.render.built import BuildResult, BuiltBoard
+
+MAX_NAME = 60
+
+
+_FORBIDDEN = re.compile(r'[/\\:*?"<>|]+')
+
+
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
+
+
+def safe_name(text: str) -> str:
+    """A file-name component made from user data: no separators, controls, dots at the ends or devices."""
+    cleaned = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp"))
+    cleaned = _FORBIDDEN.sub("_", cleaned)
+    cleaned = re.sub(r"\s+", "_", cleaned).strip("._ ")
+    cleaned = cleaned[:MAX_NAME].rstrip("._ ")
+    if not cleaned:
+        cleaned = "未命名"
+    if _RESERVED.match(cleaned):
+        cleaned = f"_{cleaned}"
+    return cleaned
+
+
+def board_filename(built: BuiltBoard) -> str:
+    planned = built.planned
+    if planned.form_id.startswith("2-1") or planned.form_id in ("2-6", "2-7"):
+        return f"{planned.form_id}_{safe_name(planned.title)}.pdf"
+    return f"{planned.form_id}_{safe_name(planned.subject.split('（')[0])}_{safe_name(planned.form_name)}.pdf"
+
+
+def assign_names(result: BuildResult) -> list[str]:
+    """Readable, unique file names for the boards, in order."""
+    names: list[str] = []
+    used: set[str] = set()
+    for built in result.boards:
+        name = board_filename(built)
+        stem, counter = name[:-4], 2
+        while name in used:
+            name, counter = f"{stem}_{counter}.pdf", counter + 1
+        used.add(name)
+        names.append(name)
+    return names

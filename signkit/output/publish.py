@@ -1,0 +1,202 @@
+"""Writing a built site to disk: readable, safe file names, atomic writes, and a manifest.
+
+File names come from the data (``2-2_合成车间_企业安全生产责任牌.pdf``), so they are
+sanitised: nothing a site file says can make a path leave OUTDIR, name a device, or
+hide a control character.  Every file is written atomically, and the manifest is
+written so that it is never wrong about the disk, whenever the run is killed:
+
+* ``files`` lists only files that exist with the recorded sha256;
+* ``complete`` is true only in the manifest written after everything else, and only
+  such a manifest carries the ``input_hash`` that lets a rerun skip the enterprise;
+* ``baseline`` holds the boards as the last *delivered* reprint list knew them, so a
+  run killed before its list reached anyone is listed again, in full, by the next run;
+* ``writing`` (while a run is in flight) names every file it may create, replace or
+  delete, so the next run removes what the killed one left half-done.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from signkit._version import __version__
+from signkit.layout.stamp import CONTENT_SCHEME
+from signkit.output.atomic import atomic_write_bytes, atomic_write_text, kill_point
+from signkit.output.manifest import MANIFEST, _load_manifest, board_key, manifest_baseline, manifest_entries, read_manifest
+from signkit.output.names import assign_names, safe_name
+from signkit.render.built import BuildResult, BuiltBoard
+
+
+@dataclass(frozen=True)
+class WrittenFile:
+    path: Path
+    built: BuiltBoard
+
+    def manifest_entry(self, root: Path) -> dict[str, Any]:
+        """What the manifest says about this file; ``fonts`` are the faces the PDF actually embeds."""
+        planned = self.built.planned
+        return {
+            "file": self.path.relative_to(root).as_posix(),
+            "form": planned.form_id,
+            "name": planned.form_name,
+            "title": self.built.board.title,
+            "subject": planned.subject,
+            "trim_mm": [round(self.built.width, 1), round(self.built.height, 1)],
+            "bleed_mm": self.built.bleed,
+            "marks": self.built.marks,
+            "pages": len(self.built.board.pages),
+            "copies": self.built.copies,
+            "maker": planned.maker,
+            "hangs": planned.hangs,
+            "grown": self.built.grown,
+            "fonts": list(self.built.fonts),
+            "content_hash": self.built.board.content_hash,
+            # what a manifest of signkit before content-hash scheme 2 would say: see hashing.same_content
+            "content_hash_v1": self.built.board.legacy_hash,
+            "stamp": self.built.board.content_hash[:8],
+            "sha256": self.built.sha256,
+            # a file kept from the last run was not rendered now (``pdf`` is empty): publish fills in its size
+            "bytes": len(self.built.pdf),
+        }
+
+
+def _inside(root: Path, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass
+class Published:
+    folder: Path
+    written: list[WrittenFile]
+    rewritten: list[str]
+    kept: list[str]
+    removed: list[str]
+
+
+def _write_manifest(target: Path, header: dict[str, Any], files: list[dict[str, Any]],
+                    extras: list[dict[str, Any]], **more: Any) -> None:
+    atomic_write_text(target / MANIFEST, json.dumps({**header, "files": files, "extras": extras, **more},
+                                                    ensure_ascii=False, indent=2) + "\n")
+
+
+def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, enterprise: str,
+            revised: str, extras: Sequence[tuple[str, str, bytes]] = (), fields: Sequence[dict[str, str]] = (),
+            input_hash: str = "", signs: dict[str, Any] | None = None, unreported: bool = True) -> Published:
+    """Write ``result`` into ``outdir/folder`` so that the manifest is never wrong about the disk.
+
+    Order: (1) an interim manifest (``complete: false``, no input hash) listing only the
+    earlier files that stay as they are, the baseline for the reprint list, and every
+    name about to change; (2) the new and changed files, each atomically; (3) removal of
+    files of boards that no longer exist and of whatever a killed run left; (4) the final
+    manifest.  A run killed at any point leaves only complete files and a manifest whose
+    every entry exists with its recorded sha256, and the next run still sees the same
+    baseline, so its reprint list and its removals are those this run would have made.
+    ``unreported`` keeps the baseline in the final manifest until the caller has handed
+    the reprint list on (:func:`acknowledge`).  ``signs`` records the sign files the
+    boards were drawn from, so a rerun can tell, without parsing, whether one changed.
+    """
+    target = outdir / safe_name(folder)
+    if not _inside(outdir, target):  # pragma: no cover - safe_name already prevents it
+        raise ValueError(f"refusing to write outside {outdir}")
+    old = read_manifest(target)
+    old_files = manifest_entries(old)
+    baseline = manifest_baseline(old)
+    old_by_key = {e.get("key"): e for e in old_files}
+    names = assign_names(result)
+    header: dict[str, Any] = {"signkit": __version__, "content_scheme": CONTENT_SCHEME, "site_file": site_file,
+                              "enterprise": enterprise, "revised": revised, "fonts": result.fonts}
+    written = [WrittenFile(target / name, built) for name, built in zip(names, result.boards, strict=True)]
+    entries = []
+    for index, item in enumerate(written):
+        entry = item.manifest_entry(target)
+        entry["build_hash"] = item.built.build_hash
+        entry["key"] = board_key(item.built.planned.form_id, item.built.planned.subject)
+        entry["fields"] = fields[index] if index < len(fields) else {}
+        entries.append(entry)
+    data: dict[str, bytes] = {}  # file name → bytes to write
+    kept_old: list[dict[str, Any]] = []  # the earlier entries of files left as they are
+    for item, entry in zip(written, entries, strict=True):
+        if not item.built.reused:
+            data[entry["file"]] = item.built.pdf
+            continue
+        previous = old_by_key.get(entry["key"])
+        if previous is not None and previous["file"] == entry["file"]:
+            # the size of the file on disk, whose sha256 the build just checked (an older manifest may say 0)
+            entry["bytes"] = (target / entry["file"]).stat().st_size
+            kept_old.append({**previous, "bytes": entry["bytes"]})
+            continue
+        # the same PDF under another name (names shift when boards come and go): copy it across
+        source = target / str(previous["file"]) if previous is not None else None
+        content = _read_verified(source, entry["sha256"]) if source is not None and _inside(target, source) else None
+        if content is None:  # deleted or changed since the build looked at it: nothing to copy
+            raise OSError(errno.ENOENT, "earlier file vanished", str(source))
+        data[entry["file"]] = content
+        entry["bytes"] = len(content)
+    new_extras = {relative: content for relative, _, content in extras}
+    old_names = {e["file"] for e in [*old_files, *baseline, *manifest_entries(old, "extras")]}
+    writing = old.get("writing", [])
+    old_names.update(str(name) for name in (writing if isinstance(writing, list) else []))
+    stale = sorted(name for name in old_names - {e["file"] for e in entries} - set(new_extras)
+                   if name and _inside(target, target / name))
+    target.mkdir(parents=True, exist_ok=True)
+    _write_manifest(target, {**header, "complete": False}, kept_old, [], baseline=baseline,
+                    writing=sorted({*data, *new_extras, *stale}))
+    kill_point("interim")
+    for name, content in data.items():
+        atomic_write_bytes(target / name, content)
+        kill_point("board")
+    extra_entries = []
+    for relative, kind, content in extras:
+        path = target / relative
+        if not _inside(outdir, path):  # pragma: no cover - names are made by signkit
+            raise ValueError(f"refusing to write outside {outdir}")
+        atomic_write_bytes(path, content)
+        extra_entries.append({"file": path.relative_to(target).as_posix(), "kind": kind,
+                              "sha256": hashlib.sha256(content).hexdigest(), "bytes": len(content)})
+    removed = []
+    for name in stale:
+        path = target / name
+        if path.is_file() or path.is_symlink():
+            path.unlink(missing_ok=True)
+            removed.append(name)
+    kill_point("removed")
+    final: dict[str, Any] = {**header, "complete": True, "input_hash": input_hash}
+    if signs is not None:
+        final["signs"] = signs
+    more = {"baseline": baseline} if unreported else {}
+    _write_manifest(target, final, entries, extra_entries, **more)
+    kill_point("final")
+    kept_names = {e["file"] for e in kept_old}
+    return Published(target, written, sorted(data), [e["file"] for e in entries if e["file"] in kept_names], removed)
+
+
+def _read_verified(path: Path, sha256: str) -> bytes | None:
+    try:
+        content = path.read_bytes()
+    except OSError:
+        return None
+    return content if hashlib.sha256(content).hexdigest() == sha256 else None
+
+
+def acknowledge(folder: Path) -> bool:
+    """Drop the baseline from a finished manifest once its reprint list has been handed on.
+
+    Until then a rerun lists the same reprints again (twice is better than never: a
+    board missing from the list is a wrong board on the wall).  Returns whether the
+    manifest changed.
+    """
+    manifest = _load_manifest(folder)  # as written: only the baseline goes
+    if manifest.get("complete") is not True or "baseline" not in manifest:
+        return False
+    del manifest["baseline"]
+    atomic_write_text(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    return True

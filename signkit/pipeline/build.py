@@ -1,0 +1,120 @@
+"""Content hashes: what a board prints, independent of fonts, signkit's version and the clock.
+
+The *content hash* of a board covers exactly what a reader of the printed board sees:
+its 附表, its trim size, its backgrounds, non-text content such as QR payloads and
+sign files, and its text — block by block (a cell, a title, a list), each block
+paragraph by paragraph, as the layout was asked to print it (:attr:`Page.texts
+<signkit.drawing.items.Page.texts>`).  It is printed, shortened, in the board's revision
+stamp, so an inspector can compare the board on the wall with the current data; and
+it decides whether a board must be reprinted.
+
+Why blocks and not the drawn lines: where a line breaks depends on the fonts (another
+face, other widths), and a board must keep its hash when only the font changes.  Why
+blocks and not all text run together: a space inside a name (刘燕 → 刘 燕) and text
+moving from one cell to the next (段海军 | 智国栋 → 段海 | 军智国栋) are visible on the
+board, so they change the hash.  Only what never prints is normalised away
+(:func:`signkit.drawing.text.wording`).
+
+The revision stamp's own line is left out of the content hash: it holds the hash, and
+its revision date changing is not a reason to reprint a board whose content is the
+same.  The date is printed, though, so the stamp's text is part of the *build hash*
+(:func:`build_hash`): a new date rebuilds the file, and asks nobody to reprint.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from signkit.diagnostics import Diagnostic, Severity
+from signkit.drawing.text import FontMeasurer
+from signkit.fonts import FontSet, describe
+from signkit.layout.context import LayoutContext
+from signkit.layout.registry import natural_size
+from signkit.load.yaml_tree import SourceMap
+from signkit.model.site import Site
+from signkit.pipeline.fitting import _base_dir, _layout, _misfit_diagnostic, _requested, _short, _smallest_fit
+from signkit.pipeline.options import FitMode, Producer
+from signkit.plan.boards import PlannedBoard, made_by_government, plan_boards
+from signkit.render.built import BuildResult, BuiltBoard
+from signkit.spec.sizes import PROPORTIONAL
+
+if TYPE_CHECKING:
+
+    from signkit.fonts import FontSet
+
+
+def build_hash(content: str, *, stamp: Sequence[str], fonts: list[str], options: dict[str, object]) -> str:
+    """The content hash plus everything else that shapes the file: the stamp, fonts, signkit's version, options.
+
+    When only this changes (a new revision date, a signkit upgrade, a new font file,
+    bleed added) the file is rebuilt, but nobody is asked to reprint a board whose
+    printed content is the same.  ``stamp`` is :func:`stamp_text`: the one printed
+    line the content hash leaves out.
+    """
+    from signkit._version import __version__
+
+    payload = {"content": content, "stamp": list(stamp), "signkit": __version__, "fonts": sorted(fonts),
+               "options": options}
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+
+
+#: Given a board's build hash, the sha256 of an up-to-date file from an earlier run, if any.
+Reuse = Callable[[PlannedBoard, str], str | None]
+
+
+def build_site(site: Site, source: SourceMap, fonts: FontSet, *, fit: FitMode = "fail",
+               producer: Producer | None = None, sizes: Mapping[str, str] | None = None,
+               bleed: float | None = None, marks: bool | None = None, reuse: Reuse | None = None) -> BuildResult:
+    """Lay out and render every planned board of ``site``; nothing is written to disk.
+
+    ``bleed`` and ``marks`` (from the command line) override the site file's 输出.出血 /
+    输出.裁切标记 for every board.  ``reuse`` lets an incremental run skip rendering a
+    board whose file from the last run has the same build hash.
+    """
+    from signkit.fonts.identity import face_identities
+    from signkit.layout.stamp import stamp_text
+    from signkit.render.pdf import PrintSpec, fonts_used, render_pdf  # ReportLab is imported only when rendering
+
+    overrides = dict(sizes or {})
+    result = BuildResult(fonts=describe(fonts))
+    ctx = LayoutContext(site, FontMeasurer(fonts), gradient=site.output.gradient, base_dir=_base_dir(source))
+    for planned in plan_boards(site):
+        if producer == "政府" and not made_by_government(planned):
+            continue
+        if producer == "企业" and made_by_government(planned):
+            continue
+        width, height = natural_size(ctx, planned, *_requested(site, planned.form_id, overrides))
+        board, frame = _layout(ctx, planned, width, height)
+        grown = False
+        if frame.misfits:
+            bigger = _smallest_fit(ctx, planned, width, height)
+            if fit == "grow" and bigger is not None:
+                width, height, board, frame = bigger
+                grown = True
+                result.diagnostics.append(Diagnostic(
+                    "SK502", Severity.WARNING,
+                    f"附表 {planned.form_id}（{_short(planned.subject)}）文字放不下，已按 --fit grow 放大到 {width:.0f}×{height:.0f} mm"
+                    + ("（按比例）" if planned.form_id in PROPORTIONAL else ""),
+                    source.locate(planned.source)))
+            else:
+                size = (bigger[0], bigger[1]) if bigger else None
+                result.diagnostics.extend(_misfit_diagnostic(m, source, planned, size) for m in frame.misfits)
+                continue
+        copies = planned.quantity if planned.form_id == "2-5" else site.output.copies.get(planned.form_id, 1)  # type: ignore[call-overload]
+        used = fonts_used(board, fonts)
+        embedded = tuple({"role": f.role, "family": f.family, "file": f.path.name, "mandated": f.mandated,
+                          "stand_in": not f.mandated} for f in used)
+        board_bleed = bleed if bleed is not None else float(site.output.bleed.get(planned.form_id, 0.0))  # type: ignore[call-overload]
+        board_marks = marks if marks is not None else site.output.marks
+        spec = PrintSpec(bleed=board_bleed, marks=board_marks)
+        digest = build_hash(board.content_hash, stamp=stamp_text(board),
+                            fonts=face_identities(used),
+                            options={"bleed": board_bleed, "marks": board_marks, "pdfx": spec.pdfx})
+        kept = reuse(planned, digest) if reuse else None
+        pdf = b"" if kept else render_pdf(board, fonts, spec=spec)
+        result.boards.append(BuiltBoard(planned, board, pdf, width, height, copies, grown, embedded, board_bleed,
+                                        board_marks, digest, kept or ""))
+    return result

@@ -1,0 +1,173 @@
+"""The check pipeline as a library call: read → parse → validate → rules → plan.
+
+``check_path`` is what ``signkit check`` runs for each file and what tests call
+in-process.  It never raises for bad input: every problem becomes a diagnostic, and
+the report says whether the file could be read at all (exit code 2) or had errors
+(exit code 1).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from signkit.diagnostics import Diagnostic, Severity, sort_key
+from signkit.fonts import FontSet, check_coverage
+from signkit.load.source import DEFAULT_MAX_BYTES, SourceText, read_source
+from signkit.load.yaml_tree import SourceMap, parse_yaml
+from signkit.model.printed import printed_text
+from signkit.model.site import Site
+from signkit.model.validate import validate_site
+from signkit.plan.boards import PlannedBoard, plan_boards
+from signkit.rules import run_rules
+from signkit.rules.signs import SIGN_RULES
+
+if TYPE_CHECKING:  # signkit.rules imports this module: no import back at run time
+    from signkit.diagnostics import Diagnostic
+    from signkit.model.site import Site
+    from signkit.pipeline.config import SignFolder
+
+if TYPE_CHECKING:
+    from signkit.excel.reader import ImportedSite
+    from signkit.pipeline.config import SignFolder
+
+
+@dataclass
+class FileReport:
+    """Everything ``check`` found out about one site file."""
+
+    file: str
+    site: Site | None = None
+    source: SourceMap | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    plan: list[PlannedBoard] = field(default_factory=list)
+    unreadable: bool = False
+    #: Content hash of each planned board, in plan order (when the check laid the boards out).
+    stamps: list[str] = field(default_factory=list)
+
+    def errors(self, strict: bool = False) -> list[Diagnostic]:
+        """Diagnostics that fail the check (warnings too when ``strict``)."""
+        return [d for d in self.diagnostics
+                if d.severity is Severity.ERROR or (strict and d.severity is Severity.WARNING)]
+
+    def ok(self, strict: bool = False) -> bool:
+        return not self.unreadable and not self.errors(strict)
+
+
+def check_text(text: str, file: str, *, fonts: FontSet | None = None, layout: bool = False,
+               sign_folder: SignFolder | None = None) -> FileReport:
+    """Check site-file text already in memory (``file`` is the name diagnostics show).
+
+    With ``fonts``, every printed character is also checked against the fonts that
+    will print it (SK305/SK306); with ``layout`` too, every board is laid out (not
+    rendered) so that text that cannot fit is reported (SK501) and each board's content
+    hash is known.  ``sign_folder`` (``signkit.toml``'s) is used when the site file
+    names no 输出.标志文件夹; the report's site then carries it.
+    """
+    report = FileReport(file)
+    parsed = parse_yaml(text, file)
+    report.source = parsed.source
+    report.diagnostics.extend(parsed.diagnostics)
+    if parsed.data is None:
+        return _finish(report)
+    _check_data(report, parsed.data, parsed.source, fonts, layout, sign_folder)
+    return _finish(report)
+
+
+def _check_data(report: FileReport, data: Any, source: SourceMap, fonts: FontSet | None, layout: bool,
+                sign_folder: SignFolder | None = None) -> None:
+    """Validate → rules → glyph coverage → plan → layout, for data from a site file or a workbook."""
+    pass
+
+    site, problems = validate_site(data, source)
+    report.diagnostics.extend(problems)
+    if site is None:
+        return
+    site, folder_problems = with_sign_folder(site, sign_folder)
+    report.diagnostics.extend(folder_problems)
+    report.site = site
+    report.diagnostics.extend(run_rules(site, source))
+    if fonts is not None:
+        report.diagnostics.extend(check_coverage(printed_text(site, source), fonts))
+    report.plan = plan_boards(site)
+    if fonts is not None and layout and not report.errors():
+        from signkit.pipeline.fitting import layout_site
+
+        report.stamps, misfits = layout_site(site, source, fonts)
+        report.diagnostics.extend(misfits)
+
+
+def _finish(report: FileReport) -> FileReport:
+    report.diagnostics.sort(key=sort_key)
+    return report
+
+
+def check_source(source: SourceText, *, fonts: FontSet | None = None, layout: bool = False,
+                 sign_folder: SignFolder | None = None) -> FileReport:
+    """Check a :class:`SourceText` (already read and decoded, or with read errors)."""
+    if source.text is None:
+        return FileReport(source.name, diagnostics=list(source.diagnostics), unreadable=source.unreadable)
+    return check_text(source.text, source.name, fonts=fonts, layout=layout, sign_folder=sign_folder)
+
+
+def check_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, fonts: FontSet | None = None,
+               layout: bool = False, sign_folder: SignFolder | None = None) -> FileReport:
+    """Read and check the site file at ``path`` (glyph coverage given ``fonts``; fit given ``layout``)."""
+    return check_source(read_source(path, max_bytes=max_bytes), fonts=fonts, layout=layout, sign_folder=sign_folder)
+
+
+def check_imported(imported: ImportedSite, *, fonts: FontSet | None = None, layout: bool = False,
+                   sign_folder: SignFolder | None = None) -> FileReport:
+    """Check one enterprise read from a workbook; diagnostics point at sheets and cells.
+
+    What the reader noticed comes first; a missing-key message that a missing column or
+    sheet already explains is dropped; the rest is ordered as the workbook reads (sheet
+    order, then row, then column).
+    """
+    report = FileReport(imported.name, source=imported.source)
+    report.diagnostics.extend(imported.diagnostics)
+    _check_data(report, imported.data, imported.source, fonts, layout, sign_folder)
+    report.diagnostics = [d for d in report.diagnostics if not imported.explains(d)]
+    report.diagnostics.sort(key=imported.source.order)
+    return report
+
+
+def check_workbook(path: Path | str, *, fonts: FontSet | None = None, layout: bool = False, display: str | None = None,
+                   index: int | None = None, sign_folder: SignFolder | None = None) -> list[FileReport]:
+    """Read and check a workbook (.xlsx) or CSV file: one report per enterprise (a roster gives several).
+
+    ``display`` is the file name diagnostics show; ``index`` checks only that enterprise
+    of the file (the position among its enterprises, as :func:`signkit.pipeline.inputs.collect_inputs`
+    numbers a roster's rows).  A file that cannot be read at all gives one report marked
+    unreadable (exit code 2); a file read but not understood, one report with its errors.
+    """
+    from signkit.excel.reader import read_workbook
+
+    book = read_workbook(path, display=display)
+    if not book.sites:
+        return [FileReport(book.file, diagnostics=list(book.diagnostics), unreadable=book.unreadable)]
+    chosen = book.sites if index is None else book.sites[index:index + 1]
+    return [check_imported(site, fonts=fonts, layout=layout, sign_folder=sign_folder) for site in chosen]
+
+
+def with_sign_folder(site: Site, configured: SignFolder | None) -> tuple[Site, list[Diagnostic]]:
+    """The site as its boards will be checked and drawn: the config's sign folder when the site file names none.
+
+    The site file's own ``输出.标志文件夹`` wins.  Otherwise ``signkit.toml``'s folder is
+    put in its place (as an absolute path, so it is not taken from the site file's
+    folder) and everything downstream — these rules, the 2-4 layout — uses it without
+    knowing where it came from.  A configured folder that does not exist is SK711 at the
+    config file's line, and the site goes on without one.
+    """
+    from signkit.diagnostics import Diagnostic, Severity
+
+    if configured is None or site.output.sign_folder:
+        return site, []
+    if not configured.path.is_dir():
+        state = "不是文件夹" if configured.path.exists() else "不存在"
+        return site, [Diagnostic("SK711", Severity(SIGN_RULES["SK711"][0]),
+                                 f"配置文件的标志文件夹「{configured.written}」{state}（{configured.path}）",
+                                 configured.location, "相对路径从 signkit.toml 所在的文件夹算起")]
+    output = site.output.model_copy(update={"sign_folder": str(configured.path)})
+    return site.model_copy(update={"output": output}), []

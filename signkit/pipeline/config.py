@@ -1,0 +1,123 @@
+"""The project configuration file, ``signkit.toml``.
+
+Settings an office makes once (fonts, the folder of its own sign artwork; sizes and
+bleed later) live here rather than on every command line or in every site file.  The
+file is looked up in the current directory unless ``--config`` names one.  Unknown keys
+are errors, like in the site file, and every problem names the file and line.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from signkit.diagnostics import Diagnostic, Location, Severity
+from signkit.errors import SignkitError
+from signkit.fonts import FontChoice
+
+CONFIG_NAME = "signkit.toml"
+_FONT_KEYS = {"mode", "title", "body"}
+_SIGN_KEYS = {"folder"}
+_TABLES = ("fonts", "signs")
+
+
+@dataclass(frozen=True)
+class SignFolder:
+    """``[signs] folder``: the office's sign folder, for every site file that names none of its own.
+
+    An office that holds the official GB 2894 artwork keeps it in one place; naming that
+    place once here saves repeating ``输出.标志文件夹`` in every enterprise's site file
+    (a site file that names a folder still wins).  ``path`` is absolute — resolved from
+    the folder of ``signkit.toml``, not from the site file's — and ``location`` is the
+    line that says so, for the message when the folder is missing.
+    """
+
+    path: Path
+    written: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class Config:
+    """What ``signkit.toml`` says (all optional)."""
+
+    path: Path | None = None
+    font_mode: str | None = None
+    title_font: FontChoice | None = None
+    body_font: FontChoice | None = None
+    sign_folder: SignFolder | None = None
+
+
+def _line_of(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return number
+    return None
+
+
+def _error(path: Path, message: str, line: int | None = None, key: str = "") -> SignkitError:
+    loc = Location(str(path), line, 1 if line else None, (key,) if key else ())
+    return SignkitError([Diagnostic("SK014", Severity.ERROR, message, loc)])
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read ``path`` (or ``./signkit.toml`` if it exists); an absent default file is no error."""
+    explicit = path is not None
+    path = path or Path(CONFIG_NAME)
+    if not path.is_file():
+        if explicit:
+            raise _error(path, "配置文件不存在")
+        return Config()
+    try:
+        text = path.read_text(encoding="utf-8")
+        data: dict[str, Any] = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _error(path, f"无法读取配置文件：{exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        raise _error(path, f"配置文件格式错误（{exc}）", int(match.group(1)) if match else None) from None
+    unknown = set(data) - set(_TABLES)
+    if unknown:
+        key = sorted(unknown)[0]
+        raise _error(path, f"未知的配置项「{key}」（目前只支持 [fonts] 和 [signs]）", _line_of(text, key) or 1, key)
+    fonts = data.get("fonts", {})
+    if not isinstance(fonts, dict):
+        raise _error(path, "fonts 应为表 [fonts]", _line_of(text, "fonts"), "fonts")
+    for key in sorted(set(fonts) - _FONT_KEYS):
+        raise _error(path, f"未知的配置项「fonts.{key}」，可用：mode、title、body", _line_of(text, key), f"fonts.{key}")
+    mode = fonts.get("mode")
+    if mode is not None and mode not in ("system", "bundled"):
+        raise _error(path, f"fonts.mode 应为 system 或 bundled，实际是「{mode}」", _line_of(text, "mode"), "fonts.mode")
+
+    def choice(key: str) -> FontChoice | None:
+        value = fonts.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise _error(path, f"fonts.{key} 应为字体文件路径", _line_of(text, key), f"fonts.{key}")
+        spec = value if Path(value.split("#", 1)[0]).is_absolute() else str(path.parent / value)
+        line = _line_of(text, key)
+        return FontChoice(spec, f"{path.name} 的 fonts.{key}", Location(str(path), line, 1 if line else None))
+
+    return Config(path, mode, choice("title"), choice("body"), _sign_folder(path, text, data.get("signs", {})))
+
+
+def _sign_folder(path: Path, text: str, signs: object) -> SignFolder | None:
+    """``[signs] folder``, resolved from the config file's folder (its existence is checked with the site)."""
+    if not isinstance(signs, dict):
+        raise _error(path, "signs 应为表 [signs]", _line_of(text, "signs"), "signs")
+    for key in sorted(set(signs) - _SIGN_KEYS):
+        raise _error(path, f"未知的配置项「signs.{key}」，可用：folder", _line_of(text, key), f"signs.{key}")
+    value = signs.get("folder")
+    if value is None:
+        return None
+    line = _line_of(text, "folder")
+    if not isinstance(value, str) or not value.strip():
+        raise _error(path, "signs.folder 应为文件夹路径（相对路径从 signkit.toml 所在的文件夹算起）", line, "signs.folder")
+    folder = Path(os.path.expanduser(value))
+    resolved = Path(os.path.abspath(folder if folder.is_absolute() else path.parent / folder))
+    return SignFolder(resolved, value, Location(str(path), line, 1 if line else None, ("signs", "folder")))

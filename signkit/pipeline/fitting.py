@@ -1,0 +1,139 @@
+"""The render pipeline for one site: plan → size → layout → (grow or fail) → PDF bytes.
+
+Nothing is written here: :func:`build_site` returns every board's PDF in memory, or
+the diagnostics that stop the run, so a failed site never leaves a partial set of files
+behind (:mod:`signkit.publish` writes them).  Text that does not fit its cell at the
+legible minimum is an error naming the field, how far over it is and the smallest
+board that would hold it; with ``fit="grow"`` the board is enlarged to that size
+instead (in proportion where the regulation requires it) and the run says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from signkit.diagnostics import Diagnostic, Location, Severity
+from signkit.drawing.frame import Frame, Misfit
+from signkit.drawing.items import Board
+from signkit.drawing.text import FontMeasurer
+from signkit.fonts import FontSet
+from signkit.layout.context import LayoutContext
+from signkit.layout.registry import layout_board, natural_size
+from signkit.load.yaml_tree import SourceMap
+from signkit.model.site import Site
+from signkit.plan.boards import PlannedBoard, plan_boards
+from signkit.spec.sizes import Sizing, default_size, parse_size, scale_of
+
+#: How far ``--fit grow`` may enlarge a board before giving up (×4 in each dimension).
+MAX_GROWTH = 4.0
+
+
+def _requested(site: Site, form_id: str, overrides: Mapping[str, str]) -> tuple[float, float]:
+    text = overrides.get(form_id) or site.output.sizes.get(form_id)  # type: ignore[call-overload]
+    return parse_size(text) if text else default_size(form_id)
+
+
+def _layout(ctx: LayoutContext, planned: PlannedBoard, width: float, height: float) -> tuple[Board, Frame]:
+    return layout_board(ctx, planned, Sizing(width, height, scale_of(planned.form_id, width, height)))
+
+
+def _smallest_fit(ctx: LayoutContext, planned: PlannedBoard, width: float, height: float
+                  ) -> tuple[float, float, Board, Frame] | None:
+    """The smallest enlargement (same proportions) at which nothing misfits, to 1 %."""
+    def attempt(factor: float) -> tuple[Board, Frame]:
+        return _layout(ctx, planned, width * factor, height * factor)
+
+    low, high = 1.0, 1.25
+    result = attempt(high)
+    while result[1].misfits:
+        low, high = high, high * 1.5
+        if high > MAX_GROWTH * 1.5:
+            return None
+        result = attempt(high)
+    while high - low > 0.01:
+        middle = (low + high) / 2
+        trial = attempt(middle)
+        if trial[1].misfits:
+            low = middle
+        else:
+            high, result = middle, trial
+    factor = round(high + 0.005, 2)
+    board, frame = attempt(factor)
+    if frame.misfits:  # rounding can land on an edge: take the verified factor
+        board, frame = result
+        factor = high
+    return width * factor, height * factor, board, frame
+
+
+def _short(text: str, limit: int = 16) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _misfit_diagnostic(misfit: Misfit, source: SourceMap, planned: PlannedBoard,
+                       bigger: tuple[float, float] | None) -> Diagnostic:
+    over = misfit.overflow
+    if over.too_wide is not None:
+        amount = f"「{over.too_wide}」不能断开，比格子还宽"
+    else:
+        amount = f"需要 {over.needed_height:.0f} mm 高，格子只有 {over.available_height:.0f} mm（超出 {over.ratio - 1:.0%}）"
+    message = f"附表 {planned.form_id}（{_short(planned.subject)}）的文字在最小字号 {over.min_size:.1f} mm 时也放不下：{amount}"
+    if bigger is not None:
+        hint = f"请精简文字，或把附表 {planned.form_id} 做到至少 {bigger[0]:.0f}×{bigger[1]:.0f} mm（--fit grow 自动放大）"
+    else:
+        hint = "请精简文字：即使放大到 4 倍也放不下"
+    return Diagnostic("SK501", Severity.ERROR, message, source.locate(misfit.path), hint)
+
+
+def _base_dir(source: SourceMap) -> Path | None:
+    """The site file's folder (``None`` for standard input): sign files are relative to it."""
+    path = Path(source.file)
+    return path.parent if source.file and not source.file.startswith("<") else None
+
+
+def layout_site(site: Site, source: SourceMap, fonts: FontSet, *, sizes: Mapping[str, str] | None = None
+                ) -> tuple[list[str], list[Diagnostic]]:
+    """Lay out (without rendering) every planned board: content hashes in plan order, and misfits.
+
+    ``check`` uses this so that text that will not fit is reported before anyone renders,
+    and so that each planned board's revision stamp can be listed.
+    """
+    overrides = dict(sizes or {})
+    ctx = LayoutContext(site, FontMeasurer(fonts), gradient=site.output.gradient, base_dir=_base_dir(source))
+    hashes: list[str] = []
+    problems: list[Diagnostic] = []
+    for planned in plan_boards(site):
+        try:
+            requested = _requested(site, planned.form_id, overrides)
+        except ValueError:  # reported by the size rules
+            requested = default_size(planned.form_id)
+        width, height = natural_size(ctx, planned, *requested)
+        board, frame = _layout(ctx, planned, width, height)
+        hashes.append(board.content_hash)
+        if frame.misfits:
+            bigger = _smallest_fit(ctx, planned, width, height)
+            size = (bigger[0], bigger[1]) if bigger else None
+            problems.extend(_misfit_diagnostic(m, source, planned, size) for m in frame.misfits)
+    return hashes, problems
+
+
+def cli_size_diagnostics(sizes: Mapping[str, str]) -> list[Diagnostic]:
+    """Problems with ``--size FORM=W×H`` options, located at the command line."""
+    from signkit.spec.forms import FORMS
+    from signkit.spec.sizes import size_problem
+
+    out: list[Diagnostic] = []
+    for form_id, text in sizes.items():
+        where = Location("命令行", path=("--size", form_id))
+        if form_id not in FORMS:
+            out.append(Diagnostic("SK225", Severity.ERROR, f"没有附表「{form_id}」，可用：{'、'.join(FORMS)}", where))
+            continue
+        try:
+            width, height = parse_size(text)
+        except ValueError as bad:
+            out.append(Diagnostic("SK225", Severity.ERROR, str(bad), where))
+            continue
+        problem = size_problem(form_id, width, height)
+        if problem:
+            out.append(Diagnostic("SK226", Severity.ERROR, problem, where))
+    return out

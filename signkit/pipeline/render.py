@@ -1,0 +1,315 @@
+"""Rendering site files to an output folder, as one library call the CLI and tests share.
+
+Order of work, so that a failure never leaves a partial or inconsistent set behind:
+take the output lock and sweep temporary files killed runs left → for each enterprise,
+check (with glyph coverage), build its boards in memory, only then write its folder
+(atomic files, manifest last) → the top-level manifest and print order, which describe
+everything in OUTDIR (enterprises not in this run included, as long as their folders
+are intact) → mark the reprint lists delivered.  Every write failure becomes SK802
+with a Chinese reason, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from signkit._version import __version__
+from signkit.diagnostics import Diagnostic, Location, Severity
+from signkit.fonts import FontSet
+from signkit.load.source import DEFAULT_MAX_BYTES
+from signkit.output.atomic import atomic_write_text
+from signkit.output.publish import WrittenFile
+from signkit.pipeline.check import FileReport
+from signkit.pipeline.fitting import cli_size_diagnostics
+from signkit.pipeline.options import ExtraOptions, FitMode, Producer
+from signkit.printshop.order import OrderRow, order_board, order_csv, order_rows
+
+if TYPE_CHECKING:
+    from signkit.pipeline.config import SignFolder
+    from signkit.pipeline.reprint import Reprint
+    from signkit.pipeline.site_job import SiteOutcome
+
+
+ORDER_CSV = "印刷清单.csv"
+
+
+ORDER_PDF = "印刷清单.pdf"
+
+
+@dataclass
+class RenderOutcome:
+    sites: list[SiteOutcome] = field(default_factory=list)
+    reports: list[FileReport] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # build-stage problems (SK5xx)
+    written: list[WrittenFile] = field(default_factory=list)
+    folders: list[Path] = field(default_factory=list)
+    usage_error: bool = False
+    #: OUTDIR held no top-level manifest when the run began: everything is new to everyone.
+    first_run: bool = False
+    #: Enterprises of an earlier run that this run did not render (site file not given, or
+    #: failing now) whose folders are intact: still listed in the top manifest and print order.
+    carried: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.usage_error and not any(s.failed for s in self.sites) and not any(
+            d.is_error for d in self.diagnostics) and all(r.ok() for r in self.reports)
+
+    @property
+    def output_error(self) -> bool:
+        """Something could not be written (SK801 lock, SK802 disk full, no permission…): exit code 2."""
+        return any(d.rule in ("SK801", "SK802") for d in self.diagnostics) or any(
+            d.rule == "SK802" for site in self.sites for d in site.diagnostics)
+
+    @property
+    def reprints(self) -> list[Reprint]:
+        return [r for site in self.sites for r in site.reprints]
+
+
+def write_order(rows: list[OrderRow], outdir: Path, fonts: FontSet, outcome: RenderOutcome) -> None:
+    """印刷清单.csv and 印刷清单.pdf at the top of ``outdir``."""
+    from signkit.diagnostics import Location, Severity
+    from signkit.output.atomic import atomic_write_bytes
+    from signkit.render.pdf import PrintSpec, render_pdf
+
+    atomic_write_bytes(outdir / ORDER_CSV, order_csv(rows))
+    board, misfits = order_board(rows, fonts)
+    atomic_write_bytes(outdir / ORDER_PDF, render_pdf(board, fonts, spec=PrintSpec(pdfx=False)))
+    if misfits:
+        outcome.diagnostics.append(Diagnostic(
+            "SK503", Severity.WARNING, f"印刷清单 PDF 中有 {misfits} 个格子的文字放不下，已留空；完整内容见 {ORDER_CSV}",
+            Location(str(outdir / ORDER_PDF))))
+
+
+def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, *, fit: FitMode = "fail",
+                 producer: Producer | None = None, sizes: Mapping[str, str] | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False, bleed: float | None = None,
+                 marks: bool | None = None, extras: ExtraOptions | None = None, jobs: int = 1,
+                 fail_fast: bool = False, dry_run: bool = False, force: bool = False,
+                 progress: Callable[[SiteOutcome, int, int], None] | None = None,
+                 read_stdin: Callable[[], str] | None = None, sign_folder: SignFolder | None = None,
+                 keep: bool = True, deliver: Callable[[RenderOutcome], None] | None = None) -> RenderOutcome:
+    """Check, build and write the boards of ``files`` (files, folders, ``-``) into ``outdir``.
+
+    Each enterprise succeeds or fails on its own: a file with errors gets nothing drawn
+    and the others go on (``fail_fast`` stops at the first failure).  Reruns rewrite only
+    boards whose build hash changed and remove boards that no longer exist; the
+    outcome's reprint list follows the content hash.  ``dry_run`` writes nothing and
+    renders nothing (boards are laid out and hashed only).
+    ``sign_folder`` (``signkit.toml``'s) serves site files that name no 输出.标志文件夹.
+    ``keep`` (honoured at ``jobs == 1`` only) returns each enterprise's check report and
+    written files, PDF bytes included, in the outcome: handy in-process, but memory then
+    grows with the batch, so the CLI passes ``keep=False``.
+    ``deliver`` is called with the finished outcome once the top-level manifest is written,
+    still under the lock, to hand the reprint list on (the CLI prints it there); only
+    after it returns are the enterprise manifests told the list was delivered, so a run
+    stopped before that lists the same reprints again next time rather than never.
+    """
+    from signkit.output.atomic import describe_os_error, remove_temp_files
+    from signkit.output.lock import LockError, OutputLock
+    from signkit.pipeline.inputs import collect_inputs
+    from signkit.pipeline.jobs import run_jobs
+    from signkit.pipeline.options import Options
+
+    outcome = RenderOutcome()
+    size_problems = cli_size_diagnostics(sizes or {})
+    if size_problems:
+        outcome.diagnostics.extend(size_problems)
+        outcome.usage_error = True
+        return outcome
+    inputs = collect_inputs(files, read_stdin)
+    if not inputs:
+        outcome.diagnostics.append(Diagnostic("SK001", Severity.ERROR, "没有找到站点文件（*.yaml、*.yml）",
+                                              Location("、".join(files))))
+        outcome.usage_error = True
+        return outcome
+    options = Options(fit=fit, producer=producer, sizes=tuple(sorted((sizes or {}).items())), bleed=bleed,
+                      marks=marks, strict=strict, max_bytes=max_bytes, dry_run=dry_run, force=force,
+                      proof=extras.proof if extras else None, tile=extras.tile if extras else None,
+                      impose=extras.impose if extras else None, overlap=extras.overlap if extras else 10.0,
+                      sign_folder=sign_folder)
+    lock = None if dry_run else OutputLock(outdir)
+    try:
+        if lock is not None:
+            lock.__enter__()
+            remove_temp_files(outdir)  # what killed runs left; under the lock, so nobody is writing them
+    except LockError as busy:
+        outcome.diagnostics.append(Diagnostic("SK801", Severity.ERROR, str(busy), Location(str(outdir)),
+                                              "等另一个运行结束后再试"))
+        outcome.usage_error = True
+        return outcome
+    except OSError as failure:
+        if lock is not None:
+            lock.__exit__(None, None, None)
+        outcome.diagnostics.append(Diagnostic("SK802", Severity.ERROR,
+                                              f"无法写入输出文件夹：{describe_os_error(failure)}",
+                                              Location(str(outdir)), "请检查输出文件夹是否可写、磁盘是否已满"))
+        outcome.usage_error = True
+        return outcome
+    previous_top = _read_top(outdir)
+    outcome.first_run = not previous_top
+    outcomes = run_jobs(inputs, outdir, fonts, options, jobs=jobs, fail_fast=fail_fast, keep=keep)
+    try:
+        results: dict[int, SiteOutcome] = {}
+        order = {job: index for index, job in enumerate(inputs)}  # SiteInput compares by value (workers send copies)
+        for count, site in enumerate(outcomes, start=1):
+            results[order.get(site.input, len(inputs) + len(results))] = site
+            if progress is not None:
+                progress(site, count, len(inputs))
+        outcome.sites = [results[i] for i in sorted(results)]
+        for site in outcome.sites:
+            if site.report is not None:
+                outcome.reports.append(site.report)
+            outcome.diagnostics.extend(d for d in site.diagnostics if site.report is None
+                                       or d not in site.report.diagnostics)
+            outcome.written.extend(site.written)
+            if site.folder and not dry_run and not site.failed:
+                outcome.folders.append(outdir / site.folder)
+        if any(site.status == "unreadable" for site in outcome.sites):
+            outcome.usage_error = True
+        top_written = False
+        if not dry_run:
+            try:
+                _write_top(outcome, outdir, fonts, previous_top)
+                top_written = True
+            except OSError as failure:
+                outcome.diagnostics.append(_write_failure("无法写入清单或印刷清单", failure, outdir))
+        if deliver is not None:
+            deliver(outcome)
+        if top_written:
+            try:
+                _acknowledge(outcome, outdir)
+            except OSError as failure:
+                outcome.diagnostics.append(_write_failure("无法更新企业清单", failure, outdir))
+    finally:
+        outcomes.close()  # an interrupted run terminates its workers here, before the lock is released
+        if lock is not None:
+            lock.__exit__(None, None, None)
+    return outcome
+
+
+TOP_MANIFEST = "manifest.json"
+
+
+def _write_failure(what: str, failure: OSError, outdir: Path) -> Diagnostic:
+    from signkit.output.atomic import describe_os_error
+
+    return Diagnostic("SK802", Severity.ERROR, f"{what}：{describe_os_error(failure)}", Location(str(outdir)),
+                      "请检查输出文件夹是否可写、磁盘是否已满；各企业文件夹中已写入的文件完整，再次运行会补写清单")
+
+
+def _read_top(outdir: Path) -> dict[str, Any]:
+    """The top-level manifest of the last finished run in ``outdir``, or ``{}`` (a damaged one is rebuilt)."""
+    from signkit.output.manifest import DAMAGED, load_json_manifest
+
+    data = load_json_manifest(outdir / TOP_MANIFEST)
+    return {} if data.get(DAMAGED) else data
+
+
+def _carried(outcome: RenderOutcome, outdir: Path, previous_top: dict[str, Any]
+             ) -> list[tuple[str, str, str, list[dict[str, Any]]]]:
+    """Enterprises of the last run that this one did not render, whose folders are still intact.
+
+    The top manifest and 印刷清单 describe what is in OUTDIR: a print shop given the folder
+    prints what the list says, so an enterprise dropped silently would be missed, and one
+    listed whose files are gone would be printed from nothing.  An enterprise is carried
+    over when this run did not render it (its site file was not given, or failed) and its
+    own manifest is finished and matches the disk; removing its folder removes it.
+    """
+    from signkit.output.manifest import manifest_entries, manifest_intact, read_manifest
+
+    done = {site.input.name for site in outcome.sites if not site.failed and site.folder}
+    claimed = {site.folder for site in outcome.sites if site.folder}
+    carried: list[tuple[str, str, str, list[dict[str, Any]]]] = []
+    for entry in previous_top.get("enterprises", []):
+        if not isinstance(entry, dict):
+            continue
+        site_file, folder = str(entry.get("site_file", "")), str(entry.get("folder", ""))
+        if not folder or site_file in done or folder in claimed or "/" in folder or folder.startswith("."):
+            continue
+        manifest = read_manifest(outdir / folder)
+        if not manifest_intact(outdir / folder, manifest):
+            continue
+        claimed.add(folder)
+        carried.append((str(manifest.get("enterprise", entry.get("enterprise", ""))), site_file, folder,
+                        manifest_entries(manifest)))
+    return carried
+
+
+def _write_top(outcome: RenderOutcome, outdir: Path, fonts: FontSet, previous_top: dict[str, Any]) -> None:
+    """The top-level manifest and print order, from every enterprise's manifest entries."""
+    index: list[dict[str, Any]] = []
+    rows: list[OrderRow] = []
+    for site in outcome.sites:
+        if site.failed or not site.folder:
+            continue
+        entries = [{k: v for k, v in e.items() if k != "fields"} for e in site.entries]
+        rows.extend(order_rows(site.enterprise, entries, f"{site.folder}/"))
+        index.append({"enterprise": site.enterprise, "site_file": site.input.name, "folder": site.folder,
+                      "files": [{**e, "file": f"{site.folder}/{e['file']}"} for e in entries]})
+    for enterprise, site_file, folder, found in _carried(outcome, outdir, previous_top):
+        entries = [{k: v for k, v in e.items() if k != "fields"} for e in found]
+        rows.extend(order_rows(enterprise, entries, f"{folder}/"))
+        index.append({"enterprise": enterprise, "site_file": site_file, "folder": folder, "this_run": False,
+                      "files": [{**e, "file": f"{folder}/{e['file']}"} for e in entries]})
+        outcome.carried.append({"enterprise": enterprise, "site_file": site_file, "folder": folder})
+    if not index:
+        return
+    from signkit.output.manifest import file_sha256
+
+    order_key = _order_key(rows, fonts)
+    if not _order_current(outdir, previous_top, order_key):
+        write_order(rows, outdir, fonts, outcome)
+    top = {"signkit": __version__, "enterprises": index, "print_order": [ORDER_CSV, ORDER_PDF],
+           "print_order_key": order_key,
+           "print_order_sha256": {name: file_sha256(outdir / name) for name in (ORDER_CSV, ORDER_PDF)}}
+    text = json.dumps(top, ensure_ascii=False, indent=2) + "\n"
+    try:
+        unchanged = (outdir / TOP_MANIFEST).read_text(encoding="utf-8") == text
+    except OSError:
+        unchanged = False
+    if not unchanged:
+        atomic_write_text(outdir / TOP_MANIFEST, text)
+
+
+def _order_key(rows: list[OrderRow], fonts: FontSet) -> str:
+    """What the print order's two files are made from: its rows, the fonts and signkit's version.
+
+    A renamed leader changes a board's content but no row of the print order (sizes,
+    quantities, areas), so an incremental rerun need not lay out and render the print
+    order's PDF again — about a second of a one-change rerun.
+    """
+    import hashlib
+
+    from signkit.fonts.identity import fontset_identity
+
+    faces = fontset_identity(fonts)
+    digest = hashlib.sha256(order_csv(rows))
+    digest.update(json.dumps({"fonts": faces, "signkit": __version__}, sort_keys=True).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _order_current(outdir: Path, previous_top: dict[str, Any], key: str) -> bool:
+    """Whether 印刷清单.csv/.pdf on disk were written from ``key`` and are intact (sha256 as recorded)."""
+    from signkit.output.manifest import file_sha256
+
+    recorded = previous_top.get("print_order_sha256")
+    if previous_top.get("print_order_key") != key or not isinstance(recorded, dict):
+        return False
+    return all(isinstance(recorded.get(name), str) and file_sha256(outdir / name) == recorded[name]
+               for name in (ORDER_CSV, ORDER_PDF))
+
+
+def _acknowledge(outcome: RenderOutcome, outdir: Path) -> None:
+    """The run is finished and its reprint list is in ``outcome``: drop the baselines kept for it."""
+    from signkit.output.atomic import kill_point
+    from signkit.output.publish import acknowledge
+
+    kill_point("top")
+    for site in outcome.sites:
+        if site.unreported and site.folder and not site.failed:
+            acknowledge(outdir / site.folder)

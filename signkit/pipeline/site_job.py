@@ -1,0 +1,218 @@
+"""Many site files at once: inputs, one job per enterprise, worker processes, incremental rebuilds, a lock.
+
+Each enterprise is one job that a worker process runs from start to finish — read,
+check, lay out, render only what changed, publish — and returns a small summary, so
+memory stays bounded whatever the batch size and one bad file never stops the others.
+An enterprise whose site file, sign files, options, fonts and signkit version are all
+unchanged, and whose finished manifest still matches the disk, is skipped without even
+parsing.  Workers ignore Ctrl-C and die with the parent: the parent decides when to
+stop, and stops them (:func:`run_jobs`), so no worker outlives an interrupted run.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from signkit.diagnostics import Diagnostic, Location, Severity
+from signkit.fonts import FontSet
+from signkit.pipeline.incremental import _previous_folder, input_hash, sign_inputs, signs_digest, site_base
+from signkit.pipeline.inputs import SiteInput
+from signkit.pipeline.options import Options
+from signkit.pipeline.reprint import Reprint, reprint_list
+
+if TYPE_CHECKING:
+    from signkit.excel.reader import ImportedSite
+    from signkit.pipeline.check import FileReport
+
+
+@dataclass
+class SiteOutcome:
+    """What happened to one enterprise: small and picklable, so workers can send it back."""
+
+    input: SiteInput
+    enterprise: str = ""
+    folder: str = ""
+    status: str = "failed"  # rendered / unchanged / failed / unreadable / checked
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    rewritten: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    forms: dict[str, int] = field(default_factory=dict)
+    reprints: list[Reprint] = field(default_factory=list)
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    written: list[Any] = field(default_factory=list)  # WrittenFile objects, in-process runs only
+    report: Any = None  # the FileReport, in-process runs only
+    #: The manifest keeps a baseline until this reprint list is handed on (render_api acknowledges it).
+    unreported: bool = False
+
+    @property
+    def failed(self) -> bool:
+        return self.status in ("failed", "unreadable")
+
+
+#: What :func:`process_site` gives ``build_site`` as a "kept" file's sha256 in a dry run, so that
+#: boards are laid out and hashed but never rendered (nothing is written, nothing needs the bytes).
+_NOT_RENDERED = "not-rendered"
+
+
+def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: Options, *, keep: bool = False
+                 ) -> SiteOutcome:
+    """Run one enterprise from site file to published folder; never raises for bad input."""
+    from signkit.load.source import SourceText, decode, read_source
+    from signkit.output.manifest import (
+        DAMAGED,
+        board_key,
+        file_sha256,
+        manifest_baseline,
+        manifest_entries,
+        manifest_intact,
+        read_manifest,
+    )
+    from signkit.output.names import assign_names, safe_name
+    from signkit.output.publish import publish
+    from signkit.pipeline.build import build_site
+    from signkit.pipeline.check import check_imported, check_source
+    from signkit.pipeline.extras import make_extras
+    from signkit.pipeline.options import ExtraOptions
+    from signkit.plan.fields import board_fields
+
+    outcome = SiteOutcome(job)
+    check: Callable[[], FileReport]
+    if job.workbook:
+        imported = _imported(job, outcome)
+        if imported is None:
+            return outcome
+        raw = json.dumps([job.name, imported.data], ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")
+
+        def check() -> FileReport:
+            return check_imported(imported, fonts=fonts, sign_folder=options.sign_folder)
+    else:
+        if job.text is not None:
+            source = decode(job.text.encode("utf-8"), job.name)
+            raw = job.text.encode("utf-8")
+        else:
+            assert job.path is not None
+            source = read_source(job.path, max_bytes=options.max_bytes, display=job.name)
+            raw = job.path.read_bytes() if source.text is not None else b""
+        if source.text is None:
+            outcome.diagnostics = list(source.diagnostics)
+            outcome.status = "unreadable" if source.unreadable else "failed"
+            return outcome
+        text = source.text
+
+        def check() -> FileReport:
+            return check_source(SourceText(job.name, text), fonts=fonts, sign_folder=options.sign_folder)
+    known = _previous_folder(outdir, job.name)
+    if known is not None and not options.force:  # a dry run may skip too: it reads, and writes nothing
+        old = read_manifest(outdir / known)
+        record = old.get("signs")
+        # the sign files recorded last time are the candidates again (same site file, same folder)
+        if isinstance(record, dict) and record.get("base") == site_base(job.display) \
+                and old.get("input_hash") == input_hash(raw, options, fonts, signs=signs_digest(record)) \
+                and manifest_intact(outdir / known, old):
+            return _unchanged(outcome, known, old)
+    report = check()
+    outcome.diagnostics = list(report.diagnostics)
+    if keep:
+        outcome.report = report
+    if report.site is None or report.source is None or not report.ok(options.strict):
+        return outcome
+    site = report.site
+    record = sign_inputs(site, site_base(report.source.file))
+    digest = input_hash(raw, options, fonts, signs=signs_digest(record))
+    outcome.enterprise = site.enterprise.name
+    folder = outdir / safe_name(site.enterprise.name)
+    outcome.folder = folder.name
+    old = read_manifest(folder)
+    if old.get(DAMAGED):
+        outcome.diagnostics.append(Diagnostic(
+            "SK803", Severity.WARNING, "上次的清单 manifest.json 已损坏，无法与上次比较：本企业的牌全部按新增列出",
+            Location(str(folder / "manifest.json")), "请核对重印清单；本次运行会写入新的清单"))
+    if not options.force and old.get("input_hash") == digest and manifest_intact(folder, old):
+        return _unchanged(outcome, folder.name, old)
+    previous = {e.get("key"): e for e in manifest_entries(old)}
+
+    def reuse(planned: Any, build: str) -> str | None:
+        if options.dry_run:
+            return _NOT_RENDERED
+        if options.force:
+            return None
+        entry = previous.get(board_key(planned.form_id, planned.subject))
+        if entry is None or entry.get("build_hash") != build:
+            return None
+        sha = file_sha256(folder / str(entry.get("file")))
+        return sha if sha == entry.get("sha256") else None
+
+    result = build_site(site, report.source, fonts, fit=options.fit, producer=options.producer,  # type: ignore[arg-type]
+                        sizes=dict(options.sizes), bleed=options.bleed, marks=options.marks, reuse=reuse)
+    outcome.diagnostics.extend(result.diagnostics)
+    if not result.ok:
+        return outcome
+    fields = [board_fields(site, built.planned) for built in result.boards]
+    names = assign_names(result)
+    planned_entries: list[dict[str, Any]] = [
+        {"key": board_key(b.planned.form_id, b.planned.subject), "form": b.planned.form_id, "subject": b.planned.subject,
+         "content_hash": b.board.content_hash, "content_hash_v1": b.board.legacy_hash, "fields": fields[i],
+         "copies": b.copies, "maker": b.planned.maker,
+         "hangs": b.planned.hangs, "file": names[i]}
+        for i, b in enumerate(result.boards)]
+    # against the boards the last *delivered* list knew, so a killed run's changes are listed again
+    outcome.reprints = reprint_list(site.enterprise.name, {"files": manifest_baseline(old)}, planned_entries)
+    if options.dry_run:
+        outcome.status = "checked"
+        for entry in planned_entries:
+            outcome.forms[entry["form"]] = outcome.forms.get(entry["form"], 0) + 1
+        return outcome
+    extras = ExtraOptions(options.proof, options.tile, options.impose, options.overlap)
+    made = make_extras(result, fonts, extras) if (options.proof or options.tile or options.impose) else ()
+    outcome.unreported = bool(outcome.reprints)
+    published = publish(result, outdir, folder=site.enterprise.name, site_file=job.name,
+                        enterprise=site.enterprise.name, revised=site.enterprise.revised.isoformat(),
+                        extras=made, fields=fields, input_hash=digest, signs=record, unreported=outcome.unreported)
+    outcome.entries = manifest_entries(read_manifest(published.folder))
+    outcome.rewritten, outcome.kept, outcome.removed = published.rewritten, published.kept, published.removed
+    for entry in outcome.entries:
+        outcome.forms[entry["form"]] = outcome.forms.get(entry["form"], 0) + 1
+    if keep:
+        outcome.written = published.written
+    outcome.status = "rendered"
+    return outcome
+
+
+def _unchanged(outcome: SiteOutcome, folder: str, old: dict[str, Any]) -> SiteOutcome:
+    """Nothing that shapes this enterprise's files changed: report the finished manifest as it is.
+
+    If that manifest still holds a baseline, its reprint list was never delivered (the
+    run that wrote it was killed before the end), so it is listed now.
+    """
+    from signkit.output.manifest import manifest_baseline, manifest_entries
+
+    outcome.status, outcome.folder = "unchanged", folder
+    outcome.enterprise = str(old.get("enterprise", ""))
+    outcome.entries = manifest_entries(old)
+    outcome.kept = [e["file"] for e in outcome.entries]
+    for entry in outcome.entries:
+        outcome.forms[entry["form"]] = outcome.forms.get(entry["form"], 0) + 1
+    if "baseline" in old:
+        outcome.reprints = reprint_list(outcome.enterprise, {"files": manifest_baseline(old)}, outcome.entries)
+        outcome.unreported = True
+    return outcome
+
+
+def _imported(job: SiteInput, outcome: SiteOutcome) -> ImportedSite | None:
+    """The enterprise ``job`` names in its workbook, or ``None`` with the reasons in ``outcome``."""
+    from signkit.excel.reader import read_workbook
+
+    assert job.path is not None
+    book = read_workbook(job.path, display=job.display)
+    position = job.index or 0
+    if position >= len(book.sites):
+        outcome.diagnostics = list(book.diagnostics) or [Diagnostic(
+            "SK902", Severity.ERROR, "工作簿在读取期间发生了变化，找不到这家企业", Location(job.display))]
+        outcome.status = "unreadable" if book.unreadable else "failed"
+        return None
+    return book.sites[position]

@@ -1,0 +1,173 @@
+"""Content rules for 警示标识 and 事故类型 (SK701–SK712), run with the other content rules.
+
+Everything a 2-4 board's sign cell will show is checked before anything is laid out:
+each name is in the library (or the office's sign folder), each file exists, is an
+image signkit can print and is sharp enough at its printed size, the signs fit the
+cell at a legible size, and each listed 事故类型 is one of GB 6441's and has a sign
+that warns of it.  Board size comes from 输出.尺寸 (or the 附表's minimum), as the
+layout will use it; relative paths start from the site file's folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # signkit.rules imports this module: no import back at run time
+    from signkit.diagnostics import KeyPath
+    from signkit.model.site import RiskPoint
+    from signkit.rules.base import RuleContext
+    from signkit.spec.geometry import Box
+
+
+#: Rule id → (default severity, meaning); :mod:`signkit.rules.catalog` lists them with their basis.
+SIGN_RULES: dict[str, tuple[str, str]] = {
+    "SK701": ("error", "警示标识不是标志库（或标志文件夹）中的名称，给出最接近的名称"),
+    "SK702": ("error", "标志文件不存在或无法读取"),
+    "SK703": ("error", "标志文件不是有效的 SVG、PDF 或图片，或格式不受支持（支持 SVG、PDF、PNG、JPEG）"),
+    "SK704": ("error", "标志图片像素过多（超过 5000 万像素，疑似“解压炸弹”）、文件过大或 PDF 内容过于复杂，未读取"),
+    "SK705": ("warning", "标志图片分辨率不足：按告知牌的观看距离印出会模糊"),
+    "SK706": ("error", "SVG 或 PDF 标志含有无法按矢量如实印制的内容（文字、位图、渐变、图案、专色、半透明、虚线、"
+                       "会被裁掉的部分等）"),
+    "SK707": ("error", "警示标识太多：在最小可辨认尺寸下放不进 2-4 告知牌的警示标识格"),
+    "SK708": ("warning", "列出的事故类型没有对应的警示标识（给出建议的标志）"),
+    "SK709": ("error", "事故类型不是 GB 6441 的 20 个类别之一"),
+    "SK710": ("error", "警示标识写了「自动」，但没有填写有效的事故类型"),
+    "SK711": ("error", "标志文件夹不存在或不是文件夹"),
+    "SK712": ("error", "标志 PDF 已加密或不止一页：一个标志文件应是一页、未加密的 PDF"),
+}
+
+
+#: The basis of each rule that has one (the catalog's 依据 column).
+SIGN_BASIS: dict[str, str] = {
+    "SK701": "GB 2894", "SK705": "观看距离", "SK707": "GB 2894：标志尺寸 ≥ 观察距离 / 40",
+    "SK708": "GB 6441", "SK709": "GB 6441", "SK710": "GB 6441",
+}
+
+
+_FILE_RULES = {"missing": "SK702", "not_image": "SK703", "unsupported": "SK703", "too_large": "SK704",
+               "low_resolution": "SK705", "not_vector": "SK706", "encrypted": "SK712", "multi_page": "SK712"}
+
+
+def _quoted(names: list[str] | tuple[str, ...]) -> str:
+    return "、".join(f"「{n}」" for n in names)
+
+
+def check_signs(ctx: RuleContext) -> None:
+    """SK701–SK711: the 警示标识 and 事故类型 of every risk point."""
+    from signkit.art.files import resolve_path
+
+    site = ctx.site
+    base = Path(ctx.source.file).parent
+    folder: Path | None = None
+    if site.output.sign_folder:
+        folder = resolve_path(site.output.sign_folder, base)
+        if not folder.is_dir():
+            ctx.report("SK711", ("输出", "标志文件夹"),
+                       f"标志文件夹「{site.output.sign_folder}」{'不是文件夹' if folder.exists() else '不存在'}",
+                       "相对路径从站点文件所在的文件夹算起")
+            folder = None
+    if not site.risk_points:
+        return
+    sizing = _board_sizing(ctx)
+    for index, point in enumerate(site.risk_points):
+        _check_point(ctx, index, point, base, folder, sizing)
+
+
+def _board_sizing(ctx: RuleContext) -> tuple[float, float]:
+    """The 2-4 board's size as the layout will use it (the size rules report a bad 输出.尺寸)."""
+    from signkit.spec.sizes import default_size, parse_size
+
+    text = ctx.site.output.sizes.get("2-4")
+    if text:
+        try:
+            return parse_size(text)
+        except ValueError:
+            pass
+    return default_size("2-4")
+
+
+def _area(width: float, height: float) -> tuple[Box, int]:
+    """The 2-4 sign cell (inside its padding) of a board this size, and how many signs it takes."""
+    from signkit.art.place import capacity
+    from signkit.layout.forms.risk_board import SIGN_MIN_WIDTH, sign_area
+    from signkit.spec.sizes import Sizing, scale_of
+
+    area = sign_area(Sizing(width, height, scale_of("2-4", width, height)))
+    return area, capacity(area, SIGN_MIN_WIDTH)
+
+
+def _bigger_board(count: int, width: float, height: float) -> tuple[float, float] | None:
+    """The smallest enlargement (same proportions, 5 % steps, up to 4×) whose sign cell takes ``count`` signs."""
+    for step in range(1, 61):
+        factor = 1 + step * 0.05
+        if _area(width * factor, height * factor)[1] >= count:
+            return round(width * factor), round(height * factor)
+    return None
+
+
+def _entry(ctx: RuleContext, field: KeyPath, at: int) -> KeyPath:
+    """The key path of one 警示标识 entry; the field itself when it was written as one line (警示标识: 自动)."""
+    path: KeyPath = (*field, at)
+    return path if path in ctx.source.values or path in ctx.source.keys else field
+
+
+def _check_point(ctx: RuleContext, index: int, point: RiskPoint, base: Path, folder: Path | None,
+                 size: tuple[float, float]) -> None:
+    from signkit.art.accidents import ACCIDENT_SIGNS, ACCIDENT_TYPES, AUTO, board_signs, close_types, matching
+    from signkit.art.files import FileProblem, FileSign, LibrarySign, RasterArt, load_art, resolution_problem, resolve
+    from signkit.art.place import sign_box
+    from signkit.layout.forms.risk_board import SIGN_MIN_WIDTH, VIEWING_DISTANCE
+
+    field: KeyPath = ("风险点", index, "警示标识")
+    types: list[str] = []
+    for k, accident in enumerate(point.accidents):
+        if accident in ACCIDENT_SIGNS:
+            types.append(accident)
+            continue
+        close = close_types(accident)
+        hint = f"是否想写{_quoted(close)}？" if close else f"可用的类别：{'、'.join(ACCIDENT_TYPES)}"
+        ctx.report("SK709", ("风险点", index, "事故类型", k), f"「{accident}」不是 GB 6441 的事故类别", hint)
+    auto_at = point.signs.index(AUTO) if AUTO in point.signs else None
+    if auto_at is not None and not types:
+        ctx.report("SK710", _entry(ctx, field, auto_at), "警示标识写了「自动」，但没有可据以选用标志的事故类型",
+                   f"请在「事故类型」中列出 GB 6441 的事故类别，如 触电、火灾；可用：{'、'.join(ACCIDENT_TYPES)}")
+
+    area, room = _area(*size)
+    named = [entry for entry in point.signs if entry != AUTO]
+    if len(named) > room:
+        bigger = _bigger_board(len(named), *size)
+        hint = "请只留下最要紧的几个标志"
+        if bigger:
+            hint += f"，或在 输出.尺寸 中把 2-4 做到至少 {bigger[0]}×{bigger[1]} mm"
+        ctx.report("SK707", field,
+                   f"警示标识有 {len(named)} 个，{size[0]:.0f}×{size[1]:.0f} mm 的告知牌上警示标识格最多放 {room} 个"
+                   f"（每个至少 {SIGN_MIN_WIDTH:g} mm 宽，{VIEWING_DISTANCE:g} m 外才看得清）", hint)
+
+    entries = board_signs(point.signs, types, room)
+    box = sign_box(area, min(len(entries), room), SIGN_MIN_WIDTH)
+    printed: set[str] = set()
+    for entry, at in entries:
+        path = _entry(ctx, field, at)
+        resolved = resolve(entry, base=base, folder=folder)
+        if isinstance(resolved, LibrarySign):
+            printed.add(resolved.spec.name)
+        elif isinstance(resolved, FileSign):
+            art = load_art(resolved.path)
+            if isinstance(art, RasterArt) and box is not None:
+                art = resolution_problem(art, box, VIEWING_DISTANCE) or art
+            if isinstance(art, FileProblem):
+                ctx.report(_FILE_RULES[art.kind], path, art.message, art.hint)
+            usable = not isinstance(art, FileProblem) or art.kind == "low_resolution"
+            if resolved.name and usable:
+                printed.add(resolved.name)
+        else:
+            hint = f"是否想写{_quoted(resolved.close)}？" if resolved.close else "signkit signs 列出全部标志名称"
+            ctx.report("SK701", path, f"警示标识「{entry}」不在标志库中", hint)
+
+    for k, accident in enumerate(point.accidents):
+        wanted = matching(accident)
+        if wanted and not printed.intersection(wanted):
+            ctx.report("SK708", ("风险点", index, "事故类型", k),
+                       f"事故类型「{accident}」没有对应的警示标识（建议：{'、'.join(wanted)}）",
+                       "在「警示标识」中加上建议的标志，或加一项「自动」由 signkit 选用")

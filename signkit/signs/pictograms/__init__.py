@@ -1,1 +1,0 @@
-"""Pictogram modules: each registers its signs with :func:`signkit.signs.catalog.sign` on import."""
