@@ -1,23 +1,30 @@
-"""Diagnostics: what signkit says about an input, and where.
+"""The one base of every exception signkit raises on purpose.
 
-Every problem signkit finds is a :class:`Diagnostic`: a stable rule id, a severity,
-a Chinese message, and a :class:`Location`.  The location is deliberately one small
-type that can point into a YAML file (line and column) or, later, into a workbook
-(sheet and cell), so that every stage of the pipeline reports in the same terms and
-the CLI only has to format them.
-
-Nothing here prints; formatting for people and machines lives in
-:mod:`signkit.cli.report`.
+An exception that derives from :class:`SignkitError` is an expected failure with
+something to tell the user: located diagnostics (a font file that cannot be read, a
+template that does not render, a ``signkit.toml`` with an unknown key) or a Chinese
+message.  Callers of the library catch ``SignkitError`` and report it; the CLI turns it
+into a message and an exit code.  Anything else that escapes is a bug in signkit (the
+CLI's exit code 3).  Control-flow exceptions that never leave their module (a budget
+exceeded while parsing, a PDF construct a sign reader refuses) derive from it too, so
+that no exception of signkit's own is mistaken for a bug.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from signkit.diagnostics import Diagnostic
 
 
 class SignkitError(Exception):
-    """Base of signkit's own exceptions; these carry diagnostics, never tracebacks."""
+    """Base of signkit's own exceptions: they carry diagnostics or a message, never a traceback for the user."""
 
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        super().__init__("; ".join(d.render() for d in diagnostics))
-        self.diagnostics = diagnostics
+    def __init__(self, problem: str | Sequence[Diagnostic] = "") -> None:
+        if isinstance(problem, str):
+            self.diagnostics: list[Diagnostic] = []
+            message = problem
+        else:
+            self.diagnostics = list(problem)
+            message = "; ".join(d.render() for d in self.diagnostics)
+        super().__init__(message)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from signkit.cli import main
+from signkit.codes import CODES, rules_markdown
 from signkit.model.schema import site_schema_json
-from signkit.rules.catalog import RULES, rules_markdown
 from tests.conftest import CHEMICAL, ROOT, SMALL, dump, example_data
 
 Cli = Callable[..., tuple[int, str, str]]
@@ -162,7 +163,18 @@ def test_rules_doc_is_current(cli: Cli) -> None:
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == rules_markdown(), "docs/rules.md is stale: run signkit rules --markdown > docs/rules.md"
     code, out, _ = cli("rules")
-    assert code == 0 and all(rule in out for rule in RULES)
+    assert code == 0 and all(rule in out for rule in CODES)
+
+
+def test_every_rule_id_the_code_emits_is_in_the_one_table() -> None:
+    """One table (signkit/codes.py) holds every rule id; the code emits no id missing from it, and it lists none unused."""
+    emitted: set[str] = set()
+    for path in (ROOT / "signkit").rglob("*.py"):
+        if path.name != "codes.py":
+            emitted.update(re.findall(r'"(SK\d{3})"', path.read_text(encoding="utf-8")))
+    assert emitted - set(CODES) == set(), "rule ids emitted but missing from signkit/codes.py"
+    assert set(CODES) - emitted == set(), "rule ids in signkit/codes.py that nothing emits"
+    assert all(code.severity in ("error", "warning", "info") and code.title for code in CODES.values())
 
 
 def test_layouts(cli: Cli) -> None:

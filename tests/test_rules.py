@@ -114,9 +114,9 @@ def test_rule_fires_at_the_right_place(rule: str, which: str, mutate: Callable[[
 
 
 def test_every_content_rule_has_a_failing_case() -> None:
-    from signkit.rules.catalog import RULES
+    from signkit.codes import CODES
 
-    content = {rule for rule in RULES if rule.startswith("SK2")}
+    content = {rule for rule in CODES if rule.startswith("SK2")}
     assert content == {case[0] for case in CASES}
 
 

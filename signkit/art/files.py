@@ -59,6 +59,7 @@ from signkit.art.catalog import SignSpec, load_library, lookup
 from signkit.art.pen import KAPPA, ellipse_segments
 from signkit.drawing.items import Color, Raster
 from signkit.drawing.items import Path as PathItem
+from signkit.errors import SignkitError
 from signkit.spec.geometry import Box
 
 #: Suffixes that mark a 警示标识 entry as a file rather than a sign name, in the sign folder's order of preference.
@@ -376,7 +377,7 @@ def _colour(value: Any) -> Color | None:
     return Color(f"SVG {c:g}/{m:g}/{y:g}/{k:g}", c, m, y, k)
 
 
-class _Unsupported(Exception):
+class _Unsupported(SignkitError):
     """Content of an SVG that cannot be printed as signkit vectors; the message names it in Chinese."""
 
 

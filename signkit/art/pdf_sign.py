@@ -56,6 +56,7 @@ from typing import TYPE_CHECKING, Any
 
 import pikepdf
 
+from signkit.errors import SignkitError
 from signkit.pdfkit.geometry import IDENTITY, Box, Matrix, box_of, inside, matrix_of, multiply, number, transform
 from signkit.pdfkit.objects import inherited
 from signkit.pdfkit.quiet import quiet_qpdf
@@ -88,7 +89,7 @@ _OUTLINE = "请在绘图软件中把描边扩展为路径后重新导出"
 _BLEND_NORMAL = frozenset({"/Normal", "/Compatible"})
 
 
-class Refused(Exception):
+class Refused(SignkitError):
     """Why a PDF cannot become sign vectors: a :data:`~signkit.art.files.Kind` and the Chinese reason."""
 
     def __init__(self, kind: Kind, what: str) -> None:

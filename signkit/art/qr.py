@@ -25,6 +25,7 @@ from signkit.art.pen import polygon_segments
 from signkit.drawing.colors import BLACK, WHITE
 from signkit.drawing.frame import Frame
 from signkit.drawing.items import Path
+from signkit.errors import SignkitError
 from signkit.spec.geometry import Box
 
 QUIET = 4
@@ -32,7 +33,7 @@ QUIET = 4
 DISTANCE_PER_MODULE = 700.0
 
 
-class TooLong(ValueError):
+class TooLong(SignkitError, ValueError):
     """The content does not fit in any QR code (more than version 40 holds)."""
 
 

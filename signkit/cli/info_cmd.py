@@ -55,13 +55,7 @@ def layouts(
 def rules(
     markdown: bool = typer.Option(False, "--markdown", help="以 Markdown 表格输出（即 docs/rules.md）"),
 ) -> None:
-    from signkit.rules.catalog import RULES, rules_markdown
+    from signkit.codes import rules_markdown, rules_text
 
-    if markdown:
-        typer.echo(rules_markdown(), nl=False)
-        raise typer.Exit(0)
-    label = {"error": "错误", "warning": "警告", "info": "说明"}
-    for info in sorted(RULES.values(), key=lambda i: i.rule):
-        basis = f"（{info.basis}）" if info.basis else ""
-        typer.echo(f"{info.rule}  {label[info.severity]}  {info.title}{basis}")
+    typer.echo(rules_markdown() if markdown else rules_text(), nl=False)
     raise typer.Exit(0)

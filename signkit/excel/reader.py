@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from signkit.codes import default_severity
 from signkit.diagnostics import Diagnostic, KeyPath, Location, Severity
 from signkit.excel.cellmap import CellMap, Pattern, matches
 from signkit.excel.grid import WORKBOOK_MAX_BYTES, Book, Cell, Grid, coordinate, load_book
@@ -221,9 +222,8 @@ class _Reader:
 
     def note(self, rule: str, message: str, sheet: str, cell: str | None, path: KeyPath = (), hint: str | None = None,
              severity: Severity | None = None) -> None:
-        from signkit.excel.rules import EXCEL_RULES
 
-        level = severity or Severity(EXCEL_RULES[rule][0] if rule in EXCEL_RULES else "error")
+        level = severity or Severity(default_severity(rule))
         self.site.diagnostics.append(Diagnostic(rule, level, message, Location(self.file, path=path, sheet=sheet, cell=cell),
                                                 hint))
 

@@ -19,12 +19,10 @@ from signkit.fonts.describe import describe
 from signkit.fonts.model import ROLE_LABELS, FontChoice, FontSet, Mode, ResolvedFont, Role
 from signkit.fonts.names import MANDATED_NAMES
 from signkit.fonts.resolve import BUNDLED_FILES, ENV_VARS, parse_spec, resolve_fonts
-from signkit.fonts.rules import FONT_RULES
 
 __all__ = [
     "BUNDLED_FILES",
     "ENV_VARS",
-    "FONT_RULES",
     "MANDATED_NAMES",
     "ROLE_LABELS",
     "FontChoice",

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from signkit.errors import SignkitError
 from signkit.fonts.names import normalize_name
 
 #: Tables ReportLab reads when it embeds a TrueType font.
@@ -46,7 +47,7 @@ _ZH_MAC_LANGS = (33, 19)
 _EN_WINDOWS_LANG = 0x0409
 
 
-class FontReadError(Exception):
+class FontReadError(SignkitError):
     """The file is missing, unreadable, or not a font signkit can use at all.
 
     ``kind`` is ``"missing"``, ``"unreadable"`` or ``"webfont"``; ``detail`` is Chinese.

@@ -45,13 +45,6 @@ from signkit.model.region import ResolvedRegion
 from signkit.model.site import Channel
 from signkit.resources import data_path
 
-#: Rule ids this module emits, in the shape of :data:`signkit.fonts.FONT_RULES`, for the catalog.
-TEMPLATE_RULES: dict[str, tuple[str, str]] = {
-    "SK401": ("error", "模板缺少变量（内置模板与程序不一致）"),
-    "SK402": ("error", "模板无法使用（找不到、语法错误、沙箱拒绝的访问或标记格式不对）"),
-}
-
-
 BlockKind = Literal["title", "heading", "paragraph", "item", "channel"]
 
 

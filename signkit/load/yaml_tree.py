@@ -23,6 +23,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from signkit.diagnostics import Diagnostic, KeyPath, Location, Severity
+from signkit.errors import SignkitError
 
 #: How many nodes (after alias expansion) one document may produce.
 MAX_NODES = 100_000
@@ -69,11 +70,11 @@ class SourceMap:
             probe = probe[:-1]
 
 
-class _Budget(Exception):
+class _Budget(SignkitError):
     """Raised inside the builder when a limit is exceeded; carries the diagnostic."""
 
     def __init__(self, diagnostic: Diagnostic) -> None:
-        super().__init__(diagnostic.message)
+        super().__init__([diagnostic])
         self.diagnostic = diagnostic
 
 

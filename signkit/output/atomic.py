@@ -17,13 +17,6 @@ import signal
 import tempfile
 from pathlib import Path
 
-#: Rules of the output stage (SK8xx); the rule catalog and docs/rules.md list them.
-OUTPUT_RULES: dict[str, tuple[str, str]] = {
-    "SK801": ("error", "输出文件夹正被另一个 signkit 运行写入（输出锁），本次未写入任何文件，退出码 2"),
-    "SK802": ("error", "无法写入输出（磁盘已满、没有写入权限、只读文件系统等），退出码 2"),
-    "SK803": ("warning", "输出文件夹中上次的清单已损坏，无法与上次比较，本企业的牌全部按新增列出"),
-}
-
 #: What ``tempfile.mkstemp(prefix=".NAME.", suffix=".tmp")`` makes: 8 characters from its alphabet.
 _TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 #: How deep below OUTDIR signkit writes: OUTDIR/企业/分块/x.pdf is two folders down.

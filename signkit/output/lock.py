@@ -17,6 +17,8 @@ import socket
 import time
 from pathlib import Path
 
+from signkit.errors import SignkitError
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: exclusive creation instead (OutputLock)
@@ -24,7 +26,7 @@ except ImportError:  # pragma: no cover - Windows: exclusive creation instead (O
 
 
 
-class LockError(Exception):
+class LockError(SignkitError):
     """Another signkit run holds the output folder."""
 
 

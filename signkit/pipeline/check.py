@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from signkit.codes import default_severity
 from signkit.diagnostics import Diagnostic, Severity, sort_key
 from signkit.fonts import FontSet, check_coverage
 from signkit.load.source import DEFAULT_MAX_BYTES, SourceText, read_source
@@ -21,7 +22,6 @@ from signkit.model.site import Site
 from signkit.model.validate import validate_site
 from signkit.plan.boards import PlannedBoard, plan_boards
 from signkit.rules import run_rules
-from signkit.rules.signs import SIGN_RULES
 
 if TYPE_CHECKING:  # signkit.rules imports this module: no import back at run time
     from signkit.diagnostics import Diagnostic
@@ -166,7 +166,7 @@ def with_sign_folder(site: Site, configured: SignFolder | None) -> tuple[Site, l
         return site, []
     if not configured.path.is_dir():
         state = "不是文件夹" if configured.path.exists() else "不存在"
-        return site, [Diagnostic("SK711", Severity(SIGN_RULES["SK711"][0]),
+        return site, [Diagnostic("SK711", Severity(default_severity("SK711")),
                                  f"配置文件的标志文件夹「{configured.written}」{state}（{configured.path}）",
                                  configured.location, "相对路径从 signkit.toml 所在的文件夹算起")]
     output = site.output.model_copy(update={"sign_folder": str(configured.path)})

@@ -15,6 +15,5 @@ repeats into diagnostics), :mod:`.rules` (rule ids).
 from __future__ import annotations
 
 from signkit.preflight.checks import DEFAULT_MIN_DPI, preflight_path, preflight_pdf
-from signkit.preflight.rules import PREFLIGHT_RULES
 
-__all__ = ["DEFAULT_MIN_DPI", "PREFLIGHT_RULES", "preflight_path", "preflight_pdf"]
+__all__ = ["DEFAULT_MIN_DPI", "preflight_path", "preflight_pdf"]

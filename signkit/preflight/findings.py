@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from signkit.codes import default_severity
 from signkit.diagnostics import Diagnostic, KeyPath, Location, Severity
-from signkit.preflight.rules import PREFLIGHT_RULES
 
 
 def page_label(index: int) -> str:
@@ -42,7 +42,7 @@ class Findings:
     def add(self, rule: str, message: str, path: KeyPath = (), *, key: str | None = None,
             severity: Severity | None = None, hint: str | None = None) -> None:
         """Record a finding; a repeat of the same ``key`` (default: the message) only counts up."""
-        level = severity or Severity(PREFLIGHT_RULES[rule][0])
+        level = severity or Severity(default_severity(rule))
         ident = (path, rule, message if key is None else key)
         found = self._items.get(ident)
         if found is None:

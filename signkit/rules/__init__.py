@@ -11,7 +11,6 @@ from signkit.load.yaml_tree import SourceMap
 from signkit.model.site import Site
 from signkit.rules import links, phones, references, required, signs, sizes, supervision, wording
 from signkit.rules.base import Rule, RuleContext
-from signkit.rules.catalog import RULES, RuleInfo, rules_markdown
 
 ALL_RULES: tuple[Rule, ...] = (
     phones.check_phones,
@@ -45,4 +44,4 @@ def run_rules(site: Site, source: SourceMap) -> list[Diagnostic]:
     return ctx.diagnostics
 
 
-__all__ = ["ALL_RULES", "RULES", "RuleContext", "RuleInfo", "rules_markdown", "run_rules"]
+__all__ = ["ALL_RULES", "RuleContext", "run_rules"]

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from signkit.codes import default_severity
 from signkit.diagnostics import Diagnostic, KeyPath, Severity
 from signkit.load.yaml_tree import SourceMap
 from signkit.model.facts import supervision_form
 from signkit.model.region import ResolvedRegion, resolve_region
 from signkit.model.site import Site
-from signkit.rules.catalog import RULES
 
 
 @dataclass
@@ -37,7 +37,7 @@ class RuleContext:
     def report(self, rule: str, path: KeyPath, message: str, hint: str | None = None,
                severity: Severity | None = None) -> None:
         """Record a finding at ``path``, with the catalog's default severity unless given."""
-        level = severity or Severity(RULES[rule].severity)
+        level = severity or Severity(default_severity(rule))
         self.diagnostics.append(Diagnostic(rule, level, message, self.source.locate(path), hint))
 
 

@@ -20,30 +20,6 @@ if TYPE_CHECKING:  # signkit.rules imports this module: no import back at run ti
     from signkit.spec.geometry import Box
 
 
-#: Rule id → (default severity, meaning); :mod:`signkit.rules.catalog` lists them with their basis.
-SIGN_RULES: dict[str, tuple[str, str]] = {
-    "SK701": ("error", "警示标识不是标志库（或标志文件夹）中的名称，给出最接近的名称"),
-    "SK702": ("error", "标志文件不存在或无法读取"),
-    "SK703": ("error", "标志文件不是有效的 SVG、PDF 或图片，或格式不受支持（支持 SVG、PDF、PNG、JPEG）"),
-    "SK704": ("error", "标志图片像素过多（超过 5000 万像素，疑似“解压炸弹”）、文件过大或 PDF 内容过于复杂，未读取"),
-    "SK705": ("warning", "标志图片分辨率不足：按告知牌的观看距离印出会模糊"),
-    "SK706": ("error", "SVG 或 PDF 标志含有无法按矢量如实印制的内容（文字、位图、渐变、图案、专色、半透明、虚线、"
-                       "会被裁掉的部分等）"),
-    "SK707": ("error", "警示标识太多：在最小可辨认尺寸下放不进 2-4 告知牌的警示标识格"),
-    "SK708": ("warning", "列出的事故类型没有对应的警示标识（给出建议的标志）"),
-    "SK709": ("error", "事故类型不是 GB 6441 的 20 个类别之一"),
-    "SK710": ("error", "警示标识写了「自动」，但没有填写有效的事故类型"),
-    "SK711": ("error", "标志文件夹不存在或不是文件夹"),
-    "SK712": ("error", "标志 PDF 已加密或不止一页：一个标志文件应是一页、未加密的 PDF"),
-}
-
-
-#: The basis of each rule that has one (the catalog's 依据 column).
-SIGN_BASIS: dict[str, str] = {
-    "SK701": "GB 2894", "SK705": "观看距离", "SK707": "GB 2894：标志尺寸 ≥ 观察距离 / 40",
-    "SK708": "GB 6441", "SK709": "GB 6441", "SK710": "GB 6441",
-}
-
 
 _FILE_RULES = {"missing": "SK702", "not_image": "SK703", "unsupported": "SK703", "too_large": "SK704",
                "low_resolution": "SK705", "not_vector": "SK706", "encrypted": "SK712", "multi_page": "SK712"}

@@ -1,0 +1,196 @@
+"""Every rule id signkit can emit: its default severity, its meaning and its basis in the regulation.
+
+Rule ids are a public, stable interface: CI jobs filter on them, ``signkit rules`` lists
+them and ``docs/rules.md`` is generated from this one table (a test fails when the two
+drift apart).  The table imports nothing of signkit, so any stage can name a rule
+without pulling in another stage, and listing the rules needs neither fontTools nor
+pikepdf nor openpyxl.
+
+Ranges: SK0xx reading the file, SK1xx the shape of the data, SK2xx the regulation's
+content rules, SK3xx fonts and glyph coverage, SK4xx built-in templates, SK5xx fitting
+text on the boards, SK6xx PDF preflight, SK7xx safety signs and accident types, SK8xx
+writing the output, SK9xx Excel / CSV import.
+
+The severity here is the *default*: a diagnostic may be emitted milder when the
+situation was asked for (a stand-in font chosen on purpose, see ``docs/fonts.md``) or
+when the finding is only a hint of the problem (a page that merely *declares* a
+transparency group).  Why SK608 (spot colour) is a warning and not an error: a spot
+colour is sometimes wanted (a company colour agreed with the print shop), but on the
+large-format printers that print these boards the RIP replaces it by its alternate
+colour, which rarely matches, so print shops want it flagged and ``--strict`` fails on
+it.  Problems with the *data* in a workbook keep the ids ``check`` gives them in a site
+file (SK1xx, SK2xx); the SK9xx ids are for what only a workbook can get wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Level = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True)
+class Code:
+    """One rule id: default severity, one-line Chinese meaning, and its basis (a clause, a standard) if any."""
+
+    rule: str
+    severity: Level
+    title: str
+    basis: str = ""
+
+
+_CODES: tuple[Code, ...] = (
+    # Reading the file (SK0xx)
+    Code("SK001", "error", "文件不存在或无法读取", "退出码 2"),
+    Code("SK002", "error", "给出的路径是文件夹而不是站点文件", "退出码 2"),
+    Code("SK003", "error", "文件超过大小上限（默认 4 MiB，--max-bytes 可调），未读取", "退出码 2"),
+    Code("SK004", "error", "文件不是 UTF-8 编码（指出无法解码的位置，识别 GBK 时给出提示）", "YAML 规范"),
+    Code("SK005", "error", "文件含二进制内容，不是文本"),
+    Code("SK006", "error", "YAML 语法错误（缩进、冒号、引号等），附中文说明", "YAML 规范"),
+    Code("SK007", "error", "使用制表符（Tab）缩进", "YAML 规范"),
+    Code("SK008", "error", "别名展开或嵌套过深（防止“billion laughs”类文件耗尽内存）"),
+    Code("SK009", "error", "同一映射中键重复"),
+    Code("SK010", "error", "文件为空"),
+    Code("SK011", "error", "顶层不是「键: 值」映射"),
+    Code("SK013", "error", "不支持的键（合并键 << 或非文字的键）"),
+    Code("SK014", "error", "配置文件 signkit.toml 有误（无法读取、格式错误或未知配置项），退出码 2"),
+    # The shape of the data (SK1xx)
+    Code("SK101", "error", "未知的键（拼写错误等），给出最接近的正确写法"),
+    Code("SK102", "error", "缺少必填项"),
+    Code("SK103", "error", "必填项为空"),
+    Code("SK104", "error", "取值类型不对（应为文字、整数、是/否、列表或映射）"),
+    Code("SK105", "error", "数值超出范围（如人数小于 1）"),
+    Code("SK106", "error", "日期格式不对"),
+    Code("SK107", "error", "取值不在允许的选项中（风险等级、层级）", "填写说明 (2)"),
+    # The regulation's content rules (SK2xx)
+    Code("SK201", "error", "电话号码格式不正确（固定电话须带区号；手机号 11 位；或 12350、119、120 等服务号码）"),
+    Code("SK202", "error", "岗位风险告知卡缺少救援电话", "五、3：必须注明救援电话和企业应急电话"),
+    Code("SK203", "error", "缺少企业应急电话（告知卡背面必须注明）", "五、3"),
+    Code("SK204", "error", "县级举报渠道未填写（2-6、2-7 的县级空白处须明确）", "六、3；七、3"),
+    Code("SK205", "error", "城市没有内置资料，须自行填写监制单位和市级举报渠道"),
+    Code("SK206", "error", "附表 2-1-1 的企业缺少县级政府领导", "挂牌说明 (1)"),
+    Code("SK207", "error", "附表 2-1-1 的风险点不是本企业的重大风险点", "挂牌说明 (1)"),
+    Code("SK208", "error", "附表 2-1-1 印出的分管负责人未填写", "附表 2-1-1"),
+    Code("SK209", "error", "附表 2-1-2 印出的安全管理人员未填写", "附表 2-1-2"),
+    Code("SK210", "warning", "责任领导的职务与挂牌说明的要求不符（主要负责人 / 分管领导）", "挂牌说明 (2)–(4)"),
+    Code("SK211", "error", "市级直接监管企业的属地监管责任应为县级对口行业部门", "挂牌说明 (4)"),
+    Code("SK212", "warning", "监管部门的层级与监管方式不符", "挂牌说明 (2)–(4)"),
+    Code("SK213", "warning", "专业监管部门超过附表留出的 3 行，责任牌将加高", "附表 2-1"),
+    Code("SK214", "error", "同一上级下名称重复（两个同名工作场所、班组、岗位、风险点或部门）"),
+    Code("SK215", "error", "工作场所的岗位行引用了「岗位」列表中没有的岗位（没有对应的 2-3 责任牌和 2-5 告知卡）", "附表 2-2、2-3、2-5"),
+    Code("SK216", "warning", "岗位没有出现在任何工作场所的责任牌上", "附表 2-2"),
+    Code("SK217", "error", "风险点的所在工作场所不存在"),
+    Code("SK218", "warning", "岗位安全生产责任模糊宽泛或列入了其他工作职责", "三、3：不得模糊宽泛，其他工作职责不得列入"),
+    Code("SK219", "warning", "列表项自带编号，印制时会重复编号"),
+    Code("SK220", "warning", "填写的内容不会印在本企业的责任牌上"),
+    Code("SK221", "error", "缺少企业监督举报电话（2-4 告知牌底部印出）", "附表 2-4"),
+    Code("SK222", "warning", "没有工作场所、岗位或风险点，相应的牌卡不会生成", "四牌一卡"),
+    Code("SK223", "error", "邮编应为 6 位数字"),
+    Code("SK224", "warning", "县级政府领导的职务看起来不是县政府分管领导", "挂牌说明 (1)"),
+    Code("SK225", "error", "尺寸格式不对（应为 宽×高，单位毫米或 cm）"),
+    Code("SK226", "error", "尺寸小于规范最小尺寸，或须按比例放大的牌未按比例", "各附表格式要求"),
+    Code("SK227", "error", "文字中含有看不见的控制字符（复制粘贴带入），印出会缺字或错位", "不印缺字"),
+    Code("SK228", "error",
+         "印成二维码的网址（地区.举报网址、企业.风险信息网址）不是 http(s) 网址（规范只给出栏目路径，signkit 不编造网址）",
+         "附表 2-4、2-6、2-7"),
+    Code("SK229", "error", "网址太长，印成二维码后模块小于观看距离 / 700，在牌的观看距离外难以扫描", "附表 2-4、2-6、2-7"),
+    # Fonts and glyph coverage (SK3xx)
+    Code("SK301", "error", "字体文件不存在或无法读取"),
+    Code("SK302", "error", "字体授权（OS/2 fsType）禁止嵌入或子集化，不能用于 PDF"),
+    Code("SK303", "error", "不支持的字体格式（CFF/PostScript 轮廓、网页字体或缺少必需的表），ReportLab 无法嵌入"),
+    Code("SK304", "warning", "未使用法定字体，改用了替代字体"),
+    Code("SK305", "warning", "字符不在首选字体中，由后备字体印出"),
+    Code("SK306", "error", "字符在所有可用字体中都缺失，无法印出"),
+    Code("SK307", "error", ".ttc 字体集中找不到指定的字形（名称或序号）"),
+    Code("SK308", "warning", "系统已安装的法定字体无法使用，已跳过"),
+    # Built-in templates (SK4xx)
+    Code("SK401", "error", "模板缺少变量（内置模板与程序不一致）"),
+    Code("SK402", "error", "模板无法使用（找不到、语法错误、沙箱拒绝的访问或标记格式不对）"),
+    # Fitting text on the boards (SK5xx)
+    Code("SK501", "error", "文字在最小可读字号下仍放不下格子（指出字段、超出多少、至少需要多大的版面）", "不得裁切文字"),
+    Code("SK502", "warning", "文字放不下，已按 --fit grow 放大版面"),
+    Code("SK503", "warning", "印刷清单 PDF 中有文字放不下（完整内容见 CSV）"),
+    # PDF preflight (SK6xx)
+    Code("SK601", "error", "文件不存在、无法读取、不是 PDF 或已损坏到无法打开（退出码 2）"),
+    Code("SK602", "error", "PDF 已加密（设有打开密码或权限限制），印厂的 RIP 通常拒收"),
+    Code("SK603", "warning", "页面没有 TrimBox（成品裁切框），印厂只能猜测裁切位置"),
+    Code("SK604", "error", "成品尺寸（TrimBox）小于附表规定的最小尺寸，或须按比例放大的牌未按比例"),
+    Code("SK605", "error", "页面框嵌套不对（应为 TrimBox ⊆ BleedBox ⊆ MediaBox，TrimBox 在 CropBox 内）或页面框无效"),
+    Code("SK606", "error", "字体未嵌入（未嵌入的标准 14 字体如 Helvetica 也算），印厂会用替代字体印出"),
+    Code("SK607", "error", "使用了 RGB 等非 CMYK 颜色（RGB/Lab 颜色、RGB 图像或渐变），印出颜色会偏"),
+    Code("SK608", "warning", "使用了专色（All 套准色以外的 Separation/DeviceN），须与印厂确认"),
+    Code("SK609", "error", "使用了透明效果（不透明度小于 1、软蒙版、混合模式或透明组），PDF/X-1a 不允许"),
+    Code("SK610", "warning", "图像在印刷尺寸下的有效分辨率低于下限（默认 100 ppi，--min-dpi 可调）"),
+    Code("SK611", "info", "PDF/X 输出意图未写入（仅提示）"),
+    Code("SK612", "error", "PDF 内部结构损坏或内容无法解析，部分内容未能检查"),
+    # Safety signs and accident types (SK7xx)
+    Code("SK701", "error", "警示标识不是标志库（或标志文件夹）中的名称，给出最接近的名称", "GB 2894"),
+    Code("SK702", "error", "标志文件不存在或无法读取"),
+    Code("SK703", "error", "标志文件不是有效的 SVG、PDF 或图片，或格式不受支持（支持 SVG、PDF、PNG、JPEG）"),
+    Code("SK704", "error", "标志图片像素过多（超过 5000 万像素，疑似“解压炸弹”）、文件过大或 PDF 内容过于复杂，未读取"),
+    Code("SK705", "warning", "标志图片分辨率不足：按告知牌的观看距离印出会模糊", "观看距离"),
+    Code("SK706", "error", "SVG 或 PDF 标志含有无法按矢量如实印制的内容（文字、位图、渐变、图案、专色、半透明、虚线、会被裁掉的部分等）"),
+    Code("SK707", "error", "警示标识太多：在最小可辨认尺寸下放不进 2-4 告知牌的警示标识格", "GB 2894：标志尺寸 ≥ 观察距离 / 40"),
+    Code("SK708", "warning", "列出的事故类型没有对应的警示标识（给出建议的标志）", "GB 6441"),
+    Code("SK709", "error", "事故类型不是 GB 6441 的 20 个类别之一", "GB 6441"),
+    Code("SK710", "error", "警示标识写了「自动」，但没有填写有效的事故类型", "GB 6441"),
+    Code("SK711", "error", "标志文件夹不存在或不是文件夹"),
+    Code("SK712", "error", "标志 PDF 已加密或不止一页：一个标志文件应是一页、未加密的 PDF"),
+    # Writing the output (SK8xx)
+    Code("SK801", "error", "输出文件夹正被另一个 signkit 运行写入（输出锁），本次未写入任何文件，退出码 2"),
+    Code("SK802", "error", "无法写入输出（磁盘已满、没有写入权限、只读文件系统等），退出码 2"),
+    Code("SK803", "warning", "输出文件夹中上次的清单已损坏，无法与上次比较，本企业的牌全部按新增列出"),
+    # Excel / CSV import (SK9xx)
+    Code("SK901", "error", "工作簿无法读取（文件损坏、不是 .xlsx / .csv、有密码保护、旧版 .xls 或编码无法识别），退出码 2"),
+    Code("SK902", "error", "工作簿中没有可识别的工作表，或缺少必需的工作表（工作表名称和表头与模板不符）"),
+    Code("SK903", "error", "工作表缺少必需的列（表头中找不到该字段）"),
+    Code("SK904", "info", "表头或项目名称按同义词对应到了字段（如 风险级别 → 风险等级），请核对"),
+    Code("SK905", "warning", "无法识别的列、项目或工作表，内容已忽略"),
+    Code("SK906", "info", "Excel 把电话、邮编、人数或日期存成了数字，已还原（去掉“.0”、补回开头的 0、换算日期）"),
+    Code("SK907", "warning", "电话号码被存成了数字或科学计数法，无法确定原来的号码，请核对"),
+    Code("SK908", "warning", "同一项填写了不一致的内容（合并单元格的多行、重复的列、项目或类别），只用第一处"),
+    Code("SK909", "error", "班组与岗位的行没有填写所属工作场所，或该工作场所不在「工作场所」工作表中"),
+    Code("SK910", "error", "单元格是错误值（#N/A、#REF! 等）"),
+    Code("SK911", "warning", "工作表超过读取上限，只读取了前面的行和列"),
+    Code("SK912", "info", "CSV 文件按 GBK（GB18030）编码读取"),
+    Code("SK913", "warning", "公式单元格没有保存的计算结果（由程序生成、未在 Excel 中打开保存过），已读作空"),
+)
+
+#: Rule id → :class:`Code`, in rule-id order.
+CODES: dict[str, Code] = {code.rule: code for code in _CODES}
+
+_LABELS: dict[str, str] = {"error": "错误", "warning": "警告", "info": "说明"}
+
+
+def default_severity(rule: str) -> Level:
+    """The severity a diagnostic of ``rule`` has unless its emitter says otherwise."""
+    return CODES[rule].severity
+
+
+def rules_text() -> str:
+    """``signkit rules``: one line per rule id, with its level, meaning and basis."""
+    lines = []
+    for code in CODES.values():
+        basis = f"（{code.basis}）" if code.basis else ""
+        lines.append(f"{code.rule}  {_LABELS[code.severity]}  {code.title}{basis}")
+    return "\n".join(lines) + "\n"
+
+
+def rules_markdown() -> str:
+    """docs/rules.md, generated from :data:`CODES`."""
+    lines = [
+        "# 规则一览 / Rule ids",
+        "",
+        "signkit 的每条诊断都带有一个稳定的规则编号，CI 可据此过滤。"
+        "SK0xx 读取文件，SK1xx 数据结构，SK2xx 规范内容，SK3xx 字体与字形覆盖，SK7xx 安全标志与事故类型，"
+        "SK8xx 写入输出，SK9xx 导入 Excel / CSV。",
+        "`--strict` 把警告当作错误。本页由 `signkit.codes.rules_markdown()` 生成，"
+        "测试会检查它与代码一致（更新：`signkit rules --markdown > docs/rules.md`）。",
+        "",
+        "| 编号 | 级别 | 含义 | 依据 |",
+        "|---|---|---|---|",
+    ]
+    for code in CODES.values():
+        lines.append(f"| {code.rule} | {_LABELS[code.severity]} | {code.title} | {code.basis} |")
+    return "\n".join(lines) + "\n"
