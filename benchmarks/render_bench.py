@@ -109,7 +109,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--enterprises", type=int, default=50)
     args = parser.parse_args()
-    from signkit.pipeline.render import render_files
+    from signkit.pipeline.render_files import render_files
 
     fonts = resolve_fonts(mode="bundled")
     # warm the font caches once, as a long-running batch would be

@@ -24,7 +24,7 @@ _EXPORTS = {
     "Site": "signkit.model.site",
     "PlannedBoard": "signkit.plan.boards",
     "plan_boards": "signkit.plan.boards",
-    "render_files": "signkit.pipeline.render",
+    "render_files": "signkit.pipeline.render_files",
     "resolve_fonts": "signkit.fonts",
 }
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from signkit.fonts import resolve_fonts
     from signkit.model.site import Site
     from signkit.pipeline.check import FileReport, check_path, check_text
-    from signkit.pipeline.render import render_files
+    from signkit.pipeline.render_files import render_files
     from signkit.plan.boards import PlannedBoard, plan_boards
 
 

@@ -85,7 +85,7 @@ def bundled_fonts():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def rendered_examples(tmp_path_factory: pytest.TempPathFactory, bundled_fonts):  # type: ignore[no-untyped-def]
     """Both examples rendered once per test session (bundled fonts), as the CLI would."""
-    from signkit.pipeline.render import render_files
+    from signkit.pipeline.render_files import render_files
 
     out = tmp_path_factory.mktemp("rendered")
     outcome = render_files([str(CHEMICAL), str(SMALL)], out, bundled_fonts)

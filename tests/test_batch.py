@@ -21,7 +21,7 @@ from signkit.output.atomic import KILL_ENV
 from signkit.output.lock import OutputLock
 from signkit.output.manifest import file_sha256
 from signkit.pipeline.inputs import collect_inputs
-from signkit.pipeline.render import render_files
+from signkit.pipeline.render_files import render_files
 from tests.conftest import CHEMICAL, SMALL, dump, example_data, set_version
 
 
@@ -463,16 +463,16 @@ def test_built_files_are_kept_in_memory_only_when_asked(tmp_path: Path, bundled_
     kept = render_files([str(SMALL)], tmp_path / "b", bundled_fonts, keep=True, force=True)
     assert kept.written and all(w.built.pdf for w in kept.written)
 
-    import signkit.pipeline.render
+    import signkit.pipeline.render_files
 
     seen: list[object] = []
-    real = signkit.pipeline.render.render_files
+    real = signkit.pipeline.render_files.render_files
 
     def spy(*args: Any, **kwargs: Any) -> Any:
         seen.append(kwargs.get("keep"))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(signkit.pipeline.render, "render_files", spy)
+    monkeypatch.setattr(signkit.pipeline.render_files, "render_files", spy)
     code, _, _ = cli("render", str(SMALL), "-o", str(tmp_path / "c"), "--fonts", "bundled", "-j", "1")
     assert code == 0 and seen == [False]  # the command line never holds a batch's PDFs
 

@@ -451,7 +451,7 @@ def _as_written_before(folder: Path, *, scheme_1: bool = False) -> None:
 
 def test_old_keys_a_level_change_is_still_one_changed_board(tmp_path: Path, rendered_small: tuple[dict[str, Any], Path],
                                                             bundled_fonts: FontSet) -> None:
-    from signkit.pipeline.render import render_files
+    from signkit.pipeline.render_files import render_files
 
     data, old_out = rendered_small
     before = tmp_path / "before"
@@ -483,7 +483,7 @@ def test_old_keys_a_level_change_is_still_one_changed_board(tmp_path: Path, rend
 def test_scheme_1_manifest_an_upgrade_asks_for_no_reprint(tmp_path: Path, rendered_small: tuple[dict[str, Any], Path],
                                                           bundled_fonts: FontSet, monkeypatch: pytest.MonkeyPatch) -> None:
     """A folder rendered before content-hash scheme 2: every content hash differs now, no board's print does."""
-    from signkit.pipeline.render import render_files
+    from signkit.pipeline.render_files import render_files
 
     data, old_out = rendered_small
     before = tmp_path / "before"

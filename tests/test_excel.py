@@ -15,8 +15,8 @@ from signkit.excel.reader import read_workbook
 from signkit.excel.template import EXAMPLE, example_site, roster_example_site, write_template
 from signkit.excel.values import phone, split_items
 from signkit.pipeline.check import FileReport, check_imported, check_path, check_workbook
+from signkit.pipeline.convert import export_site
 from signkit.pipeline.inputs import collect_inputs
-from signkit.pipeline.workbook import export_site
 from tests.conftest import CHEMICAL, SMALL, example_data
 
 Cli = Callable[..., tuple[int, str, str]]

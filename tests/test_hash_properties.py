@@ -43,7 +43,7 @@ from signkit.layout.stamp import STAMP_PLACEHOLDER
 from signkit.pipeline.build import build_site
 from signkit.pipeline.check import check_text
 from signkit.pipeline.reprint import changed_fields
-from signkit.plan.fields import board_fields
+from signkit.plan.board_fields import board_fields
 from signkit.render.built import BuiltBoard
 from signkit.spec.sizes import default_size
 from tests.conftest import CHEMICAL, EXAMPLES, SMALL, dump, example_data, leaves, set_version

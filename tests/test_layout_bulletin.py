@@ -10,9 +10,9 @@ from signkit.drawing.frame import Frame
 from signkit.drawing.items import Board, Line, Text
 from signkit.drawing.text import FontMeasurer
 from signkit.fonts import FontSet
+from signkit.layout import bulletin
 from signkit.layout.context import LayoutContext
 from signkit.layout.fixed_text import bulletin as bulletin_wording
-from signkit.layout.forms import bulletin
 from signkit.layout.registry import layout_board
 from signkit.model.region import resolve_region
 from signkit.pipeline.check import FileReport

@@ -7,19 +7,19 @@ import pytest
 
 from signkit.art.accidents import AUTO, board_signs
 from signkit.art.place import capacity
+from signkit.drawing.box import Box
 from signkit.drawing.colors import RISK_COLORS, RISK_TEXT
 from signkit.drawing.frame import Frame
 from signkit.drawing.items import Board, Rect, Text
 from signkit.drawing.text import FontMeasurer
 from signkit.fonts import FontSet, resolve_fonts
+from signkit.layout import risk_board, risk_card
 from signkit.layout.context import LayoutContext
-from signkit.layout.forms import risk_board, risk_card
 from signkit.layout.registry import layout_board
 from signkit.model.site import Site
 from signkit.pipeline.check import FileReport, check_path
 from signkit.plan.boards import PlannedBoard
 from signkit.render.pdf import render_pdf
-from signkit.spec.geometry import Box
 from signkit.spec.sizes import Sizing
 from tests.conftest import CHEMICAL, SMALL
 from tests.pdfcheck import assert_fonts_embedded, assert_in_order, assert_trim, page_texts

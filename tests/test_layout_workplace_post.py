@@ -12,8 +12,8 @@ from signkit.drawing.frame import Frame
 from signkit.drawing.items import Board, Rect, Text
 from signkit.drawing.text import FontMeasurer
 from signkit.fonts import FontSet, resolve_fonts
+from signkit.layout import post_board, workplace
 from signkit.layout.context import GRADIENT, LayoutContext
-from signkit.layout.forms import post_board, workplace
 from signkit.layout.registry import layout_board
 from signkit.pipeline.check import FileReport
 from signkit.render.pdf import render_pdf

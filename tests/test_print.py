@@ -11,7 +11,7 @@ from typing import Any
 import pikepdf
 import pytest
 
-from signkit.pipeline.render import render_files
+from signkit.pipeline.render_files import render_files
 from tests.conftest import SMALL
 from tests.pdfcheck import boxes_mm
 

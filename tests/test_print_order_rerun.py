@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from signkit.output.manifest import file_sha256
-from signkit.pipeline.render import render_files
+from signkit.pipeline.render_files import render_files
 from tests.conftest import SMALL, dump, example_data
 
 CSV, PDF = "印刷清单.csv", "印刷清单.pdf"

@@ -19,8 +19,8 @@ from signkit.drawing.colors import WHITE
 from signkit.drawing.items import Board, Rect, Text
 from signkit.drawing.items import Path as VectorPath
 from signkit.drawing.text import FontMeasurer
+from signkit.layout import bulletin, risk_board
 from signkit.layout.context import LayoutContext
-from signkit.layout.forms import bulletin, risk_board
 from signkit.model.region import resolve_region
 from signkit.render.raster import rasterize
 from signkit.spec.sizes import Sizing
@@ -74,11 +74,11 @@ def test_address_is_part_of_the_content_hash(bundled_fonts: Any) -> None:
 
 def test_quiet_zone_and_module_size(bundled_fonts: Any) -> None:
     from signkit.art.qr import QUIET, draw_qr
+    from signkit.drawing.box import Box
     from signkit.drawing.frame import Frame
     from signkit.drawing.items import Path as VectorPath
     from signkit.drawing.items import Rect
     from signkit.drawing.text import FontMeasurer
-    from signkit.spec.geometry import Box
 
     frame = Frame(FontMeasurer(bundled_fonts))
     module = draw_qr(frame, URL, Box(0, 0, 200, 300))

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from signkit.pipeline.render import render_files
+from signkit.pipeline.render_files import render_files
 from signkit.spec.forms import FORMS
 from tests.conftest import CHEMICAL, SMALL, check_data, dump, example_data
 from tests.pdfcheck import assert_fonts_embedded, assert_in_order, assert_trim, page_texts, reader

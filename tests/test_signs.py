@@ -29,17 +29,17 @@ from signkit.art.frames import BAR_WIDTH, RING_INNER, SAFETY_RED, TRIANGLE_INNER
 from signkit.art.pdf_sign import bounds
 from signkit.art.place import ARTWORK_NOTE, arrange, capacity, catalogue, draw_signs, min_sign_width
 from signkit.diagnostics import Severity
+from signkit.drawing.box import Box
 from signkit.drawing.frame import Frame
 from signkit.drawing.items import Board, Page, Raster, Text
 from signkit.drawing.items import Path as PathItem
 from signkit.drawing.text import FontMeasurer
 from signkit.errors import SignkitError
+from signkit.layout import risk_board
 from signkit.layout.context import LayoutContext
-from signkit.layout.forms import risk_board
 from signkit.layout.registry import layout_board
 from signkit.render.pdf import PrintSpec, render_pdf
 from signkit.render.raster import rasterize
-from signkit.spec.geometry import Box
 from signkit.spec.sizes import Sizing
 from tests.conftest import ROOT, check_data, example_data, find, rules_of
 from tests.refcompare import compare

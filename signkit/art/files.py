@@ -57,10 +57,10 @@ from typing import Any, Literal
 
 from signkit.art.catalog import SignSpec, load_library, lookup
 from signkit.art.pen import KAPPA, ellipse_segments
+from signkit.drawing.box import Box
 from signkit.drawing.items import Color, Raster
 from signkit.drawing.items import Path as PathItem
 from signkit.errors import SignkitError
-from signkit.spec.geometry import Box
 
 #: Suffixes that mark a 警示标识 entry as a file rather than a sign name, in the sign folder's order of preference.
 VECTOR_SUFFIXES = (".svg", ".pdf")

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 from signkit.art.catalog import Category, SignSpec
 from signkit.art.pen import Pen, circle_segments, polygon_segments
+from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK, WHITE
 from signkit.drawing.frame import Frame, TextStyle
 from signkit.drawing.items import Color, Path
-from signkit.spec.geometry import Box
 
 SAFETY_RED = Color("安全红", 0.0, 1.0, 1.0, 0.0)
 SAFETY_YELLOW = Color("安全黄", 0.0, 0.15, 1.0, 0.0)

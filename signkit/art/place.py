@@ -28,11 +28,11 @@ from signkit.art.catalog import CATEGORIES, SignSpec, load_library
 from signkit.art.files import FileProblem, FileSign, LibrarySign, RasterArt, Resolved, UnknownSign, load_art, raster_item, vector_items
 from signkit.art.frames import draw_sign, total_height
 from signkit.diagnostics import KeyPath
+from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK, GREY
 from signkit.drawing.frame import Frame, Misfit, TextStyle
 from signkit.drawing.items import Board, Page
 from signkit.drawing.text import Measurer, Overflow
-from signkit.spec.geometry import Box
 
 #: Space between signs across and down, as a share of the sign width.
 GAP_ACROSS = 0.10

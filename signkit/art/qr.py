@@ -22,11 +22,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from signkit.art.pen import polygon_segments
+from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK, WHITE
 from signkit.drawing.frame import Frame
 from signkit.drawing.items import Path
 from signkit.errors import SignkitError
-from signkit.spec.geometry import Box
 
 QUIET = 4
 #: A module must be at least the viewing distance divided by this (see the module docstring).

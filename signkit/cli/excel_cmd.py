@@ -137,7 +137,7 @@ def export(
     xlsx: Path = typer.Option(..., "--xlsx", help="要生成的工作簿（.xlsx）"),
     force: bool = typer.Option(False, "--force", help="覆盖已有的文件"),
 ) -> None:
-    from signkit.pipeline.workbook import export_site
+    from signkit.pipeline.convert import export_site
 
     _target(xlsx, force)
     try:

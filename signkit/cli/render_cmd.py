@@ -25,7 +25,7 @@ from signkit.cli.progress import _Progress
 from signkit.load.source import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
-    from signkit.pipeline.render import RenderOutcome
+    from signkit.pipeline.render_files import RenderOutcome
 
 
 RENDER_HELP = """把站点文件生成为可直接印刷的 PDF（每块牌、每种告知卡一个文件）。
@@ -98,7 +98,7 @@ def render(
     config: Path | None = CONFIG_OPTION,
 ) -> None:
     from signkit.pipeline.options import ExtraOptions
-    from signkit.pipeline.render import render_files
+    from signkit.pipeline.render_files import render_files
     from signkit.printshop import IMPOSE_SHEETS, PROOF_SHEETS, TILE_SHEETS, sheet_size
 
     for value, choices, option in ((proof, PROOF_SHEETS, "--proof"), (tile, TILE_SHEETS, "--tile"),
@@ -207,7 +207,7 @@ def _print_reprints(reprints: list, dry_run: bool, *, first_run: bool = False) -
 
 
 def _print_summary(outcome: object, elapsed: float, outdir: Path, dry_run: bool) -> None:
-    from signkit.pipeline.render import RenderOutcome
+    from signkit.pipeline.render_files import RenderOutcome
 
     assert isinstance(outcome, RenderOutcome)
     forms: Counter[str] = Counter()

@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from signkit.diagnostics import KeyPath
+from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK
 from signkit.drawing.items import Align, Color, Item, Line, Rect, Text, VAlign
 from signkit.drawing.text import ASCENT, PARAGRAPH_GAP, Fitted, Measurer, Overflow, Para, fit, wording
 from signkit.fonts import Role
-from signkit.spec.geometry import Box
 
 
 @dataclass(frozen=True)

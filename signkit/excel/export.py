@@ -20,7 +20,7 @@ import math
 from typing import Any
 
 from signkit.diagnostics import KeyPath
-from signkit.excel.workbook import (
+from signkit.excel.columns import (
     COUNTY_LEADER,
     DEPARTMENTS,
     INFO_HEADERS,

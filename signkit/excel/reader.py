@@ -38,9 +38,7 @@ from typing import Any, Literal
 from signkit.codes import default_severity
 from signkit.diagnostics import Diagnostic, KeyPath, Location, Severity
 from signkit.excel.cellmap import CellMap, Pattern, matches
-from signkit.excel.grid import WORKBOOK_MAX_BYTES, Book, Cell, Grid, coordinate, load_book
-from signkit.excel.values import Note, Value, convert
-from signkit.excel.workbook import (
+from signkit.excel.columns import (
     CATEGORIES,
     CATEGORY_SYNONYMS,
     COUNTY_LEADER,
@@ -70,6 +68,8 @@ from signkit.excel.workbook import (
     is_required,
     normalise,
 )
+from signkit.excel.grid import WORKBOOK_MAX_BYTES, Book, Cell, Grid, coordinate, load_book
+from signkit.excel.values import Note, Value, convert
 
 #: How many rows from the top may hold titles before the header row.
 HEADER_SEARCH_ROWS = 10

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from signkit.excel.workbook import (
+from signkit.excel.columns import (
     CATEGORIES,
     CHOICES_SHEET,
     HELP_SHEET,

@@ -20,14 +20,8 @@ import copy
 from pathlib import Path
 from typing import Any
 
+from signkit.excel.columns import LEVELS, ROSTER_COLUMNS, ROSTER_SHEET, describe, is_required
 from signkit.excel.style import FILL_ROWS, _style_header, _validation
-from signkit.excel.workbook import (
-    LEVELS,
-    ROSTER_COLUMNS,
-    ROSTER_SHEET,
-    describe,
-    is_required,
-)
 from signkit.model.site import Site
 
 # Trimmed from examples/chemical-plant.yaml (a test keeps the two in step).

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from signkit.excel.workbook import LIST_KINDS, Kind
+from signkit.excel.columns import LIST_KINDS, Kind
 
 Value = str | list[str] | None
 
@@ -175,7 +175,7 @@ def to_chinese(number: int) -> str:
 
 
 def _ordinal(match: re.Match[str]) -> tuple[str, int]:
-    from signkit.excel.workbook import chinese_number
+    from signkit.excel.columns import chinese_number
 
     for style in ("paren", "digit", "cn"):
         text = match.group(style)

@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK, GREY, SKY_BLUE, WHITE
 from signkit.drawing.frame import Frame, TextStyle
 from signkit.drawing.items import Gradient
 from signkit.drawing.text import Measurer
 from signkit.model.region import ResolvedRegion, resolve_region
 from signkit.model.site import Site
-from signkit.spec.geometry import Box
 
 GRADIENT = Gradient(SKY_BLUE, WHITE)
 

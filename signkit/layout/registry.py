@@ -27,7 +27,7 @@ def module_for(form_id: str) -> ModuleType:
         "2-1-1": "supervision", "2-1-2": "supervision", "2-2": "workplace", "2-3": "post_board",
         "2-4": "risk_board", "2-5": "risk_card", "2-6": "bulletin", "2-7": "bulletin",
     }[form_id]
-    return importlib.import_module(f"signkit.layout.forms.{name}")
+    return importlib.import_module(f"signkit.layout.{name}")
 
 
 def natural_size(ctx: LayoutContext, planned: PlannedBoard, width: float, height: float) -> tuple[float, float]:

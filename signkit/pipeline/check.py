@@ -17,9 +17,9 @@ from signkit.diagnostics import Diagnostic, Severity, sort_key
 from signkit.fonts import FontSet, check_coverage
 from signkit.load.source import DEFAULT_MAX_BYTES, SourceText, read_source
 from signkit.load.yaml_tree import SourceMap, parse_yaml
-from signkit.model.printed import printed_text
 from signkit.model.site import Site
 from signkit.model.validate import validate_site
+from signkit.model.walk import printed_items
 from signkit.plan.boards import PlannedBoard, plan_boards
 from signkit.rules import run_rules
 
@@ -89,7 +89,7 @@ def _check_data(report: FileReport, data: Any, source: SourceMap, fonts: FontSet
     report.site = site
     report.diagnostics.extend(run_rules(site, source))
     if fonts is not None:
-        report.diagnostics.extend(check_coverage(printed_text(site, source), fonts))
+        report.diagnostics.extend(check_coverage(printed_items(site, source), fonts))
     report.plan = plan_boards(site)
     if fonts is not None and layout and not report.errors():
         from signkit.pipeline.fitting import layout_site

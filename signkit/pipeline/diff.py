@@ -37,7 +37,7 @@ def site_entries(path: str, fonts: FontSet, sign_folder: SignFolder | None = Non
     """
     from signkit.output.manifest import board_key
     from signkit.pipeline.check import check_path
-    from signkit.plan.fields import board_fields
+    from signkit.plan.board_fields import board_fields
 
     report = check_path(path, fonts=fonts, layout=True, sign_folder=sign_folder)
     if report.site is None or report.errors():

@@ -8,7 +8,7 @@ Only what the board itself prints is listed, because every field listed becomes 
 reason to reprint when it changes together with a printed one: a leader's 职务, a
 department's 层级, the 县区, a risk point's 所在工作场所 are checked or used for the
 plan but printed nowhere, and 2-1-1 prints 分管负责人 where 2-1-2 prints 安全管理人员.
-The table follows the layouts in :mod:`signkit.layout.forms` (tests/test_hash_properties.py
+The table follows the layouts in the 附表 layouts in :mod:`signkit.layout` (tests/test_hash_properties.py
 derives it from them: change each field, see which boards print differently).
 """
 

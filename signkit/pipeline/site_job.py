@@ -78,7 +78,7 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: Options,
     from signkit.pipeline.check import check_imported, check_source
     from signkit.pipeline.extras import make_extras
     from signkit.pipeline.options import ExtraOptions
-    from signkit.plan.fields import board_fields
+    from signkit.plan.board_fields import board_fields
 
     outcome = SiteOutcome(job)
     check: Callable[[], FileReport]

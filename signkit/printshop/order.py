@@ -15,12 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK, GREY
 from signkit.drawing.frame import Cell, Frame, TextStyle, grid
 from signkit.drawing.items import Board, Page
 from signkit.drawing.text import FontMeasurer
 from signkit.fonts import FontSet
-from signkit.spec.geometry import Box
 
 NOTES: dict[str, str] = {
     "2-1-1": "厂区入口户外悬挂；建议铝塑板或不锈钢底板，UV 直喷或户外喷绘",

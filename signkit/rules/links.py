@@ -62,7 +62,7 @@ def qr_fit(content: str, form_id: str, width: float, height: float) -> QrFit:
     Raises :class:`signkit.art.qr.TooLong` when the content fits no QR code at all.
     """
     from signkit.art.qr import min_module, module_size, modules
-    from signkit.layout.forms import bulletin, risk_board
+    from signkit.layout import bulletin, risk_board
     from signkit.spec.sizes import Sizing, scale_of
 
     sizing = Sizing(width, height, scale_of(form_id, width, height))

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # signkit.rules imports this module: no import back at run time
     from signkit.diagnostics import KeyPath
+    from signkit.drawing.box import Box
     from signkit.model.site import RiskPoint
     from signkit.rules.base import RuleContext
-    from signkit.spec.geometry import Box
 
 
 
@@ -66,7 +66,7 @@ def _board_sizing(ctx: RuleContext) -> tuple[float, float]:
 def _area(width: float, height: float) -> tuple[Box, int]:
     """The 2-4 sign cell (inside its padding) of a board this size, and how many signs it takes."""
     from signkit.art.place import capacity
-    from signkit.layout.forms.risk_board import SIGN_MIN_WIDTH, sign_area
+    from signkit.layout.risk_board import SIGN_MIN_WIDTH, sign_area
     from signkit.spec.sizes import Sizing, scale_of
 
     area = sign_area(Sizing(width, height, scale_of("2-4", width, height)))
@@ -93,7 +93,7 @@ def _check_point(ctx: RuleContext, index: int, point: RiskPoint, base: Path, fol
     from signkit.art.accidents import ACCIDENT_SIGNS, ACCIDENT_TYPES, AUTO, board_signs, close_types, matching
     from signkit.art.files import FileProblem, FileSign, LibrarySign, RasterArt, load_art, resolution_problem, resolve
     from signkit.art.place import sign_box
-    from signkit.layout.forms.risk_board import SIGN_MIN_WIDTH, VIEWING_DISTANCE
+    from signkit.layout.risk_board import SIGN_MIN_WIDTH, VIEWING_DISTANCE
 
     field: KeyPath = ("风险点", index, "警示标识")
     types: list[str] = []

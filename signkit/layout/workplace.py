@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from signkit.diagnostics import KeyPath
+from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK
 from signkit.drawing.frame import Cell, Frame, Misfit, TextStyle, grid
 from signkit.drawing.items import Board, Page
@@ -52,7 +53,6 @@ from signkit.fonts import Role
 from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
 from signkit.model.site import InternalDept
 from signkit.plan.boards import PlannedBoard
-from signkit.spec.geometry import Box
 from signkit.spec.sizes import Sizing
 
 TITLE = "企业安全生产责任牌"

@@ -27,6 +27,7 @@ Why it is drawn this way:
 from __future__ import annotations
 
 from signkit.diagnostics import KeyPath
+from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK
 from signkit.drawing.frame import Cell, Frame, TextStyle, grid
 from signkit.drawing.items import Board, Page
@@ -34,7 +35,6 @@ from signkit.drawing.lists import numbered_list
 from signkit.drawing.text import Para
 from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
 from signkit.plan.boards import PlannedBoard
-from signkit.spec.geometry import Box
 from signkit.spec.sizes import Sizing
 
 TITLE = "员工岗位责任牌"

@@ -68,6 +68,7 @@ from pathlib import Path
 
 from signkit.art.place import min_sign_width
 from signkit.diagnostics import KeyPath
+from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK, RISK_COLORS, RISK_TEXT
 from signkit.drawing.frame import Frame, TextStyle
 from signkit.drawing.items import Board, Color, Page
@@ -77,7 +78,6 @@ from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
 from signkit.layout.fixed_text import risk_footer
 from signkit.model.site import RiskPoint
 from signkit.plan.boards import PlannedBoard
-from signkit.spec.geometry import Box
 from signkit.spec.sizes import Sizing
 
 MIN_SIZE = (1200.0, 800.0)

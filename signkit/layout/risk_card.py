@@ -32,6 +32,7 @@ Design decisions, and why:
 from __future__ import annotations
 
 from signkit.diagnostics import KeyPath
+from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK, TITLE_BLUE, WHITE
 from signkit.drawing.frame import Frame, TextStyle
 from signkit.drawing.items import Board, Color, Page
@@ -39,7 +40,6 @@ from signkit.drawing.lists import numbered_list
 from signkit.drawing.text import Fitted, Measurer, Para, fit
 from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
 from signkit.plan.boards import PlannedBoard
-from signkit.spec.geometry import Box
 from signkit.spec.sizes import Sizing
 
 MIN_SIZE = (105.0, 148.0)

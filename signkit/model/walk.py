@@ -23,23 +23,24 @@ from signkit.model.site import Site
 
 def walk_text(site: Site) -> Iterator[tuple[KeyPath, str]]:
     """Every string of the site with its key path (the user's own keys)."""
-    return _walk(site, ())
+    return strings_below(site, ())
 
 
-def _walk(node: object, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+def strings_below(node: object, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+    """Every string at or below ``node`` (a model, list or value found at ``path``), with its key path."""
     if isinstance(node, BaseModel):
         for name, field in type(node).model_fields.items():
-            yield from _walk(getattr(node, name), (*path, field.alias or name))
+            yield from strings_below(getattr(node, name), (*path, field.alias or name))
     elif isinstance(node, list):
         for index, item in enumerate(node):
-            yield from _walk(item, (*path, index))
+            yield from strings_below(item, (*path, index))
     elif isinstance(node, str) and not isinstance(node, bool | dt.date):
         yield path, node
 
 
-def printed_text(site: Site, source: SourceMap) -> list[TextItem]:
+def printed_items(site: Site, source: SourceMap) -> list[TextItem]:
     """One :class:`TextItem` per printed field, located in the site file."""
-    items = [TextItem("body", text, source.locate(path)) for path, text in _walk(site, ())]
+    items = [TextItem("body", text, source.locate(path)) for path, text in strings_below(site, ())]
     region = resolve_region(site.region)
     items.append(TextItem("title", site.region.city, source.locate(("地区", "城市"))))
     if region.supervisor_unit:

@@ -10,6 +10,7 @@ the site names more departments, and the board grows by those rows.
 from __future__ import annotations
 
 from signkit.diagnostics import KeyPath
+from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK
 from signkit.drawing.frame import Cell, Frame, TextStyle, grid
 from signkit.drawing.items import Board, Page
@@ -17,7 +18,6 @@ from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
 from signkit.layout.fixed_text import supervisor_line
 from signkit.model.site import Department
 from signkit.plan.boards import PlannedBoard
-from signkit.spec.geometry import Box
 from signkit.spec.sizes import Sizing
 
 MIN_SIZE = (1200.0, 800.0)

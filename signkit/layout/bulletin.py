@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from signkit.diagnostics import KeyPath
+from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK, TITLE_BLUE, WHITE
 from signkit.drawing.frame import Frame, TextStyle
 from signkit.drawing.items import Board, Color, Item, Line, Page, Text
@@ -55,7 +56,6 @@ from signkit.drawing.text import Measurer, Para, layout_at
 from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
 from signkit.layout.fixed_text import Block, BulletinForm, bulletin
 from signkit.plan.boards import PlannedBoard
-from signkit.spec.geometry import Box
 from signkit.spec.sizes import Sizing
 
 MIN_SIZE = (3000.0, 1500.0)

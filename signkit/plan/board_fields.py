@@ -8,7 +8,7 @@ Only what the board itself prints is listed, because every field listed becomes 
 reason to reprint when it changes together with a printed one: a leader's 职务, a
 department's 层级, the 县区, a risk point's 所在工作场所 are checked or used for the
 plan but printed nowhere, and 2-1-1 prints 分管负责人 where 2-1-2 prints 安全管理人员.
-The table follows the layouts in :mod:`signkit.layout.forms` (tests/test_hash_properties.py
+The table follows the layouts in the 附表 layouts in :mod:`signkit.layout` (tests/test_hash_properties.py
 derives it from them: change each field, see which boards print differently).
 """
 
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from signkit.art.accidents import AUTO
 from signkit.diagnostics import KeyPath, format_path
-from signkit.model.printed import _walk
 from signkit.model.site import Site
+from signkit.model.walk import strings_below
 from signkit.plan.boards import PlannedBoard
 
 #: Shapes of key paths (below the board's own node) that a board prints; ``[]`` stands for any list index.
@@ -49,14 +49,14 @@ def _shape(path: KeyPath) -> Shape:
 def _strings(node: object, base: KeyPath, shapes: frozenset[Shape] | None = None) -> dict[str, str]:
     """``{key path: text}`` of the strings under ``node`` (at ``base``) whose path below it has one of ``shapes``."""
     out: dict[str, str] = {}
-    for path, text in _walk(node, base):
+    for path, text in strings_below(node, base):
         if shapes is None or _shape(path[len(base):]) in shapes:
             out[format_path(path)] = text
     return out
 
 
 def _supervision(site: Site, form: str) -> dict[str, str]:
-    """What 2-1-1 / 2-1-2 print (:mod:`signkit.layout.forms.supervision`)."""
+    """What 2-1-1 / 2-1-2 print (:mod:`signkit.layout.supervision`)."""
     enterprise = site.enterprise
     people: dict[str, str | None] = {"企业名称": enterprise.name, "企业主要负责人": enterprise.principal,
                                      "所属行业": enterprise.industry}
