@@ -55,8 +55,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from signkit.art.catalog import SignSpec, load_library, lookup
+from signkit.art.catalog import load_library, lookup
 from signkit.art.pen import KAPPA, ellipse_segments
+from signkit.art.registry import SignSpec
 from signkit.drawing.box import Box
 from signkit.drawing.items import Color, Raster
 from signkit.drawing.items import Path as PathItem
@@ -203,7 +204,7 @@ def close_names(entry: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
     """
     import difflib
 
-    from signkit.art.catalog import ALIASES
+    from signkit.art.registry import ALIASES
 
     names = list(dict.fromkeys([*load_library(), *ALIASES, *extra]))
     prefix = next((p for p in _PREFIXES if entry.startswith(p)), "")

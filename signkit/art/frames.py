@@ -16,8 +16,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from signkit.art.catalog import Category, SignSpec
 from signkit.art.pen import Pen, circle_segments, polygon_segments
+from signkit.art.registry import Category, SignSpec
 from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK, WHITE
 from signkit.drawing.frame import Frame, TextStyle

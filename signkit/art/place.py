@@ -24,9 +24,11 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from signkit.art.catalog import CATEGORIES, SignSpec, load_library
+from signkit.art.accidents import accidents_for
+from signkit.art.catalog import load_library
 from signkit.art.files import FileProblem, FileSign, LibrarySign, RasterArt, Resolved, UnknownSign, load_art, raster_item, vector_items
 from signkit.art.frames import draw_sign, total_height
+from signkit.art.registry import CATEGORIES, SignSpec
 from signkit.diagnostics import KeyPath
 from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK, GREY
@@ -188,7 +190,6 @@ def catalogue(measure: Measurer, library: dict[str, SignSpec] | None = None) -> 
     library's order within each; under each sign a caption gives the category and the
     accident types (GB 6441) it is suggested for, so the office can choose.
     """
-    from signkit.art.accidents import accidents_for
 
     library = load_library() if library is None else library
     width, height = SHEET

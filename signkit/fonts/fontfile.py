@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from signkit.errors import SignkitError
+from signkit.fonts.metrics import face_metrics
 from signkit.fonts.names import normalize_name
 
 #: Tables ReportLab reads when it embeds a TrueType font.
@@ -276,7 +277,6 @@ def embedding_problem(face: FaceInfo) -> FaceProblem | None:
 @lru_cache(maxsize=64)
 def _cmap_cached(path_text: str, index: int) -> frozenset[int]:
     # the metrics already decode cmap (every mapped code point has an advance): read it once
-    from signkit.fonts.metrics import face_metrics
 
     try:
         return frozenset(face_metrics(Path(path_text), index).advances)

@@ -47,6 +47,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from signkit.art.qr import draw_qr
 from signkit.diagnostics import KeyPath
 from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK, TITLE_BLUE, WHITE
@@ -56,21 +57,23 @@ from signkit.drawing.text import Measurer, Para, layout_at
 from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
 from signkit.layout.fixed_text import Block, BulletinForm, bulletin
 from signkit.plan.boards import PlannedBoard
+from signkit.spec.forms import FORMS
+from signkit.spec.grids import BULLETIN_MARGIN_TOP, BULLETIN_MARGIN_X, BULLETIN_TITLE_HEIGHT, bulletin_qr_box, bulletin_title_band
 from signkit.spec.sizes import Sizing
 
-MIN_SIZE = (3000.0, 1500.0)
-MIN_TEXT = 15.0  # mm: legible at about 3 m (docs/design.md)
-#: The bulletins are read from about 3 m (docs/design.md); the 举报网址 QR code must scan from there.
-VIEWING_DISTANCE = 3.0
+#: 2-6 and 2-7 share their minimum size, legible minimum and viewing distance (about 3 m, from
+#: which the 举报网址 QR code must also scan): :mod:`signkit.spec.forms`.
+MIN_SIZE = (float(FORMS["2-6"].min_size_mm[0]), float(FORMS["2-6"].min_size_mm[1]))
+MIN_TEXT = FORMS["2-6"].min_text
 
 #: Telephone numbers in the 举报渠道 box: the hotline is what a reader writes down.
 PHONE_RED = Color("红", 0.0, 1.0, 1.0, 0.0)
 
 # Geometry at the minimum size, in mm (multiplied by Sizing.scale).
-MARGIN_X = 80.0
-MARGIN_TOP = 45.0
+MARGIN_X = BULLETIN_MARGIN_X  # margins and title band: signkit.spec.grids, where the QR code's box is too
+MARGIN_TOP = BULLETIN_MARGIN_TOP
 MARGIN_BOTTOM = 75.0
-TITLE_HEIGHT = 210.0
+TITLE_HEIGHT = BULLETIN_TITLE_HEIGHT
 TITLE_SIZE = 150.0
 TITLE_SPACING = 0.15  # em
 RULE_GAP = 22.0  # title box to the rule under it
@@ -422,21 +425,12 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
     return Board(form_id, wording.title, ctx.site.enterprise.name, (page,), content_extra=extra), frame
 
 
-def _title_band(sizing: Sizing) -> Box:
-    """The title band across the top margin to margin; the QR code, when there is one, takes its right end."""
-    s = sizing.scale
-    return Box(MARGIN_X * s, MARGIN_TOP * s, sizing.width - 2 * MARGIN_X * s, TITLE_HEIGHT * s)
-
-
-def qr_box(sizing: Sizing) -> Box:
-    """Where the 举报网址 QR code goes (quiet zone included): a square as tall as the title band, at its right end."""
-    band = _title_band(sizing)
-    return Box(band.right - band.h, band.y, band.h, band.h)
+_title_band = bulletin_title_band
+qr_box = bulletin_qr_box
 
 
 def _qr_corner(frame: Frame, url: str, title_box: Box, path: KeyPath) -> None:
     """The 举报网址 as a QR code at the right end of the title band, captioned 扫码举报."""
-    from signkit.art.qr import draw_qr
 
     side = title_box.h
     caption_w = side * 0.55

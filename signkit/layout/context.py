@@ -14,6 +14,7 @@ from signkit.drawing.colors import BLACK, GREY, SKY_BLUE, WHITE
 from signkit.drawing.frame import Frame, TextStyle
 from signkit.drawing.items import Gradient
 from signkit.drawing.text import Measurer
+from signkit.layout.stamp import STAMP_PLACEHOLDER
 from signkit.model.region import ResolvedRegion, resolve_region
 from signkit.model.site import Site
 
@@ -39,7 +40,6 @@ def revision_stamp(frame: Frame, ctx: LayoutContext, box: Box, form_id: str, siz
     The hash is not known yet (it covers the whole board); a placeholder of the same
     length is laid out and replaced by :func:`signkit.layout.registry.layout_board`.
     """
-    from signkit.layout.stamp import STAMP_PLACEHOLDER
 
     text = f"附表 {form_id} · 内容 {STAMP_PLACEHOLDER} · 修订 {ctx.site.enterprise.revised.isoformat()} · signkit"
     frame.text(text, box, TextStyle("body", size, min(size, 1.5), align="left", color=GREY), ("企业", "修订日期"))

@@ -35,10 +35,11 @@ from signkit.drawing.lists import numbered_list
 from signkit.drawing.text import Para
 from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
 from signkit.plan.boards import PlannedBoard
+from signkit.spec.forms import FORMS
 from signkit.spec.sizes import Sizing
 
 TITLE = "员工岗位责任牌"
-MIN_SIZE = (600.0, 900.0)
+MIN_SIZE = (float(FORMS["2-3"].min_size_mm[0]), float(FORMS["2-3"].min_size_mm[1]))
 MARGIN = 30.0
 TITLE_HEIGHT = 110.0
 TITLE_SIZE = 60.0
@@ -50,7 +51,7 @@ PADDING = 10.0
 LABEL_SIZE = 30.0
 NAME_SIZE = 30.0
 DUTY_SIZE = 24.0
-MIN_TEXT = 7.5  # mm: legible at 1.5 m (docs/design.md)
+MIN_TEXT = FORMS["2-3"].min_text  # legible at 1.5 m (docs/design.md)
 
 
 def duty_paras(duties: list[str]) -> list[Para]:

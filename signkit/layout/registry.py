@@ -1,4 +1,4 @@
-"""One layout module per 附表, and the registry that maps a form id to its module.
+"""Which layout module draws which 附表, and laying out one planned board with its content stamp.
 
 Every module offers ``layout(ctx, planned, sizing) -> (Board, Frame)``; a module whose
 board grows with its data (2-1: more than three 专业监管部门) also offers
@@ -8,26 +8,30 @@ board grows with its data (2-1: more than three 专业监管部门) also offers
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from types import ModuleType
 
 from signkit.drawing.frame import Frame
-from signkit.drawing.items import Board
+from signkit.drawing.items import Board, Text
+from signkit.layout import bulletin, post_board, risk_board, risk_card, supervision, workplace
 from signkit.layout.context import LayoutContext
+from signkit.layout.stamp import STAMP_LENGTH, STAMP_PLACEHOLDER, content_hash, legacy_content_hash
 from signkit.plan.boards import PlannedBoard
 from signkit.spec.sizes import Sizing
 
 FormLayout = Callable[[LayoutContext, PlannedBoard, Sizing], tuple[Board, Frame]]
 
 
-def module_for(form_id: str) -> ModuleType:
-    """The layout module of ``form_id`` (imported on first use)."""
-    import importlib
+#: The layout module of each 附表.
+LAYOUTS: dict[str, ModuleType] = {
+    "2-1-1": supervision, "2-1-2": supervision, "2-2": workplace, "2-3": post_board,
+    "2-4": risk_board, "2-5": risk_card, "2-6": bulletin, "2-7": bulletin,
+}
 
-    name = {
-        "2-1-1": "supervision", "2-1-2": "supervision", "2-2": "workplace", "2-3": "post_board",
-        "2-4": "risk_board", "2-5": "risk_card", "2-6": "bulletin", "2-7": "bulletin",
-    }[form_id]
-    return importlib.import_module(f"signkit.layout.{name}")
+
+def module_for(form_id: str) -> ModuleType:
+    """The layout module of ``form_id``."""
+    return LAYOUTS[form_id]
 
 
 def natural_size(ctx: LayoutContext, planned: PlannedBoard, width: float, height: float) -> tuple[float, float]:
@@ -39,10 +43,6 @@ def natural_size(ctx: LayoutContext, planned: PlannedBoard, width: float, height
 
 def layout_board(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[Board, Frame]:
     """Lay out one planned board at ``sizing``, with its content hash in the revision stamp."""
-    from dataclasses import replace
-
-    from signkit.drawing.items import Text
-    from signkit.layout.stamp import STAMP_LENGTH, STAMP_PLACEHOLDER, content_hash, legacy_content_hash
 
     board, frame = module_for(planned.form_id).layout(ctx, planned, sizing)
     digest = content_hash(board, sizing.width, sizing.height)

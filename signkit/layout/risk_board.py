@@ -66,7 +66,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from signkit.art.place import min_sign_width
+from signkit.art.accidents import board_signs
+from signkit.art.files import resolve, resolve_path
+from signkit.art.place import capacity, draw_signs, min_sign_width
+from signkit.art.qr import draw_qr
 from signkit.diagnostics import KeyPath
 from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK, RISK_COLORS, RISK_TEXT
@@ -78,30 +81,35 @@ from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
 from signkit.layout.fixed_text import risk_footer
 from signkit.model.site import RiskPoint
 from signkit.plan.boards import PlannedBoard
+from signkit.spec.forms import FORMS, viewing_distance
+from signkit.spec.grids import (
+    RISK_MARGIN,
+    RISK_PADDING,
+    RISK_QR_SIDE,
+    RISK_TITLE_HEIGHT,
+    RiskGrid,
+    risk_grid,
+    risk_qr_box,
+    risk_sign_area,
+    risk_sign_cell,
+)
 from signkit.spec.sizes import Sizing
 
-MIN_SIZE = (1200.0, 800.0)
-MIN_TEXT = 10.0  # mm: legible at 2 m, the distance a 120 × 80 cm board is read from
+FORM = FORMS["2-4"]
+MIN_TEXT = FORM.min_text
 TITLE = "安全风险分级管控告知牌"
 
-#: House style at the minimum size (mm), shared with 2-1: margin and title band.
-MARGIN = 40.0
-TITLE_HEIGHT = 130.0
-#: Column widths at the minimum size: left label, left value, then the right block.
-LEFT_LABEL = 130.0
-LEFT_VALUE = 210.0
-RIGHT = 780.0
-#: In the lower part: the label cell (管控措施 / 应急处置措施) and the list cell.
-LOWER_LABEL = 150.0
-#: The left column's rows at the minimum size: 风险点、场所名称, 风险等级, 管控责任人, 警示标识,
-#: 重要提示, telephone line.  The first row is also the header row of the right block.
-LEFT_ROWS = (82.0, 76.0, 60.0, 164.0, 108.0, 100.0)
+#: The grid's margin, title band, columns, rows and padding are in :mod:`signkit.spec.grids`
+#: (the rules read them too); these short names keep the drawing code readable.
+MARGIN = RISK_MARGIN
+TITLE_HEIGHT = RISK_TITLE_HEIGHT
+PADDING = RISK_PADDING
+QR_SIDE = RISK_QR_SIDE
 #: Smallest height of a lower row, enough for its label on one line.
 LOWER_ROW_MIN = 50.0
 #: A right-hand row boundary this close to a left-hand one is moved onto it (when the
 #: lists still fit), so that no two rules run a hair's breadth apart.
 SNAP = 30.0
-PADDING = 8.0
 
 #: Maximum type sizes at the minimum board size (mm); all scale with the board.
 LABEL_SIZE = 22.0
@@ -120,11 +128,8 @@ LEFT_LABELS: tuple[list[Para], ...] = (
 HEADERS = ("风险及可能造成的危害", "事故诱因")
 LOWER_LABELS = ("管控措施", "应急处置措施")
 
-#: The 风险信息网址 QR code at the minimum size (mm): its side (quiet zone included), the
-#: caption's width and size, and the gap between them.  120 mm leaves 5 mm of the title band
-#: above and below; with the 2 m viewing distance it takes codes of up to 34 modules a side
-#: (version 4, about 60 characters of URL).
-QR_SIDE = 120.0
+#: The 风险信息网址 QR code's caption at the minimum size (mm): its width and size, and the
+#: gap between it and the code (whose side is :data:`signkit.spec.grids.RISK_QR_SIDE`).
 QR_CAPTION_WIDTH = 76.0
 QR_CAPTION_SIZE = 18.0
 QR_GAP = 4.0
@@ -135,64 +140,16 @@ def level_name(level: str) -> str:
     return f"{level}风险"
 
 
-@dataclass(frozen=True)
-class _Geometry:
-    """Where the fixed parts of the board go at one size."""
-
-    s: float
-    grid: Box
-    xs: tuple[float, float, float]  # left label | left value | right block starts
-    left_ys: tuple[float, ...]  # the left column's row boundaries, top to bottom
-    upper_col: float  # width of the 风险及可能造成的危害 / 事故诱因 columns
-    lower_label: float  # width of the 管控措施 / 应急处置措施 label cells
-
-    @property
-    def header_bottom(self) -> float:
-        return self.left_ys[1]
-
-
-def _geometry(sizing: Sizing) -> _Geometry:
-    s = sizing.scale
-    margin = MARGIN * s
-    top = margin + TITLE_HEIGHT * s
-    grid = Box(margin, top, sizing.width - 2 * margin, sizing.height - top - margin)
-    sx = grid.w / (LEFT_LABEL + LEFT_VALUE + RIGHT)
-    sy = grid.h / sum(LEFT_ROWS)
-    xs = (grid.x, grid.x + LEFT_LABEL * sx, grid.x + (LEFT_LABEL + LEFT_VALUE) * sx)
-    ys = [grid.y]
-    for row in LEFT_ROWS:
-        ys.append(ys[-1] + row * sy)
-    ys[-1] = grid.bottom
-    return _Geometry(s, grid, xs, tuple(ys), (grid.right - xs[2]) / 2, LOWER_LABEL * sx)
-
-
-def sign_box(sizing: Sizing) -> Box:
-    """The 警示标识 value cell (outer edges, before padding), where GB 2894 pictograms go."""
-    g = _geometry(sizing)
-    return Box(g.xs[1], g.left_ys[3], g.xs[2] - g.xs[1], g.left_ys[4] - g.left_ys[3])
-
-
-#: The board is read from about 2 m (as :data:`MIN_TEXT` assumes); signs are at least this wide (mm).
-VIEWING_DISTANCE = 2.0
-SIGN_MIN_WIDTH = min_sign_width(VIEWING_DISTANCE)
-
-
-def sign_area(sizing: Sizing) -> Box:
-    """Where the signs go: the 警示标识 cell inside its padding."""
-    return sign_box(sizing).inset(PADDING * sizing.scale)
-
-
-def qr_box(sizing: Sizing) -> Box:
-    """Where the 风险信息网址 QR code goes (quiet zone included): right end of the title band, centred in it."""
-    g = _geometry(sizing)
-    s = sizing.scale
-    side = QR_SIDE * s
-    return Box(g.grid.right - side, MARGIN * s + (TITLE_HEIGHT * s - side) / 2, side, side)
+#: The board is read from about 2 m (as its legible minimum assumes); signs are at least this wide (mm).
+SIGN_MIN_WIDTH = min_sign_width(viewing_distance("2-4"))
+sign_box = risk_sign_cell
+sign_area = risk_sign_area
+qr_box = risk_qr_box
 
 
 def _title_box(sizing: Sizing, with_qr: bool) -> Box:
     """The title's box: the whole band, or, beside a QR code, the band less the code's room on both sides."""
-    g = _geometry(sizing)
+    g = risk_grid(sizing)
     s = sizing.scale
     band = Box(g.grid.x, MARGIN * s, g.grid.w, TITLE_HEIGHT * s)
     if with_qr:
@@ -203,7 +160,6 @@ def _title_box(sizing: Sizing, with_qr: bool) -> Box:
 
 def _qr(frame: Frame, url: str, sizing: Sizing) -> None:
     """Draw the code and its caption (after the title, so the PDF's text keeps the reading order)."""
-    from signkit.art.qr import draw_qr
 
     s = sizing.scale
     box = qr_box(sizing)
@@ -220,9 +176,6 @@ def _base_dir(ctx: LayoutContext) -> Path:
 
 def _signs(frame: Frame, ctx: LayoutContext, point: RiskPoint, index: int, sizing: Sizing) -> tuple[str, ...]:
     """Draw the risk point's signs (自动 expanded) in the 警示标识 cell; the digests of user files drawn."""
-    from signkit.art.accidents import board_signs
-    from signkit.art.files import resolve, resolve_path
-    from signkit.art.place import capacity, draw_signs
 
     area = sign_area(sizing)
     base = _base_dir(ctx)
@@ -237,7 +190,7 @@ def _signs(frame: Frame, ctx: LayoutContext, point: RiskPoint, index: int, sizin
 
 def level_box(sizing: Sizing) -> Box:
     """The 风险等级 colour block."""
-    g = _geometry(sizing)
+    g = risk_grid(sizing)
     return Box(g.xs[1], g.left_ys[1], g.xs[2] - g.xs[1], g.left_ys[2] - g.left_ys[1])
 
 
@@ -257,7 +210,7 @@ class _RightRows:
     emergency: float
 
 
-def _right_rows(point: RiskPoint, g: _Geometry, measure: Measurer) -> _RightRows:
+def _right_rows(point: RiskPoint, g: RiskGrid, measure: Measurer) -> _RightRows:
     """The largest common list size at which the four lists fit, and the rows that share the room.
 
     Tried in 0.1 mm steps by bisection between the legible minimum and the scaled
@@ -310,7 +263,7 @@ def _right_rows(point: RiskPoint, g: _Geometry, measure: Measurer) -> _RightRows
     return _RightRows(size, rows[0], rows[1], rows[2])
 
 
-def _snapped(rows: list[float], need: tuple[float, ...] | list[float], g: _Geometry) -> list[float]:
+def _snapped(rows: list[float], need: tuple[float, ...] | list[float], g: RiskGrid) -> list[float]:
     """Move each inner boundary of the right block onto a nearby left-column rule if the lists still fit."""
     tolerance = SNAP * g.s
     top = g.header_bottom
@@ -328,7 +281,7 @@ def _snapped(rows: list[float], need: tuple[float, ...] | list[float], g: _Geome
     return rows
 
 
-def _label_size(g: _Geometry, measure: Measurer) -> float:
+def _label_size(g: RiskGrid, measure: Measurer) -> float:
     """One size for every label on the board: the largest at which the longest one still fits."""
     pad = PADDING * g.s
     boxes: list[tuple[list[Para], Box]] = []
@@ -362,7 +315,7 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
     s = sizing.scale
     frame = Frame(ctx.measure)
     width, height = sizing.width, sizing.height
-    g = _geometry(sizing)
+    g = risk_grid(sizing)
     pad = PADDING * s
     base: KeyPath = ("风险点", index)
 

@@ -40,10 +40,11 @@ from signkit.drawing.lists import numbered_list
 from signkit.drawing.text import Fitted, Measurer, Para, fit
 from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
 from signkit.plan.boards import PlannedBoard
+from signkit.spec.forms import FORMS
 from signkit.spec.sizes import Sizing
 
-MIN_SIZE = (105.0, 148.0)
-MIN_TEXT = 7 * 25.4 / 72  # 7 pt in mm: the smallest type a pocket card may use
+MIN_SIZE = (float(FORMS["2-5"].min_size_mm[0]), float(FORMS["2-5"].min_size_mm[1]))  # the default card, A6
+MIN_TEXT = FORMS["2-5"].min_text  # 7 pt: the smallest type a pocket card may use
 TITLE = "岗位风险告知卡"
 
 FRONT = "卡片正面"

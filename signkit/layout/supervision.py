@@ -18,13 +18,14 @@ from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
 from signkit.layout.fixed_text import supervisor_line
 from signkit.model.site import Department
 from signkit.plan.boards import PlannedBoard
+from signkit.spec.forms import FORMS
 from signkit.spec.sizes import Sizing
 
-MIN_SIZE = (1200.0, 800.0)
+MIN_SIZE = (float(FORMS["2-1-1"].min_size_mm[0]), float(FORMS["2-1-1"].min_size_mm[1]))
 #: Column widths at the minimum size (label, value, label, value, label, value), mm.
 COLUMNS = (200.0, 230.0, 150.0, 200.0, 150.0, 190.0)
 SPECIAL_ROWS = 3
-MIN_TEXT = 10.0  # mm: legible at 2 m (docs/design.md)
+MIN_TEXT = FORMS["2-1-1"].min_text  # legible at 2 m (docs/design.md)
 
 
 #: Vertical space that is not grid, at the minimum size: margins, title, 监制 line.

@@ -53,10 +53,11 @@ from signkit.fonts import Role
 from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
 from signkit.model.site import InternalDept
 from signkit.plan.boards import PlannedBoard
+from signkit.spec.forms import FORMS
 from signkit.spec.sizes import Sizing
 
 TITLE = "企业安全生产责任牌"
-MIN_SIZE = (1200.0, 800.0)
+MIN_SIZE = (float(FORMS["2-2"].min_size_mm[0]), float(FORMS["2-2"].min_size_mm[1]))
 #: Column widths at the minimum size (label, value, label, value, label, value), mm.  The
 #: first label column holds "企业分管安全领导" on one line; the fifth "场所主要负责人".
 COLUMNS = (205.0, 210.0, 140.0, 195.0, 190.0, 180.0)
@@ -71,7 +72,7 @@ PADDING = 6.0
 #: Preferred type sizes at the minimum board size (scaled with the board), mm.
 TEXT_SIZE = 24.0
 TITLE_SIZE = 80.0
-MIN_TEXT = 10.0  # mm: legible at 2 m (docs/design.md)
+MIN_TEXT = FORMS["2-2"].min_text  # legible at 2 m (docs/design.md)
 
 #: Where the 附表 breaks its long labels; used when a label does not fit on one line.
 LABEL_BREAKS: dict[str, tuple[str, ...]] = {

@@ -11,11 +11,12 @@ board needs it and why.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import BaseModel, Field, field_validator
 
 from signkit.model.fields import (
+    RISK_LEVELS,
     STRICT,
     Level,
     OptionalPhone,
@@ -236,6 +237,18 @@ class Output(BaseModel):
         "标志文件夹", "自备安全标志文件的文件夹（相对于站点文件）：其中「标志名称.svg」（或 .pdf、.png、.jpg）"
         "按名称替换内置标志，内置库没有的名称也可使用", default=None)
 
+    def size_of(self, form_id: str) -> str | None:
+        """The size requested for ``form_id`` (输出.尺寸), as written, or ``None``."""
+        return self.sizes.get(cast(FormId, form_id))
+
+    def copies_of(self, form_id: str) -> int:
+        """How many of each board of ``form_id`` to make (输出.份数; default 1)."""
+        return self.copies.get(cast(FormId, form_id), 1)
+
+    def bleed_of(self, form_id: str) -> float:
+        """The bleed asked for ``form_id`` (输出.出血; default 0 mm)."""
+        return float(self.bleed.get(cast(FormId, form_id), 0.0))
+
 
 class Site(BaseModel):
     """One site file: one enterprise and everything its boards print."""
@@ -253,7 +266,6 @@ class Site(BaseModel):
     @property
     def highest_risk(self) -> str | None:
         """The most severe 风险等级 among the risk points, or ``None`` if there are none."""
-        from signkit.model.fields import RISK_LEVELS
 
         levels = [p.level for p in self.risk_points]
         for level in RISK_LEVELS:

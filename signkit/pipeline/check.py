@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from signkit.codes import default_severity
 from signkit.diagnostics import Diagnostic, Severity, sort_key
+from signkit.excel.reader import read_workbook
 from signkit.fonts import FontSet, check_coverage
 from signkit.load.source import DEFAULT_MAX_BYTES, SourceText, read_source
 from signkit.load.yaml_tree import SourceMap, parse_yaml
 from signkit.model.site import Site
 from signkit.model.validate import validate_site
 from signkit.model.walk import printed_items
+from signkit.pipeline.fitting import layout_site
 from signkit.plan.boards import PlannedBoard, plan_boards
 from signkit.rules import run_rules
 
@@ -92,7 +94,6 @@ def _check_data(report: FileReport, data: Any, source: SourceMap, fonts: FontSet
         report.diagnostics.extend(check_coverage(printed_items(site, source), fonts))
     report.plan = plan_boards(site)
     if fonts is not None and layout and not report.errors():
-        from signkit.pipeline.fitting import layout_site
 
         report.stamps, misfits = layout_site(site, source, fonts)
         report.diagnostics.extend(misfits)
@@ -142,7 +143,6 @@ def check_workbook(path: Path | str, *, fonts: FontSet | None = None, layout: bo
     numbers a roster's rows).  A file that cannot be read at all gives one report marked
     unreadable (exit code 2); a file read but not understood, one report with its errors.
     """
-    from signkit.excel.reader import read_workbook
 
     book = read_workbook(path, display=display)
     if not book.sites:
@@ -160,7 +160,6 @@ def with_sign_folder(site: Site, configured: SignFolder | None) -> tuple[Site, l
     knowing where it came from.  A configured folder that does not exist is SK711 at the
     config file's line, and the site goes on without one.
     """
-    from signkit.diagnostics import Diagnostic, Severity
 
     if configured is None or site.output.sign_folder:
         return site, []

@@ -23,14 +23,15 @@ from signkit.layout.registry import layout_board, natural_size
 from signkit.load.yaml_tree import SourceMap
 from signkit.model.site import Site
 from signkit.plan.boards import PlannedBoard, plan_boards
-from signkit.spec.sizes import Sizing, default_size, parse_size, scale_of
+from signkit.spec.forms import FORMS
+from signkit.spec.sizes import Sizing, default_size, parse_size, scale_of, size_problem
 
 #: How far ``--fit grow`` may enlarge a board before giving up (×4 in each dimension).
 MAX_GROWTH = 4.0
 
 
 def _requested(site: Site, form_id: str, overrides: Mapping[str, str]) -> tuple[float, float]:
-    text = overrides.get(form_id) or site.output.sizes.get(form_id)  # type: ignore[call-overload]
+    text = overrides.get(form_id) or site.output.size_of(form_id)
     return parse_size(text) if text else default_size(form_id)
 
 
@@ -119,8 +120,6 @@ def layout_site(site: Site, source: SourceMap, fonts: FontSet, *, sizes: Mapping
 
 def cli_size_diagnostics(sizes: Mapping[str, str]) -> list[Diagnostic]:
     """Problems with ``--size FORM=W×H`` options, located at the command line."""
-    from signkit.spec.forms import FORMS
-    from signkit.spec.sizes import size_problem
 
     out: list[Diagnostic] = []
     for form_id, text in sizes.items():

@@ -53,6 +53,8 @@ from signkit.drawing.items import Board, Page, Text
 from signkit.drawing.text import FontMeasurer, Measurer
 from signkit.fonts import FontSet
 from signkit.printshop.sheets import EPSILON, IMPOSE_SHEETS, format_mm, label, oriented, sheet_size
+from signkit.render.pdf import MM, REGISTRATION, draw_page, new_canvas
+from signkit.render.pdfx import add_pdfx_keys
 
 Duplex = Literal["long-edge", "short-edge"]
 
@@ -294,8 +296,6 @@ def impose_cards(cards: Sequence[tuple[Board, int]], fonts: FontSet, sheet: str 
     the duplex geometry).  Cards of different sizes (a card grown with ``--fit grow``)
     are imposed on sheets of their own, one size after another.
     """
-    from signkit.render.pdf import MM, REGISTRATION, draw_page, new_canvas
-    from signkit.render.pdfx import add_pdfx_keys
 
     if sum(q for _, q in cards) <= 0:
         raise ValueError("没有要拼版的卡片")

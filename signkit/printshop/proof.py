@@ -38,6 +38,7 @@ from signkit.printshop.sheets import (
     oriented,
     sheet_size,
 )
+from signkit.render.pdf import MM, draw_page, new_canvas
 
 #: Sheet edge to board or note, in mm: inside every office printer's unprintable edge.
 MARGIN = 15.0
@@ -150,7 +151,6 @@ def proofs_pdf(boards: Sequence[Board], fonts: FontSet, sheet: str = "A4") -> by
     """One proof PDF for several boards (one sheet per board page), e.g. a whole site for one signature."""
     from reportlab.lib.colors import CMYKColor
 
-    from signkit.render.pdf import MM, draw_page, new_canvas
 
     if not boards:
         raise ValueError("没有要做样稿的牌")

@@ -33,6 +33,7 @@ from signkit.drawing.items import Board, Page
 from signkit.drawing.text import FontMeasurer
 from signkit.fonts import FontSet
 from signkit.printshop.sheets import EPSILON, TILE_SHEETS, format_mm, is_landscape, label, oriented, sheet_size
+from signkit.render.pdf import MM, REGISTRATION, draw_page, new_canvas
 
 #: Label size (mm) and its distance below the printed area.
 LABEL_SIZE = 2.5
@@ -209,7 +210,6 @@ def tile_pdf(board: Board, fonts: FontSet, sheet: str = "A4", overlap: float = 1
     """
     from reportlab.lib.colors import CMYKColor
 
-    from signkit.render.pdf import MM, REGISTRATION, draw_page, new_canvas
 
     measure = FontMeasurer(fonts)
     buffer = io.BytesIO()

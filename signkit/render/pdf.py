@@ -31,6 +31,7 @@ from signkit._version import __version__
 from signkit.drawing.items import Board, Color, Gradient, Line, Page, Path, Raster, Rect, Text
 from signkit.fonts import FontSet, ResolvedFont, split_runs
 from signkit.fonts.embed import register
+from signkit.render.pdfx import add_pdfx_keys
 
 MM = 72.0 / 25.4
 
@@ -236,7 +237,6 @@ def render_pdf(board: Board, fonts: FontSet, *, keywords: Sequence[str] = (), sp
     canvas.save()
     data = buffer.getvalue()
     if spec.pdfx:
-        from signkit.render.pdfx import add_pdfx_keys
 
         data = add_pdfx_keys(data)
     return data

@@ -9,11 +9,16 @@ can be fine on a 3 m bulletin and too dense for a 2-4 corner.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
+from signkit.art.qr import TooLong, max_modules, min_module, module_size, modules
 from signkit.diagnostics import KeyPath
 from signkit.rules.base import RuleContext
+from signkit.spec.forms import viewing_distance
+from signkit.spec.grids import bulletin_qr_box, risk_qr_box
+from signkit.spec.sizes import Sizing, board_size, scale_of
 
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
 
@@ -37,23 +42,8 @@ class QrFit:
 
     def enlarged(self) -> tuple[int, int]:
         """The board size (same proportions, whole mm, rounded up) at which the modules reach the minimum."""
-        import math
-
         factor = self.minimum / self.module
         return math.ceil(self.width * factor), math.ceil(self.height * factor)
-
-
-def _board_size(ctx: RuleContext, form_id: str) -> tuple[float, float]:
-    """The board's size as the layout will use it (a malformed 输出.尺寸 is SK225's business)."""
-    from signkit.spec.sizes import default_size, parse_size
-
-    text = ctx.site.output.sizes.get(form_id)  # type: ignore[call-overload]
-    if text:
-        try:
-            return parse_size(text)
-        except ValueError:
-            pass
-    return default_size(form_id)
 
 
 def qr_fit(content: str, form_id: str, width: float, height: float) -> QrFit:
@@ -61,23 +51,15 @@ def qr_fit(content: str, form_id: str, width: float, height: float) -> QrFit:
 
     Raises :class:`signkit.art.qr.TooLong` when the content fits no QR code at all.
     """
-    from signkit.art.qr import min_module, module_size, modules
-    from signkit.layout import bulletin, risk_board
-    from signkit.spec.sizes import Sizing, scale_of
-
     sizing = Sizing(width, height, scale_of(form_id, width, height))
-    if form_id == "2-4":
-        side, distance = risk_board.qr_box(sizing).w, risk_board.VIEWING_DISTANCE
-    else:
-        side, distance = bulletin.qr_box(sizing).w, bulletin.VIEWING_DISTANCE
+    side = (risk_qr_box(sizing) if form_id == "2-4" else bulletin_qr_box(sizing)).w
+    distance = viewing_distance(form_id)
     count = modules(content)
     return QrFit(form_id, width, height, side, count, module_size(side, count), min_module(distance), distance)
 
 
 def _check(ctx: RuleContext, url: str, path: KeyPath, name: str, forms: tuple[str, ...], hint: str) -> None:
     """SK228 / SK229 for one address printed on ``forms``; ``name`` is the user's key path, as printed in messages."""
-    from signkit.art.qr import TooLong
-
     if not _URL.fullmatch(url):
         shown = url if len(url) <= 60 else url[:57] + "…"
         why = ("含有空格等不能出现在网址中的字符" if re.match(r"https?://", url)
@@ -85,7 +67,7 @@ def _check(ctx: RuleContext, url: str, path: KeyPath, name: str, forms: tuple[st
         ctx.report("SK228", path, f"{name}「{shown}」不是网址（{why}）", hint)
         return
     try:
-        fits = [qr_fit(url, form, *_board_size(ctx, form)) for form in forms]
+        fits = [qr_fit(url, form, *board_size(form, ctx.site.output.size_of(form))) for form in forms]
     except TooLong:
         ctx.report("SK229", path, f"{name}太长（{len(url)} 个字符），无法印成二维码", "请使用更短的网址")
         return
@@ -94,8 +76,6 @@ def _check(ctx: RuleContext, url: str, path: KeyPath, name: str, forms: tuple[st
     worst = min(fits, key=lambda fit: fit.module / fit.minimum)
     if worst.readable:
         return
-    from signkit.art.qr import max_modules
-
     limit = max_modules(worst.side, worst.distance)
     width, height = worst.enlarged()
     ctx.report(

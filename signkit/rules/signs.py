@@ -11,13 +11,22 @@ layout will use it; relative paths start from the site file's folder.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # signkit.rules imports this module: no import back at run time
-    from signkit.diagnostics import KeyPath
-    from signkit.drawing.box import Box
-    from signkit.model.site import RiskPoint
-    from signkit.rules.base import RuleContext
+from signkit.art.accidents import ACCIDENT_SIGNS, ACCIDENT_TYPES, AUTO, board_signs, close_types, matching
+from signkit.art.files import FileProblem, FileSign, LibrarySign, RasterArt, load_art, resolution_problem, resolve, resolve_path
+from signkit.art.place import capacity, min_sign_width, sign_box
+from signkit.diagnostics import KeyPath
+from signkit.drawing.box import Box
+from signkit.model.site import RiskPoint
+from signkit.rules.base import RuleContext
+from signkit.spec.forms import viewing_distance
+from signkit.spec.grids import risk_sign_area
+from signkit.spec.sizes import Sizing, board_size, scale_of
+
+#: 2-4 boards are read from about 2 m: what GB 2894's distance / 40 rule and the image resolution are judged at.
+_DISTANCE = viewing_distance("2-4")
+#: The narrowest a sign may print on a 2-4 board (mm).
+_SIGN_MIN_WIDTH = min_sign_width(_DISTANCE)
 
 
 
@@ -31,7 +40,6 @@ def _quoted(names: list[str] | tuple[str, ...]) -> str:
 
 def check_signs(ctx: RuleContext) -> None:
     """SK701–SK711: the 警示标识 and 事故类型 of every risk point."""
-    from signkit.art.files import resolve_path
 
     site = ctx.site
     base = Path(ctx.source.file).parent
@@ -45,32 +53,15 @@ def check_signs(ctx: RuleContext) -> None:
             folder = None
     if not site.risk_points:
         return
-    sizing = _board_sizing(ctx)
+    sizing = board_size("2-4", ctx.site.output.size_of("2-4"))
     for index, point in enumerate(site.risk_points):
         _check_point(ctx, index, point, base, folder, sizing)
 
 
-def _board_sizing(ctx: RuleContext) -> tuple[float, float]:
-    """The 2-4 board's size as the layout will use it (the size rules report a bad 输出.尺寸)."""
-    from signkit.spec.sizes import default_size, parse_size
-
-    text = ctx.site.output.sizes.get("2-4")
-    if text:
-        try:
-            return parse_size(text)
-        except ValueError:
-            pass
-    return default_size("2-4")
-
-
 def _area(width: float, height: float) -> tuple[Box, int]:
     """The 2-4 sign cell (inside its padding) of a board this size, and how many signs it takes."""
-    from signkit.art.place import capacity
-    from signkit.layout.risk_board import SIGN_MIN_WIDTH, sign_area
-    from signkit.spec.sizes import Sizing, scale_of
-
-    area = sign_area(Sizing(width, height, scale_of("2-4", width, height)))
-    return area, capacity(area, SIGN_MIN_WIDTH)
+    area = risk_sign_area(Sizing(width, height, scale_of("2-4", width, height)))
+    return area, capacity(area, _SIGN_MIN_WIDTH)
 
 
 def _bigger_board(count: int, width: float, height: float) -> tuple[float, float] | None:
@@ -90,10 +81,6 @@ def _entry(ctx: RuleContext, field: KeyPath, at: int) -> KeyPath:
 
 def _check_point(ctx: RuleContext, index: int, point: RiskPoint, base: Path, folder: Path | None,
                  size: tuple[float, float]) -> None:
-    from signkit.art.accidents import ACCIDENT_SIGNS, ACCIDENT_TYPES, AUTO, board_signs, close_types, matching
-    from signkit.art.files import FileProblem, FileSign, LibrarySign, RasterArt, load_art, resolution_problem, resolve
-    from signkit.art.place import sign_box
-    from signkit.layout.risk_board import SIGN_MIN_WIDTH, VIEWING_DISTANCE
 
     field: KeyPath = ("风险点", index, "警示标识")
     types: list[str] = []
@@ -118,10 +105,10 @@ def _check_point(ctx: RuleContext, index: int, point: RiskPoint, base: Path, fol
             hint += f"，或在 输出.尺寸 中把 2-4 做到至少 {bigger[0]}×{bigger[1]} mm"
         ctx.report("SK707", field,
                    f"警示标识有 {len(named)} 个，{size[0]:.0f}×{size[1]:.0f} mm 的告知牌上警示标识格最多放 {room} 个"
-                   f"（每个至少 {SIGN_MIN_WIDTH:g} mm 宽，{VIEWING_DISTANCE:g} m 外才看得清）", hint)
+                   f"（每个至少 {_SIGN_MIN_WIDTH:g} mm 宽，{_DISTANCE:g} m 外才看得清）", hint)
 
     entries = board_signs(point.signs, types, room)
-    box = sign_box(area, min(len(entries), room), SIGN_MIN_WIDTH)
+    box = sign_box(area, min(len(entries), room), _SIGN_MIN_WIDTH)
     printed: set[str] = set()
     for entry, at in entries:
         path = _entry(ctx, field, at)
@@ -131,7 +118,7 @@ def _check_point(ctx: RuleContext, index: int, point: RiskPoint, base: Path, fol
         elif isinstance(resolved, FileSign):
             art = load_art(resolved.path)
             if isinstance(art, RasterArt) and box is not None:
-                art = resolution_problem(art, box, VIEWING_DISTANCE) or art
+                art = resolution_problem(art, box, _DISTANCE) or art
             if isinstance(art, FileProblem):
                 ctx.report(_FILE_RULES[art.kind], path, art.message, art.hint)
             usable = not isinstance(art, FileProblem) or art.kind == "low_resolution"

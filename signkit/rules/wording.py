@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from signkit.diagnostics import KeyPath
+from signkit.model.walk import walk_text
 from signkit.rules.base import RuleContext
 
 VAGUE_PHRASES: tuple[str, ...] = (
@@ -58,7 +59,6 @@ def check_self_numbered(ctx: RuleContext) -> None:
 
 def check_invisible_characters(ctx: RuleContext) -> None:
     """SK227: control or invisible characters print as nothing (or as a box) and break file names."""
-    from signkit.model.walk import walk_text
 
     for path, text in walk_text(ctx.site):
         bad = [ch for ch in text if ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs")]

@@ -48,6 +48,21 @@ def default_size(form_id: str) -> tuple[float, float]:
     return float(width), float(height)
 
 
+def board_size(form_id: str, requested: str | None) -> tuple[float, float]:
+    """The size a board of ``form_id`` is laid out at: ``requested`` (输出.尺寸 or ``--size``), else the default.
+
+    A malformed request falls back to the default here: reporting it is the size rules'
+    business (SK225), and the rules that judge what fits on the board (signs, QR codes)
+    must judge it at the size the layout will really use.
+    """
+    if requested:
+        try:
+            return parse_size(requested)
+        except ValueError:
+            pass
+    return default_size(form_id)
+
+
 def size_problem(form_id: str, width: float, height: float) -> str | None:
     """Why ``width × height`` is not allowed for ``form_id`` (Chinese), or ``None``."""
     min_w, min_h = minimum(form_id)

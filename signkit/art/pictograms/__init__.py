@@ -1,1 +1,1 @@
-"""Pictogram modules: each registers its signs with :func:`signkit.art.catalog.sign` on import."""
+"""Pictogram modules: each registers its signs with :func:`signkit.art.registry.sign` on import."""

@@ -6,8 +6,8 @@ survive reduction to a 2-5 card, and leave a margin of about 0.05 inside the squ
 
 from __future__ import annotations
 
-from signkit.art.catalog import sign
 from signkit.art.pen import Pen
+from signkit.art.registry import sign
 
 
 @sign("当心触电", "警告")

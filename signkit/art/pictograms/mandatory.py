@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from signkit.art.catalog import sign
 from signkit.art.pen import KAPPA, Pen, Point
+from signkit.art.registry import sign
 
 Segments = list[tuple[object, ...]]
 

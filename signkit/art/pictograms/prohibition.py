@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from signkit.art.catalog import sign
 from signkit.art.pen import Pen, Point
+from signkit.art.registry import sign
 
 
 def _bezier(p0: Point, p1: Point, p2: Point, p3: Point, steps: int = 16) -> list[Point]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from signkit.art.catalog import sign
 from signkit.art.pen import Pen, Point
+from signkit.art.registry import sign
 
 
 def _rotated(points: Sequence[Point], cx: float, cy: float, degrees: float) -> list[Point]:

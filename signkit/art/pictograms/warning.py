@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from signkit.art.catalog import sign
 from signkit.art.pen import KAPPA, Pen, Point
+from signkit.art.registry import sign
 
 # ---------------------------------------------------------------- helpers
 
