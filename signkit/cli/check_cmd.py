@@ -20,7 +20,7 @@ from signkit.cli.fontopts import (
 from signkit.load.source import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
-    from signkit.pipeline.check import FileReport
+    pass
 
 HELP = """检查站点文件（或 Excel 工作簿）并列出需要制作的牌卡。
 
@@ -34,13 +34,6 @@ class Format(StrEnum):
     text = "text"
     json = "json"
     github = "github"
-
-
-def exit_code(reports: list[FileReport], strict: bool) -> int:
-    """2 if any file could not be read, else 1 if any has errors, else 0."""
-    if any(r.unreadable for r in reports):
-        return 2
-    return 0 if all(r.ok(strict) for r in reports) else 1
 
 
 def check(
@@ -58,25 +51,14 @@ def check(
     body_font: str | None = BODY_FONT_OPTION,
     config: Path | None = CONFIG_OPTION,
 ) -> None:
+    # imported here, not at the top: `signkit --help` must not pay for pydantic and fontTools
     from signkit.cli.report import github_report, json_report, text_report
     from signkit.fonts import describe
+    from signkit.pipeline.check import check_files, exit_status
 
     fontset = fonts_or_exit(fonts, title_font, body_font, config, quiet_stand_in=True)
     sign_folder = sign_folder_or_exit(config)
-    from signkit.load.source import decode, read_source
-    from signkit.pipeline.check import check_source, check_workbook
-    from signkit.pipeline.inputs import collect_inputs
-
-    reports = []
-    for item in collect_inputs(files):
-        if item.workbook:
-            assert item.path is not None
-            reports.extend(check_workbook(item.path, fonts=fontset, layout=not no_layout, display=item.display,
-                                          index=item.index, sign_folder=sign_folder))
-            continue
-        source = read_source(item.path, max_bytes=max_bytes, display=item.name) if item.path is not None \
-            else decode((item.text or "").encode("utf-8"), item.name)
-        reports.append(check_source(source, fonts=fontset, layout=not no_layout, sign_folder=sign_folder))
+    reports = check_files(files, fonts=fontset, layout=not no_layout, max_bytes=max_bytes, sign_folder=sign_folder)
     if not reports:
         typer.echo("没有找到站点文件（*.yaml、*.yml；工作簿 .xlsx、.csv 须直接给出文件名）。", err=True)
         raise typer.Exit(2)
@@ -89,4 +71,4 @@ def check(
             typer.echo(text)
     else:
         typer.echo(text_report(reports, strict=strict, show_plan=not quiet, notes=notes, boards=boards))
-    raise typer.Exit(exit_code(reports, strict))
+    raise typer.Exit(exit_status(reports, strict))

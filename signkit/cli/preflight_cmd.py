@@ -22,9 +22,9 @@ def preflight(
     strict: bool = typer.Option(False, "--strict", help="把警告当作错误"),
     output_format: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json 或 github（GitHub Actions 注释）"),
 ) -> None:
-    from signkit.cli.check_cmd import exit_code
+    # imported here, not at the top: `signkit --help` must not pay for pikepdf
     from signkit.cli.report import github_report, json_report, text_report
-    from signkit.pipeline.check import FileReport
+    from signkit.pipeline.check import FileReport, exit_status
     from signkit.preflight import preflight_path
     from signkit.spec.forms import FORMS
 
@@ -43,4 +43,4 @@ def preflight(
             typer.echo(text)
     else:
         typer.echo(text_report(reports, strict=strict, show_plan=False))
-    raise typer.Exit(exit_code(reports, strict))
+    raise typer.Exit(exit_status(reports, strict))

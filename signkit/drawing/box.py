@@ -1,10 +1,9 @@
-"""Placing text in boxes and grids, and collecting what did not fit.
+"""A rectangle in millimetres, origin at the top-left corner of the trim, y growing downwards.
 
-Every form module lays its board out through a :class:`Frame`: it asks for text in a
-box (or for a grid of labelled cells) and gets drawable items back.  When text does not
-fit at the legible minimum, the frame records a :class:`Misfit` naming the site-file
-field and draws nothing for it; the caller turns misfits into located errors, so no
-board with clipped text is ever written.
+The unit every layout, sign placement and cell geometry works in (the way a sign maker
+measures a board).  Kept in a module of its own, below everything that measures, so that
+the facts of the 附表 (:mod:`signkit.spec.grids`) can use it without importing the text
+machinery of :mod:`signkit.drawing.frame`.
 """
 
 from __future__ import annotations

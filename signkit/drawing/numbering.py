@@ -1,30 +1,7 @@
-"""The boards' fixed wording: Jinja2 templates in ``templates/``, parsed into blocks.
+"""How the 附表 number their lists: 1 → （一）, 12 → （十二）.
 
-附表 2-6 and 2-7 print several hundred characters of regulation text that must appear
-exactly as the regulation words them, and 2-1 and 2-4 each print one fixed line.  That
-text lives in ``templates/*.txt.j2`` rather than in Python string literals so that the
-wording can be proof-read against the regulation in one place, and so that every
-deviation from the plain-text copy (only punctuation: its half-width ``;,:()`` become
-full-width) is documented in a ``{# … #}`` comment at the top of the template itself.
-
-The bulletin templates use a small line-based markup instead of carrying layout:
-
-``= 标题``
-    the board's title
-``## 栏目``
-    a section heading (举报范围, 举报奖励 …)
-``- 文字``
-    a list item; the number ``（一）（二）…`` is *not* written in the template but
-    generated here, restarting with every list, so the template cannot misnumber
-    and the layout decides how a number is set beside its text
-``@ 标签|文字``
-    one line of the 举报渠道 block: ``市级`` or ``县级``, then the channel text
-any other non-blank line
-    a paragraph; blank lines are ignored
-
-Templates are rendered in Jinja2's sandbox with ``StrictUndefined``: a variable the
-code forgot to pass is an error naming the variable (rule SK401), never an empty
-string silently printed on a three-metre board.
+Shared by the board layouts (hanging numbers in lists) and the fixed wording of 2-6 and
+2-7 (numbered items in the templates), which must number the same way.
 """
 
 from __future__ import annotations

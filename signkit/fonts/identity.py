@@ -1,24 +1,10 @@
-"""Content hashes: what a board prints, independent of fonts, signkit's version and the clock.
+"""A cheap, machine-independent identity of the font files a run draws with.
 
-The *content hash* of a board covers exactly what a reader of the printed board sees:
-its 附表, its trim size, its backgrounds, non-text content such as QR payloads and
-sign files, and its text — block by block (a cell, a title, a list), each block
-paragraph by paragraph, as the layout was asked to print it (:attr:`Page.texts
-<signkit.drawing.items.Page.texts>`).  It is printed, shortened, in the board's revision
-stamp, so an inspector can compare the board on the wall with the current data; and
-it decides whether a board must be reprinted.
-
-Why blocks and not the drawn lines: where a line breaks depends on the fonts (another
-face, other widths), and a board must keep its hash when only the font changes.  Why
-blocks and not all text run together: a space inside a name (刘燕 → 刘 燕) and text
-moving from one cell to the next (段海军 | 智国栋 → 段海 | 军智国栋) are visible on the
-board, so they change the hash.  Only what never prints is normalised away
-(:func:`signkit.drawing.text.wording`).
-
-The revision stamp's own line is left out of the content hash: it holds the hash, and
-its revision date changing is not a reason to reprint a board whose content is the
-same.  The date is printed, though, so the stamp's text is part of the *build hash*
-(:func:`build_hash`): a new date rebuilds the file, and asks nobody to reprint.
+Build hashes and input hashes record which faces a board was (or would be) drawn with,
+so that a new font file rebuilds the boards even when their content is the same.
+Reading whole font files (tens of MB) for every board would cost seconds, so a file is
+identified by its name, size and a digest of its two ends, once per process per
+version of the file.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Content hashes: what a board prints, independent of fonts, signkit's version and the clock.
+"""Content hashes and the revision stamp: what a board prints, independent of fonts, signkit's version and the clock.
 
 The *content hash* of a board covers exactly what a reader of the printed board sees:
 its 附表, its trim size, its backgrounds, non-text content such as QR payloads and
@@ -18,7 +18,7 @@ board, so they change the hash.  Only what never prints is normalised away
 The revision stamp's own line is left out of the content hash: it holds the hash, and
 its revision date changing is not a reason to reprint a board whose content is the
 same.  The date is printed, though, so the stamp's text is part of the *build hash*
-(:func:`build_hash`): a new date rebuilds the file, and asks nobody to reprint.
+(:func:`signkit.pipeline.build.build_hash`): a new date rebuilds the file, and asks nobody to reprint.
 """
 
 from __future__ import annotations

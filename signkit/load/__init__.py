@@ -1,1 +1,1 @@
-"""Loading: bytes → text → YAML node tree with positions → validated site model."""
+"""Loading: bytes → text → YAML node tree with the line and column of every node (validation is :mod:`signkit.model`)."""

@@ -1,7 +1,8 @@
-"""The board plan: which physical boards and cards a site requires, how many, who makes them, where they hang.
+"""Facts derived from a valid site that several stages need: which 2-1 board the enterprise gets.
 
-This follows 挂牌说明 (1)–(4) of the regulation.  The plan is computed from a valid
-site only (no drawing); ``check`` reports it and ``render`` draws exactly it.
+挂牌说明 (4) decides between 附表 2-1-1 and 2-1-2; the content rules (who must be named
+on it), the board plan (which board to make) and the reprint reasons (what it prints)
+all ask, so the answer is computed in one place, from the model alone.
 """
 
 from __future__ import annotations

@@ -1,38 +1,33 @@
-"""The check pipeline as a library call: read → parse → validate → rules → plan.
+"""The check pipeline as a library call: read → parse → validate → rules → plan → (lay out).
 
-``check_path`` is what ``signkit check`` runs for each file and what tests call
-in-process.  It never raises for bad input: every problem becomes a diagnostic, and
-the report says whether the file could be read at all (exit code 2) or had errors
-(exit code 1).
+:func:`check_files` is what ``signkit check`` runs, and :func:`check_path` what tests
+call for one file.  Neither raises for bad input: every problem becomes a diagnostic,
+and each report says whether the file could be read at all (exit code 2) or had errors
+(exit code 1).  Laying the boards out (to report text that cannot fit, and each board's
+content stamp) needs no ReportLab: nothing here renders.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from signkit.codes import default_severity
 from signkit.diagnostics import Diagnostic, Severity, sort_key
-from signkit.excel.reader import read_workbook
+from signkit.excel.reader import ImportedSite, read_workbook
 from signkit.fonts import FontSet, check_coverage
-from signkit.load.source import DEFAULT_MAX_BYTES, SourceText, read_source
+from signkit.load.source import DEFAULT_MAX_BYTES, SourceText, decode, read_source
 from signkit.load.yaml_tree import SourceMap, parse_yaml
 from signkit.model.site import Site
 from signkit.model.validate import validate_site
 from signkit.model.walk import printed_items
+from signkit.pipeline.config import SignFolder
 from signkit.pipeline.fitting import layout_site
+from signkit.pipeline.inputs import collect_inputs
 from signkit.plan.boards import PlannedBoard, plan_boards
 from signkit.rules import run_rules
-
-if TYPE_CHECKING:  # signkit.rules imports this module: no import back at run time
-    from signkit.diagnostics import Diagnostic
-    from signkit.model.site import Site
-    from signkit.pipeline.config import SignFolder
-
-if TYPE_CHECKING:
-    from signkit.excel.reader import ImportedSite
-    from signkit.pipeline.config import SignFolder
 
 
 @dataclass
@@ -149,6 +144,34 @@ def check_workbook(path: Path | str, *, fonts: FontSet | None = None, layout: bo
         return [FileReport(book.file, diagnostics=list(book.diagnostics), unreadable=book.unreadable)]
     chosen = book.sites if index is None else book.sites[index:index + 1]
     return [check_imported(site, fonts=fonts, layout=layout, sign_folder=sign_folder) for site in chosen]
+
+
+def check_files(args: Sequence[str], *, fonts: FontSet | None = None, layout: bool = True,
+                max_bytes: int = DEFAULT_MAX_BYTES, sign_folder: SignFolder | None = None,
+                read_stdin: Callable[[], str] | None = None) -> list[FileReport]:
+    """Check site files, workbooks, folders (searched for site files) and ``-`` (standard input), as ``signkit check`` does.
+
+    One report per enterprise, in the order given (a folder's files sorted, a roster's
+    rows in order); an empty list when nothing was found to check.
+    """
+    reports: list[FileReport] = []
+    for item in collect_inputs(args, read_stdin):
+        if item.workbook:
+            assert item.path is not None
+            reports.extend(check_workbook(item.path, fonts=fonts, layout=layout, display=item.display,
+                                          index=item.index, sign_folder=sign_folder))
+            continue
+        source = read_source(item.path, max_bytes=max_bytes, display=item.name) if item.path is not None \
+            else decode((item.text or "").encode("utf-8"), item.name)
+        reports.append(check_source(source, fonts=fonts, layout=layout, sign_folder=sign_folder))
+    return reports
+
+
+def exit_status(reports: Sequence[FileReport], strict: bool = False) -> int:
+    """The exit code of a check: 2 if any file could not be read, else 1 if any has errors, else 0."""
+    if any(r.unreadable for r in reports):
+        return 2
+    return 0 if all(r.ok(strict) for r in reports) else 1
 
 
 def with_sign_folder(site: Site, configured: SignFolder | None) -> tuple[Site, list[Diagnostic]]:

@@ -1,11 +1,11 @@
-"""The render pipeline for one site: plan → size → layout → (grow or fail) → PDF bytes.
+"""Laying boards out at their size, and what to do when text does not fit: grow the board, or say how big it must be.
 
-Nothing is written here: :func:`build_site` returns every board's PDF in memory, or
-the diagnostics that stop the run, so a failed site never leaves a partial set of files
-behind (:mod:`signkit.publish` writes them).  Text that does not fit its cell at the
-legible minimum is an error naming the field, how far over it is and the smallest
-board that would hold it; with ``fit="grow"`` the board is enlarged to that size
-instead (in proportion where the regulation requires it) and the run says so.
+Text that does not fit its cell at the legible minimum is an error naming the field,
+how far over it is and the smallest board that would hold it (SK501); with
+``--fit grow`` the board is enlarged to that size instead (in proportion where the
+regulation requires it).  ``check`` uses this to report misfits and content stamps
+before anyone renders; :mod:`signkit.pipeline.build` uses it before rendering.
+Nothing here imports ReportLab.
 """
 
 from __future__ import annotations
