@@ -12,10 +12,10 @@ import pytest
 
 from signkit.diagnostics import Severity
 from signkit.excel.reader import read_workbook
-from signkit.excel.template import EXAMPLE, example_site, roster_example_site, write_template
+from signkit.excel.template import EXAMPLE, example_site, roster_example_site
 from signkit.excel.values import phone, split_items
 from signkit.pipeline.check import FileReport, check_imported, check_path, check_workbook
-from signkit.pipeline.convert import export_site
+from signkit.pipeline.convert import export_site, write_template
 from signkit.pipeline.inputs import collect_inputs
 from tests.conftest import CHEMICAL, SMALL, example_data
 

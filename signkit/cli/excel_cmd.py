@@ -44,7 +44,7 @@ def template(
     roster: bool = typer.Option(False, "--roster", help="生成监管名册模板（每行一家企业）"),
     force: bool = typer.Option(False, "--force", help="覆盖已有的文件"),
 ) -> None:
-    from signkit.excel.template import write_template
+    from signkit.pipeline.convert import write_template  # lazy: openpyxl loads only for this command
 
     _target(xlsx, force)
     try:
@@ -137,7 +137,7 @@ def export(
     xlsx: Path = typer.Option(..., "--xlsx", help="要生成的工作簿（.xlsx）"),
     force: bool = typer.Option(False, "--force", help="覆盖已有的文件"),
 ) -> None:
-    from signkit.pipeline.convert import export_site
+    from signkit.pipeline.convert import export_site  # lazy: openpyxl loads only for this command
 
     _target(xlsx, force)
     try:

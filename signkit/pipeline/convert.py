@@ -1,26 +1,34 @@
-"""A site → a workbook in the template's layout: the inverse of :mod:`signkit.excel.reader`.
+"""The Excel way in and out as library calls: the template, a site exported as a workbook, a workbook imported as site files.
 
-Why: an office that was handed a site file (by a regulator, by ``signkit import`` or by a
-colleague) keeps editing in Excel.  Exporting must lose nothing, so importing the
-exported workbook gives the same site; the tests hold it to that on both examples.
+Why here and not in :mod:`signkit.excel`: each of these checks sites
+(:mod:`signkit.pipeline.check`) and writes files (:mod:`signkit.output.atomic`), which
+the excel package sits below and must not do — it only turns workbooks into data and
+data into workbooks.  ``signkit template``, ``signkit export`` and ``signkit import``
+parse their options, call one function here and print what it returns; tests call the
+same functions in-process.  Nothing here prints.
 
-Values are written the way the reader reads them back without doubt: phone numbers and
-postcodes as text (in text-formatted cells, so Excel does not turn them into numbers
-when edited), 人数 as a number, 修订日期 as a date, 是/否 in words, and list fields one
-item per line (names 、-separated).  Cells are filled from the validated model, so a
-site file that writes a one-item list as one line exports the same as one that writes
-``- item``.
+Every file is written atomically, so a failed or killed run leaves the old file or the
+new one, never half a workbook or half a site file.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from signkit.excel.export import site_workbook, workbook_bytes
+from signkit.excel.template import template_workbook
+from signkit.output.atomic import atomic_write_bytes
+from signkit.pipeline.check import FileReport, check_path
 
-if TYPE_CHECKING:
-    from signkit.pipeline.check import FileReport
+
+def write_template(path: Path | str, *, roster: bool = False) -> None:
+    """Write the template (or, with ``roster``, a regulator's roster template) to ``path``.
+
+    The target is replaced if it exists (whether that is allowed is the caller's
+    decision); an :class:`OSError` from the write is left to the caller, which says why
+    in Chinese (:func:`signkit.output.atomic.describe_os_error`).
+    """
+    atomic_write_bytes(Path(path), workbook_bytes(template_workbook(roster=roster)))
 
 
 def export_site(site_path: Path | str, xlsx_path: Path | str) -> FileReport:
@@ -28,11 +36,8 @@ def export_site(site_path: Path | str, xlsx_path: Path | str) -> FileReport:
 
     Returns the check's report; the workbook is written only when ``report.site`` is
     set (content warnings and errors do not stop the export: the workbook is where the
-    officer will fix them).
+    officer will fix them).  An :class:`OSError` from the write is left to the caller.
     """
-    from signkit.output.atomic import atomic_write_bytes
-    from signkit.pipeline.check import check_path
-
     report = check_path(site_path)
     if report.site is not None:
         atomic_write_bytes(Path(xlsx_path), workbook_bytes(site_workbook(report.site)))
