@@ -15,7 +15,7 @@ from signkit.excel.reader import read_workbook
 from signkit.excel.template import EXAMPLE, example_site, roster_example_site
 from signkit.excel.values import phone, split_items
 from signkit.pipeline.check import FileReport, check_imported, check_path, check_workbook
-from signkit.pipeline.convert import export_site, write_template
+from signkit.pipeline.convert import export_site, unique_file_names, write_template
 from signkit.pipeline.inputs import collect_inputs
 from tests.conftest import CHEMICAL, SMALL, example_data
 
@@ -533,9 +533,7 @@ def test_import_into_a_file_is_a_clear_error(template: Path, tmp_path: Path, cli
 
 
 def test_import_never_gives_two_enterprises_one_file() -> None:
-    from signkit.cli.excel_cmd import _file_names
-
-    names = _file_names(["甲_2", "甲", "甲", "Abc", "abc"])
+    names = unique_file_names(["甲_2", "甲", "甲", "Abc", "abc"])
     assert names == ["甲_2.yaml", "甲.yaml", "甲_3.yaml", "Abc.yaml", "abc_2.yaml"]
     assert len({n.casefold() for n in names}) == len(names)
 
