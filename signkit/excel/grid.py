@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import openpyxl  # type: ignore[import-untyped, unused-ignore]
-
 from signkit.diagnostics import Diagnostic, Location, Severity
 
 #: Cap on a workbook's size on disk.  Ledgers with a logo are a few MB; this stops a stray video.
@@ -163,6 +161,9 @@ def _load_xlsx(book: Book, data: bytes, suffix: str) -> Book:
     if unpacked > MAX_UNPACKED:
         return _fail(book, "SK901", f"工作簿解压后过大（{unpacked:,} 字节），未读取", "工作簿中可能有大量图片或空白格式")
     try:
+        # lazy: signkit.pipeline.check imports the reader, so every check loads this module; only an .xlsx needs openpyxl (~0.2 s)
+        import openpyxl  # type: ignore[import-untyped, unused-ignore]
+
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "Data Validation extension is not supported" and the like
             workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True, keep_links=False)
@@ -196,6 +197,8 @@ def _report_uncached_formulas(book: Book, data: bytes, values: Any) -> None:
     formula without its value; reading the cell as empty and then saying "不能为空" would
     send the officer looking at a cell that visibly holds something.
     """
+    import openpyxl  # lazy, as in _load_xlsx: a YAML check must not load it
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

@@ -20,8 +20,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from openpyxl.utils.datetime import from_excel  # type: ignore[import-untyped, unused-ignore]
-
 from signkit.excel.columns import LIST_KINDS, Kind, chinese_number
 
 Value = str | list[str] | None
@@ -147,6 +145,9 @@ def date(raw: object) -> tuple[str | None, list[Note]]:
     if isinstance(raw, str) and re.fullmatch(r"\d{5}(?:\.\d+)?", _nfkc(raw)):
         raw = float(_nfkc(raw))
     if isinstance(raw, (int, float)) and not isinstance(raw, bool) and 20000 <= raw <= 80000:
+        # lazy: signkit.pipeline.check imports the reader, so every check loads this module; only a date serial needs openpyxl
+        from openpyxl.utils.datetime import from_excel  # type: ignore[import-untyped, unused-ignore]
+
         day = from_excel(raw)
         if isinstance(day, dt.datetime):
             iso = day.date().isoformat()
