@@ -1,4 +1,10 @@
-"""``signkit template``, ``signkit import`` and ``signkit export``: the Excel way in and out."""
+"""``signkit template``, ``signkit import`` and ``signkit export``: the Excel way in and out.
+
+Each command checks its paths, calls one function of :mod:`signkit.pipeline.convert` and
+prints what it returns; the work (reading, checking, naming and writing files) is there.
+The library is imported inside each command so that ``signkit --help`` and the other
+commands never load openpyxl or the workbook reader.
+"""
 
 from __future__ import annotations
 
@@ -44,7 +50,7 @@ def template(
     roster: bool = typer.Option(False, "--roster", help="生成监管名册模板（每行一家企业）"),
     force: bool = typer.Option(False, "--force", help="覆盖已有的文件"),
 ) -> None:
-    from signkit.excel.template import write_template
+    from signkit.pipeline.convert import write_template  # lazy: openpyxl loads only for this command
 
     _target(xlsx, force)
     try:
@@ -60,76 +66,39 @@ def template(
     raise typer.Exit(0)
 
 
-def _file_names(stems: list[str]) -> list[str]:
-    """Unique file names for the enterprises, in order (a second 同名 enterprise gets _2, then _3 …).
-
-    Names are compared without case (Windows and macOS folders do), and a suffixed name
-    never takes one an enterprise called ``甲_2`` already has, so no two enterprises of
-    one import ever write the same file.
-    """
-    taken: set[str] = set()
-    names: list[str] = []
-    for stem in stems:
-        name, count = f"{stem}.yaml", 1
-        while name.casefold() in taken:
-            count += 1
-            name = f"{stem}_{count}.yaml"
-        taken.add(name.casefold())
-        names.append(name)
-    return names
-
-
 def import_(
     file: Path = typer.Argument(..., help="工作簿（.xlsx）或 CSV 文件", show_default=False),
     outdir: Path = typer.Option(..., "--output", "-o", help="写入 YAML 站点文件的文件夹"),
     force: bool = typer.Option(False, "--force", help="覆盖已有的同名 YAML 文件"),
 ) -> None:
+    # lazy: the reader, the checks and openpyxl load only for this command, not for ``signkit --help``
     from signkit.cli.report import text_report
-    from signkit.excel import is_workbook
-    from signkit.excel.reader import read_workbook
-    from signkit.excel.yaml_out import site_yaml
-    from signkit.output.atomic import atomic_write_text
-    from signkit.output.names import safe_name
-    from signkit.pipeline.check import check_imported
+    from signkit.pipeline.convert import NotAWorkbookError, import_workbook
 
-    if outdir.exists() and not outdir.is_dir():
+    try:
+        outcome = import_workbook(file, outdir, force=force)
+    except NotAWorkbookError as problem:
+        raise typer.BadParameter(str(problem), param_hint="FILE") from None
+    if outcome.outdir_is_file:
         typer.echo(f"无法写入 {outdir}：这是一个文件，不是文件夹。未导入任何企业。", err=True)
-        raise typer.Exit(2)
-    if not is_workbook(file):
-        raise typer.BadParameter(f"「{file}」不是工作簿：请给出 .xlsx 或 .csv 文件", param_hint="FILE")
-    book = read_workbook(file, display=str(file))
-    if not book.sites:
-        for diag in book.diagnostics:
+        raise typer.Exit(outcome.exit_code)
+    if not outcome.files:
+        for diag in outcome.diagnostics:
             typer.echo(diag.render())
         typer.echo("未导入任何企业。")
-        raise typer.Exit(2 if book.unreadable else 1)
-    reports = [check_imported(site) for site in book.sites]
-    typer.echo(text_report(reports, show_plan=False))
-    stems = []
-    for site in book.sites:
-        name = str((site.data.get("企业") or {}).get("企业名称") or "").strip()
-        stems.append(safe_name(name) if name else safe_name(f"{file.stem}_第{site.row}行" if site.row else file.stem))
-    failed, unwritten = False, 0
-    for site, report, name in zip(book.sites, reports, _file_names(stems), strict=True):
-        target = outdir / name
-        if target.exists() and not force:
-            typer.echo(f"{target} 已存在，未覆盖（如需覆盖请加 --force）。", err=True)
-            failed = True
-            continue
-        try:  # one enterprise's failed write must not hide which of the others were written
-            atomic_write_text(target, site_yaml(site.data, origin=file.name, source=site.source))
-        except OSError as failure:
-            typer.echo(f"无法写入 {target}：{describe_os_error(failure)}", err=True)
-            unwritten += 1
-            continue
-        errors = len(report.errors())
-        state = "通过检查" if not errors else f"有 {errors} 个错误，请在工作簿中改正后重新导入，或直接修改该文件"
-        typer.echo(f"已写入 {target}（{site.name}：{state}）")
-        failed = failed or bool(errors)
-    if unwritten:
-        typer.echo(f"{unwritten} 家企业的站点文件未能写入（见上）。", err=True)
-        raise typer.Exit(2)
-    raise typer.Exit(1 if failed else 0)
+        raise typer.Exit(outcome.exit_code)
+    typer.echo(text_report(outcome.reports, show_plan=False))
+    for item in outcome.files:
+        if item.state == "exists":
+            typer.echo(f"{item.target} 已存在，未覆盖（如需覆盖请加 --force）。", err=True)
+        elif item.failure is not None:
+            typer.echo(f"无法写入 {item.target}：{describe_os_error(item.failure)}", err=True)
+        else:
+            state = "通过检查" if not item.errors else f"有 {item.errors} 个错误，请在工作簿中改正后重新导入，或直接修改该文件"
+            typer.echo(f"已写入 {item.target}（{item.site.name}：{state}）")
+    if outcome.unwritten:
+        typer.echo(f"{outcome.unwritten} 家企业的站点文件未能写入（见上）。", err=True)
+    raise typer.Exit(outcome.exit_code)
 
 
 def export(
@@ -137,7 +106,7 @@ def export(
     xlsx: Path = typer.Option(..., "--xlsx", help="要生成的工作簿（.xlsx）"),
     force: bool = typer.Option(False, "--force", help="覆盖已有的文件"),
 ) -> None:
-    from signkit.pipeline.convert import export_site
+    from signkit.pipeline.convert import export_site  # lazy: openpyxl loads only for this command
 
     _target(xlsx, force)
     try:

@@ -7,8 +7,10 @@ source map that points into sheets and cells, so that validation, the content ru
 rendering run unchanged and every message says ``风险点!D14``.  It also writes the
 workbook layout back out: a template to fill in, and any site file as a workbook.
 
-Importing this package is cheap: openpyxl is imported only by the modules that read or
-write ``.xlsx`` files, so ``signkit check site.yaml`` never pays for it.
+Importing this package is cheap: openpyxl is imported by the modules that read or write
+workbooks, and the package itself imports none of them, so ``signkit check site.yaml``
+never pays for it.  This package turns files into data and data into workbooks; it
+writes no file (:mod:`signkit.pipeline.convert` does, atomically).
 """
 
 from __future__ import annotations

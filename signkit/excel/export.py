@@ -19,6 +19,8 @@ import io
 import math
 from typing import Any
 
+import openpyxl  # type: ignore[import-untyped, unused-ignore]
+
 from signkit.diagnostics import KeyPath
 from signkit.excel.columns import (
     COUNTY_LEADER,
@@ -38,13 +40,13 @@ from signkit.excel.columns import (
     Kind,
     describe,
 )
+from signkit.excel.style import decorate
 from signkit.model.site import Site
+from signkit.model.validate import find_value
 
 
 def value_at(data: Any, key: KeyPath) -> Any:
     """The value at ``key`` in dumped site data, ``None`` where there is none (an empty cell)."""
-    from signkit.model.validate import find_value
-
     return find_value(data, key)[1]
 
 
@@ -127,10 +129,6 @@ def _height(row: list[Any], columns: tuple[Column, ...]) -> float | None:
 
 def site_workbook(site: Site) -> Any:
     """An openpyxl workbook holding ``site`` in the template's layout, with the template's help."""
-    import openpyxl  # type: ignore[import-untyped, unused-ignore]
-
-    from signkit.excel.style import decorate
-
     book = openpyxl.Workbook()
     info = book.active
     info.title = INFO_SHEET

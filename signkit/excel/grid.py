@@ -161,6 +161,7 @@ def _load_xlsx(book: Book, data: bytes, suffix: str) -> Book:
     if unpacked > MAX_UNPACKED:
         return _fail(book, "SK901", f"工作簿解压后过大（{unpacked:,} 字节），未读取", "工作簿中可能有大量图片或空白格式")
     try:
+        # lazy: signkit.pipeline.check imports the reader, so every check loads this module; only an .xlsx needs openpyxl (~0.2 s)
         import openpyxl  # type: ignore[import-untyped, unused-ignore]
 
         with warnings.catch_warnings():
@@ -196,7 +197,7 @@ def _report_uncached_formulas(book: Book, data: bytes, values: Any) -> None:
     formula without its value; reading the cell as empty and then saying "不能为空" would
     send the officer looking at a cell that visibly holds something.
     """
-    import openpyxl
+    import openpyxl  # lazy, as in _load_xlsx: a YAML check must not load it
 
     try:
         with warnings.catch_warnings():

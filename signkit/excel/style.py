@@ -1,23 +1,26 @@
-"""The workbook to fill in: the layout with a filled example, drop-downs and help.
+"""The help a workbook carries for whoever fills it in: header style and comments, drop-downs, text formats, a help sheet.
 
-Why these helps: the officer fills the template in Excel or WPS, far from signkit's
-messages, so the workbook itself should prevent what it can — 风险等级 and 层级 are
-drop-downs of the values the model accepts, 事故类型 offers GB 6441's twenty categories
-and 警示标识 the sign library's names (as suggestions: a cell may hold several), phone
-columns are text so Excel keeps their leading 0, every header carries the model's
-description as a comment, and the header row stays in view.  The same decoration is
-applied to exported workbooks, so an export is a filled template.
-
-The example rows come from ``examples/chemical-plant.yaml`` (trimmed to one workplace,
-one post and one risk point that refer to each other), so the template as written is a
-valid site: ``signkit check 模板.xlsx`` passes before anything is changed, and every
-sheet shows one complete, realistic row.
+Why: the officer fills the workbook in Excel or WPS, far from signkit's messages, so the
+workbook itself should prevent what it can — 风险等级 and 层级 are drop-downs of the
+values the model accepts, 事故类型 offers GB 6441's twenty categories and 警示标识 the
+sign library's names (as suggestions: a cell may hold several), phone columns are text
+so Excel keeps their leading 0, every header carries the model's description as a
+comment (red when the column is required), and the header row stays in view.  The same
+decoration is applied to the template and to exported workbooks, so an export is a
+filled template; this module only styles a workbook it is given and writes no file.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from openpyxl.comments import Comment  # type: ignore[import-untyped, unused-ignore]
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped, unused-ignore]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
+from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped, unused-ignore]
+
+from signkit.art import load_library
+from signkit.art.accidents import ACCIDENT_TYPES
 from signkit.excel.columns import (
     CATEGORIES,
     CHOICES_SHEET,
@@ -117,8 +120,6 @@ class _Choices:
         inline = '"' + ",".join(values) + '"'
         if len(inline) <= EXCEL_LIST_LIMIT:
             return inline
-        from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
-
         if self.sheet is None:
             self.sheet = self.book.create_sheet(CHOICES_SHEET)
             self.sheet.sheet_state = "hidden"
@@ -129,9 +130,8 @@ class _Choices:
         return f"'{CHOICES_SHEET}'!${letter}$1:${letter}${len(values)}"
 
 
-def _validation(sheet: Any, ref: str, formula: str, *, strict: bool, prompt: str, kind: str = "list") -> None:
-    from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped, unused-ignore]
-
+def add_validation(sheet: Any, ref: str, formula: str, *, strict: bool, prompt: str, kind: str = "list") -> None:
+    """A drop-down (or, with ``kind="whole"``, a whole-number check) on ``ref``; ``strict`` refuses other values."""
     if kind == "whole":
         rule = DataValidation(type="whole", operator="greaterThanOrEqual", formula1=formula, allow_blank=True)
     else:
@@ -145,10 +145,8 @@ def _validation(sheet: Any, ref: str, formula: str, *, strict: bool, prompt: str
     rule.add(ref)
 
 
-def _style_header(sheet: Any, cells: list[tuple[int, bool, str]]) -> None:
-    from openpyxl.comments import Comment  # type: ignore[import-untyped, unused-ignore]
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped, unused-ignore]
-
+def style_header(sheet: Any, cells: list[tuple[int, bool, str]]) -> None:
+    """Row 1 as a header: bold (red where ``required``), filled, bordered, a comment per ``(column, required, note)``, frozen."""
     thin = Side(style="thin", color="9BC2E6")
     for col, required, note in cells:
         cell = sheet.cell(1, col)
@@ -165,9 +163,6 @@ def _style_header(sheet: Any, cells: list[tuple[int, bool, str]]) -> None:
 
 
 def _style_body(sheet: Any, columns: tuple[Column, ...]) -> None:
-    from openpyxl.styles import Alignment  # type: ignore[import-untyped, unused-ignore]
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
-
     wrap = Alignment(vertical="top", wrap_text=True)
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
@@ -180,11 +175,9 @@ def _style_body(sheet: Any, columns: tuple[Column, ...]) -> None:
 
 
 def _decorate_info(book: Any, choices: _Choices) -> None:
-    from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped, unused-ignore]
-
     sheet = book[INFO_SHEET]
-    _style_header(sheet, [(1, False, "项目名称与站点文件的键一致（如 县级举报渠道.电话），请不要改动。"),
-                          (2, False, "填写内容；电话、邮编已设为文本格式。"), (3, False, "")])
+    style_header(sheet, [(1, False, "项目名称与站点文件的键一致（如 县级举报渠道.电话），请不要改动。"),
+                         (2, False, "填写内容；电话、邮编已设为文本格式。"), (3, False, "")])
     for letter, width in (("A", 24), ("B", 44), ("C", 70)):
         sheet.column_dimensions[letter].width = width
     sheet.column_dimensions["B"].number_format = "@"
@@ -199,48 +192,41 @@ def _decorate_info(book: Any, choices: _Choices) -> None:
         sheet.cell(row, 3).font = note_font
         sheet.cell(row, 3).alignment = Alignment(vertical="top", wrap_text=True)
         if key in ("市级直接监管", "渐变背景", "裁切标记"):
-            _validation(sheet, f"B{row}", yes_no, strict=True, prompt="是 或 否")
+            add_validation(sheet, f"B{row}", yes_no, strict=True, prompt="是 或 否")
 
 
 def decorate(book: Any) -> None:
     """Header style and comments, widths, frozen headers, drop-downs, text formats and the help sheet."""
-    from signkit.art import load_library
-    from signkit.art.accidents import ACCIDENT_TYPES
-
     choices = _Choices(book)
     _decorate_info(book, choices)
     for spec in (SUPERVISION, WORKPLACES, TEAMS_POSTS, POSTS, RISKS):
         if spec.name not in book.sheetnames:
             continue
         sheet = book[spec.name]
-        _style_header(sheet, [(i, _required(spec, c), _note(spec, c)) for i, c in enumerate(spec.columns, start=1)])
+        style_header(sheet, [(i, _required(spec, c), _note(spec, c)) for i, c in enumerate(spec.columns, start=1)])
         _style_body(sheet, spec.columns)
         last = max(sheet.max_row, 1) + FILL_ROWS
-        from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
-
         for index, column in enumerate(spec.columns, start=1):
             ref = f"{get_column_letter(index)}2:{get_column_letter(index)}{last}"
             if spec is SUPERVISION and column.header == "类别":
-                _validation(sheet, ref, choices.formula(CATEGORIES), strict=True, prompt="选择这一行是哪个监管部门")
+                add_validation(sheet, ref, choices.formula(CATEGORIES), strict=True, prompt="选择这一行是哪个监管部门")
             elif spec is SUPERVISION and column.header == "层级":
-                _validation(sheet, ref, choices.formula(LEVELS), strict=True, prompt="市、县、乡镇 或 街道")
+                add_validation(sheet, ref, choices.formula(LEVELS), strict=True, prompt="市、县、乡镇 或 街道")
             elif column.header == "风险等级":
-                _validation(sheet, ref, choices.formula(("重大", "较大", "一般", "低")), strict=True,
-                            prompt="重大（红）、较大（橙）、一般（黄）、低（蓝）")
+                add_validation(sheet, ref, choices.formula(("重大", "较大", "一般", "低")), strict=True,
+                                prompt="重大（红）、较大（橙）、一般（黄）、低（蓝）")
             elif column.header == "事故类型":
-                _validation(sheet, ref, choices.formula(ACCIDENT_TYPES), strict=False,
-                            prompt="GB 6441 的事故类别；可填写多个，用「、」分隔")
+                add_validation(sheet, ref, choices.formula(ACCIDENT_TYPES), strict=False,
+                                prompt="GB 6441 的事故类别；可填写多个，用「、」分隔")
             elif column.header == "警示标识":
-                _validation(sheet, ref, choices.formula(sorted(load_library())), strict=False,
-                            prompt="标志库中的名称（signkit signs 列出全部）；可填写多个，用「、」分隔")
+                add_validation(sheet, ref, choices.formula(sorted(load_library())), strict=False,
+                                prompt="标志库中的名称（signkit signs 列出全部）；可填写多个，用「、」分隔")
             elif column.kind == "int":
-                _validation(sheet, ref, "1", strict=True, prompt="整数，至少 1", kind="whole")
+                add_validation(sheet, ref, "1", strict=True, prompt="整数，至少 1", kind="whole")
     help_sheet = book.create_sheet(HELP_SHEET)
     help_sheet.column_dimensions["A"].width = 120
     for line in HELP_LINES:
         help_sheet.append([line])
-    from openpyxl.styles import Font  # type: ignore[import-untyped, unused-ignore]
-
     help_sheet.cell(1, 1).font = Font(bold=True, size=13)
     if choices.sheet is not None:  # keep the hidden list sheet last
         book.move_sheet(CHOICES_SHEET, offset=len(book.sheetnames) - 1 - book.sheetnames.index(CHOICES_SHEET))

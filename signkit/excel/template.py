@@ -17,11 +17,14 @@ sheet shows one complete, realistic row.
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 from typing import Any
 
+import openpyxl  # type: ignore[import-untyped, unused-ignore]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
+
 from signkit.excel.columns import LEVELS, ROSTER_COLUMNS, ROSTER_SHEET, describe, is_required
-from signkit.excel.style import FILL_ROWS, _style_header, _validation
+from signkit.excel.export import cell_value, site_workbook, value_at
+from signkit.excel.style import FILL_ROWS, add_validation, style_header
 from signkit.model.site import Site
 
 # Trimmed from examples/chemical-plant.yaml (a test keeps the two in step).
@@ -158,11 +161,6 @@ def _deputy(title: str) -> str:
 
 def roster_workbook(sites: list[Site]) -> Any:
     """A regulator's roster: one row per enterprise with its departments and leaders."""
-    import openpyxl  # type: ignore[import-untyped, unused-ignore]
-    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
-
-    from signkit.excel.export import cell_value, value_at
-
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = ROSTER_SHEET
@@ -183,24 +181,24 @@ def roster_workbook(sites: list[Site]) -> Any:
         if key[:2] == ("监管责任", "专业监管部门"):
             key = (*key[:2], 0, *key[3:])
         notes.append((index, is_required(key), describe(key)))
-    _style_header(sheet, notes)
+    style_header(sheet, notes)
     sheet.freeze_panes = "B2"
     for index, column in enumerate(ROSTER_COLUMNS, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = max(column.width, len(column.header) * 2 + 2)
         sheet.column_dimensions[letter].number_format = "@"
         if column.key[-1] == "层级":
-            _validation(sheet, f"{letter}2:{letter}{FILL_ROWS}", '"' + ",".join(LEVELS) + '"', strict=True,
-                        prompt="市、县、乡镇 或 街道")
+            add_validation(sheet, f"{letter}2:{letter}{FILL_ROWS}", '"' + ",".join(LEVELS) + '"', strict=True,
+                           prompt="市、县、乡镇 或 街道")
         elif column.key[-1] == "市级直接监管":
-            _validation(sheet, f"{letter}2:{letter}{FILL_ROWS}", '"是,否"', strict=True, prompt="是 或 否")
+            add_validation(sheet, f"{letter}2:{letter}{FILL_ROWS}", '"是,否"', strict=True, prompt="是 或 否")
     return book
 
 
-def write_template(path: Path | str, *, roster: bool = False) -> None:
-    """Write the template (or, with ``roster``, a regulator's roster template) to ``path`` atomically."""
-    from signkit.excel.export import site_workbook, workbook_bytes
-    from signkit.output.atomic import atomic_write_bytes
+def template_workbook(*, roster: bool = False) -> Any:
+    """The template (or, with ``roster``, a regulator's roster template) as an openpyxl workbook, not yet saved.
 
-    book = roster_workbook([roster_example_site()]) if roster else site_workbook(example_site())
-    atomic_write_bytes(Path(path), workbook_bytes(book))
+    The site template is the example exported: it reads back as a valid site, and it
+    carries the same help as any exported workbook.
+    """
+    return roster_workbook([roster_example_site()]) if roster else site_workbook(example_site())

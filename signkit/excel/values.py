@@ -20,7 +20,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from signkit.excel.columns import LIST_KINDS, Kind
+from signkit.excel.columns import LIST_KINDS, Kind, chinese_number
 
 Value = str | list[str] | None
 
@@ -145,6 +145,7 @@ def date(raw: object) -> tuple[str | None, list[Note]]:
     if isinstance(raw, str) and re.fullmatch(r"\d{5}(?:\.\d+)?", _nfkc(raw)):
         raw = float(_nfkc(raw))
     if isinstance(raw, (int, float)) and not isinstance(raw, bool) and 20000 <= raw <= 80000:
+        # lazy: signkit.pipeline.check imports the reader, so every check loads this module; only a date serial needs openpyxl
         from openpyxl.utils.datetime import from_excel  # type: ignore[import-untyped, unused-ignore]
 
         day = from_excel(raw)
@@ -175,8 +176,6 @@ def to_chinese(number: int) -> str:
 
 
 def _ordinal(match: re.Match[str]) -> tuple[str, int]:
-    from signkit.excel.columns import chinese_number
-
     for style in ("paren", "digit", "cn"):
         text = match.group(style)
         if text:
