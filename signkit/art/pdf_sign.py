@@ -57,10 +57,9 @@ from typing import TYPE_CHECKING, Any
 import pikepdf
 
 from signkit.errors import SignkitError
-from signkit.pdfkit.geometry import IDENTITY, Box, Matrix, box_of, inside, matrix_of, multiply, number, transform
-from signkit.pdfkit.objects import inherited
+from signkit.pdfkit.geometry import IDENTITY, Matrix, PdfRect, box_of, inside, matrix_of, multiply, number, transform
+from signkit.pdfkit.objects import inherited, resource
 from signkit.pdfkit.quiet import quiet_qpdf
-from signkit.preflight.content import resource
 
 if TYPE_CHECKING:
     from signkit.art.files import FileProblem, Kind, Shape, VectorArt
@@ -208,7 +207,7 @@ def _extremes(p0: float, p1: float, p2: float, p3: float) -> list[float]:
     return values
 
 
-def bounds(segments: Sequence[Segment]) -> Box | None:
+def bounds(segments: Sequence[Segment]) -> PdfRect | None:
     """The exact bounding box of a path (curves by their turning points, not their control points)."""
     xs: list[float] = []
     ys: list[float] = []
@@ -228,7 +227,7 @@ def bounds(segments: Sequence[Segment]) -> Box | None:
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _rectangle(segments: Sequence[Segment]) -> Box | None:
+def _rectangle(segments: Sequence[Segment]) -> PdfRect | None:
     """The box a path is, when it is one axis-aligned rectangle (as ``re`` or four ``l``); else ``None``."""
     points = [(float(s[1]), float(s[2])) for s in segments if s[0] in ("M", "L")]  # type: ignore[arg-type]
     if any(s[0] == "C" for s in segments) or sum(s[0] == "M" for s in segments) != 1:
@@ -255,13 +254,13 @@ class _Clip:
     """
 
     matrix: Matrix
-    box: Box
+    box: PdfRect
     rectangular: bool
     what: str
-    page_box: Box | None = None
+    page_box: PdfRect | None = None
 
     @classmethod
-    def of(cls, matrix: Matrix, box: Box, rectangular: bool, what: str) -> _Clip:
+    def of(cls, matrix: Matrix, box: PdfRect, rectangular: bool, what: str) -> _Clip:
         page_box = None
         if matrix[1] == 0 and matrix[2] == 0:
             (x0, y0), (x1, y1) = transform(matrix, box[0], box[1]), transform(matrix, box[2], box[3])
@@ -269,7 +268,7 @@ class _Clip:
         return cls(matrix, box, rectangular, what, page_box)
 
 
-def _within(clip: _Clip, segments: Sequence[Segment], found: Box, half_width: float, tolerance: float) -> bool:
+def _within(clip: _Clip, segments: Sequence[Segment], found: PdfRect, half_width: float, tolerance: float) -> bool:
     """Whether a path (in page space, ``found`` its bounds there) and half its stroke width lie inside ``clip``."""
     if clip.page_box is not None:
         return inside(found, clip.page_box, tolerance - half_width)
@@ -653,7 +652,7 @@ def _decode(stream: pikepdf.Stream, room: int) -> bytes:
 # --- the file ------------------------------------------------------------------------
 
 
-def _art_matrix(box: Box, rotate: int) -> tuple[Matrix, float, float]:
+def _art_matrix(box: PdfRect, rotate: int) -> tuple[Matrix, float, float]:
     """Page space → the art's canvas (origin top left, y down) as the page is shown, and its size."""
     x0, y0, x1, y1 = box
     w, h = x1 - x0, y1 - y0
@@ -666,7 +665,7 @@ def _art_matrix(box: Box, rotate: int) -> tuple[Matrix, float, float]:
     return (1.0, 0.0, 0.0, -1.0, -x0, y1), w, h
 
 
-def _page_box(page: pikepdf.Object) -> Box:
+def _page_box(page: pikepdf.Object) -> PdfRect:
     media = box_of(inherited(page, "/MediaBox"))
     if media is None or media[2] - media[0] <= 0 or media[3] - media[1] <= 0:
         raise Refused("not_image", "页面没有有效的页面大小（MediaBox）")
