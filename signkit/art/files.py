@@ -50,7 +50,6 @@ import hashlib
 import logging
 import math
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -62,6 +61,7 @@ from signkit.drawing.box import Box
 from signkit.drawing.items import Color, Raster
 from signkit.drawing.items import Path as PathItem
 from signkit.errors import SignkitError
+from signkit.pdfkit.geometry import IDENTITY, Matrix, line_scale, multiply, transform
 
 #: Suffixes that mark a 警示标识 entry as a file rather than a sign name, in the sign folder's order of preference.
 VECTOR_SUFFIXES = (".svg", ".pdf")
@@ -345,15 +345,13 @@ def resolution_problem(art: RasterArt, box: Box, distance_m: float) -> FileProbl
 
 # --- SVG ---------------------------------------------------------------------------
 
-Matrix = tuple[float, float, float, float, float, float]
-IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+def _matrix(values: Any) -> Matrix:
+    """A ReportLab transform (six numbers, or none) as a :data:`~signkit.pdfkit.geometry.Matrix`.
 
-
-def _multiply(m: Matrix, n: Matrix) -> Matrix:
-    """``m`` after ``n`` (apply ``n`` first), in PDF's (a b c d e f) form."""
-    a, b, c, d, e, f = m
-    a2, b2, c2, d2, e2, f2 = n
-    return (a * a2 + c * b2, b * a2 + d * b2, a * c2 + c * d2, b * c2 + d * d2, a * e2 + c * f2 + e, b * e2 + d * f2 + f)
+    An SVG transform is PDF's six numbers; a child's applies first, then its parent's:
+    ``multiply(child, parent)``.
+    """
+    return tuple(float(v) for v in (values or IDENTITY))  # type: ignore[return-value]
 
 
 def naive_cmyk(red: float, green: float, blue: float) -> tuple[float, float, float, float]:
@@ -380,13 +378,6 @@ def _colour(value: Any) -> Color | None:
 
 class _Unsupported(SignkitError):
     """Content of an SVG that cannot be printed as signkit vectors; the message names it in Chinese."""
-
-
-def _points(matrix: Matrix, flat: list[float]) -> Iterator[tuple[float, float]]:
-    a, b, c, d, e, f = matrix
-    for i in range(0, len(flat) - 1, 2):
-        x, y = float(flat[i]), float(flat[i + 1])
-        yield a * x + c * y + e, b * x + d * y + f
 
 
 def _segments(shape: Any) -> list[tuple[object, ...]]:
@@ -452,8 +443,10 @@ def _transform(matrix: Matrix, segments: list[tuple[object, ...]], height: float
     """Apply ``matrix`` and flip to y-down on a canvas ``height`` tall."""
     out: list[tuple[object, ...]] = []
     for op, *values in segments:
+        flat = [float(v) for v in values]  # type: ignore[arg-type]
         mapped: list[float] = []
-        for x, y in _points(matrix, [float(v) for v in values]):  # type: ignore[arg-type]
+        for i in range(0, len(flat) - 1, 2):
+            x, y = transform(matrix, flat[i], flat[i + 1])
             mapped.extend((x, height - y))
         out.append((op, *mapped))
     return tuple(out)
@@ -464,7 +457,7 @@ def _walk(node: Any, matrix: Matrix, height: float, out: list[Shape]) -> None:
 
     for child in getattr(node, "contents", ()):
         if isinstance(child, shapes.Group):
-            _walk(child, _multiply(matrix, tuple(float(v) for v in (child.transform or IDENTITY))), height, out)  # type: ignore[arg-type]
+            _walk(child, multiply(_matrix(child.transform), matrix), height, out)
             continue
         if getattr(child, "isClipPath", 0):
             continue
@@ -484,8 +477,7 @@ def _walk(node: Any, matrix: Matrix, height: float, out: list[Shape]) -> None:
                 raise _Unsupported("半透明（请改为不透明的颜色）")
         if stroke is not None and getattr(child, "strokeDashArray", None):
             raise _Unsupported("虚线描边（请在绘图软件中扩展为路径）")
-        scale = math.sqrt(abs(matrix[0] * matrix[3] - matrix[1] * matrix[2]))
-        out.append(Shape(_transform(matrix, segments, height), fill, stroke, width * scale,
+        out.append(Shape(_transform(matrix, segments, height), fill, stroke, width * line_scale(matrix),
                          getattr(child, "fillMode", 1) == 0, getattr(child, "strokeLineCap", 0) == 1))
 
 
@@ -514,8 +506,7 @@ def _load_svg(path: Path, data: bytes) -> VectorArt | FileProblem:
         return not_svg
     shapes: list[Shape] = []
     try:
-        _walk(drawing, tuple(float(v) for v in (drawing.transform or IDENTITY)),  # type: ignore[arg-type]
-              float(drawing.height), shapes)
+        _walk(drawing, _matrix(drawing.transform), float(drawing.height), shapes)
     except _Unsupported as what:
         return FileProblem("not_vector", f"标志文件「{path.name}」含有无法按矢量印制的内容：{what}",
                            "请在绘图软件中处理后重新导出 SVG")

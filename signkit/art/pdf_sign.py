@@ -57,7 +57,20 @@ from typing import TYPE_CHECKING, Any
 import pikepdf
 
 from signkit.errors import SignkitError
-from signkit.pdfkit.geometry import IDENTITY, Matrix, PdfRect, box_of, inside, matrix_of, multiply, number, transform
+from signkit.pdfkit.geometry import (
+    IDENTITY,
+    Matrix,
+    PdfRect,
+    box_of,
+    inside,
+    inverse,
+    is_uniform,
+    line_scale,
+    matrix_of,
+    multiply,
+    number,
+    transform,
+)
 from signkit.pdfkit.objects import inherited, resource
 from signkit.pdfkit.quiet import quiet_qpdf
 
@@ -153,26 +166,6 @@ def _space(operand: object, resources: object, depth: int = 0) -> str:
 # --- geometry ------------------------------------------------------------------------
 
 Segment = tuple[object, ...]
-
-
-def _inverse(m: Matrix) -> Matrix | None:
-    a, b, c, d, e, f = m
-    det = a * d - b * c
-    if abs(det) < 1e-12:
-        return None
-    return (d / det, -b / det, -c / det, a / det, (c * f - d * e) / det, (b * e - a * f) / det)
-
-
-def _scale(m: Matrix) -> float:
-    """How a line width grows under ``m`` (the square root of the area factor)."""
-    return math.sqrt(abs(m[0] * m[3] - m[1] * m[2]))
-
-
-def _uniform(m: Matrix) -> bool:
-    """``m`` scales every direction alike (rotation and mirroring allowed): a stroke keeps its width."""
-    a, b, c, d = m[:4]
-    first, second = a * a + b * b, c * c + d * d
-    return abs(first - second) <= 1e-3 * max(first, second) and abs(a * c + b * d) <= 1e-3 * max(first, second)
 
 
 def _mapped(m: Matrix, segments: Sequence[Segment]) -> list[Segment]:
@@ -272,11 +265,11 @@ def _within(clip: _Clip, segments: Sequence[Segment], found: PdfRect, half_width
     """Whether a path (in page space, ``found`` its bounds there) and half its stroke width lie inside ``clip``."""
     if clip.page_box is not None:
         return inside(found, clip.page_box, tolerance - half_width)
-    inverse = _inverse(clip.matrix)
-    if inverse is None:
+    undo = inverse(clip.matrix)
+    if undo is None:
         return False
-    mapped = bounds(_mapped(inverse, segments))
-    return mapped is None or inside(mapped, clip.box, (tolerance - half_width) / (_scale(clip.matrix) or 1.0))
+    back = bounds(_mapped(undo, segments))
+    return back is None or inside(back, clip.box, (tolerance - half_width) / (line_scale(clip.matrix) or 1.0))
 
 
 # --- the interpreter -----------------------------------------------------------------
@@ -517,7 +510,7 @@ class _Reader:
         strokes = op in ("S", "s", "B", "B*", "b", "b*")
         if not fills and not strokes:
             return
-        if _inverse(state.ctm) is None:  # everything collapses onto a line or a point: nothing shows
+        if inverse(state.ctm) is None:  # everything collapses onto a line or a point: nothing shows
             return
         fill = state.fill if fills else None
         stroke = state.stroke if strokes else None
@@ -530,10 +523,10 @@ class _Reader:
         if strokes:
             if state.dashed:
                 raise Refused("not_vector", f"虚线描边（{_OUTLINE}）")
-            width = state.width * _scale(state.ctm)
+            width = state.width * line_scale(state.ctm)
             if width <= 0:
                 raise Refused("not_vector", "宽度为 0 的细线（印出来看不见或粗细不定，请给出实际线宽）")
-            if not _uniform(state.ctm):
+            if not is_uniform(state.ctm):
                 raise Refused("not_vector", f"经过不等比缩放的描边（{_OUTLINE}）")
             round_caps = _round_style(path, state.cap, state.join)
         page = _mapped(state.ctm, path)
@@ -549,7 +542,7 @@ class _Reader:
 
     def clipped(self, state: _State, path: list[Segment]) -> _State:
         """``W``/``W*`` then a painting operator: the path becomes part of the clip."""
-        if _inverse(state.ctm) is None:
+        if inverse(state.ctm) is None:
             raise Refused("not_image", "剪切路径的坐标变换退化（缩放为 0）")
         box = _rectangle(path)
         if box is not None:
