@@ -4,7 +4,8 @@ An office that holds the official GB 2894 artwork usually has it as PDF (the sta
 own figures, or the sign maker's files).  ReportLab cannot place a PDF page, and the
 bridges that can (pdfrw) copy the page's content stream unchanged — RGB, ICC colour,
 fonts, transparency and all — past the board's CMYK-only guarantee.  So signkit reads
-the page itself, the way a RIP would (:mod:`.pdf_reader`), and turns every painted path into the same
+the page itself, the way a RIP would (:mod:`.pdf_reader`, a client of
+:mod:`signkit.pdfkit.interpreter`), and turns every painted path into the same
 :class:`~signkit.art.sign_files.results.Shape` items an SVG becomes: what reaches the
 board is signkit's own vector paths in CMYK, checked like the rest of the board.
 
@@ -30,6 +31,7 @@ from signkit.art.sign_files.pdf_paths import Clip
 from signkit.art.sign_files.pdf_reader import SignReader, SignState, cmyk, short
 from signkit.art.sign_files.results import FileProblem, Refused, VectorArt
 from signkit.pdfkit.geometry import IDENTITY, Matrix, PdfRect, box_of, number
+from signkit.pdfkit.interpreter import Scope
 from signkit.pdfkit.objects import inherited
 from signkit.pdfkit.quiet import quiet_qpdf
 
@@ -123,7 +125,7 @@ def _load_pdf(path: Path, data: bytes) -> VectorArt | FileProblem:
             black = cmyk(0.0, 0.0, 0.0, 1.0)
             start = SignState(ctm=IDENTITY, fill=black, stroke=black, clips=(Clip.of(IDENTITY, box, True, "页面（CropBox）"),))
             if isinstance(contents, pikepdf.Stream | pikepdf.Array):
-                reader.run(contents, inherited(page, "/Resources"), start, ())
+                reader.run(contents, Scope(inherited(page, "/Resources")), start)
         except Refused as refused:
             return _problem(name, refused)
         except (pikepdf.PdfError, TypeError, ValueError, KeyError, IndexError, AttributeError, RecursionError,

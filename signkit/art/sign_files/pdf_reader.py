@@ -1,7 +1,8 @@
 """The PDF sign reader's judgement of a page: every painted path as a CMYK shape, or a refusal.
 
-It walks the content: ``q``/``Q``, ``cm``, Form XObjects (recursively, with their
-``/Matrix``, ``/BBox`` and own resources), and understands path
+:class:`signkit.pdfkit.interpreter.Interpreter` walks the content (``q``/``Q``, ``cm``,
+Form XObjects with their ``/Matrix``, ``/BBox`` and own resources, the colour
+operators); :class:`SignReader` is its client for sign files.  It understands path
 construction (``m l c v y h re``) and painting (``f F f* S s B B* b b* n``), line
 width, caps and joins (``w J j`` and the same keys of ``gs``), and colour by
 ``g G rg RG k K`` or ``cs``/``CS`` with ``sc``/``scn``/``SC``/``SCN`` in DeviceGray,
@@ -32,7 +33,6 @@ from __future__ import annotations
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 import pikepdf
 
@@ -40,8 +40,21 @@ from signkit.art.sign_files.cmyk import naive_cmyk
 from signkit.art.sign_files.pdf_decode import MAX_CONTENT_BYTES, decode
 from signkit.art.sign_files.pdf_paths import Clip, bounds, mapped, rectangle, within
 from signkit.art.sign_files.results import Refused, Segment, Shape
+from signkit.diagnostics import KeyPath
 from signkit.drawing.items import Color
-from signkit.pdfkit.geometry import IDENTITY, Matrix, box_of, inverse, is_uniform, line_scale, matrix_of, multiply, number
+from signkit.pdfkit.geometry import Matrix, box_of, inverse, is_uniform, line_scale, number
+from signkit.pdfkit.interpreter import (
+    COMPONENTS,
+    TEXT_SHOWING,
+    Budget,
+    DeviceSpace,
+    GraphicsState,
+    Holder,
+    Instruction,
+    Interpreter,
+    Scope,
+    tokenise,
+)
 from signkit.pdfkit.objects import resource
 
 #: Operators executed, a form's counted each time it is drawn (a detailed sign needs a few thousand).
@@ -52,20 +65,25 @@ MAX_DEPTH = 16
 #: Path construction operators and how many numbers each takes.
 _PATH_OPS = {"m": 2, "l": 2, "c": 6, "v": 4, "y": 4, "h": 0, "re": 4}
 _PAINT_OPS = frozenset({"f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "n"})
-_TEXT_SHOWING = frozenset({"Tj", "TJ", "'", '"'})
 #: Operators without effect on what the paths look like: text state and positioning (text is refused
 #: when shown), marked content, rendering intent, flatness, miter limit, compatibility sections.
 _IGNORED = frozenset({"BT", "ET", "Tc", "Tw", "Tz", "TL", "Tf", "Tr", "Ts", "Td", "TD", "Tm", "T*",
                       "BMC", "BDC", "EMC", "MP", "DP", "ri", "i", "M", "BX", "EX"})
 _TEXT = "文字（请在绘图软件中把文字转为轮廓/路径）"
 _OUTLINE = "请在绘图软件中把描边扩展为路径后重新导出"
+_PATTERN = "图案填充（请改为纯色）"
 _BLEND_NORMAL = frozenset({"/Normal", "/Compatible"})
+#: Components of the spaces :func:`_space` names (the device spaces, and what reads as one).
+_COMPONENTS: dict[str, int] = {str(space): count for space, count in COMPONENTS.items()}
+_DEVICE = {"/DeviceGray": "gray", "/G": "gray", "/DeviceRGB": "rgb", "/RGB": "rgb", "/DeviceCMYK": "cmyk",
+           "/CMYK": "cmyk", "/CalGray": "gray", "/CalRGB": "rgb", "/CalCMYK": "cmyk"}
 
 
 # --- colours -------------------------------------------------------------------------
 
 
 def cmyk(c: float, m: float, y: float, k: float) -> Color:
+    """A PDF sign's colour as signkit's :class:`Color` (components clamped to 0–1, four decimals)."""
     c, m, y, k = (round(min(max(v, 0.0), 1.0), 4) for v in (c, m, y, k))
     return Color(f"PDF {c:g}/{m:g}/{y:g}/{k:g}", c, m, y, k)
 
@@ -79,11 +97,6 @@ def _colour(space: str, values: Sequence[float]) -> Color:
     return cmyk(*values[:4])
 
 
-_COMPONENTS = {"gray": 1, "rgb": 3, "cmyk": 4}
-_DEVICE = {"/DeviceGray": "gray", "/G": "gray", "/DeviceRGB": "rgb", "/RGB": "rgb", "/DeviceCMYK": "cmyk",
-           "/CMYK": "cmyk", "/CalGray": "gray", "/CalRGB": "rgb", "/CalCMYK": "cmyk"}
-
-
 def _space(operand: object, resources: object, depth: int = 0) -> str:
     """``gray``, ``rgb`` or ``cmyk`` for a colour space operand, or the Chinese reason it cannot be used."""
     if depth > 4:
@@ -93,7 +106,7 @@ def _space(operand: object, resources: object, depth: int = 0) -> str:
         if name in _DEVICE:
             return _DEVICE[name]
         if name == "/Pattern":
-            return "图案填充（请改为纯色）"
+            return _PATTERN
         named = resource(resources, "/ColorSpace", name)
         return _space(named, resources, depth + 1) if named is not None else f"未定义的颜色空间 {name[1:]}"
     if not isinstance(operand, pikepdf.Array) or len(operand) == 0:
@@ -107,18 +120,17 @@ def _space(operand: object, resources: object, depth: int = 0) -> str:
     if head in ("/Separation", "/DeviceN"):
         return "专色（请改为 CMYK 印刷色）"
     if head == "/Pattern":
-        return "图案填充（请改为纯色）"
+        return _PATTERN
     return f"颜色空间 {head[1:]}（请改为 CMYK）"
 
 
-# --- the interpreter -----------------------------------------------------------------
+# --- the reader ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SignState:
-    """The graphics state of a sign page."""
+@dataclass(frozen=True, kw_only=True)
+class SignState(GraphicsState):
+    """The graphics state of a sign page, beyond the CTM."""
 
-    ctm: Matrix
     #: A colour, or the Chinese reason the current colour cannot be printed (refused when painted with).
     fill: Color | str
     stroke: Color | str
@@ -132,33 +144,34 @@ class SignState:
 
 
 @dataclass
-class SignReader:
+class _PathInProgress:
+    """The path being built in one content stream (not part of the graphics state: ``q``/``Q`` leave it alone)."""
+
+    segments: list[Segment] = field(default_factory=list)
+    current: tuple[float, float] | None = None
+    start: tuple[float, float] | None = None
+    #: ``W`` or ``W*`` seen: the path clips once it is painted (or ended with ``n``).
+    clipping: bool = False
+
+
+class SignReader(Interpreter[SignState]):
     """Reads one sign page into :attr:`shapes` on the art's canvas, raising :class:`Refused` at the first problem."""
 
-    pdf: pikepdf.Pdf
-    #: Page space (default user space) → the art's canvas, y down.
-    to_art: Matrix
-    tolerance: float
-    shapes: list[Shape] = field(default_factory=list)
-    operators: int = 0
-    content_bytes: int = 0
-    parsed: dict[tuple[int, int], list[Any]] = field(default_factory=dict)
+    def __init__(self, pdf: pikepdf.Pdf, to_art: Matrix, tolerance: float) -> None:
+        super().__init__(Budget(MAX_OPERATORS, whole_streams=False), MAX_DEPTH)
+        self.pdf = pdf
+        #: Page space (default user space) → the art's canvas, y down.
+        self.to_art = to_art
+        self.tolerance = tolerance
+        self.shapes: list[Shape] = []
+        self.content_bytes = 0
+        self.path = _PathInProgress()
 
-    # -- content --------------------------------------------------------------------
+    # -- reading --------------------------------------------------------------------
 
-    def decoded(self, stream: pikepdf.Stream) -> bytes:
-        """A content stream's data, decoded with a bound (see :data:`MAX_CONTENT_BYTES`)."""
-        room = MAX_CONTENT_BYTES - self.content_bytes
-        data = decode(stream, room)
-        self.content_bytes += len(data)
-        return data
-
-    def instructions(self, holder: pikepdf.Stream | pikepdf.Array) -> list[Any]:
-        """Parsed instructions of a stream (or a page's array of streams), each stream parsed once."""
-        key = holder.objgen if isinstance(holder, pikepdf.Stream) and holder.is_indirect else None
-        if key is not None and key in self.parsed:
-            return self.parsed[key]
-        parts = [holder] if isinstance(holder, pikepdf.Stream) else list(holder)
+    def parse(self, holder: Holder, scope: Scope) -> Sequence[Instruction]:
+        """A stream's (or a page's array of streams') instructions, decoded with a bound (see :mod:`.pdf_decode`)."""
+        parts = list(holder) if isinstance(holder, pikepdf.Array) else [holder]
         streams = [p for p in parts if isinstance(p, pikepdf.Stream)]
         if len(streams) != len(parts):
             raise Refused("not_image", "页面内容不是内容流")
@@ -166,105 +179,51 @@ class SignReader:
         try:
             with warnings.catch_warnings(record=True) as complaints:  # a truncated stream is only warned about
                 warnings.simplefilter("always")
-                parsed = list(pikepdf.parse_content_stream(pikepdf.Stream(self.pdf, data)))
+                parsed = tokenise(pikepdf.Stream(self.pdf, data))
         except (pikepdf.PdfError, TypeError, ValueError) as error:
             raise Refused("not_image", f"内容流无法解析（{short(error)}）") from None
         if complaints:  # part of the drawing may be missing: printing the rest would be wrong
             raise Refused("not_image", f"内容流不完整或有错（{short(Exception(str(complaints[0].message)))}）")
-        if key is not None:
-            self.parsed[key] = parsed
         return parsed
 
-    def run(self, holder: pikepdf.Stream | pikepdf.Array, resources: object, state: SignState,
-            active: tuple[tuple[int, int], ...]) -> None:
-        """Interpret one content stream with ``resources``, starting from ``state``."""
-        stack: list[SignState] = []
-        path: list[Segment] = []
-        current: tuple[float, float] | None = None
-        start: tuple[float, float] | None = None
-        clipping = False  # W or W* seen: the path clips once it is painted (or ended with n)
-        for instruction in self.instructions(holder):
-            self.operators += 1
-            if self.operators > MAX_OPERATORS:
-                raise Refused("too_large", f"绘图指令超过 {MAX_OPERATORS:,} 条（或表单层层重复绘制）")
-            if isinstance(instruction, pikepdf.ContentStreamInlineImage):
-                raise Refused("not_vector", "内嵌的位图图像（请改为矢量图形）")
-            op = str(instruction.operator)
-            operands = list(instruction.operands)
-            if op in _PATH_OPS:
-                values = _numbers(op, operands, _PATH_OPS[op])
-                if op == "m":
-                    current = start = (values[0], values[1])
-                    path.append(("M", *values))
-                elif op == "re":
-                    x, y, w, h = values
-                    path.extend((("M", x, y), ("L", x + w, y), ("L", x + w, y + h), ("L", x, y + h), ("Z",)))
-                    current = start = (x, y)
-                elif current is None:
-                    raise Refused("not_image", f"内容流有错：路径没有起点（{op} 之前缺少 m）")
-                elif op == "l":
-                    path.append(("L", *values))
-                    current = (values[0], values[1])
-                elif op == "c":
-                    path.append(("C", *values))
-                    current = (values[4], values[5])
-                elif op == "v":
-                    path.append(("C", *current, *values))
-                    current = (values[2], values[3])
-                elif op == "y":
-                    path.append(("C", *values[:2], *values[2:], *values[2:]))
-                    current = (values[2], values[3])
-                else:  # h
-                    path.append(("Z",))
-                    current = start
-            elif op in ("W", "W*"):
-                clipping = True
-            elif op in _PAINT_OPS:
-                if op in ("s", "b", "b*") and path:
-                    path.append(("Z",))
-                if path:
-                    self.paint(op, path, state)
-                    if clipping:
-                        state = self.clipped(state, path)
-                path, current, start, clipping = [], None, None, False
-            elif op == "q":
-                stack.append(state)
-            elif op == "Q":
-                if stack:
-                    state = stack.pop()
-            elif op == "cm":
-                matrix = matrix_of(operands)
-                if matrix is None:
-                    raise Refused("not_image", "内容流有错：cm 的参数不是 6 个数")
-                state = replace(state, ctm=multiply(matrix, state.ctm))
-            else:
-                state = self.other(op, operands, resources, state, active)
+    def decoded(self, stream: pikepdf.Stream) -> bytes:
+        """A content stream's data, decoded within what is left of :data:`MAX_CONTENT_BYTES`."""
+        data = decode(stream, MAX_CONTENT_BYTES - self.content_bytes)
+        self.content_bytes += len(data)
+        return data
 
-    def other(self, op: str, operands: list[Any], resources: object, state: SignState,
-              active: tuple[tuple[int, int], ...]) -> SignState:
-        """Every operator but path construction, painting, ``q``/``Q`` and ``cm``: the new state."""
-        if op in ("g", "G", "rg", "RG", "k", "K"):
-            space = {"g": "gray", "rg": "rgb", "k": "cmyk"}[op.lower()]
-            device = _colour(space, _numbers(op, operands, _COMPONENTS[space]))
-            return replace(state, fill=device, fill_space=space) if op.islower() \
-                else replace(state, stroke=device, stroke_space=space)
-        if op in ("cs", "CS"):
-            if len(operands) != 1:
-                raise Refused("not_image", f"内容流有错：{op} 的参数不对")
-            space = _space(operands[0], resources)
-            initial: Color | str = _colour(space, (0.0, 0.0, 0.0, 1.0) if space == "cmyk" else (0.0, 0.0, 0.0)) \
-                if space in _COMPONENTS else space
-            return replace(state, fill=initial, fill_space=space) if op == "cs" \
-                else replace(state, stroke=initial, stroke_space=space)
-        if op in ("sc", "scn", "SC", "SCN"):
-            space = state.fill_space if op.islower() else state.stroke_space
-            if operands and isinstance(operands[-1], pikepdf.Name):
-                colour: Color | str = "图案填充（请改为纯色）"
-            elif space in _COMPONENTS:
-                colour = _colour(space, _numbers(op, operands, _COMPONENTS[space]))
-            else:
-                colour = space
-            return replace(state, fill=colour) if op.islower() else replace(state, stroke=colour)
+    def run(self, holder: Holder, scope: Scope, state: SignState) -> None:
+        """Interpret one stream; a form's content builds its own paths, the caller's path waits for it."""
+        outer, self.path = self.path, _PathInProgress()
+        super().run(holder, scope, state)
+        self.path = outer
+
+    def out_of_budget(self, scope: Scope) -> None:
+        raise Refused("too_large", f"绘图指令超过 {MAX_OPERATORS:,} 条（或表单层层重复绘制）")
+
+    def malformed(self, op: str, scope: Scope) -> None:
+        raise Refused("not_image", "内容流有错：cm 的参数不是 6 个数" if op == "cm" else f"内容流有错：{op} 的参数不对")
+
+    # -- paths and painting ---------------------------------------------------------
+
+    def operator(self, op: str, operands: list[pikepdf.Object], scope: Scope, state: SignState) -> SignState:
+        """Paths, painting, line style, ``gs`` and what is refused; colours and ``Do`` come through their own hooks."""
+        if op in _PATH_OPS:
+            self.construct(op, _numbers(op, operands, _PATH_OPS[op]))
+            return state
+        if op in ("W", "W*"):
+            self.path.clipping = True
+            return state
+        if op in _PAINT_OPS:
+            path = self.path.segments
+            if op in ("s", "b", "b*") and path:
+                path.append(("Z",))
+            if path:
+                self.paint(op, path, state)
+                if self.path.clipping:
+                    state = self.clipped(state, path)
+            self.path = _PathInProgress()
+            return state
         if op == "w":
             return replace(state, width=_numbers(op, operands, 1)[0])
         if op in ("J", "j"):
@@ -275,13 +234,8 @@ class SignReader:
                 raise Refused("not_image", "内容流有错：d 的参数不对")
             return replace(state, dashed=_dashed(operands[0]))
         if op == "gs":
-            return self.ext_gstate(operands, resources, state)
-        if op == "Do":
-            if len(operands) != 1 or not isinstance(operands[0], pikepdf.Name):
-                raise Refused("not_image", "内容流有错：Do 的参数不对")
-            self.xobject(str(operands[0]), resources, state, active)
-            return state
-        if op in _TEXT_SHOWING:
+            return self.ext_gstate(operands, scope.resources, state)
+        if op in TEXT_SHOWING:
             raise Refused("not_vector", _TEXT)
         if op == "sh":
             raise Refused("not_vector", "渐变（请改为纯色）")
@@ -291,59 +245,33 @@ class SignReader:
             return state
         raise Refused("not_vector", f"不支持的 PDF 绘图指令「{op}」")
 
-    def ext_gstate(self, operands: list[Any], resources: object, state: SignState) -> SignState:
-        """``gs``: line style and transparency from an ExtGState dictionary."""
-        name = str(operands[0]) if len(operands) == 1 and isinstance(operands[0], pikepdf.Name) else None
-        gstate = resource(resources, "/ExtGState", name) if name else None
-        if not isinstance(gstate, pikepdf.Dictionary):
-            raise Refused("not_image", f"内容流引用了不存在的图形状态 {name[1:] if name else ''}".rstrip())
-        for key in ("/CA", "/ca"):
-            alpha = number(gstate.get(key))
-            if alpha is not None and alpha < 1:
-                raise Refused("not_vector", f"半透明（不透明度 {alpha * 100:.0f}%，请改为不透明的颜色）")
-        mask = gstate.get("/SMask")
-        if mask is not None and mask != pikepdf.Name("/None"):
-            raise Refused("not_vector", "透明蒙版（SMask，请拼合透明度）")
-        blend = gstate.get("/BM")
-        modes = [str(b) for b in blend] if isinstance(blend, pikepdf.Array) else [str(blend)] if blend is not None else []
-        if modes and modes[0] not in _BLEND_NORMAL:
-            raise Refused("not_vector", f"混合模式 {modes[0][1:]}（请拼合透明度）")
-        width = number(gstate.get("/LW"))
-        cap, join = number(gstate.get("/LC")), number(gstate.get("/LJ"))
-        dash = gstate.get("/D")
-        return replace(state, width=state.width if width is None else width,
-                       cap=state.cap if cap is None else int(cap), join=state.join if join is None else int(join),
-                       dashed=_dashed(dash[0]) if isinstance(dash, pikepdf.Array) and len(dash) == 2
-                       and isinstance(dash[0], pikepdf.Array) else state.dashed)
-
-    def xobject(self, name: str, resources: object, state: SignState, active: tuple[tuple[int, int], ...]) -> None:
-        """``Do``: a Form XObject drawn with its matrix and box; an image is refused."""
-        xobject = resource(resources, "/XObject", name)
-        if not isinstance(xobject, pikepdf.Stream):
-            raise Refused("not_image", f"内容流引用了不存在的对象 {name[1:]}")
-        subtype = xobject.get("/Subtype")
-        if subtype == pikepdf.Name.Image:
-            raise Refused("not_vector", "位图图像（请改为矢量图形）")
-        if subtype == pikepdf.Name.PS:
-            raise Refused("not_vector", "PostScript 片段")
-        if subtype != pikepdf.Name.Form:
-            raise Refused("not_image", f"对象 {name[1:]} 不是表单也不是图像")
-        ident = xobject.objgen
-        if ident in active:
-            raise Refused("not_image", f"表单 {name[1:]} 引用了自身（循环引用）")
-        if len(active) >= MAX_DEPTH:
-            raise Refused("too_large", f"表单嵌套超过 {MAX_DEPTH} 层")
-        matrix = matrix_of(xobject.get("/Matrix")) or IDENTITY
-        ctm = multiply(matrix, state.ctm)
-        clips = state.clips
-        box = box_of(xobject.get("/BBox"))
-        if box is not None:
-            clips = (*clips, Clip.of(ctm, box, True, "表单边界（BBox）"))
-        own = xobject.get("/Resources")
-        inner = replace(state, ctm=ctm, clips=clips)
-        self.run(xobject, own if own is not None else resources, inner, (*active, ident))
-
-    # -- painting -------------------------------------------------------------------
+    def construct(self, op: str, values: list[float]) -> None:
+        """One path construction operator, its operands already checked."""
+        path = self.path
+        if op == "m":
+            path.current = path.start = (values[0], values[1])
+            path.segments.append(("M", *values))
+        elif op == "re":
+            x, y, w, h = values
+            path.segments.extend((("M", x, y), ("L", x + w, y), ("L", x + w, y + h), ("L", x, y + h), ("Z",)))
+            path.current = path.start = (x, y)
+        elif path.current is None:
+            raise Refused("not_image", f"内容流有错：路径没有起点（{op} 之前缺少 m）")
+        elif op == "l":
+            path.segments.append(("L", *values))
+            path.current = (values[0], values[1])
+        elif op == "c":
+            path.segments.append(("C", *values))
+            path.current = (values[4], values[5])
+        elif op == "v":
+            path.segments.append(("C", *path.current, *values))
+            path.current = (values[2], values[3])
+        elif op == "y":
+            path.segments.append(("C", *values[:2], *values[2:], *values[2:]))
+            path.current = (values[2], values[3])
+        else:  # h
+            path.segments.append(("Z",))
+            path.current = path.start
 
     def paint(self, op: str, path: list[Segment], state: SignState) -> None:
         """One painting operator: a :class:`Shape` on the art's canvas, after every check."""
@@ -391,6 +319,87 @@ class SignReader:
         # its box is never read: anything painted under a non-rectangular clip is refused (see paint)
         return replace(state, clips=(*state.clips, Clip.of(state.ctm, (0.0, 0.0, 0.0, 0.0), False, "剪切路径")))
 
+    # -- colour and graphics state --------------------------------------------------
+
+    def device_colour(self, op: str, space: DeviceSpace, stroking: bool, operands: list[pikepdf.Object],
+                      scope: Scope, state: SignState) -> SignState:
+        device = _colour(space, _numbers(op, operands, COMPONENTS[space]))
+        return replace(state, stroke=device, stroke_space=space) if stroking \
+            else replace(state, fill=device, fill_space=space)
+
+    def colour_space(self, op: str, stroking: bool, space: pikepdf.Object, scope: Scope,
+                     state: SignState) -> SignState:
+        kind = _space(space, scope.resources)
+        initial: Color | str = _colour(kind, (0.0, 0.0, 0.0, 1.0) if kind == "cmyk" else (0.0, 0.0, 0.0)) \
+            if kind in _COMPONENTS else kind
+        return replace(state, stroke=initial, stroke_space=kind) if stroking \
+            else replace(state, fill=initial, fill_space=kind)
+
+    def colour(self, op: str, stroking: bool, operands: list[pikepdf.Object], pattern: pikepdf.Name | None,
+               scope: Scope, state: SignState) -> SignState:
+        space = state.stroke_space if stroking else state.fill_space
+        if pattern is not None:
+            colour: Color | str = _PATTERN
+        elif space in _COMPONENTS:
+            colour = _colour(space, _numbers(op, operands, _COMPONENTS[space]))
+        else:
+            colour = space
+        return replace(state, stroke=colour) if stroking else replace(state, fill=colour)
+
+    def ext_gstate(self, operands: list[pikepdf.Object], resources: object, state: SignState) -> SignState:
+        """``gs``: line style and transparency from an ExtGState dictionary."""
+        name = str(operands[0]) if len(operands) == 1 and isinstance(operands[0], pikepdf.Name) else None
+        gstate = resource(resources, "/ExtGState", name) if name else None
+        if not isinstance(gstate, pikepdf.Dictionary):
+            raise Refused("not_image", f"内容流引用了不存在的图形状态 {name[1:] if name else ''}".rstrip())
+        for key in ("/CA", "/ca"):
+            alpha = number(gstate.get(key))
+            if alpha is not None and alpha < 1:
+                raise Refused("not_vector", f"半透明（不透明度 {alpha * 100:.0f}%，请改为不透明的颜色）")
+        mask = gstate.get("/SMask")
+        if mask is not None and mask != pikepdf.Name("/None"):
+            raise Refused("not_vector", "透明蒙版（SMask，请拼合透明度）")
+        blend = gstate.get("/BM")
+        modes = [str(b) for b in blend] if isinstance(blend, pikepdf.Array) else [str(blend)] if blend is not None else []
+        if modes and modes[0] not in _BLEND_NORMAL:
+            raise Refused("not_vector", f"混合模式 {modes[0][1:]}（请拼合透明度）")
+        width = number(gstate.get("/LW"))
+        cap, join = number(gstate.get("/LC")), number(gstate.get("/LJ"))
+        dash = gstate.get("/D")
+        return replace(state, width=state.width if width is None else width,
+                       cap=state.cap if cap is None else int(cap), join=state.join if join is None else int(join),
+                       dashed=_dashed(dash[0]) if isinstance(dash, pikepdf.Array) and len(dash) == 2
+                       and isinstance(dash[0], pikepdf.Array) else state.dashed)
+
+    # -- images and forms -----------------------------------------------------------
+
+    def inline_image(self, image: pikepdf.PdfInlineImage, scope: Scope, state: SignState) -> None:
+        raise Refused("not_vector", "内嵌的位图图像（请改为矢量图形）")
+
+    def image_xobject(self, name: str, image: pikepdf.Stream, scope: Scope, state: SignState) -> None:
+        raise Refused("not_vector", "位图图像（请改为矢量图形）")
+
+    def missing_xobject(self, name: str, found: pikepdf.Object | None, scope: Scope) -> None:
+        raise Refused("not_image", f"内容流引用了不存在的对象 {name}")
+
+    def other_xobject(self, name: str, xobject: pikepdf.Stream, scope: Scope) -> None:
+        if xobject.get("/Subtype") == pikepdf.Name.PS:
+            raise Refused("not_vector", "PostScript 片段")
+        raise Refused("not_image", f"对象 {name} 不是表单也不是图像")
+
+    def form_loops(self, name: str, where: KeyPath) -> None:
+        raise Refused("not_image", f"表单 {name} 引用了自身（循环引用）")
+
+    def forms_too_deep(self, name: str, where: KeyPath) -> None:
+        raise Refused("too_large", f"表单嵌套超过 {MAX_DEPTH} 层")
+
+    def enter_form(self, form: pikepdf.Stream, where: KeyPath, state: SignState) -> SignState:
+        """A form draws within its ``/BBox``: a clip like any other, proven harmless or refused."""
+        box = box_of(form.get("/BBox"))
+        if box is None:
+            return state
+        return replace(state, clips=(*state.clips, Clip.of(state.ctm, box, True, "表单边界（BBox）")))
+
 
 def _dashed(array: pikepdf.Array) -> bool:
     """A dash array that draws gaps (all zeros, or empty, is a solid line)."""
@@ -427,7 +436,7 @@ def _round_style(path: Sequence[Segment], cap: int, join: int) -> bool:
     raise Refused("not_vector", f"描边样式（{style}）signkit 无法照样绘制（{_OUTLINE}）")
 
 
-def _numbers(op: str, operands: list[Any], count: int) -> list[float]:
+def _numbers(op: str, operands: Sequence[object], count: int) -> list[float]:
     values = [number(v) for v in operands]
     if len(values) != count or any(v is None for v in values):
         raise Refused("not_image", f"内容流有错：{op} 的参数不是 {count} 个数")
@@ -435,6 +444,7 @@ def _numbers(op: str, operands: list[Any], count: int) -> list[float]:
 
 
 def short(error: BaseException) -> str:
+    """The first line of an error, without qpdf's ``stream <…>:`` prefix, for a refusal message."""
     text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     text = text.split(": ", 1)[-1] if text.startswith("stream <") else text
     return text if len(text) <= 80 else text[:77] + "…"
