@@ -1,6 +1,6 @@
 """Preflight: checking any PDF — signkit's or another's — the way a print shop would.
 
-``preflight_pdf(data, name)`` returns located diagnostics (SK6xx, see :mod:`.rules`):
+``preflight_pdf(data, name)`` returns located diagnostics (SK6xx, see :mod:`signkit.codes`):
 page boxes and the finished size against the 附表, embedded fonts, CMYK-only colour
 (registration marks in ``/All`` excepted), no transparency, no encryption, image
 resolution at print size, and whether PDF/X keys are present.  Nothing here prints.

@@ -4,7 +4,7 @@ One pass over each content stream, with a small graphics state (CTM, font, text
 render mode, saved and restored by ``q``/``Q``), finds:
 
 * **colour** (SK607 RGB/Lab, SK608 spot): the ``rg``/``RG`` operators, every colour
-  space selected with ``cs``/``CS`` (judged by :mod:`.colorspaces`), the colour space of
+  space selected with ``cs``/``CS`` (judged by :mod:`signkit.pdfkit.colorspaces`), the colour space of
   every image (XObject or inline) and shading (``sh`` and shading patterns).  Grey is
   fine: ``g``/``G`` and ``DeviceGray`` print on the black plate only, which is what
   K-only content wants.  ``sc``/``scn`` only set components of the space already
@@ -25,7 +25,7 @@ The walking itself — tokens, ``q``/``Q``, ``cm``, colour operators, Form XObje
 their ``/Matrix``, own resources (the parent's when they have none), cycle and depth
 guards, and the instruction budget — is :class:`signkit.pdfkit.interpreter.Interpreter`'s,
 shared with the PDF sign reader; this module is the preflight's judgement of what it
-sees (:class:`PageWalker`, one subclass per page).  Printing annotations'
+sees (:class:`PageWalker`, one per page).  Printing annotations'
 normal appearance streams are walked as forms placed on their ``/Rect``; tiling
 patterns and Type3 glyph procedures are walked for colour, fonts and transparency but
 their images are not measured (the pattern/glyph space is not followed to the page).
