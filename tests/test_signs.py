@@ -24,10 +24,14 @@ from PIL import Image
 
 from signkit.art import CATEGORIES, SIGNS, draw_sign, load_library, lookup, total_height
 from signkit.art.accidents import ACCIDENT_SIGNS, ACCIDENT_TYPES, AUTO, board_signs, close_types, suggest
-from signkit.art.files import MAX_PIXELS, FileProblem, RasterArt, VectorArt, folder_signs, load_art, naive_cmyk, required_ppi, resolve
 from signkit.art.frames import BAR_WIDTH, RING_INNER, SAFETY_RED, TRIANGLE_INNER
-from signkit.art.pdf_sign import bounds
 from signkit.art.place import ARTWORK_NOTE, arrange, capacity, catalogue, draw_signs, min_sign_width
+from signkit.art.sign_files.bitmap import MAX_PIXELS, required_ppi
+from signkit.art.sign_files.cmyk import naive_cmyk
+from signkit.art.sign_files.loader import load_art
+from signkit.art.sign_files.pdf_paths import bounds
+from signkit.art.sign_files.results import FileProblem, RasterArt, VectorArt
+from signkit.art.sign_files.sources import folder_signs, resolve
 from signkit.diagnostics import Severity
 from signkit.drawing.box import Box
 from signkit.drawing.frame import Frame
@@ -633,7 +637,7 @@ def test_pdf_override_replaces_a_library_sign_as_vectors(chem: dict[str, Any], t
 
 
 def test_pdf_sign_output_is_deterministic(chem: dict[str, Any], tmp_path: Path, bundled_fonts: Any) -> None:
-    from signkit.art.files import _load_cached
+    from signkit.art.sign_files.loader import _load_cached
 
     _pdf(tmp_path / "当心中毒.pdf")
     first, _, _ = _layout_with(chem, bundled_fonts, ["当心中毒"], tmp_path)

@@ -26,9 +26,13 @@ from dataclasses import dataclass, replace
 
 from signkit.art.accidents import accidents_for
 from signkit.art.catalog import load_library
-from signkit.art.files import FileProblem, FileSign, LibrarySign, RasterArt, Resolved, UnknownSign, load_art, raster_item, vector_items
 from signkit.art.frames import draw_sign, total_height
 from signkit.art.registry import CATEGORIES, SignSpec
+from signkit.art.sign_files.bitmap import raster_item
+from signkit.art.sign_files.fitting import vector_items
+from signkit.art.sign_files.loader import load_art
+from signkit.art.sign_files.results import FileProblem, RasterArt
+from signkit.art.sign_files.sources import FileSign, LibrarySign, Resolved, UnknownSign
 from signkit.diagnostics import KeyPath
 from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK, GREY

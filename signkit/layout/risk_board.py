@@ -67,9 +67,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from signkit.art.accidents import board_signs
-from signkit.art.files import resolve, resolve_path
 from signkit.art.place import capacity, draw_signs, min_sign_width
 from signkit.art.qr import draw_qr
+from signkit.art.sign_files.sources import resolve, resolve_path
 from signkit.diagnostics import KeyPath
 from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK, RISK_COLORS, RISK_TEXT

@@ -1,26 +1,22 @@
-"""Page boxes: is there a TrimBox, are the boxes nested, is the trim the 附表's size.
+"""Finding things in a PDF's object graph without tripping over damaged files.
 
-A print shop cuts along the TrimBox, prints up to the BleedBox and images the
-MediaBox, so it needs ``TrimBox ⊆ BleedBox ⊆ MediaBox``; a CropBox that cuts into the
-trim (or the bleed) hides artwork in viewers and in RIPs that honour it.  Without a
-TrimBox the shop has to guess the finished size (SK603, a warning: it falls back to
-the CropBox, then the MediaBox, and the size check uses that).
-
-The finished size (the TrimBox, turned by ``/Rotate``, scaled by ``/UserUnit``) is
-checked against :func:`signkit.spec.sizes.size_problem` — the 附表's minimum and,
-for 2-3 and 2-6, its proportions — when the file names its 附表 in the document
-information's ``/Subject`` (signkit writes the form id there) or the caller names one.
-Sizes are rounded to 0.1 mm first, so writers' rounding of points does not matter.
-
-Not checked: ArtBox, boxes of different sizes on different pages of one board
-(each page is checked on its own), and whether a tiled or imposed sheet is meant.
+Resources, inherited page attributes and object identity are looked up the same way by
+every reader of content streams, and a damaged or hostile file can put anything of any
+type anywhere: these lookups answer ``None`` for whatever is missing or of the wrong
+type, so the callers only decide what *that* means for them.
 """
 
 from __future__ import annotations
 
 import pikepdf
 
+from signkit.diagnostics import KeyPath
+
 _MAX_INHERIT = 64
+
+#: An object's identity: its object number for indirect objects, else where it was found (a direct
+#: object has no number, but the same place always holds the same object).
+ObjectId = tuple[int, int] | KeyPath
 
 
 def inherited(page: pikepdf.Object, key: str) -> pikepdf.Object | None:
@@ -34,3 +30,18 @@ def inherited(page: pikepdf.Object, key: str) -> pikepdf.Object | None:
             return value
         node = node.get("/Parent")
     return None
+
+
+def resource(resources: object, category: str, name: str) -> pikepdf.Object | None:
+    """``resources[category][name]``, tolerating anything missing or of the wrong type."""
+    if not isinstance(resources, pikepdf.Dictionary):
+        return None
+    group = resources.get(category)
+    if not isinstance(group, pikepdf.Dictionary):
+        return None
+    return group.get(name)
+
+
+def object_id(obj: pikepdf.Object, fallback: KeyPath) -> ObjectId:
+    """A stable identity: the object number for indirect objects, else where it was found."""
+    return obj.objgen if obj.is_indirect else fallback

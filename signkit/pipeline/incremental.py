@@ -62,7 +62,7 @@ def sign_inputs(site: Site, base: str) -> dict[str, Any]:
     folder is recorded rather than the files drawn: adding 当心触电.svg to it changes a
     board that used the library's sign until now.
     """
-    from signkit.art.files import is_file_entry, resolve_path
+    from signkit.art.sign_files.sources import is_file_entry, resolve_path
 
     root = Path(base)
     folders = [os.path.abspath(resolve_path(site.output.sign_folder, root))] if site.output.sign_folder else []
@@ -78,7 +78,7 @@ def signs_digest(record: dict[str, Any]) -> str:
     name, with their digests; a missing file or folder is recorded as missing, so that
     creating it later is a change too.
     """
-    from signkit.art.files import folder_signs
+    from signkit.art.sign_files.sources import folder_signs
 
     folders: dict[str, Any] = {}
     for folder in record.get("folders", []):

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import pikepdf
 
 from signkit.diagnostics import KeyPath, Severity
-from signkit.pdfkit.geometry import MM, Box, box_of, inside, number
+from signkit.pdfkit.geometry import MM, PdfRect, box_of, inside, number
 from signkit.pdfkit.objects import inherited
 from signkit.preflight.findings import Findings
 from signkit.spec.sizes import size_problem
@@ -37,11 +37,11 @@ class FormChoice:
     source: str
 
 
-def _mm(box: Box, unit: float) -> tuple[float, float]:
+def _mm(box: PdfRect, unit: float) -> tuple[float, float]:
     return round((box[2] - box[0]) * unit / MM, 1), round((box[3] - box[1]) * unit / MM, 1)
 
 
-def _describe(box: Box, unit: float) -> str:
+def _describe(box: PdfRect, unit: float) -> str:
     width, height = _mm(box, unit)
     return f"{width:g}×{height:g} mm"
 
@@ -59,7 +59,7 @@ def check_boxes(page: pikepdf.Object, path: KeyPath, findings: Findings, form: F
     if media is None or media[2] - media[0] <= 0 or media[3] - media[1] <= 0:
         findings.add("SK605", "页面没有有效的 MediaBox，无法确定页面大小", path)
         return
-    boxes: dict[str, Box] = {"MediaBox": media}
+    boxes: dict[str, PdfRect] = {"MediaBox": media}
     for key, raw in (("CropBox", inherited(page, "/CropBox")),
                      ("BleedBox", page.get("/BleedBox") if isinstance(page, pikepdf.Dictionary) else None),
                      ("TrimBox", page.get("/TrimBox") if isinstance(page, pikepdf.Dictionary) else None)):
@@ -86,7 +86,7 @@ def check_boxes(page: pikepdf.Object, path: KeyPath, findings: Findings, form: F
         _check_size(page, trim, unit, form, fallback, path, findings)
 
 
-def _check_nesting(boxes: dict[str, Box], unit: float, path: KeyPath, findings: Findings) -> None:
+def _check_nesting(boxes: dict[str, PdfRect], unit: float, path: KeyPath, findings: Findings) -> None:
     pairs = (("TrimBox", "BleedBox", Severity.ERROR), ("BleedBox", "MediaBox", Severity.ERROR),
              ("TrimBox", "MediaBox", Severity.ERROR), ("CropBox", "MediaBox", Severity.WARNING),
              ("TrimBox", "CropBox", Severity.ERROR), ("BleedBox", "CropBox", Severity.WARNING))
@@ -104,7 +104,7 @@ def _check_nesting(boxes: dict[str, Box], unit: float, path: KeyPath, findings: 
                      hint="应为 TrimBox ⊆ BleedBox ⊆ MediaBox，CropBox 不小于 BleedBox")
 
 
-def _check_size(page: pikepdf.Object, trim: Box, unit: float, form: FormChoice, fallback: str, path: KeyPath,
+def _check_size(page: pikepdf.Object, trim: PdfRect, unit: float, form: FormChoice, fallback: str, path: KeyPath,
                 findings: Findings) -> None:
     width, height = _mm(trim, unit)
     rotate = number(inherited(page, "/Rotate")) or 0

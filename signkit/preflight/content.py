@@ -4,7 +4,7 @@ One pass over each content stream, with a small graphics state (CTM, font, text
 render mode, saved and restored by ``q``/``Q``), finds:
 
 * **colour** (SK607 RGB/Lab, SK608 spot): the ``rg``/``RG`` operators, every colour
-  space selected with ``cs``/``CS`` (judged by :mod:`.colorspaces`), the colour space of
+  space selected with ``cs``/``CS`` (judged by :mod:`signkit.pdfkit.colorspaces`), the colour space of
   every image (XObject or inline) and shading (``sh`` and shading patterns).  Grey is
   fine: ``g``/``G`` and ``DeviceGray`` print on the black plate only, which is what
   K-only content wants.  ``sc``/``scn`` only set components of the space already
@@ -21,8 +21,11 @@ render mode, saved and restored by ``q``/``Q``), finds:
   the inline image); pixels ÷ inches at print size, the lower of the two axes, with the
   page's ``/UserUnit`` applied.
 
-Form XObjects are walked recursively with their ``/Matrix`` and own resources (the
-parent's when they have none), with cycle and depth guards; printing annotations'
+The walking itself — tokens, ``q``/``Q``, ``cm``, colour operators, Form XObjects with
+their ``/Matrix``, own resources (the parent's when they have none), cycle and depth
+guards, and the instruction budget — is :class:`signkit.pdfkit.interpreter.Interpreter`'s,
+shared with the PDF sign reader; this module is the preflight's judgement of what it
+sees (:class:`PageWalker`, one per page).  Printing annotations'
 normal appearance streams are walked as forms placed on their ``/Rect``; tiling
 patterns and Type3 glyph procedures are walked for colour, fonts and transparency but
 their images are not measured (the pattern/glyph space is not followed to the page).
@@ -43,7 +46,9 @@ import pikepdf
 
 from signkit.diagnostics import KeyPath, Severity
 from signkit.pdfkit.colorspaces import ColorInfo, Ink, classify, name_text
-from signkit.pdfkit.geometry import MM, Matrix, appearance_matrix, box_of, matrix_of, multiply, number, unit_square_size
+from signkit.pdfkit.geometry import IDENTITY, MM, appearance_matrix, box_of, matrix_of, multiply, number, unit_square_size
+from signkit.pdfkit.interpreter import TEXT_SHOWING, Budget, DeviceSpace, GraphicsState, Holder, Instruction, Interpreter, Scope, tokenise
+from signkit.pdfkit.objects import ObjectId, object_id, resource
 from signkit.preflight.findings import Findings
 
 STANDARD_14 = frozenset({
@@ -52,7 +57,6 @@ STANDARD_14 = frozenset({
     "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique",
     "Symbol", "ZapfDingbats",
 })
-TEXT_SHOWING = frozenset({"Tj", "TJ", "'", '"'})
 #: The only operators the walk looks at; the parser drops the rest (path construction
 #: and painting, text positioning) before they become Python objects, which keeps
 #: vector-heavy artwork fast.
@@ -68,23 +72,6 @@ HINT_SPOT = "如确需专色，请事先与印厂确认；否则导出时把专�
 HINT_TRANSPARENCY = "导出为 PDF/X-1a（会拼合透明度），或在设计软件中拼合透明度后重新导出"
 HINT_FONT = "导出 PDF 时选择嵌入全部字体（子集即可）"
 HINT_RESOLUTION = "换用更高分辨率的原图，或把图像印得小一些；--min-dpi 可调整下限"
-
-ObjectId = tuple[int, int] | KeyPath
-
-
-def object_id(obj: pikepdf.Object, fallback: KeyPath) -> ObjectId:
-    """A stable identity: the object number for indirect objects, else where it was found."""
-    return obj.objgen if obj.is_indirect else fallback
-
-
-def resource(resources: object, category: str, name: str) -> pikepdf.Object | None:
-    """``resources[category][name]``, tolerating anything missing or of the wrong type."""
-    if not isinstance(resources, pikepdf.Dictionary):
-        return None
-    group = resources.get(category)
-    if not isinstance(group, pikepdf.Dictionary):
-        return None
-    return group.get(name)
 
 
 def font_label(font: pikepdf.Object, resource_name: str) -> str:
@@ -116,22 +103,27 @@ def font_embedded(font: pikepdf.Object) -> bool:
 
 @dataclass
 class DocumentState:
-    """What is shared by all pages of one file: reported fonts, the work budget."""
+    """What is shared by all pages of one file: reported fonts, the work budget, parsed streams."""
 
     min_dpi: float
-    budget: int = field(default_factory=lambda: DEFAULT_BUDGET)
+    budget: Budget = field(default_factory=lambda: Budget(DEFAULT_BUDGET, whole_streams=True))
     fonts_done: set[ObjectId] = field(default_factory=set)
     type3_walked: set[ObjectId] = field(default_factory=set)
-    out_of_budget: bool = False
     #: Parsed content of indirect streams (forms drawn many times are parsed once).
-    parsed: dict[tuple[int, int], Sequence[pikepdf.ContentStreamInstructions]] = field(default_factory=dict)
+    parsed: dict[tuple[int, int], Sequence[Instruction]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class _GState:
-    ctm: Matrix | None
+@dataclass(frozen=True, kw_only=True)
+class _GState(GraphicsState):
+    #: Whether the CTM maps to the page: not inside tiling patterns and Type3 glyphs (their
+    #: space is not followed to the page) nor annotations without a usable Rect/BBox, where
+    #: images are not measured.
+    placed: bool = True
     font: tuple[str, pikepdf.Object] | None = None
     render_mode: int = 0
+
+
+_UNPLACED = _GState(placed=False)
 
 
 @dataclass
@@ -140,10 +132,11 @@ class _LowRes:
     message: str
 
 
-class PageWalker:
+class PageWalker(Interpreter[_GState]):
     """Walks everything that prints on one page and records findings under ``第 N 页``."""
 
     def __init__(self, findings: Findings, doc: DocumentState, page_path: KeyPath, user_unit: float) -> None:
+        super().__init__(doc.budget, MAX_DEPTH, doc.parsed)
         self.findings = findings
         self.doc = doc
         self.page_path = page_path
@@ -155,8 +148,8 @@ class PageWalker:
     # -- entry points -------------------------------------------------------------------
 
     def walk_page(self, page: pikepdf.Page, resources: pikepdf.Object | None) -> None:
-        self.walk(page, resources, _GState(ctm=(self.user_unit, 0.0, 0.0, self.user_unit, 0.0, 0.0)),
-                  self.page_path, ())
+        unit = (self.user_unit, 0.0, 0.0, self.user_unit, 0.0, 0.0)
+        self.run(page, Scope(resources, self.page_path), _GState(ctm=unit))
         self.walk_annotations(page.obj, resources)
         self.flush()
 
@@ -166,84 +159,59 @@ class PageWalker:
             self.findings.add("SK610", low.message, path, hint=HINT_RESOLUTION)
         self.low_res.clear()
 
-    # -- the interpreter ----------------------------------------------------------------
+    # -- reading ------------------------------------------------------------------------
 
-    def _parse(self, holder: pikepdf.Object | pikepdf.Page, path: KeyPath) -> Sequence[pikepdf.ContentStreamInstructions]:
-        """The instructions of ``holder``, counted against the document's budget."""
-        key = holder.objgen if isinstance(holder, pikepdf.Stream) and holder.is_indirect else None
-        instructions = self.doc.parsed.get(key) if key is not None else None
-        if instructions is None:
-            try:
-                instructions = pikepdf.parse_content_stream(holder, OPERATORS)
-            except (pikepdf.PdfError, TypeError) as error:
-                self.findings.add("SK612", f"内容流无法解析（{_short(error)}），这部分内容未能检查", path)
-                return []
-            if key is not None:
-                self.doc.parsed[key] = instructions
-        if len(instructions) > self.doc.budget:
-            self._out_of_budget(path)
-            return []
-        self.doc.budget -= len(instructions)
-        return instructions
+    def parse(self, holder: Holder, scope: Scope) -> Sequence[Instruction] | None:
+        try:
+            return tokenise(holder, OPERATORS)
+        except (pikepdf.PdfError, TypeError) as error:
+            self.findings.add("SK612", f"内容流无法解析（{_short(error)}），这部分内容未能检查", scope.where)
+            return None
 
-    def _out_of_budget(self, path: KeyPath) -> None:
-        if not self.doc.out_of_budget:
-            self.doc.out_of_budget = True
-            self.findings.add("SK612", "内容过于复杂（绘图指令过多或表单层层嵌套），其余部分未检查", path,
-                              severity=Severity.WARNING)
+    def out_of_budget(self, scope: Scope) -> None:
+        self.findings.add("SK612", "内容过于复杂（绘图指令过多或表单层层嵌套），其余部分未检查", scope.where,
+                          severity=Severity.WARNING)
 
-    def walk(self, holder: pikepdf.Object | pikepdf.Page, resources: pikepdf.Object | None, state: _GState,
-             path: KeyPath, active: tuple[ObjectId, ...]) -> None:
-        """Interpret one content stream (page, form, pattern or glyph) with ``resources``."""
-        if self.doc.out_of_budget:
-            return
-        stack: list[_GState] = []
-        for instruction in self._parse(holder, path):
-            if isinstance(instruction, pikepdf.ContentStreamInlineImage):
-                self.inline_image(instruction.iimage, resources, state, path)
-                continue
-            op = str(instruction.operator)
-            operands = instruction.operands
-            if op == "q":
-                stack.append(state)
-            elif op == "Q":
-                if stack:
-                    state = stack.pop()
-            elif op == "cm":
-                m = matrix_of(operands)
-                if m is not None and state.ctm is not None:
-                    state = replace(state, ctm=multiply(m, state.ctm))
-            elif op in ("rg", "RG"):
-                self.findings.add("SK607", "用 RGB 颜色绘制（rg/RG 运算符）", path, hint=HINT_RGB)
-            elif op in ("cs", "CS") and operands:
-                self.color(classify(operands[0], resources), path)
-            elif op in ("scn", "SCN") and operands and isinstance(operands[-1], pikepdf.Name):
-                self.pattern(name_text(operands[-1]), resources, state, path, active)
-            elif op == "sh" and operands and isinstance(operands[0], pikepdf.Name):
-                name = name_text(operands[0])
-                shading = resource(resources, "/Shading", str(operands[0]))
-                self.shading(shading, resources, (*path, f"渐变 {name}"))
-            elif op == "gs" and operands and isinstance(operands[0], pikepdf.Name):
-                name = name_text(operands[0])
-                self.ext_gstate(resource(resources, "/ExtGState", str(operands[0])), name, path)
-            elif op == "Tf" and operands and isinstance(operands[0], pikepdf.Name):
-                name = name_text(operands[0])
-                font = resource(resources, "/Font", str(operands[0]))
+    def operator(self, op: str, operands: list[pikepdf.Object], scope: Scope, state: _GState) -> _GState:
+        """Text state and showing, ``sh`` and ``gs``: the operators of :data:`OPERATORS` the interpreter leaves to us."""
+        first = operands[0] if operands else None
+        if op in TEXT_SHOWING:
+            self.shown_text(state, scope.resources, scope.where)
+        elif op == "Tr" and operands:
+            mode = number(first)
+            return replace(state, render_mode=int(mode) if mode is not None else 0)
+        elif isinstance(first, pikepdf.Name):
+            name = name_text(first)
+            if op == "sh":
+                shading = resource(scope.resources, "/Shading", str(first))
+                self.shading(shading, scope.resources, (*scope.where, f"渐变 {name}"))
+            elif op == "gs":
+                self.ext_gstate(resource(scope.resources, "/ExtGState", str(first)), name, scope.where)
+            elif op == "Tf":
+                font = resource(scope.resources, "/Font", str(first))
                 if font is None:
-                    self.findings.add("SK612", f"引用了未定义的字体 {name}，RIP 可能报错或换用其他字体", path,
+                    self.findings.add("SK612", f"引用了未定义的字体 {name}，RIP 可能报错或换用其他字体", scope.where,
                                       severity=Severity.WARNING)
-                state = replace(state, font=(name, font) if font is not None else None)
-            elif op == "Tr" and operands:
-                mode = number(operands[0])
-                state = replace(state, render_mode=int(mode) if mode is not None else 0)
-            elif op in TEXT_SHOWING:
-                self.shown_text(state, resources, path)
-            elif op == "Do" and operands and isinstance(operands[0], pikepdf.Name):
-                self.xobject(operands[0], resources, state, path, active)
-            if self.doc.out_of_budget:
-                return
+                return replace(state, font=(name, font) if font is not None else None)
+        return state
 
     # -- colour and transparency --------------------------------------------------------
+
+    def device_colour(self, op: str, space: DeviceSpace, stroking: bool, operands: list[pikepdf.Object],
+                      scope: Scope, state: _GState) -> _GState:
+        if space == "rgb":
+            self.findings.add("SK607", "用 RGB 颜色绘制（rg/RG 运算符）", scope.where, hint=HINT_RGB)
+        return state
+
+    def colour_space(self, op: str, stroking: bool, space: pikepdf.Object, scope: Scope, state: _GState) -> _GState:
+        self.color(classify(space, scope.resources), scope.where)
+        return state
+
+    def colour(self, op: str, stroking: bool, operands: list[pikepdf.Object], pattern: pikepdf.Name | None,
+               scope: Scope, state: _GState) -> _GState:
+        if pattern is not None:
+            self.pattern(name_text(pattern), scope)
+        return state
 
     def color(self, info: ColorInfo, path: KeyPath) -> None:
         """Report a colour space (of the page's drawing, an image or a shading) that is not CMYK-safe."""
@@ -290,23 +258,22 @@ class PageWalker:
         if isinstance(shading, pikepdf.Dictionary | pikepdf.Stream):
             self.color(classify(shading.get("/ColorSpace"), resources), path)
 
-    def pattern(self, name: str, resources: pikepdf.Object | None, state: _GState, path: KeyPath,
-                active: tuple[ObjectId, ...]) -> None:
-        pattern = resource(resources, "/Pattern", f"/{name}")
+    def pattern(self, name: str, scope: Scope) -> None:
+        pattern = resource(scope.resources, "/Pattern", f"/{name}")
         if not isinstance(pattern, pikepdf.Dictionary | pikepdf.Stream):
             return
-        ident = object_id(pattern, (*path, name))
-        if ident in self.walked_patterns or ident in active:
+        ident = object_id(pattern, (*scope.where, name))
+        if ident in self.walked_patterns or ident in scope.forms:
             return
         self.walked_patterns.add(ident)
-        here = (*path, f"图案 {name}")
+        here = (*scope.where, f"图案 {name}")
         if number(pattern.get("/PatternType")) == 2:
-            self.shading(pattern.get("/Shading"), resources, here)
+            self.shading(pattern.get("/Shading"), scope.resources, here)
             gstate = pattern.get("/ExtGState")
             self.ext_gstate(gstate, name, here)
         elif isinstance(pattern, pikepdf.Stream):
             own = pattern.get("/Resources")
-            self.walk(pattern, own if own is not None else resources, _GState(ctm=None), here, (*active, ident))
+            self.run(pattern, Scope(own if own is not None else scope.resources, here, (*scope.forms, ident)), _UNPLACED)
 
     # -- text ---------------------------------------------------------------------------
 
@@ -337,40 +304,34 @@ class PageWalker:
             return
         for _glyph, proc in procs.items():
             if isinstance(proc, pikepdf.Stream):
-                self.walk(proc, own if own is not None else resources, _GState(ctm=None), path, (ident,))
+                self.run(proc, Scope(own if own is not None else resources, path, (ident,)), _UNPLACED)
 
     # -- images and forms ---------------------------------------------------------------
 
-    def xobject(self, name_obj: pikepdf.Object, resources: pikepdf.Object | None, state: _GState, path: KeyPath,
-                active: tuple[ObjectId, ...]) -> None:
-        name = name_text(name_obj)
-        xobject = resource(resources, "/XObject", str(name_obj))
-        if not isinstance(xobject, pikepdf.Stream):
-            if xobject is None:
-                self.findings.add("SK612", f"引用了不存在的对象 {name}", path, severity=Severity.WARNING)
-            return
-        subtype = xobject.get("/Subtype")
-        if subtype == pikepdf.Name.Image:
-            self.image(xobject, resources, state, (*path, f"图像 {name}"))
-        elif subtype == pikepdf.Name.Form:
-            self.form(xobject, name, resources, state, path, active)
+    def inline_image(self, image: pikepdf.PdfInlineImage, scope: Scope, state: _GState) -> None:
+        self.inline_count += 1
+        self.image(image.obj, scope.resources, state, (*scope.where, f"内嵌图像 {self.inline_count}"))
 
-    def form(self, form: pikepdf.Stream, name: str, resources: pikepdf.Object | None, state: _GState,
-             path: KeyPath, active: tuple[ObjectId, ...]) -> None:
-        here = (*path, f"表单 {name}")
-        ident = object_id(form, here)
-        if ident in active:
-            self.findings.add("SK612", f"表单 {name} 引用了自身（循环引用），RIP 可能无法输出", here)
-            return
-        if len(active) >= MAX_DEPTH:
-            self.findings.add("SK612", f"表单嵌套超过 {MAX_DEPTH} 层，更深的内容未检查", here,
-                              severity=Severity.WARNING)
-            return
-        self.transparency_group(form, here)
-        matrix = matrix_of(form.get("/Matrix")) or (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-        ctm = multiply(matrix, state.ctm) if state.ctm is not None else None
-        own = form.get("/Resources")
-        self.walk(form, own if own is not None else resources, _GState(ctm=ctm), here, (*active, ident))
+    def image_xobject(self, name: str, image: pikepdf.Stream, scope: Scope, state: _GState) -> None:
+        self.image(image, scope.resources, state, (*scope.where, f"图像 {name}"))
+
+    def missing_xobject(self, name: str, found: pikepdf.Object | None, scope: Scope) -> None:
+        if found is None:
+            self.findings.add("SK612", f"引用了不存在的对象 {name}", scope.where, severity=Severity.WARNING)
+
+    def form_where(self, scope: Scope, name: str) -> KeyPath:
+        return (*scope.where, f"表单 {name}")
+
+    def form_loops(self, name: str, where: KeyPath) -> None:
+        self.findings.add("SK612", f"表单 {name} 引用了自身（循环引用），RIP 可能无法输出", where)
+
+    def forms_too_deep(self, name: str, where: KeyPath) -> None:
+        self.findings.add("SK612", f"表单嵌套超过 {self.max_depth} 层，更深的内容未检查", where, severity=Severity.WARNING)
+
+    def enter_form(self, form: pikepdf.Stream, where: KeyPath, state: _GState) -> _GState:
+        """A form is checked for a transparency group and starts without a current font."""
+        self.transparency_group(form, where)
+        return _GState(ctm=state.ctm, placed=state.placed)
 
     def image(self, image: pikepdf.Object, resources: pikepdf.Object | None, state: _GState, path: KeyPath) -> None:
         """Colour, transparency and resolution of an image dictionary (XObject or inline)."""
@@ -388,13 +349,8 @@ class PageWalker:
             self.findings.add("SK609", "带透明通道（JPEG 2000 SMaskInData）", path, hint=HINT_TRANSPARENCY)
         self.resolution(image, state, path)
 
-    def inline_image(self, inline: pikepdf.PdfInlineImage, resources: pikepdf.Object | None, state: _GState,
-                     path: KeyPath) -> None:
-        self.inline_count += 1
-        self.image(inline.obj, resources, state, (*path, f"内嵌图像 {self.inline_count}"))
-
     def resolution(self, image: pikepdf.Object, state: _GState, path: KeyPath) -> None:
-        if state.ctm is None:
+        if not state.placed:
             return
         pixels_w, pixels_h = number(image.get("/Width")), number(image.get("/Height"))
         if not pixels_w or not pixels_h:
@@ -437,14 +393,16 @@ class PageWalker:
             here = (*self.page_path, label)
             rect = box_of(annotation.get("/Rect"))
             bbox = box_of(normal.get("/BBox"))
-            matrix = matrix_of(normal.get("/Matrix")) or (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+            matrix = matrix_of(normal.get("/Matrix")) or IDENTITY
             placed = appearance_matrix(rect, bbox, matrix) if rect is not None and bbox is not None else None
-            ctm = multiply(placed, (self.user_unit, 0.0, 0.0, self.user_unit, 0.0, 0.0)) if placed else None
             self.transparency_group(normal, here, "外观")
             own = normal.get("/Resources")
-            ctm_final = multiply(matrix, ctm) if ctm is not None else None
-            self.walk(normal, own if own is not None else resources, _GState(ctm=ctm_final), here,
-                      (object_id(normal, here),))
+            if placed is None:
+                state = _UNPLACED
+            else:
+                unit = (self.user_unit, 0.0, 0.0, self.user_unit, 0.0, 0.0)
+                state = _GState(ctm=multiply(matrix, multiply(placed, unit)))
+            self.run(normal, Scope(own if own is not None else resources, here, (object_id(normal, here),)), state)
 
 
 def _is_true(value: object) -> bool:

@@ -13,8 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from signkit.art.accidents import ACCIDENT_SIGNS, ACCIDENT_TYPES, AUTO, board_signs, close_types, matching
-from signkit.art.files import FileProblem, FileSign, LibrarySign, RasterArt, load_art, resolution_problem, resolve, resolve_path
 from signkit.art.place import capacity, min_sign_width, sign_box
+from signkit.art.sign_files.bitmap import resolution_problem
+from signkit.art.sign_files.loader import load_art
+from signkit.art.sign_files.results import FileProblem, RasterArt
+from signkit.art.sign_files.sources import FileSign, LibrarySign, resolve, resolve_path
 from signkit.diagnostics import KeyPath
 from signkit.drawing.box import Box
 from signkit.model.site import RiskPoint
