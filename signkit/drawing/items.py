@@ -92,7 +92,7 @@ class Raster:
     """A bitmap (a user's own PNG or JPEG safety sign) drawn into the box ``x, y, w × h`` mm.
 
     ``pixels`` are 8-bit CMYK, ``size[0] × size[1] × 4`` bytes, already converted by
-    :mod:`signkit.art.files`: like :class:`Color`, the item can only hold CMYK, so no
+    :mod:`signkit.art.sign_files.bitmap`: like :class:`Color`, the item can only hold CMYK, so no
     RGB image can reach the PDF.
     """
 

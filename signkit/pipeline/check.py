@@ -16,7 +16,8 @@ from typing import Any
 
 from signkit.codes import default_severity
 from signkit.diagnostics import Diagnostic, Severity, sort_key
-from signkit.excel.reader import ImportedSite, read_workbook
+from signkit.excel.imported import ImportedSite
+from signkit.excel.reader import read_workbook
 from signkit.fonts import FontSet, check_coverage
 from signkit.load.source import DEFAULT_MAX_BYTES, SourceText, decode, read_source
 from signkit.load.yaml_tree import SourceMap, parse_yaml
