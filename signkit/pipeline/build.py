@@ -25,25 +25,24 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
+from signkit._version import __version__
 from signkit.diagnostics import Diagnostic, Severity
 from signkit.drawing.text import FontMeasurer
 from signkit.fonts import FontSet, describe
+from signkit.fonts.identity import face_identities
 from signkit.layout.context import LayoutContext
 from signkit.layout.registry import natural_size
+from signkit.layout.stamp import stamp_text
 from signkit.load.yaml_tree import SourceMap
 from signkit.model.site import Site
 from signkit.pipeline.fitting import _base_dir, _layout, _misfit_diagnostic, _requested, _short, _smallest_fit
-from signkit.pipeline.options import FitMode, Producer
+from signkit.pipeline.options import DEFAULTS, RenderOptions
 from signkit.plan.boards import PlannedBoard, made_by_government, plan_boards
 from signkit.render.built import BuildResult, BuiltBoard
+from signkit.render.pdf import PrintSpec, fonts_used, render_pdf
 from signkit.spec.sizes import PROPORTIONAL
-
-if TYPE_CHECKING:
-
-    from signkit.fonts import FontSet
 
 
 def build_hash(content: str, *, stamp: Sequence[str], fonts: list[str], options: dict[str, object]) -> str:
@@ -54,8 +53,6 @@ def build_hash(content: str, *, stamp: Sequence[str], fonts: list[str], options:
     printed content is the same.  ``stamp`` is :func:`stamp_text`: the one printed
     line the content hash leaves out.
     """
-    from signkit._version import __version__
-
     payload = {"content": content, "stamp": list(stamp), "signkit": __version__, "fonts": sorted(fonts),
                "options": options}
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
@@ -65,20 +62,17 @@ def build_hash(content: str, *, stamp: Sequence[str], fonts: list[str], options:
 Reuse = Callable[[PlannedBoard, str], str | None]
 
 
-def build_site(site: Site, source: SourceMap, fonts: FontSet, *, fit: FitMode = "fail",
-               producer: Producer | None = None, sizes: Mapping[str, str] | None = None,
-               bleed: float | None = None, marks: bool | None = None, reuse: Reuse | None = None) -> BuildResult:
+def build_site(site: Site, source: SourceMap, fonts: FontSet, options: RenderOptions = DEFAULTS, *,
+               reuse: Reuse | None = None) -> BuildResult:
     """Lay out and render every planned board of ``site``; nothing is written to disk.
 
-    ``bleed`` and ``marks`` (from the command line) override the site file's 输出.出血 /
-    输出.裁切标记 for every board.  ``reuse`` lets an incremental run skip rendering a
-    board whose file from the last run has the same build hash.
+    Of ``options``, ``fit``, ``producer`` and ``sizes`` shape the boards, and ``bleed`` and
+    ``marks`` (from the command line) override the site file's 输出.出血 / 输出.裁切标记
+    for every board.  ``reuse`` lets an incremental run skip rendering a board whose file
+    from the last run has the same build hash.
     """
-    from signkit.fonts.identity import face_identities
-    from signkit.layout.stamp import stamp_text
-    from signkit.render.pdf import PrintSpec, fonts_used, render_pdf  # ReportLab is imported only when rendering
-
-    overrides = dict(sizes or {})
+    fit, producer, bleed, marks = options.fit, options.producer, options.bleed, options.marks
+    overrides = dict(options.sizes)
     result = BuildResult(fonts=describe(fonts))
     ctx = LayoutContext(site, FontMeasurer(fonts), gradient=site.output.gradient, base_dir=_base_dir(source))
     for planned in plan_boards(site):

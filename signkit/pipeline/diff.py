@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from signkit.diagnostics import Diagnostic, Location, Severity
 from signkit.fonts import FontSet
-from signkit.output.manifest import manifest_entries
+from signkit.output.manifest import DAMAGED, board_key, manifest_entries, read_manifest
+from signkit.pipeline.check import check_path
+from signkit.pipeline.config import SignFolder
 from signkit.pipeline.reprint import Reprint, reprint_list
-
-if TYPE_CHECKING:
-    from signkit.pipeline.config import SignFolder
+from signkit.plan.board_fields import board_fields
 
 
 @dataclass
@@ -35,10 +35,6 @@ def site_entries(path: str, fonts: FontSet, sign_folder: SignFolder | None = Non
     ``sign_folder`` is ``signkit.toml``'s, as ``render`` uses it: a sign replaced there
     prints on the 2-4 boards, so their content hashes must be the ones ``render`` records.
     """
-    from signkit.output.manifest import board_key
-    from signkit.pipeline.check import check_path
-    from signkit.plan.board_fields import board_fields
-
     report = check_path(path, fonts=fonts, layout=True, sign_folder=sign_folder)
     if report.site is None or report.errors():
         return "", [], report.diagnostics, report.unreadable
@@ -58,8 +54,6 @@ def _manifests(folder: Path, result: DiffResult) -> dict[str, dict[str, Any]]:
 
     Skipping it would list every board of that enterprise as taken down (or new).
     """
-    from signkit.output.manifest import DAMAGED, read_manifest
-
     found = {}
     for path in sorted(folder.glob("*/manifest.json")):
         data = read_manifest(path.parent)

@@ -16,28 +16,33 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from signkit._version import __version__
+from signkit.art.files import folder_signs, is_file_entry, resolve_path
 from signkit.fonts import FontSet
-from signkit.pipeline.options import Options
+from signkit.fonts.identity import fontset_identity
+from signkit.model.site import Site
+from signkit.output.manifest import file_sha256
+from signkit.pipeline.options import DEFAULT_OVERLAP, RenderOptions
 
-if TYPE_CHECKING:
-    from signkit.model.site import Site
 
-
-def input_hash(data: bytes, options: Options, fonts: FontSet, *, signs: str = "") -> str:
+def input_hash(data: bytes, options: RenderOptions, fonts: FontSet, *, signs: str = "") -> str:
     """Identity of everything an enterprise's files are made from; equal hashes mean nothing to do.
 
     ``signs`` is :func:`signs_digest` of the sign files the site draws from: they are
     inputs as much as the site file, and an office replacing 当心触电.svg must get new boards.
-    ``--dry-run`` and ``--force`` are left out, so a dry run can see that nothing changed.
+    ``--dry-run``, ``--force``, ``--jobs`` and ``--fail-fast`` are left out (how a run goes
+    about it is not what the files are made from), so a dry run can see that nothing changed.
+    The payload is the one signkit has always hashed, so folders written before are still
+    recognised as unchanged: the overlap counts only when a companion is asked for.
     """
-    from signkit._version import __version__
-    from signkit.fonts.identity import fontset_identity
-
     faces = fontset_identity(fonts)
-    # how this run goes about it (compare only, rebuild all) is not what the files are made from
-    shaping = {k: v for k, v in options.__dict__.items() if k not in ("dry_run", "force")}
+    shaping = {"fit": options.fit, "producer": options.producer, "sizes": tuple(sorted(options.sizes)), "bleed": options.bleed,
+               "marks": options.marks, "strict": options.strict, "max_bytes": options.max_bytes,
+               "proof": options.proof, "tile": options.tile, "impose": options.impose,
+               "overlap": options.overlap if options.companions else DEFAULT_OVERLAP,
+               "sign_folder": options.sign_folder}
     payload = json.dumps({"site": hashlib.sha256(data).hexdigest(), "options": shaping, "fonts": faces,
                           "signkit": __version__, "signs": signs}, sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()
@@ -62,8 +67,6 @@ def sign_inputs(site: Site, base: str) -> dict[str, Any]:
     folder is recorded rather than the files drawn: adding 当心触电.svg to it changes a
     board that used the library's sign until now.
     """
-    from signkit.art.files import is_file_entry, resolve_path
-
     root = Path(base)
     folders = [os.path.abspath(resolve_path(site.output.sign_folder, root))] if site.output.sign_folder else []
     files = sorted({os.path.abspath(resolve_path(entry, root)) for point in site.risk_points
@@ -78,8 +81,6 @@ def signs_digest(record: dict[str, Any]) -> str:
     name, with their digests; a missing file or folder is recorded as missing, so that
     creating it later is a change too.
     """
-    from signkit.art.files import folder_signs
-
     folders: dict[str, Any] = {}
     for folder in record.get("folders", []):
         path = Path(str(folder))
@@ -101,8 +102,6 @@ def _file_digest(path: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _cached_digest(path: str, _mtime: int, _size: int, _inode: int) -> str | None:
-    from signkit.output.manifest import file_sha256
-
     return file_sha256(Path(path))
 
 

@@ -16,6 +16,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from signkit.excel import is_workbook
+from signkit.excel.reader import read_workbook
+
 STDIN = "-"
 
 
@@ -37,8 +40,6 @@ class SiteInput:
 
     @property
     def workbook(self) -> bool:
-        from signkit.excel import is_workbook
-
         return self.path is not None and self.text is None and is_workbook(self.path)
 
     @property
@@ -72,8 +73,6 @@ def collect_inputs(args: Sequence[str], read_stdin: Callable[[], str] | None = N
 
 
 def _workbook_inputs(arg: str, path: Path) -> list[SiteInput]:
-    from signkit.excel.reader import read_workbook
-
     book = read_workbook(path, display=arg)
     if book.kind != "roster" or not book.sites:
         return [SiteInput(arg, path)]

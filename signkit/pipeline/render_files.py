@@ -11,28 +11,30 @@ with a Chinese reason, never a traceback.
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from signkit._version import __version__
 from signkit.diagnostics import Diagnostic, Location, Severity
 from signkit.fonts import FontSet
-from signkit.load.source import DEFAULT_MAX_BYTES
-from signkit.output.atomic import atomic_write_text
-from signkit.output.publish import WrittenFile
+from signkit.fonts.identity import fontset_identity
+from signkit.output.atomic import atomic_write_bytes, atomic_write_text, describe_os_error, kill_point, remove_temp_files
+from signkit.output.lock import LockError, OutputLock
+from signkit.output.manifest import DAMAGED, file_sha256, load_json_manifest, manifest_entries, manifest_intact, read_manifest
+from signkit.output.publish import WrittenFile, acknowledge
 from signkit.pipeline.check import FileReport
 from signkit.pipeline.fitting import cli_size_diagnostics
-from signkit.pipeline.options import ExtraOptions, FitMode, Producer
+from signkit.pipeline.inputs import collect_inputs
+from signkit.pipeline.jobs import run_jobs
+from signkit.pipeline.options import DEFAULTS, RenderOptions
+from signkit.pipeline.reprint import Reprint
+from signkit.pipeline.site_job import SiteOutcome
 from signkit.printshop.order import OrderRow, order_board, order_csv, order_rows
-
-if TYPE_CHECKING:
-    from signkit.pipeline.config import SignFolder
-    from signkit.pipeline.reprint import Reprint
-    from signkit.pipeline.site_job import SiteOutcome
-
+from signkit.render.pdf import PrintSpec, render_pdf
 
 ORDER_CSV = "印刷清单.csv"
 
@@ -72,10 +74,6 @@ class RenderOutcome:
 
 def write_order(rows: list[OrderRow], outdir: Path, fonts: FontSet, outcome: RenderOutcome) -> None:
     """印刷清单.csv and 印刷清单.pdf at the top of ``outdir``."""
-    from signkit.diagnostics import Location, Severity
-    from signkit.output.atomic import atomic_write_bytes
-    from signkit.render.pdf import PrintSpec, render_pdf
-
     atomic_write_bytes(outdir / ORDER_CSV, order_csv(rows))
     board, misfits = order_board(rows, fonts)
     atomic_write_bytes(outdir / ORDER_PDF, render_pdf(board, fonts, spec=PrintSpec(pdfx=False)))
@@ -85,23 +83,20 @@ def write_order(rows: list[OrderRow], outdir: Path, fonts: FontSet, outcome: Ren
             Location(str(outdir / ORDER_PDF))))
 
 
-def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, *, fit: FitMode = "fail",
-                 producer: Producer | None = None, sizes: Mapping[str, str] | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False, bleed: float | None = None,
-                 marks: bool | None = None, extras: ExtraOptions | None = None, jobs: int = 1,
-                 fail_fast: bool = False, dry_run: bool = False, force: bool = False,
+def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, options: RenderOptions = DEFAULTS, *,
                  progress: Callable[[SiteOutcome, int, int], None] | None = None,
-                 read_stdin: Callable[[], str] | None = None, sign_folder: SignFolder | None = None,
-                 keep: bool = True, deliver: Callable[[RenderOutcome], None] | None = None) -> RenderOutcome:
+                 read_stdin: Callable[[], str] | None = None, keep: bool = True,
+                 deliver: Callable[[RenderOutcome], None] | None = None) -> RenderOutcome:
     """Check, build and write the boards of ``files`` (files, folders, ``-``) into ``outdir``.
 
+    ``options`` go unchanged to every enterprise's job, in this process or a worker's.
     Each enterprise succeeds or fails on its own: a file with errors gets nothing drawn
-    and the others go on (``fail_fast`` stops at the first failure).  Reruns rewrite only
-    boards whose build hash changed and remove boards that no longer exist; the
-    outcome's reprint list follows the content hash.  ``dry_run`` writes nothing and
-    renders nothing (boards are laid out and hashed only).
-    ``sign_folder`` (``signkit.toml``'s) serves site files that name no 输出.标志文件夹.
-    ``keep`` (honoured at ``jobs == 1`` only) returns each enterprise's check report and
+    and the others go on (``options.fail_fast`` stops at the first failure).  Reruns
+    rewrite only boards whose build hash changed and remove boards that no longer exist;
+    the outcome's reprint list follows the content hash.  ``options.dry_run`` writes
+    nothing and renders nothing (boards are laid out and hashed only).
+    ``options.sign_folder`` (``signkit.toml``'s) serves site files that name no 输出.标志文件夹.
+    ``keep`` (honoured at ``options.jobs == 1`` only) returns each enterprise's check report and
     written files, PDF bytes included, in the outcome: handy in-process, but memory then
     grows with the batch, so the CLI passes ``keep=False``.
     ``deliver`` is called with the finished outcome once the top-level manifest is written,
@@ -109,14 +104,9 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, *, fit: Fit
     after it returns are the enterprise manifests told the list was delivered, so a run
     stopped before that lists the same reprints again next time rather than never.
     """
-    from signkit.output.atomic import describe_os_error, remove_temp_files
-    from signkit.output.lock import LockError, OutputLock
-    from signkit.pipeline.inputs import collect_inputs
-    from signkit.pipeline.jobs import run_jobs
-    from signkit.pipeline.options import Options
-
     outcome = RenderOutcome()
-    size_problems = cli_size_diagnostics(sizes or {})
+    dry_run = options.dry_run
+    size_problems = cli_size_diagnostics(dict(options.sizes))
     if size_problems:
         outcome.diagnostics.extend(size_problems)
         outcome.usage_error = True
@@ -127,11 +117,6 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, *, fit: Fit
                                               Location("、".join(files))))
         outcome.usage_error = True
         return outcome
-    options = Options(fit=fit, producer=producer, sizes=tuple(sorted((sizes or {}).items())), bleed=bleed,
-                      marks=marks, strict=strict, max_bytes=max_bytes, dry_run=dry_run, force=force,
-                      proof=extras.proof if extras else None, tile=extras.tile if extras else None,
-                      impose=extras.impose if extras else None, overlap=extras.overlap if extras else 10.0,
-                      sign_folder=sign_folder)
     lock = None if dry_run else OutputLock(outdir)
     try:
         if lock is not None:
@@ -152,7 +137,7 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, *, fit: Fit
         return outcome
     previous_top = _read_top(outdir)
     outcome.first_run = not previous_top
-    outcomes = run_jobs(inputs, outdir, fonts, options, jobs=jobs, fail_fast=fail_fast, keep=keep)
+    outcomes = run_jobs(inputs, outdir, fonts, options, keep=keep)
     try:
         results: dict[int, SiteOutcome] = {}
         order = {job: index for index, job in enumerate(inputs)}  # SiteInput compares by value (workers send copies)
@@ -196,16 +181,12 @@ TOP_MANIFEST = "manifest.json"
 
 
 def _write_failure(what: str, failure: OSError, outdir: Path) -> Diagnostic:
-    from signkit.output.atomic import describe_os_error
-
     return Diagnostic("SK802", Severity.ERROR, f"{what}：{describe_os_error(failure)}", Location(str(outdir)),
                       "请检查输出文件夹是否可写、磁盘是否已满；各企业文件夹中已写入的文件完整，再次运行会补写清单")
 
 
 def _read_top(outdir: Path) -> dict[str, Any]:
     """The top-level manifest of the last finished run in ``outdir``, or ``{}`` (a damaged one is rebuilt)."""
-    from signkit.output.manifest import DAMAGED, load_json_manifest
-
     data = load_json_manifest(outdir / TOP_MANIFEST)
     return {} if data.get(DAMAGED) else data
 
@@ -220,8 +201,6 @@ def _carried(outcome: RenderOutcome, outdir: Path, previous_top: dict[str, Any]
     over when this run did not render it (its site file was not given, or failed) and its
     own manifest is finished and matches the disk; removing its folder removes it.
     """
-    from signkit.output.manifest import manifest_entries, manifest_intact, read_manifest
-
     done = {site.input.name for site in outcome.sites if not site.failed and site.folder}
     claimed = {site.folder for site in outcome.sites if site.folder}
     carried: list[tuple[str, str, str, list[dict[str, Any]]]] = []
@@ -259,8 +238,6 @@ def _write_top(outcome: RenderOutcome, outdir: Path, fonts: FontSet, previous_to
         outcome.carried.append({"enterprise": enterprise, "site_file": site_file, "folder": folder})
     if not index:
         return
-    from signkit.output.manifest import file_sha256
-
     order_key = _order_key(rows, fonts)
     if not _order_current(outdir, previous_top, order_key):
         write_order(rows, outdir, fonts, outcome)
@@ -283,10 +260,6 @@ def _order_key(rows: list[OrderRow], fonts: FontSet) -> str:
     quantities, areas), so an incremental rerun need not lay out and render the print
     order's PDF again — about a second of a one-change rerun.
     """
-    import hashlib
-
-    from signkit.fonts.identity import fontset_identity
-
     faces = fontset_identity(fonts)
     digest = hashlib.sha256(order_csv(rows))
     digest.update(json.dumps({"fonts": faces, "signkit": __version__}, sort_keys=True).encode("utf-8"))
@@ -295,8 +268,6 @@ def _order_key(rows: list[OrderRow], fonts: FontSet) -> str:
 
 def _order_current(outdir: Path, previous_top: dict[str, Any], key: str) -> bool:
     """Whether 印刷清单.csv/.pdf on disk were written from ``key`` and are intact (sha256 as recorded)."""
-    from signkit.output.manifest import file_sha256
-
     recorded = previous_top.get("print_order_sha256")
     if previous_top.get("print_order_key") != key or not isinstance(recorded, dict):
         return False
@@ -306,9 +277,6 @@ def _order_current(outdir: Path, previous_top: dict[str, Any], key: str) -> bool
 
 def _acknowledge(outcome: RenderOutcome, outdir: Path) -> None:
     """The run is finished and its reprint list is in ``outcome``: drop the baselines kept for it."""
-    from signkit.output.atomic import kill_point
-    from signkit.output.publish import acknowledge
-
     kill_point("top")
     for site in outcome.sites:
         if site.unreported and site.folder and not site.failed:

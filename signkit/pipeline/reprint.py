@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from signkit.diagnostics import KeyPath, format_path
+from signkit.layout.stamp import same_content
+from signkit.output.manifest import manifest_entries
 
 #: The key of a list row that names it (工作场所 名称, 岗位 岗位名称, 风险点 风险点名称, 班组 名称, 部门 ...), in order of preference.
 IDENTITY_KEYS = ("岗位名称", "风险点名称", "名称", "部门")
@@ -202,9 +204,6 @@ class Reprint:
 
 def reprint_list(enterprise: str, old: dict[str, Any], new: list[dict[str, Any]]) -> list[Reprint]:
     """Boards whose printed content (or quantity) changed, new boards, and boards to take down."""
-    from signkit.layout.stamp import same_content
-    from signkit.output.manifest import manifest_entries
-
     before = {e.get("key"): e for e in manifest_entries(old)}
     out: list[Reprint] = []
     for entry in new:

@@ -15,18 +15,32 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from signkit.diagnostics import Diagnostic, Location, Severity
+from signkit.excel.reader import ImportedSite, read_workbook
 from signkit.fonts import FontSet
+from signkit.load.source import SourceText, decode, read_source
+from signkit.output.manifest import (
+    DAMAGED,
+    board_key,
+    file_sha256,
+    manifest_baseline,
+    manifest_entries,
+    manifest_intact,
+    read_manifest,
+)
+from signkit.output.names import assign_names, safe_name
+from signkit.output.publish import WrittenFile, publish
+from signkit.pipeline.build import build_site
+from signkit.pipeline.check import FileReport, check_imported, check_source
+from signkit.pipeline.extras import make_extras
 from signkit.pipeline.incremental import _previous_folder, input_hash, sign_inputs, signs_digest, site_base
 from signkit.pipeline.inputs import SiteInput
-from signkit.pipeline.options import Options
+from signkit.pipeline.options import RenderOptions
 from signkit.pipeline.reprint import Reprint, reprint_list
-
-if TYPE_CHECKING:
-    from signkit.excel.reader import ImportedSite
-    from signkit.pipeline.check import FileReport
+from signkit.plan.board_fields import board_fields
+from signkit.plan.boards import PlannedBoard
 
 
 @dataclass
@@ -44,8 +58,8 @@ class SiteOutcome:
     forms: dict[str, int] = field(default_factory=dict)
     reprints: list[Reprint] = field(default_factory=list)
     entries: list[dict[str, Any]] = field(default_factory=list)
-    written: list[Any] = field(default_factory=list)  # WrittenFile objects, in-process runs only
-    report: Any = None  # the FileReport, in-process runs only
+    written: list[WrittenFile] = field(default_factory=list)  # in-process runs only
+    report: FileReport | None = None  # in-process runs only
     #: The manifest keeps a baseline until this reprint list is handed on (render_api acknowledges it).
     unreported: bool = False
 
@@ -59,27 +73,9 @@ class SiteOutcome:
 _NOT_RENDERED = "not-rendered"
 
 
-def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: Options, *, keep: bool = False
+def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOptions, *, keep: bool = False
                  ) -> SiteOutcome:
     """Run one enterprise from site file to published folder; never raises for bad input."""
-    from signkit.load.source import SourceText, decode, read_source
-    from signkit.output.manifest import (
-        DAMAGED,
-        board_key,
-        file_sha256,
-        manifest_baseline,
-        manifest_entries,
-        manifest_intact,
-        read_manifest,
-    )
-    from signkit.output.names import assign_names, safe_name
-    from signkit.output.publish import publish
-    from signkit.pipeline.build import build_site
-    from signkit.pipeline.check import check_imported, check_source
-    from signkit.pipeline.extras import make_extras
-    from signkit.pipeline.options import ExtraOptions
-    from signkit.plan.board_fields import board_fields
-
     outcome = SiteOutcome(job)
     check: Callable[[], FileReport]
     if job.workbook:
@@ -136,7 +132,7 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: Options,
         return _unchanged(outcome, folder.name, old)
     previous = {e.get("key"): e for e in manifest_entries(old)}
 
-    def reuse(planned: Any, build: str) -> str | None:
+    def reuse(planned: PlannedBoard, build: str) -> str | None:
         if options.dry_run:
             return _NOT_RENDERED
         if options.force:
@@ -147,8 +143,7 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: Options,
         sha = file_sha256(folder / str(entry.get("file")))
         return sha if sha == entry.get("sha256") else None
 
-    result = build_site(site, report.source, fonts, fit=options.fit, producer=options.producer,  # type: ignore[arg-type]
-                        sizes=dict(options.sizes), bleed=options.bleed, marks=options.marks, reuse=reuse)
+    result = build_site(site, report.source, fonts, options, reuse=reuse)
     outcome.diagnostics.extend(result.diagnostics)
     if not result.ok:
         return outcome
@@ -167,8 +162,7 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: Options,
         for entry in planned_entries:
             outcome.forms[entry["form"]] = outcome.forms.get(entry["form"], 0) + 1
         return outcome
-    extras = ExtraOptions(options.proof, options.tile, options.impose, options.overlap)
-    made = make_extras(result, fonts, extras) if (options.proof or options.tile or options.impose) else ()
+    made = make_extras(result, fonts, options) if options.companions else ()
     outcome.unreported = bool(outcome.reprints)
     published = publish(result, outdir, folder=site.enterprise.name, site_file=job.name,
                         enterprise=site.enterprise.name, revised=site.enterprise.revised.isoformat(),
@@ -189,8 +183,6 @@ def _unchanged(outcome: SiteOutcome, folder: str, old: dict[str, Any]) -> SiteOu
     If that manifest still holds a baseline, its reprint list was never delivered (the
     run that wrote it was killed before the end), so it is listed now.
     """
-    from signkit.output.manifest import manifest_baseline, manifest_entries
-
     outcome.status, outcome.folder = "unchanged", folder
     outcome.enterprise = str(old.get("enterprise", ""))
     outcome.entries = manifest_entries(old)
@@ -205,8 +197,6 @@ def _unchanged(outcome: SiteOutcome, folder: str, old: dict[str, Any]) -> SiteOu
 
 def _imported(job: SiteInput, outcome: SiteOutcome) -> ImportedSite | None:
     """The enterprise ``job`` names in its workbook, or ``None`` with the reasons in ``outcome``."""
-    from signkit.excel.reader import read_workbook
-
     assert job.path is not None
     book = read_workbook(job.path, display=job.display)
     position = job.index or 0
