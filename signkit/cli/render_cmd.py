@@ -213,7 +213,7 @@ def _print_summary(outcome: RenderOutcome, elapsed: float, outdir: Path, dry_run
         typer.echo(f"  写入 {rewritten} 个文件，沿用 {kept} 个，删除 {removed} 个；用时 {elapsed:.1f} 秒；"
                    f"清单：{outdir / 'manifest.json'}，印刷清单：{outdir / '印刷清单.csv'}")
     if outcome.carried:
-        names = "、".join(f"{c['enterprise']}（{c['site_file']}）" for c in outcome.carried)
+        names = "、".join(f"{c.enterprise}（{c.site_file}）" for c in outcome.carried)
         typer.echo(f"  另有 {len(outcome.carried)} 家企业本次没有生成，文件夹完好，仍列在清单和印刷清单中：{names}"
                    "（不再需要时删除其文件夹）")
 

@@ -23,7 +23,7 @@ from signkit.art.files import folder_signs, is_file_entry, resolve_path
 from signkit.fonts import FontSet
 from signkit.fonts.identity import fontset_identity
 from signkit.model.site import Site
-from signkit.output.manifest import file_sha256
+from signkit.output.manifest import MANIFEST, SignInputs, file_sha256, read_top_manifest
 from signkit.pipeline.options import DEFAULT_OVERLAP, RenderOptions
 
 
@@ -59,7 +59,7 @@ def site_base(name: str) -> str:
     return os.path.abspath(folder)
 
 
-def sign_inputs(site: Site, base: str) -> dict[str, Any]:
+def sign_inputs(site: Site, base: str) -> SignInputs:
     """The sign files ``site``'s boards may draw: its sign folder and the files its 警示标识 name.
 
     Recorded in the manifest so a rerun can hash them again *without parsing the site
@@ -71,10 +71,10 @@ def sign_inputs(site: Site, base: str) -> dict[str, Any]:
     folders = [os.path.abspath(resolve_path(site.output.sign_folder, root))] if site.output.sign_folder else []
     files = sorted({os.path.abspath(resolve_path(entry, root)) for point in site.risk_points
                     for entry in point.signs if is_file_entry(entry)})
-    return {"base": base, "folders": folders, "files": files}
+    return SignInputs(base=base, folders=folders, files=files)
 
 
-def signs_digest(record: dict[str, Any]) -> str:
+def signs_digest(record: SignInputs) -> str:
     """SHA-256 over the current bytes of the sign files ``record`` (from :func:`sign_inputs`) names.
 
     A folder contributes the files :func:`signkit.art.files.folder_signs` would use, by
@@ -82,12 +82,12 @@ def signs_digest(record: dict[str, Any]) -> str:
     creating it later is a change too.
     """
     folders: dict[str, Any] = {}
-    for folder in record.get("folders", []):
-        path = Path(str(folder))
-        folders[str(folder)] = ({name: _file_digest(str(file)) for name, file in folder_signs(path).items()}
-                                if path.is_dir() else None)
-    files = {str(file): _file_digest(str(file)) for file in record.get("files", [])}
-    payload = {"base": record.get("base"), "folders": folders, "files": files}
+    for folder in record.folders or []:
+        path = Path(folder)
+        folders[folder] = ({name: _file_digest(str(file)) for name, file in folder_signs(path).items()}
+                           if path.is_dir() else None)
+    files = {file: _file_digest(file) for file in record.files or []}
+    payload = {"base": record.base, "folders": folders, "files": files}
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
@@ -105,21 +105,17 @@ def _cached_digest(path: str, _mtime: int, _size: int, _inode: int) -> str | Non
     return file_sha256(Path(path))
 
 
-def _previous_folder(outdir: Path, site_name: str) -> str | None:
+def previous_folder(outdir: Path, site_name: str) -> str | None:
     """The folder the last run in ``outdir`` wrote for ``site_name``, from the top-level manifest."""
     try:
-        stat = (outdir / "manifest.json").stat()
+        stat = (outdir / MANIFEST).stat()
     except OSError:
         return None
-    return _folders(str(outdir / "manifest.json"), stat.st_mtime_ns, stat.st_size).get(site_name)
+    return _folders(str(outdir), stat.st_mtime_ns, stat.st_size).get(site_name)
 
 
 @lru_cache(maxsize=4)
-def _folders(path: str, _mtime: int, _size: int) -> dict[str, str]:
+def _folders(outdir: str, _mtime: int, _size: int) -> dict[str, str]:
     """site file → folder, read once per process per version of the top-level manifest."""
-    try:
-        top = json.loads(Path(path).read_text(encoding="utf-8"))
-        return {str(e["site_file"]): str(e["folder"]) for e in top.get("enterprises", [])
-                if isinstance(e, dict) and e.get("site_file") and e.get("folder")}
-    except (OSError, ValueError, AttributeError, KeyError):
-        return {}
+    top = read_top_manifest(Path(outdir))
+    return {e.site_file: e.folder for e in top.enterprises if e.site_file and e.folder} if top else {}

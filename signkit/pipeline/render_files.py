@@ -16,7 +16,6 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from signkit._version import __version__
 from signkit.diagnostics import Diagnostic, Location, Severity
@@ -24,7 +23,16 @@ from signkit.fonts import FontSet
 from signkit.fonts.identity import fontset_identity
 from signkit.output.atomic import atomic_write_bytes, atomic_write_text, describe_os_error, kill_point, remove_temp_files
 from signkit.output.lock import LockError, OutputLock
-from signkit.output.manifest import DAMAGED, file_sha256, load_json_manifest, manifest_entries, manifest_intact, read_manifest
+from signkit.output.manifest import (
+    MANIFEST,
+    BoardEntry,
+    IndexedEnterprise,
+    TopManifest,
+    file_sha256,
+    manifest_intact,
+    read_manifest,
+    read_top_manifest,
+)
 from signkit.output.publish import WrittenFile, acknowledge
 from signkit.pipeline.check import FileReport
 from signkit.pipeline.fitting import cli_size_diagnostics
@@ -54,7 +62,7 @@ class RenderOutcome:
     first_run: bool = False
     #: Enterprises of an earlier run that this run did not render (site file not given, or
     #: failing now) whose folders are intact: still listed in the top manifest and print order.
-    carried: list[dict[str, Any]] = field(default_factory=list)
+    carried: list[IndexedEnterprise] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -135,8 +143,8 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, options: Re
                                               Location(str(outdir)), "请检查输出文件夹是否可写、磁盘是否已满"))
         outcome.usage_error = True
         return outcome
-    previous_top = _read_top(outdir)
-    outcome.first_run = not previous_top
+    previous_top = read_top_manifest(outdir)  # a damaged one is written anew
+    outcome.first_run = previous_top is None
     outcomes = run_jobs(inputs, outdir, fonts, options, keep=keep)
     try:
         results: dict[int, SiteOutcome] = {}
@@ -177,22 +185,13 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, options: Re
     return outcome
 
 
-TOP_MANIFEST = "manifest.json"
-
-
 def _write_failure(what: str, failure: OSError, outdir: Path) -> Diagnostic:
     return Diagnostic("SK802", Severity.ERROR, f"{what}：{describe_os_error(failure)}", Location(str(outdir)),
                       "请检查输出文件夹是否可写、磁盘是否已满；各企业文件夹中已写入的文件完整，再次运行会补写清单")
 
 
-def _read_top(outdir: Path) -> dict[str, Any]:
-    """The top-level manifest of the last finished run in ``outdir``, or ``{}`` (a damaged one is rebuilt)."""
-    data = load_json_manifest(outdir / TOP_MANIFEST)
-    return {} if data.get(DAMAGED) else data
-
-
-def _carried(outcome: RenderOutcome, outdir: Path, previous_top: dict[str, Any]
-             ) -> list[tuple[str, str, str, list[dict[str, Any]]]]:
+def _carried(outcome: RenderOutcome, outdir: Path, previous_top: TopManifest | None
+             ) -> list[tuple[IndexedEnterprise, list[BoardEntry]]]:
     """Enterprises of the last run that this one did not render, whose folders are still intact.
 
     The top manifest and 印刷清单 describe what is in OUTDIR: a print shop given the folder
@@ -200,57 +199,54 @@ def _carried(outcome: RenderOutcome, outdir: Path, previous_top: dict[str, Any]
     listed whose files are gone would be printed from nothing.  An enterprise is carried
     over when this run did not render it (its site file was not given, or failed) and its
     own manifest is finished and matches the disk; removing its folder removes it.
+    Each comes as its index entry (without files) and the boards its own manifest lists.
     """
     done = {site.input.name for site in outcome.sites if not site.failed and site.folder}
     claimed = {site.folder for site in outcome.sites if site.folder}
-    carried: list[tuple[str, str, str, list[dict[str, Any]]]] = []
-    for entry in previous_top.get("enterprises", []):
-        if not isinstance(entry, dict):
-            continue
-        site_file, folder = str(entry.get("site_file", "")), str(entry.get("folder", ""))
+    carried: list[tuple[IndexedEnterprise, list[BoardEntry]]] = []
+    for entry in previous_top.enterprises if previous_top is not None else []:
+        site_file, folder = entry.site_file or "", entry.folder or ""
         if not folder or site_file in done or folder in claimed or "/" in folder or folder.startswith("."):
             continue
         manifest = read_manifest(outdir / folder)
         if not manifest_intact(outdir / folder, manifest):
             continue
         claimed.add(folder)
-        carried.append((str(manifest.get("enterprise", entry.get("enterprise", ""))), site_file, folder,
-                        manifest_entries(manifest)))
+        enterprise = manifest.enterprise if manifest.enterprise is not None else entry.enterprise or ""
+        carried.append((IndexedEnterprise(enterprise=enterprise, site_file=site_file, folder=folder), manifest.files))
     return carried
 
 
-def _write_top(outcome: RenderOutcome, outdir: Path, fonts: FontSet, previous_top: dict[str, Any]) -> None:
+def _write_top(outcome: RenderOutcome, outdir: Path, fonts: FontSet, previous_top: TopManifest | None) -> None:
     """The top-level manifest and print order, from every enterprise's manifest entries."""
-    index: list[dict[str, Any]] = []
+    index: list[IndexedEnterprise] = []
     rows: list[OrderRow] = []
     for site in outcome.sites:
         if site.failed or not site.folder:
             continue
-        entries = [{k: v for k, v in e.items() if k != "fields"} for e in site.entries]
-        rows.extend(order_rows(site.enterprise, entries, f"{site.folder}/"))
-        index.append({"enterprise": site.enterprise, "site_file": site.input.name, "folder": site.folder,
-                      "files": [{**e, "file": f"{site.folder}/{e['file']}"} for e in entries]})
-    for enterprise, site_file, folder, found in _carried(outcome, outdir, previous_top):
-        entries = [{k: v for k, v in e.items() if k != "fields"} for e in found]
-        rows.extend(order_rows(enterprise, entries, f"{folder}/"))
-        index.append({"enterprise": enterprise, "site_file": site_file, "folder": folder, "this_run": False,
-                      "files": [{**e, "file": f"{folder}/{e['file']}"} for e in entries]})
-        outcome.carried.append({"enterprise": enterprise, "site_file": site_file, "folder": folder})
+        rows.extend(order_rows(site.enterprise, site.entries, f"{site.folder}/"))
+        index.append(IndexedEnterprise(enterprise=site.enterprise, site_file=site.input.name, folder=site.folder,
+                                       files=[e.in_folder(site.folder) for e in site.entries]))
+    for carried, found in _carried(outcome, outdir, previous_top):
+        folder = carried.folder or ""
+        rows.extend(order_rows(carried.enterprise or "", found, f"{folder}/"))
+        index.append(carried.model_copy(update={"this_run": False, "files": [e.in_folder(folder) for e in found]}))
+        outcome.carried.append(carried)
     if not index:
         return
     order_key = _order_key(rows, fonts)
     if not _order_current(outdir, previous_top, order_key):
         write_order(rows, outdir, fonts, outcome)
-    top = {"signkit": __version__, "enterprises": index, "print_order": [ORDER_CSV, ORDER_PDF],
-           "print_order_key": order_key,
-           "print_order_sha256": {name: file_sha256(outdir / name) for name in (ORDER_CSV, ORDER_PDF)}}
-    text = json.dumps(top, ensure_ascii=False, indent=2) + "\n"
+    top = TopManifest(signkit=__version__, enterprises=index, print_order=[ORDER_CSV, ORDER_PDF],
+                      print_order_key=order_key,
+                      print_order_sha256={name: file_sha256(outdir / name) for name in (ORDER_CSV, ORDER_PDF)})
+    text = top.to_json()
     try:
-        unchanged = (outdir / TOP_MANIFEST).read_text(encoding="utf-8") == text
+        unchanged = (outdir / MANIFEST).read_text(encoding="utf-8") == text
     except OSError:
         unchanged = False
     if not unchanged:
-        atomic_write_text(outdir / TOP_MANIFEST, text)
+        atomic_write_text(outdir / MANIFEST, text)
 
 
 def _order_key(rows: list[OrderRow], fonts: FontSet) -> str:
@@ -266,12 +262,12 @@ def _order_key(rows: list[OrderRow], fonts: FontSet) -> str:
     return digest.hexdigest()
 
 
-def _order_current(outdir: Path, previous_top: dict[str, Any], key: str) -> bool:
+def _order_current(outdir: Path, previous_top: TopManifest | None, key: str) -> bool:
     """Whether 印刷清单.csv/.pdf on disk were written from ``key`` and are intact (sha256 as recorded)."""
-    recorded = previous_top.get("print_order_sha256")
-    if previous_top.get("print_order_key") != key or not isinstance(recorded, dict):
+    if previous_top is None or previous_top.print_order_key != key or previous_top.print_order_sha256 is None:
         return False
-    return all(isinstance(recorded.get(name), str) and file_sha256(outdir / name) == recorded[name]
+    recorded = previous_top.print_order_sha256
+    return all(recorded.get(name) is not None and file_sha256(outdir / name) == recorded[name]
                for name in (ORDER_CSV, ORDER_PDF))
 
 

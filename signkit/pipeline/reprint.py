@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from signkit.diagnostics import KeyPath, format_path
 from signkit.layout.stamp import same_content
-from signkit.output.manifest import manifest_entries
+from signkit.output.manifest import BoardEntry
 
 #: The key of a list row that names it (工作场所 名称, 岗位 岗位名称, 风险点 风险点名称, 班组 名称, 部门 ...), in order of preference.
 IDENTITY_KEYS = ("岗位名称", "风险点名称", "名称", "部门")
@@ -202,24 +202,30 @@ class Reprint:
                 "file": self.file}
 
 
-def reprint_list(enterprise: str, old: dict[str, Any], new: list[dict[str, Any]]) -> list[Reprint]:
-    """Boards whose printed content (or quantity) changed, new boards, and boards to take down."""
-    before = {e.get("key"): e for e in manifest_entries(old)}
+def reprint_list(enterprise: str, before: Sequence[BoardEntry], after: Sequence[BoardEntry]) -> list[Reprint]:
+    """Boards whose printed content (or quantity) changed, new boards, and boards to take down.
+
+    ``before`` are the boards as the last delivered list knew them (a manifest's), ``after``
+    the boards now (planned ones, or another manifest's); boards are matched by ``key``.
+    """
+    earlier = {e.key: e for e in before}
     out: list[Reprint] = []
-    for entry in new:
-        previous = before.pop(entry["key"], None)
-        common = (entry["form"], entry["subject"])
+    for entry in after:
+        previous = earlier.pop(entry.key, None)
         if previous is None:
-            out.append(Reprint(enterprise, *common, "新增", [], entry["maker"], entry["hangs"], entry["copies"],
-                               entry["file"]))
-        elif not same_content(previous, entry):
-            reasons = changed_fields(previous.get("fields", {}), entry["fields"]) or ["固定文字、尺寸或背景有变化"]
-            out.append(Reprint(enterprise, *common, "内容变化", reasons, entry["maker"], entry["hangs"],
-                               entry["copies"], entry["file"]))
-        elif previous.get("copies") != entry["copies"]:
-            out.append(Reprint(enterprise, *common, "数量变化", [f"数量：{previous.get('copies')} → {entry['copies']}"],
-                               entry["maker"], entry["hangs"], entry["copies"], entry["file"]))
-    for previous in before.values():
-        out.append(Reprint(enterprise, str(previous.get("form")), str(previous.get("subject")), "撤下", [],
-                           str(previous.get("maker", "")), str(previous.get("hangs", "")), 0, str(previous.get("file"))))
+            out.append(_listed(enterprise, entry, "新增", []))
+        elif not same_content(previous.content(), entry.content()):
+            reasons = changed_fields(previous.fields or {}, entry.fields or {}) or ["固定文字、尺寸或背景有变化"]
+            out.append(_listed(enterprise, entry, "内容变化", reasons))
+        elif previous.copies != entry.copies:
+            out.append(_listed(enterprise, entry, "数量变化", [f"数量：{previous.copies} → {entry.copies}"]))
+    for previous in earlier.values():
+        out.append(Reprint(enterprise, str(previous.form), str(previous.subject), "撤下", [], previous.maker or "",
+                           previous.hangs or "", 0, previous.file))
     return out
+
+
+def _listed(enterprise: str, entry: BoardEntry, change: str, reasons: list[str]) -> Reprint:
+    """``entry`` to be made or reprinted, as many times as it has copies."""
+    return Reprint(enterprise, entry.form or "", entry.subject or "", change, reasons, entry.maker or "",
+                   entry.hangs or "", entry.copies or 0, entry.file)

@@ -12,30 +12,21 @@ stop, and stops them (:func:`run_jobs`), so no worker outlives an interrupted ru
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from signkit.diagnostics import Diagnostic, Location, Severity
 from signkit.excel.reader import ImportedSite, read_workbook
 from signkit.fonts import FontSet
 from signkit.load.source import SourceText, decode, read_source
-from signkit.output.manifest import (
-    DAMAGED,
-    board_key,
-    file_sha256,
-    manifest_baseline,
-    manifest_entries,
-    manifest_intact,
-    read_manifest,
-)
+from signkit.output.manifest import BoardEntry, EnterpriseManifest, board_key, file_sha256, manifest_intact, read_manifest
 from signkit.output.names import assign_names, safe_name
 from signkit.output.publish import WrittenFile, publish
 from signkit.pipeline.build import build_site
 from signkit.pipeline.check import FileReport, check_imported, check_source
 from signkit.pipeline.extras import make_extras
-from signkit.pipeline.incremental import _previous_folder, input_hash, sign_inputs, signs_digest, site_base
+from signkit.pipeline.incremental import input_hash, previous_folder, sign_inputs, signs_digest, site_base
 from signkit.pipeline.inputs import SiteInput
 from signkit.pipeline.options import RenderOptions
 from signkit.pipeline.reprint import Reprint, reprint_list
@@ -57,7 +48,7 @@ class SiteOutcome:
     removed: list[str] = field(default_factory=list)
     forms: dict[str, int] = field(default_factory=dict)
     reprints: list[Reprint] = field(default_factory=list)
-    entries: list[dict[str, Any]] = field(default_factory=list)
+    entries: list[BoardEntry] = field(default_factory=list)
     written: list[WrittenFile] = field(default_factory=list)  # in-process runs only
     report: FileReport | None = None  # in-process runs only
     #: The manifest keeps a baseline until this reprint list is handed on (render_api acknowledges it).
@@ -102,13 +93,13 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
 
         def check() -> FileReport:
             return check_source(SourceText(job.name, text), fonts=fonts, sign_folder=options.sign_folder)
-    known = _previous_folder(outdir, job.name)
+    known = previous_folder(outdir, job.name)
     if known is not None and not options.force:  # a dry run may skip too: it reads, and writes nothing
         old = read_manifest(outdir / known)
-        record = old.get("signs")
+        recorded = old.signs
         # the sign files recorded last time are the candidates again (same site file, same folder)
-        if isinstance(record, dict) and record.get("base") == site_base(job.display) \
-                and old.get("input_hash") == input_hash(raw, options, fonts, signs=signs_digest(record)) \
+        if recorded is not None and recorded.base == site_base(job.display) \
+                and old.input_hash == input_hash(raw, options, fonts, signs=signs_digest(recorded)) \
                 and manifest_intact(outdir / known, old):
             return _unchanged(outcome, known, old)
     report = check()
@@ -124,13 +115,13 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
     folder = outdir / safe_name(site.enterprise.name)
     outcome.folder = folder.name
     old = read_manifest(folder)
-    if old.get(DAMAGED):
+    if old.damaged:
         outcome.diagnostics.append(Diagnostic(
             "SK803", Severity.WARNING, "上次的清单 manifest.json 已损坏，无法与上次比较：本企业的牌全部按新增列出",
             Location(str(folder / "manifest.json")), "请核对重印清单；本次运行会写入新的清单"))
-    if not options.force and old.get("input_hash") == digest and manifest_intact(folder, old):
+    if not options.force and old.input_hash == digest and manifest_intact(folder, old):
         return _unchanged(outcome, folder.name, old)
-    previous = {e.get("key"): e for e in manifest_entries(old)}
+    previous = {e.key: e for e in old.files}
 
     def reuse(planned: PlannedBoard, build: str) -> str | None:
         if options.dry_run:
@@ -138,10 +129,10 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
         if options.force:
             return None
         entry = previous.get(board_key(planned.form_id, planned.subject))
-        if entry is None or entry.get("build_hash") != build:
+        if entry is None or entry.build_hash != build:
             return None
-        sha = file_sha256(folder / str(entry.get("file")))
-        return sha if sha == entry.get("sha256") else None
+        sha = file_sha256(folder / entry.file)
+        return sha if sha == entry.sha256 else None
 
     result = build_site(site, report.source, fonts, options, reuse=reuse)
     outcome.diagnostics.extend(result.diagnostics)
@@ -149,50 +140,53 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
         return outcome
     fields = [board_fields(site, built.planned) for built in result.boards]
     names = assign_names(result)
-    planned_entries: list[dict[str, Any]] = [
-        {"key": board_key(b.planned.form_id, b.planned.subject), "form": b.planned.form_id, "subject": b.planned.subject,
-         "content_hash": b.board.content_hash, "content_hash_v1": b.board.legacy_hash, "fields": fields[i],
-         "copies": b.copies, "maker": b.planned.maker,
-         "hangs": b.planned.hangs, "file": names[i]}
+    planned_entries = [
+        BoardEntry(file=names[i], form=b.planned.form_id, subject=b.planned.subject, copies=b.copies,
+                   maker=b.planned.maker, hangs=b.planned.hangs, content_hash=b.board.content_hash,
+                   content_hash_v1=b.board.legacy_hash, key=board_key(b.planned.form_id, b.planned.subject),
+                   fields=fields[i])
         for i, b in enumerate(result.boards)]
     # against the boards the last *delivered* list knew, so a killed run's changes are listed again
-    outcome.reprints = reprint_list(site.enterprise.name, {"files": manifest_baseline(old)}, planned_entries)
+    outcome.reprints = reprint_list(site.enterprise.name, old.delivered_boards(), planned_entries)
     if options.dry_run:
         outcome.status = "checked"
-        for entry in planned_entries:
-            outcome.forms[entry["form"]] = outcome.forms.get(entry["form"], 0) + 1
+        _count_forms(outcome, planned_entries)
         return outcome
     made = make_extras(result, fonts, options) if options.companions else ()
     outcome.unreported = bool(outcome.reprints)
     published = publish(result, outdir, folder=site.enterprise.name, site_file=job.name,
                         enterprise=site.enterprise.name, revised=site.enterprise.revised.isoformat(),
                         extras=made, fields=fields, input_hash=digest, signs=record, unreported=outcome.unreported)
-    outcome.entries = manifest_entries(read_manifest(published.folder))
+    outcome.entries = read_manifest(published.folder).files
     outcome.rewritten, outcome.kept, outcome.removed = published.rewritten, published.kept, published.removed
-    for entry in outcome.entries:
-        outcome.forms[entry["form"]] = outcome.forms.get(entry["form"], 0) + 1
+    _count_forms(outcome, outcome.entries)
     if keep:
         outcome.written = published.written
     outcome.status = "rendered"
     return outcome
 
 
-def _unchanged(outcome: SiteOutcome, folder: str, old: dict[str, Any]) -> SiteOutcome:
+def _unchanged(outcome: SiteOutcome, folder: str, old: EnterpriseManifest) -> SiteOutcome:
     """Nothing that shapes this enterprise's files changed: report the finished manifest as it is.
 
     If that manifest still holds a baseline, its reprint list was never delivered (the
     run that wrote it was killed before the end), so it is listed now.
     """
     outcome.status, outcome.folder = "unchanged", folder
-    outcome.enterprise = str(old.get("enterprise", ""))
-    outcome.entries = manifest_entries(old)
-    outcome.kept = [e["file"] for e in outcome.entries]
-    for entry in outcome.entries:
-        outcome.forms[entry["form"]] = outcome.forms.get(entry["form"], 0) + 1
-    if "baseline" in old:
-        outcome.reprints = reprint_list(outcome.enterprise, {"files": manifest_baseline(old)}, outcome.entries)
+    outcome.enterprise = old.enterprise or ""
+    outcome.entries = old.files
+    outcome.kept = [e.file for e in outcome.entries]
+    _count_forms(outcome, outcome.entries)
+    if old.undelivered:
+        outcome.reprints = reprint_list(outcome.enterprise, old.delivered_boards(), outcome.entries)
         outcome.unreported = True
     return outcome
+
+
+def _count_forms(outcome: SiteOutcome, entries: Sequence[BoardEntry]) -> None:
+    for entry in entries:
+        form = entry.form or ""
+        outcome.forms[form] = outcome.forms.get(form, 0) + 1
 
 
 def _imported(job: SiteInput, outcome: SiteOutcome) -> ImportedSite | None:
