@@ -1,24 +1,14 @@
-"""Content hashes: what a board prints, independent of fonts, signkit's version and the clock.
+"""Building one enterprise's boards in memory: plan → size → layout → (grow or fail) → PDF bytes.
 
-The *content hash* of a board covers exactly what a reader of the printed board sees:
-its 附表, its trim size, its backgrounds, non-text content such as QR payloads and
-sign files, and its text — block by block (a cell, a title, a list), each block
-paragraph by paragraph, as the layout was asked to print it (:attr:`Page.texts
-<signkit.drawing.items.Page.texts>`).  It is printed, shortened, in the board's revision
-stamp, so an inspector can compare the board on the wall with the current data; and
-it decides whether a board must be reprinted.
-
-Why blocks and not the drawn lines: where a line breaks depends on the fonts (another
-face, other widths), and a board must keep its hash when only the font changes.  Why
-blocks and not all text run together: a space inside a name (刘燕 → 刘 燕) and text
-moving from one cell to the next (段海军 | 智国栋 → 段海 | 军智国栋) are visible on the
-board, so they change the hash.  Only what never prints is normalised away
-(:func:`signkit.drawing.text.wording`).
-
-The revision stamp's own line is left out of the content hash: it holds the hash, and
-its revision date changing is not a reason to reprint a board whose content is the
-same.  The date is printed, though, so the stamp's text is part of the *build hash*
-(:func:`build_hash`): a new date rebuilds the file, and asks nobody to reprint.
+:func:`build_site` is the step between a checked site and files on disk, on its own so
+that everything that draws boards — ``render``, ``preview``, the tests — draws them the
+same way, and so that nothing is written until every board of the enterprise is built:
+a failed site never leaves a partial set behind (:mod:`signkit.output.publish` writes
+them).  Text that does not fit at the legible minimum is an error naming the field and
+the smallest board that would hold it (:mod:`signkit.pipeline.fitting`, shared with
+``check``); with ``fit="grow"`` the board is enlarged to that size instead.  Each
+board gets a *build hash* — its content hash plus everything else that shapes the
+file — so an incremental run can keep a file from the last run instead of rendering it.
 """
 
 from __future__ import annotations

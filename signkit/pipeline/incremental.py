@@ -1,12 +1,12 @@
-"""Many site files at once: inputs, one job per enterprise, worker processes, incremental rebuilds, a lock.
+"""What an enterprise's files are made from, as hashes, so that an unchanged enterprise is skipped.
 
-Each enterprise is one job that a worker process runs from start to finish — read,
-check, lay out, render only what changed, publish — and returns a small summary, so
-memory stays bounded whatever the batch size and one bad file never stops the others.
 An enterprise whose site file, sign files, options, fonts and signkit version are all
 unchanged, and whose finished manifest still matches the disk, is skipped without even
-parsing.  Workers ignore Ctrl-C and die with the parent: the parent decides when to
-stop, and stops them (:func:`run_jobs`), so no worker outlives an interrupted run.
+parsing the site file.  This module says what "unchanged" covers — the input hash,
+the sign files a site may draw (recorded in the manifest, hashed again on the next
+run), and where the last run put the enterprise — apart from the job that acts on it
+(:mod:`signkit.pipeline.site_job`), because the hash is a compatibility promise: folders
+written by earlier runs must keep being recognised.
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ def input_hash(data: bytes, options: RenderOptions, fonts: FontSet, *, signs: st
     recognised as unchanged: the overlap counts only when a companion is asked for.
     """
     faces = fontset_identity(fonts)
-    shaping = {"fit": options.fit, "producer": options.producer, "sizes": tuple(sorted(options.sizes)), "bleed": options.bleed,
-               "marks": options.marks, "strict": options.strict, "max_bytes": options.max_bytes,
+    shaping = {"fit": options.fit, "producer": options.producer, "sizes": tuple(sorted(options.sizes)),
+               "bleed": options.bleed, "marks": options.marks, "strict": options.strict, "max_bytes": options.max_bytes,
                "proof": options.proof, "tile": options.tile, "impose": options.impose,
                "overlap": options.overlap if options.companions else DEFAULT_OVERLAP,
                "sign_folder": options.sign_folder}
@@ -52,7 +52,7 @@ def site_base(name: str) -> str:
     """The absolute folder a site's relative sign paths start from, as the layout takes it.
 
     The site file's folder, or the current one for standard input (what
-    ``build._base_dir`` and the 2-4 layout do), made absolute so that a record of it
+    ``fitting._base_dir`` and the 2-4 layout do), made absolute so that a record of it
     still means the same folder when the next run starts elsewhere.
     """
     folder = Path(name).parent if name and not name.startswith("<") else Path.cwd()

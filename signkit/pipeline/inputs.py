@@ -1,12 +1,10 @@
-"""Many site files at once: inputs, one job per enterprise, worker processes, incremental rebuilds, a lock.
+"""What a render run was given to work on: site files, folders of them, standard input, workbooks.
 
-Each enterprise is one job that a worker process runs from start to finish — read,
-check, lay out, render only what changed, publish — and returns a small summary, so
-memory stays bounded whatever the batch size and one bad file never stops the others.
-An enterprise whose site file, sign files, options, fonts and signkit version are all
-unchanged, and whose finished manifest still matches the disk, is skipped without even
-parsing.  Workers ignore Ctrl-C and die with the parent: the parent decides when to
-stop, and stops them (:func:`run_jobs`), so no worker outlives an interrupted run.
+Turning the command line's arguments into a list of enterprises comes before
+everything else and does not depend on how they are processed, so it is separate: a
+folder is searched for site files, ``-`` reads standard input, and a regulator's roster
+(one workbook, one enterprise per row) becomes one input per enterprise, each a small
+value a worker process can be sent.
 """
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
-"""Many site files at once: inputs, one job per enterprise, worker processes, incremental rebuilds, a lock.
+"""Running one job per enterprise, in this process or in a pool of worker processes.
 
-Each enterprise is one job that a worker process runs from start to finish — read,
-check, lay out, render only what changed, publish — and returns a small summary, so
-memory stays bounded whatever the batch size and one bad file never stops the others.
-An enterprise whose site file, sign files, options, fonts and signkit version are all
-unchanged, and whose finished manifest still matches the disk, is skipped without even
-parsing.  Workers ignore Ctrl-C and die with the parent: the parent decides when to
-stop, and stops them (:func:`run_jobs`), so no worker outlives an interrupted run.
+Kept apart from the job itself (:mod:`signkit.pipeline.site_job`) because this is
+process management, not rendering: at ``-j 1`` the jobs run here, one after another;
+otherwise each enterprise is one task a worker runs from start to finish and returns
+as a small, picklable summary, with at most ``2 × jobs`` tasks in flight so memory stays
+bounded whatever the batch size.  Workers ignore Ctrl-C and die with the parent: the
+parent decides when to stop, and stops them (:func:`run_jobs`), so no worker outlives
+an interrupted run, and one bad file never stops the others.
 """
 
 from __future__ import annotations

@@ -1,15 +1,13 @@
-"""Which site-file fields each board prints, so a reprint list can say *why* a board changed.
+"""The reprint list: which physical boards to make, reprint or take down, and why.
 
-The content hash says *that* a board changed; comparing these fields between two runs
-says which of the user's own keys did (``监管责任.安全监管部门.责任领导.姓名: 高卫东 → 高卫国``).
-A change with no field difference is in the fixed wording or the size.
-
-Only what the board itself prints is listed, because every field listed becomes a
-reason to reprint when it changes together with a printed one: a leader's 职务, a
-department's 层级, the 县区, a risk point's 所在工作场所 are checked or used for the
-plan but printed nowhere, and 2-1-1 prints 分管负责人 where 2-1-2 prints 安全管理人员.
-The table follows the layouts in the 附表 layouts in :mod:`signkit.layout` (tests/test_hash_properties.py
-derives it from them: change each field, see which boards print differently).
+Two descriptions of an enterprise's boards — the manifest of the last delivered run,
+and this run's plan or another folder's manifest — are compared board by board
+(:func:`reprint_list`): by identity (:func:`signkit.output.manifest.board_key`), then by
+content hash, then by quantity.  The content hash says *that* a board changed;
+comparing the site-file fields it prints (:mod:`signkit.plan.board_fields`) says which
+of the user's own keys did (``监管责任.安全监管部门.责任领导.姓名: 高卫东 → 高卫国``), with
+list rows matched by what they are rather than where they are (:func:`changed_fields`).
+``render`` and ``diff`` both print this list, so it lives on its own.
 """
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
-"""Many site files at once: inputs, one job per enterprise, worker processes, incremental rebuilds, a lock.
+"""One enterprise's job, from site file to published folder: read, check, skip or build, publish.
 
-Each enterprise is one job that a worker process runs from start to finish — read,
-check, lay out, render only what changed, publish — and returns a small summary, so
-memory stays bounded whatever the batch size and one bad file never stops the others.
-An enterprise whose site file, sign files, options, fonts and signkit version are all
-unchanged, and whose finished manifest still matches the disk, is skipped without even
-parsing.  Workers ignore Ctrl-C and die with the parent: the parent decides when to
-stop, and stops them (:func:`run_jobs`), so no worker outlives an interrupted run.
+This is what a worker process runs for each enterprise (:mod:`signkit.pipeline.jobs`),
+and it returns a small summary (:class:`SiteOutcome`) rather than the boards, so a
+batch's memory does not grow with its size.  The job decides whether anything needs
+doing (the input hash and the disk: :mod:`signkit.pipeline.incremental`), which boards
+can be kept from the last run (their build hash), what the reprint list is, and then
+hands the built boards to :func:`signkit.output.publish.publish`.  Bad input never
+raises: it ends as a failed outcome with its diagnostics.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ class SiteOutcome:
     entries: list[BoardEntry] = field(default_factory=list)
     written: list[WrittenFile] = field(default_factory=list)  # in-process runs only
     report: FileReport | None = None  # in-process runs only
-    #: The manifest keeps a baseline until this reprint list is handed on (render_api acknowledges it).
+    #: The manifest keeps a baseline until this reprint list is handed on (render_files acknowledges it).
     unreported: bool = False
 
     @property
