@@ -93,6 +93,7 @@ def baseline_2_1_2(repeat: int) -> float:
 def signkit_2_1_2(repeat: int) -> float:
     """Seconds per board for signkit's whole pipeline (check, plan, layout, render) on the same 2-1-2."""
     from signkit.pipeline.build import build_site
+    from signkit.pipeline.options import RenderOptions
 
     fonts = resolve_fonts(mode="bundled")
     text = (ROOT / "examples" / "small-enterprise.yaml").read_text(encoding="utf-8")
@@ -100,7 +101,7 @@ def signkit_2_1_2(repeat: int) -> float:
     for _ in range(repeat):
         report = check_text(text, "x", fonts=fonts)
         assert report.site is not None and report.source is not None
-        result = build_site(report.site, report.source, fonts, producer="政府")
+        result = build_site(report.site, report.source, fonts, RenderOptions(producer="政府"))
         assert result.ok and len(result.boards) == 1
     return (time.perf_counter() - start) / repeat
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import json
 import os
 import shutil
@@ -17,10 +18,16 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from signkit._version import __version__
+from signkit.diagnostics import Location
+from signkit.fonts.identity import fontset_identity
 from signkit.output.atomic import KILL_ENV
 from signkit.output.lock import OutputLock
 from signkit.output.manifest import file_sha256
+from signkit.pipeline.config import SignFolder
+from signkit.pipeline.incremental import input_hash
 from signkit.pipeline.inputs import collect_inputs
+from signkit.pipeline.options import RenderOptions
 from signkit.pipeline.render_files import render_files
 from tests.conftest import CHEMICAL, SMALL, dump, example_data, set_version
 
@@ -103,7 +110,7 @@ def test_upgrade_rebuilds_but_asks_no_reprint(tmp_path: Path, bundled_fonts: Any
 
 
 def test_dry_run_writes_nothing(tmp_path: Path, bundled_fonts: Any) -> None:
-    outcome = render_files([str(SMALL)], tmp_path / "out", bundled_fonts, dry_run=True)
+    outcome = render_files([str(SMALL)], tmp_path / "out", bundled_fonts, RenderOptions(dry_run=True))
     assert outcome.ok and not (tmp_path / "out").exists()
     assert {r.change for r in outcome.reprints} == {"新增"}
 
@@ -115,14 +122,15 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path: Path, bundled_fonts: An
     assert not outcome.ok
     assert [s.status for s in outcome.sites] == ["rendered", "failed", "rendered"]
     assert len(json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))["enterprises"]) == 2
-    stopped = render_files([str(tmp_path / "park")], tmp_path / "out2", bundled_fonts, fail_fast=True, force=True)
+    stopped = render_files([str(tmp_path / "park")], tmp_path / "out2", bundled_fonts,
+                           RenderOptions(fail_fast=True, force=True))
     assert [s.status for s in stopped.sites] == ["rendered", "failed"]
 
 
 def test_parallel_gives_the_same_files(tmp_path: Path, bundled_fonts: Any) -> None:
     _park(tmp_path / "park", 3)
-    one = render_files([str(tmp_path / "park")], tmp_path / "one", bundled_fonts, jobs=1)
-    two = render_files([str(tmp_path / "park")], tmp_path / "two", bundled_fonts, jobs=2)
+    one = render_files([str(tmp_path / "park")], tmp_path / "one", bundled_fonts, RenderOptions(jobs=1))
+    two = render_files([str(tmp_path / "park")], tmp_path / "two", bundled_fonts, RenderOptions(jobs=2))
     assert one.ok and two.ok
     files_one = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*.pdf"))
     files_two = sorted(p.relative_to(tmp_path / "two") for p in (tmp_path / "two").rglob("*.pdf"))
@@ -134,6 +142,60 @@ def test_parallel_gives_the_same_files(tmp_path: Path, bundled_fonts: Any) -> No
         if x != y:
             i = next(i for i in range(min(len(x), len(y))) if x[i] != y[i])
             raise AssertionError(f"{relative}: {x[max(i - 300, 0):i + 60]!r} != {y[max(i - 300, 0):i + 60]!r}")
+
+
+def test_options_reach_the_workers_unchanged(tmp_path: Path, bundled_fonts: Any) -> None:
+    """At ``-j 2`` each worker renders with the run's options: bleed, marks and imposition are honoured.
+
+    And the input hash a worker records is the one this process computes from the same
+    options: an in-process rerun with them finds every enterprise unchanged.
+    """
+    _park(tmp_path / "park", 2)
+    out = tmp_path / "out"
+    options = RenderOptions(bleed=3.0, marks=True, impose="A4", jobs=2)
+    outcome = render_files([str(tmp_path / "park")], out, bundled_fonts, options)
+    assert outcome.ok and [s.status for s in outcome.sites] == ["rendered", "rendered"]
+    for site in outcome.sites:
+        manifest = json.loads((out / site.folder / "manifest.json").read_text(encoding="utf-8"))
+        assert {(e["bleed_mm"], e["marks"]) for e in manifest["files"]} == {(3.0, True)}
+        assert [e["kind"] for e in manifest["extras"]] == ["拼版 A4"]
+        board = manifest["files"][0]
+        box = PdfReader(out / site.folder / board["file"]).pages[0].bleedbox
+        points = [(size + 2 * 3.0) * 72 / 25.4 for size in board["trim_mm"]]
+        assert [float(box.width), float(box.height)] == pytest.approx(points, abs=0.01)
+    again = render_files([str(tmp_path / "park")], out, bundled_fonts, RenderOptions(bleed=3.0, marks=True, impose="A4"))
+    assert [s.status for s in again.sites] == ["unchanged", "unchanged"]
+
+
+def test_input_hash_is_the_payload_signkit_always_hashed(bundled_fonts: Any) -> None:
+    """Output folders written before the options were one value must still be recognised as unchanged.
+
+    The payload is spelt out here as signkit has hashed it since incremental rebuilds
+    began: the options that shape the files (sizes sorted; the overlap only counts
+    when a companion is asked for), not how the run goes about it.
+    """
+    def legacy(**options: Any) -> str:
+        shaping = {"fit": "fail", "producer": None, "sizes": (), "bleed": None, "marks": None, "strict": False,
+                   "max_bytes": 4 * 1024 * 1024, "proof": None, "tile": None, "impose": None, "overlap": 10.0,
+                   "sign_folder": None, **options}
+        payload = json.dumps({"site": hashlib.sha256(b"site").hexdigest(), "options": shaping,
+                              "fonts": fontset_identity(bundled_fonts), "signkit": __version__, "signs": "digest"},
+                             sort_keys=True, default=str)
+        return hashlib.sha256(payload.encode()).hexdigest()
+
+    def now(options: RenderOptions) -> str:
+        return input_hash(b"site", options, bundled_fonts, signs="digest")
+
+    folder = SignFolder(Path("/srv/标志"), "/srv/标志", Location("signkit.toml", 3))
+    assert now(RenderOptions()) == legacy()
+    assert now(RenderOptions(dry_run=True, force=True, jobs=8, fail_fast=True)) == legacy()
+    assert now(RenderOptions(overlap=5.0)) == legacy()  # no tiles asked for: the overlap shapes nothing
+    full = RenderOptions(fit="grow", producer="企业", sizes=(("2-3", "600x900"), ("2-2", "1500x1000")), bleed=3.0,
+                         marks=True, strict=True, max_bytes=1000, proof="A4", tile="A3", impose="SRA3", overlap=5.0,
+                         sign_folder=folder)
+    assert now(full) == legacy(fit="grow", producer="企业", sizes=(("2-2", "1500x1000"), ("2-3", "600x900")), bleed=3.0,
+                               marks=True, strict=True, max_bytes=1000, proof="A4", tile="A3", impose="SRA3",
+                               overlap=5.0, sign_folder=folder)
 
 
 _HOLD_LOCK = """
@@ -395,14 +457,14 @@ def test_dry_run_lays_out_and_hashes_but_renders_no_pdf(tmp_path: Path, bundled_
         raise AssertionError("a dry run rendered a PDF")
 
     monkeypatch.setattr("signkit.render.pdf.render_pdf", no_rendering)
-    dry = render_files([str(sites[0])], out, bundled_fonts, dry_run=True)
+    dry = render_files([str(sites[0])], out, bundled_fonts, RenderOptions(dry_run=True))
     assert dry.ok and {(r.change, r.form) for r in dry.reprints} == _CHANGED
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == snapshot
 
 
 def test_temporary_files_of_killed_runs_are_swept_at_the_start(tmp_path: Path, bundled_fonts: Any) -> None:
     out = tmp_path / "out"
-    assert render_files([str(SMALL)], out, bundled_fonts, extras=None).ok
+    assert render_files([str(SMALL)], out, bundled_fonts).ok
     (folder,) = [p for p in out.iterdir() if p.is_dir()]
     (folder / "分块").mkdir()
     strays = [out / ".manifest.json.k2j4x9a_.tmp", out / ".印刷清单.csv.abcdefgh.tmp",
@@ -460,7 +522,7 @@ def test_built_files_are_kept_in_memory_only_when_asked(tmp_path: Path, bundled_
                                                         monkeypatch: pytest.MonkeyPatch, cli: Any) -> None:
     lean = render_files([str(SMALL)], tmp_path / "a", bundled_fonts, keep=False)
     assert lean.ok and lean.written == [] and lean.reports == [] and lean.sites[0].entries
-    kept = render_files([str(SMALL)], tmp_path / "b", bundled_fonts, keep=True, force=True)
+    kept = render_files([str(SMALL)], tmp_path / "b", bundled_fonts, RenderOptions(force=True), keep=True)
     assert kept.written and all(w.built.pdf for w in kept.written)
 
     import signkit.pipeline.render_files

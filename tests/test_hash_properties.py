@@ -42,6 +42,7 @@ from signkit.fonts import FontSet, resolve_fonts
 from signkit.layout.stamp import STAMP_PLACEHOLDER
 from signkit.pipeline.build import build_site
 from signkit.pipeline.check import check_text
+from signkit.pipeline.options import RenderOptions
 from signkit.pipeline.reprint import changed_fields
 from signkit.plan.board_fields import board_fields
 from signkit.render.built import BuiltBoard
@@ -101,7 +102,7 @@ def lay_out(data: dict[str, Any], fonts: FontSet, *, render: Callable[[BoardId],
     def reuse(planned: Any, _build: str) -> str | None:  # "kept from an earlier run" = not rendered now
         return None if render((planned.form_id, planned.source)) else "not rendered"
 
-    result = build_site(site, report.source, fonts, reuse=reuse, bleed=bleed)
+    result = build_site(site, report.source, fonts, RenderOptions(bleed=bleed), reuse=reuse)
     if not result.ok:  # a longer text no longer fits (SK501): not a hash question either
         return None
     return {(b.planned.form_id, b.planned.source): Laid(b, printed(b.board), board_fields(site, b.planned))

@@ -112,10 +112,11 @@ def test_signkit_output_passes(rendered_examples: Any) -> None:
 def test_signkit_output_with_bleed_and_marks_passes(bundled_fonts: Any) -> None:
     from signkit.pipeline.build import build_site
     from signkit.pipeline.check import check_path
+    from signkit.pipeline.options import RenderOptions
 
     report = check_path(SMALL, fonts=bundled_fonts)
     assert report.site is not None and report.source is not None
-    result = build_site(report.site, report.source, bundled_fonts, producer="政府", bleed=3, marks=True)
+    result = build_site(report.site, report.source, bundled_fonts, RenderOptions(producer="政府", bleed=3, marks=True))
     assert result.ok and result.boards
     for built in result.boards:
         with pikepdf.open(io.BytesIO(built.pdf)) as document:

@@ -11,6 +11,7 @@ from typing import Any
 import pikepdf
 import pytest
 
+from signkit.pipeline.options import RenderOptions
 from signkit.pipeline.render_files import render_files
 from tests.conftest import SMALL
 from tests.pdfcheck import boxes_mm
@@ -75,7 +76,7 @@ def test_pdfx_keys(rendered_examples: Any) -> None:
 
 @pytest.mark.parametrize(("bleed", "marks"), [(0.0, False), (3.0, False), (3.0, True), (0.0, True)])
 def test_boxes_with_bleed_and_marks(tmp_path: Path, bundled_fonts: Any, bleed: float, marks: bool) -> None:
-    outcome = render_files([str(SMALL)], tmp_path, bundled_fonts, bleed=bleed, marks=marks)
+    outcome = render_files([str(SMALL)], tmp_path, bundled_fonts, RenderOptions(bleed=bleed, marks=marks))
     assert outcome.ok
     card = next(w for w in outcome.written if w.built.planned.form_id == "2-5")
     data = card.path.read_bytes()

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from signkit.pipeline.options import RenderOptions
 from signkit.pipeline.render_files import render_files
 from signkit.spec.forms import FORMS
 from tests.conftest import CHEMICAL, SMALL, check_data, dump, example_data
@@ -123,9 +124,9 @@ def test_fit_grow_enlarges_and_says_so(tmp_path: Path, bundled_fonts: Any) -> No
     data["企业"]["企业名称"] = "忻州晋原精细化工有限公司" * 40
     site = tmp_path / "grow.yaml"
     site.write_text(dump(data), encoding="utf-8")
-    failed = render_files([str(site)], tmp_path / "fail", bundled_fonts, producer="政府")
+    failed = render_files([str(site)], tmp_path / "fail", bundled_fonts, RenderOptions(producer="政府"))
     assert [d.rule for d in failed.diagnostics] == ["SK501"]
-    grown = render_files([str(site)], tmp_path / "grow", bundled_fonts, producer="政府", fit="grow")
+    grown = render_files([str(site)], tmp_path / "grow", bundled_fonts, RenderOptions(producer="政府", fit="grow"))
     assert grown.ok and grown.diagnostics[0].rule == "SK502"
     assert {d.rule for d in grown.diagnostics} <= {"SK502", "SK503"}  # SK503: the 480-character name in 印刷清单.pdf
     (entry,) = _files(tmp_path / "grow")
@@ -135,18 +136,19 @@ def test_fit_grow_enlarges_and_says_so(tmp_path: Path, bundled_fonts: Any) -> No
 
 
 def test_producer_filter(tmp_path: Path, bundled_fonts: Any) -> None:
-    gov = render_files([str(SMALL)], tmp_path / "gov", bundled_fonts, producer="政府")
-    ent = render_files([str(SMALL)], tmp_path / "ent", bundled_fonts, producer="企业")
+    gov = render_files([str(SMALL)], tmp_path / "gov", bundled_fonts, RenderOptions(producer="政府"))
+    ent = render_files([str(SMALL)], tmp_path / "ent", bundled_fonts, RenderOptions(producer="企业"))
     assert {w.built.planned.form_id for w in gov.written} == {"2-1-2"}
     assert "2-1-2" not in {w.built.planned.form_id for w in ent.written}
     assert {"2-2", "2-3", "2-4", "2-5", "2-6", "2-7"} <= {w.built.planned.form_id for w in ent.written}
 
 
 def test_requested_size_is_used(tmp_path: Path, bundled_fonts: Any) -> None:
-    outcome = render_files([str(SMALL)], tmp_path / "o", bundled_fonts, producer="政府", sizes={"2-1-2": "1500x1000"})
+    outcome = render_files([str(SMALL)], tmp_path / "o", bundled_fonts,
+                           RenderOptions(producer="政府", sizes=(("2-1-2", "1500x1000"),)))
     assert outcome.ok
     assert_trim(outcome.written[0].path.read_bytes(), 1500, 1000)
-    bad = render_files([str(SMALL)], tmp_path / "bad", bundled_fonts, sizes={"2-3": "700x900"})
+    bad = render_files([str(SMALL)], tmp_path / "bad", bundled_fonts, RenderOptions(sizes=(("2-3", "700x900"),)))
     assert bad.usage_error and [d.rule for d in bad.diagnostics] == ["SK226"]
 
 
@@ -194,9 +196,8 @@ def test_written_files_are_readable_by_others(rendered_examples: Any) -> None:
 
 
 def test_print_shop_companions(tmp_path: Path, bundled_fonts: Any) -> None:
-    from signkit.pipeline.options import ExtraOptions
 
-    outcome = render_files([str(SMALL)], tmp_path, bundled_fonts, extras=ExtraOptions("A4", "A3", "SRA3"))
+    outcome = render_files([str(SMALL)], tmp_path, bundled_fonts, RenderOptions(proof="A4", tile="A3", impose="SRA3"))
     assert outcome.ok
     folder = outcome.folders[0]
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))

@@ -755,10 +755,10 @@ def test_diff_command_uses_the_config_sign_folder(cli: Cli, chem: dict[str, Any]
 def test_config_sign_folder_is_part_of_the_input_hash(tmp_path: Path, bundled_fonts: Any) -> None:
     from signkit.pipeline.config import load_config
     from signkit.pipeline.incremental import input_hash
-    from signkit.pipeline.options import Options
+    from signkit.pipeline.options import RenderOptions
 
     configured = load_config(_config(tmp_path, "官方标志")).sign_folder
-    assert input_hash(b"x", Options(), bundled_fonts) != input_hash(b"x", Options(sign_folder=configured),
+    assert input_hash(b"x", RenderOptions(), bundled_fonts) != input_hash(b"x", RenderOptions(sign_folder=configured),
                                                                     bundled_fonts)
 
 

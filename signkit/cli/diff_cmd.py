@@ -16,6 +16,7 @@ from signkit.cli.fontopts import (
     fonts_or_exit,
     sign_folder_or_exit,
 )
+from signkit.cli.render_cmd import print_reprints
 
 HELP = """比较两个站点文件（或两个输出文件夹），列出需要重印或撤下的牌：哪块牌、为什么（哪些字段）、谁制作、挂在哪里。
 
@@ -31,8 +32,7 @@ def diff(
     body_font: str | None = BODY_FONT_OPTION,
     config: Path | None = CONFIG_OPTION,
 ) -> None:
-    from signkit.cli.render_cmd import _print_reprints
-    from signkit.pipeline.diff import diff as run_diff
+    from signkit.pipeline.diff import diff as run_diff  # here, not at the top: ``signkit --help`` stays fast
 
     fontset = fonts_or_exit(fonts, title_font, body_font, config, quiet_stand_in=True)
     result = run_diff(old, new, fontset, sign_folder_or_exit(config))
@@ -44,7 +44,7 @@ def diff(
     if as_json:
         typer.echo(json.dumps({"reprints": [r.to_dict() for r in result.reprints]}, ensure_ascii=False, indent=2))
     elif result.reprints:
-        _print_reprints(result.reprints, dry_run=False)
+        print_reprints(result.reprints, dry_run=False)
     else:
         typer.echo("没有需要重印的牌：两者印出的内容相同。")
     raise typer.Exit(1 if result.reprints else 0)

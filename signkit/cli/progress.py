@@ -1,4 +1,10 @@
-"""``signkit render`` and ``signkit preview``: the boards as PDF files, or as PNG pictures."""
+"""The progress of ``signkit render`` on the terminal: a bar redrawn in place, or a line per enterprise.
+
+Kept apart from the command itself because it is a small machine of its own (terminal
+widths of Chinese text, estimates, when to redraw and when to print a line), tested
+without running a render, and it must not import the pipeline: the CLI loads it for
+``signkit --help``.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,10 @@ import sys
 import time
 import unicodedata
 from collections.abc import Callable
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from signkit.pipeline.site_job import SiteOutcome
 
 _WORDS = {"rendered": "已生成", "unchanged": "未变化", "checked": "已比较", "failed": "失败", "unreadable": "无法读取"}
 
@@ -72,10 +81,7 @@ class _Progress:
         self.stream.write(text)
         self.stream.flush()
 
-    def __call__(self, site: object, done: int, total: int) -> None:
-        from signkit.pipeline.site_job import SiteOutcome
-
-        assert isinstance(site, SiteOutcome)
+    def __call__(self, site: SiteOutcome, done: int, total: int) -> None:
         name = site.enterprise or site.input.name
         line = f"[{done}/{total}] {_WORDS[site.status]} {name}"
         if site.status == "rendered":

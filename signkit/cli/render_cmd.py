@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -26,6 +28,7 @@ from signkit.load.source import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from signkit.pipeline.render_files import RenderOutcome
+    from signkit.pipeline.reprint import Reprint
 
 
 RENDER_HELP = """把站点文件生成为可直接印刷的 PDF（每块牌、每种告知卡一个文件）。
@@ -57,18 +60,7 @@ def _sizes(values: list[str]) -> dict[str, str]:
     return sizes
 
 
-def _print_problems(outcome_diags: list, reports: list) -> None:  # type: ignore[type-arg]
-    from signkit.cli.report import text_report
-
-    for diag in outcome_diags:
-        typer.echo(diag.render())
-    if reports:
-        typer.echo(text_report(reports, show_plan=False))
-
-
 def _default_jobs() -> int:
-    import os
-
     return max(os.cpu_count() or 1, 1)
 
 
@@ -97,7 +89,8 @@ def render(
     body_font: str | None = BODY_FONT_OPTION,
     config: Path | None = CONFIG_OPTION,
 ) -> None:
-    from signkit.pipeline.options import ExtraOptions
+    # the library is imported here, not at the top, so that ``signkit --help`` does not load it
+    from signkit.pipeline.options import RenderOptions
     from signkit.pipeline.render_files import render_files
     from signkit.printshop import IMPOSE_SHEETS, PROOF_SHEETS, TILE_SHEETS, sheet_size
 
@@ -108,8 +101,6 @@ def render(
                 sheet_size(value, choices)
             except ValueError as bad:
                 raise typer.BadParameter(str(bad), param_hint=option) from None
-    extras = ExtraOptions(proof.upper() if proof else None, tile.upper() if tile else None,
-                          impose.upper() if impose else None, overlap)
     started = time.perf_counter()
     progress = _Progress()
     shown: list[int] = []  # how many diagnostics were printed when the list was handed on
@@ -120,7 +111,7 @@ def render(
         for diag in done.diagnostics:
             typer.echo(diag.render())
         shown.append(len(done.diagnostics))
-        _print_reprints(done.reprints, dry_run, first_run=done.first_run)
+        print_reprints(done.reprints, dry_run, first_run=done.first_run)
 
     try:
         with _terminate_as_interrupt():  # from here on: fonts are resolved first, then the run
@@ -128,12 +119,13 @@ def render(
             for note in fontset.diagnostics:
                 typer.echo(note.render())
             sign_folder = sign_folder_or_exit(config)
-            outcome = render_files(files, outdir, fontset, fit=fit.value,
-                                   producer=producer.value if producer else None, sizes=_sizes(size),
-                                   max_bytes=max_bytes, strict=strict, bleed=bleed, marks=marks,
-                                   extras=extras if (proof or tile or impose) else None,
-                                   jobs=jobs or _default_jobs(), fail_fast=fail_fast, dry_run=dry_run, force=force,
-                                   progress=progress, sign_folder=sign_folder, keep=False, deliver=deliver)
+            options = RenderOptions(
+                fit=fit.value, producer=producer.value if producer else None,
+                sizes=tuple(_sizes(size).items()), bleed=bleed, marks=marks, strict=strict, max_bytes=max_bytes,
+                proof=proof.upper() if proof else None, tile=tile.upper() if tile else None,
+                impose=impose.upper() if impose else None, overlap=overlap, sign_folder=sign_folder,
+                dry_run=dry_run, force=force, jobs=jobs or _default_jobs(), fail_fast=fail_fast)
+            outcome = render_files(files, outdir, fontset, options, progress=progress, keep=False, deliver=deliver)
     except KeyboardInterrupt as stop:
         progress.abandon()
         typer.echo("已中止：输出文件夹中已写入的文件完整，未写完的已丢弃；再次运行会从中断处补齐。", err=True)
@@ -168,8 +160,6 @@ def _terminate_as_interrupt() -> Iterator[None]:
     Without it the default action ends the process on the spot: no message, the lock
     file left behind, and worker processes orphaned, rendering on for minutes.
     """
-    import signal
-
     def handler(signum: int, frame: object) -> None:
         signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: a second one must not cut the clean-up short
         raise Terminated
@@ -185,7 +175,7 @@ def _terminate_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _print_reprints(reprints: list, dry_run: bool, *, first_run: bool = False) -> None:  # type: ignore[type-arg]
+def print_reprints(reprints: list[Reprint], dry_run: bool, *, first_run: bool = False) -> None:
     """The list for the print shop; collapsed to one line only when OUTDIR never held a run before.
 
     Boards added to an existing folder (a new enterprise, a new post) are listed one by
@@ -206,10 +196,7 @@ def _print_reprints(reprints: list, dry_run: bool, *, first_run: bool = False) -
             typer.echo(f"      {reason}")
 
 
-def _print_summary(outcome: object, elapsed: float, outdir: Path, dry_run: bool) -> None:
-    from signkit.pipeline.render_files import RenderOutcome
-
-    assert isinstance(outcome, RenderOutcome)
+def _print_summary(outcome: RenderOutcome, elapsed: float, outdir: Path, dry_run: bool) -> None:
     forms: Counter[str] = Counter()
     for site in outcome.sites:
         forms.update(site.forms)
@@ -226,7 +213,7 @@ def _print_summary(outcome: object, elapsed: float, outdir: Path, dry_run: bool)
         typer.echo(f"  写入 {rewritten} 个文件，沿用 {kept} 个，删除 {removed} 个；用时 {elapsed:.1f} 秒；"
                    f"清单：{outdir / 'manifest.json'}，印刷清单：{outdir / '印刷清单.csv'}")
     if outcome.carried:
-        names = "、".join(f"{c['enterprise']}（{c['site_file']}）" for c in outcome.carried)
+        names = "、".join(f"{c.enterprise}（{c.site_file}）" for c in outcome.carried)
         typer.echo(f"  另有 {len(outcome.carried)} 家企业本次没有生成，文件夹完好，仍列在清单和印刷清单中：{names}"
                    "（不再需要时删除其文件夹）")
 
@@ -240,6 +227,8 @@ def preview(
     body_font: str | None = BODY_FONT_OPTION,
     config: Path | None = CONFIG_OPTION,
 ) -> None:
+    # the library is imported here, not at the top, so that ``signkit --help`` does not load it
+    from signkit.cli.report import text_report
     from signkit.output.atomic import atomic_write_bytes
     from signkit.output.names import board_filename, safe_name
     from signkit.pipeline.build import build_site
@@ -250,14 +239,15 @@ def preview(
     sign_folder = sign_folder_or_exit(config)
     reports = [check_path(name, fonts=fontset, sign_folder=sign_folder) for name in files]
     if not all(r.ok() for r in reports):
-        _print_problems([], reports)
+        typer.echo(text_report(reports, show_plan=False))
         raise typer.Exit(2 if any(r.unreadable for r in reports) else 1)
     count = 0
     for report in reports:
         assert report.site is not None and report.source is not None
         result = build_site(report.site, report.source, fontset)
         if not result.ok:
-            _print_problems(result.diagnostics, [])
+            for diag in result.diagnostics:
+                typer.echo(diag.render())
             raise typer.Exit(1)
         folder = outdir / safe_name(report.site.enterprise.name)
         for built in result.boards:

@@ -1,12 +1,10 @@
-"""Many site files at once: inputs, one job per enterprise, worker processes, incremental rebuilds, a lock.
+"""The output lock: one signkit run at a time writes an output folder.
 
-Each enterprise is one job that a worker process runs from start to finish — read,
-check, lay out, render only what changed, publish — and returns a small summary, so
-memory stays bounded whatever the batch size and one bad file never stops the others.
-An enterprise whose site file, sign files, options, fonts and signkit version are all
-unchanged, and whose finished manifest still matches the disk, is skipped without even
-parsing.  Workers ignore Ctrl-C and die with the parent: the parent decides when to
-stop, and stops them (:func:`run_jobs`), so no worker outlives an interrupted run.
+Two runs writing the same OUTDIR would interleave their manifests and remove each
+other's files, so a run holds an exclusive lock on OUTDIR from before it sweeps the
+temporary files of killed runs until its reprint list is delivered.  It is a module of
+its own because getting it right is platform work (``flock`` on POSIX, exclusive
+creation elsewhere), unrelated to what is written.
 """
 
 from __future__ import annotations

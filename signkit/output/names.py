@@ -1,17 +1,9 @@
-"""Writing a built site to disk: readable, safe file names, atomic writes, and a manifest.
+"""File names for the boards: readable, unique, and safe whatever the data says.
 
 File names come from the data (``2-2_合成车间_企业安全生产责任牌.pdf``), so they are
-sanitised: nothing a site file says can make a path leave OUTDIR, name a device, or
-hide a control character.  Every file is written atomically, and the manifest is
-written so that it is never wrong about the disk, whenever the run is killed:
-
-* ``files`` lists only files that exist with the recorded sha256;
-* ``complete`` is true only in the manifest written after everything else, and only
-  such a manifest carries the ``input_hash`` that lets a rerun skip the enterprise;
-* ``baseline`` holds the boards as the last *delivered* reprint list knew them, so a
-  run killed before its list reached anyone is listed again, in full, by the next run;
-* ``writing`` (while a run is in flight) names every file it may create, replace or
-  delete, so the next run removes what the killed one left half-done.
+sanitised here, in one place: nothing a site file says can make a path leave OUTDIR,
+name a device, or hide a control character.  ``publish``, the print-shop companions and
+``preview`` all name files through this module, so a board has the same name in each.
 """
 
 from __future__ import annotations

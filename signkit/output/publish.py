@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,16 @@ from typing import Any
 from signkit._version import __version__
 from signkit.layout.stamp import CONTENT_SCHEME
 from signkit.output.atomic import atomic_write_bytes, atomic_write_text, kill_point
-from signkit.output.manifest import MANIFEST, _load_manifest, board_key, manifest_baseline, manifest_entries, read_manifest
+from signkit.output.manifest import (
+    MANIFEST,
+    BoardEntry,
+    EnterpriseManifest,
+    ExtraEntry,
+    SignInputs,
+    board_key,
+    load_manifest,
+    read_manifest,
+)
 from signkit.output.names import assign_names, safe_name
 from signkit.render.built import BuildResult, BuiltBoard
 
@@ -37,32 +45,20 @@ class WrittenFile:
     path: Path
     built: BuiltBoard
 
-    def manifest_entry(self, root: Path) -> dict[str, Any]:
+    def manifest_entry(self, root: Path, fields: dict[str, str]) -> BoardEntry:
         """What the manifest says about this file; ``fonts`` are the faces the PDF actually embeds."""
-        planned = self.built.planned
-        return {
-            "file": self.path.relative_to(root).as_posix(),
-            "form": planned.form_id,
-            "name": planned.form_name,
-            "title": self.built.board.title,
-            "subject": planned.subject,
-            "trim_mm": [round(self.built.width, 1), round(self.built.height, 1)],
-            "bleed_mm": self.built.bleed,
-            "marks": self.built.marks,
-            "pages": len(self.built.board.pages),
-            "copies": self.built.copies,
-            "maker": planned.maker,
-            "hangs": planned.hangs,
-            "grown": self.built.grown,
-            "fonts": list(self.built.fonts),
-            "content_hash": self.built.board.content_hash,
-            # what a manifest of signkit before content-hash scheme 2 would say: see hashing.same_content
-            "content_hash_v1": self.built.board.legacy_hash,
-            "stamp": self.built.board.content_hash[:8],
-            "sha256": self.built.sha256,
+        planned, built = self.built.planned, self.built
+        return BoardEntry(
+            file=self.path.relative_to(root).as_posix(), form=planned.form_id, name=planned.form_name,
+            title=built.board.title, subject=planned.subject, trim_mm=[round(built.width, 1), round(built.height, 1)],
+            bleed_mm=built.bleed, marks=built.marks, pages=len(built.board.pages), copies=built.copies,
+            maker=planned.maker, hangs=planned.hangs, grown=built.grown, fonts=list(built.fonts),
+            content_hash=built.board.content_hash,
+            # what a manifest of signkit before content-hash scheme 2 would say: see stamp.same_content
+            content_hash_v1=built.board.legacy_hash, stamp=built.board.content_hash[:8], sha256=built.sha256,
             # a file kept from the last run was not rendered now (``pdf`` is empty): publish fills in its size
-            "bytes": len(self.built.pdf),
-        }
+            bytes=len(built.pdf), build_hash=built.build_hash, key=board_key(planned.form_id, planned.subject),
+            fields=fields)
 
 
 def _inside(root: Path, path: Path) -> bool:
@@ -82,15 +78,13 @@ class Published:
     removed: list[str]
 
 
-def _write_manifest(target: Path, header: dict[str, Any], files: list[dict[str, Any]],
-                    extras: list[dict[str, Any]], **more: Any) -> None:
-    atomic_write_text(target / MANIFEST, json.dumps({**header, "files": files, "extras": extras, **more},
-                                                    ensure_ascii=False, indent=2) + "\n")
+def _write_manifest(target: Path, manifest: EnterpriseManifest) -> None:
+    atomic_write_text(target / MANIFEST, manifest.to_json())
 
 
 def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, enterprise: str,
             revised: str, extras: Sequence[tuple[str, str, bytes]] = (), fields: Sequence[dict[str, str]] = (),
-            input_hash: str = "", signs: dict[str, Any] | None = None, unreported: bool = True) -> Published:
+            input_hash: str = "", signs: SignInputs | None = None, unreported: bool = True) -> Published:
     """Write ``result`` into ``outdir/folder`` so that the manifest is never wrong about the disk.
 
     Order: (1) an interim manifest (``complete: false``, no input hash) listing only the
@@ -108,48 +102,43 @@ def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, e
     if not _inside(outdir, target):  # pragma: no cover - safe_name already prevents it
         raise ValueError(f"refusing to write outside {outdir}")
     old = read_manifest(target)
-    old_files = manifest_entries(old)
-    baseline = manifest_baseline(old)
-    old_by_key = {e.get("key"): e for e in old_files}
+    baseline = old.delivered_boards()
+    old_by_key = {e.key: e for e in old.files}
     names = assign_names(result)
     header: dict[str, Any] = {"signkit": __version__, "content_scheme": CONTENT_SCHEME, "site_file": site_file,
                               "enterprise": enterprise, "revised": revised, "fonts": result.fonts}
     written = [WrittenFile(target / name, built) for name, built in zip(names, result.boards, strict=True)]
-    entries = []
-    for index, item in enumerate(written):
-        entry = item.manifest_entry(target)
-        entry["build_hash"] = item.built.build_hash
-        entry["key"] = board_key(item.built.planned.form_id, item.built.planned.subject)
-        entry["fields"] = fields[index] if index < len(fields) else {}
-        entries.append(entry)
+    entries = [item.manifest_entry(target, fields[index] if index < len(fields) else {})
+               for index, item in enumerate(written)]
     data: dict[str, bytes] = {}  # file name → bytes to write
-    kept_old: list[dict[str, Any]] = []  # the earlier entries of files left as they are
-    for item, entry in zip(written, entries, strict=True):
+    kept_old: list[BoardEntry] = []  # the earlier entries of files left as they are
+    for index, (item, entry) in enumerate(zip(written, entries, strict=True)):
         if not item.built.reused:
-            data[entry["file"]] = item.built.pdf
+            data[entry.file] = item.built.pdf
             continue
-        previous = old_by_key.get(entry["key"])
-        if previous is not None and previous["file"] == entry["file"]:
+        previous = old_by_key.get(entry.key)
+        if previous is not None and previous.file == entry.file:
             # the size of the file on disk, whose sha256 the build just checked (an older manifest may say 0)
-            entry["bytes"] = (target / entry["file"]).stat().st_size
-            kept_old.append({**previous, "bytes": entry["bytes"]})
+            size = (target / entry.file).stat().st_size
+            entries[index] = entry.model_copy(update={"bytes": size})
+            kept_old.append(previous.model_copy(update={"bytes": size}))
             continue
         # the same PDF under another name (names shift when boards come and go): copy it across
-        source = target / str(previous["file"]) if previous is not None else None
-        content = _read_verified(source, entry["sha256"]) if source is not None and _inside(target, source) else None
+        source = target / previous.file if previous is not None else None
+        content = _read_verified(source, item.built.sha256) if source is not None and _inside(target, source) else None
         if content is None:  # deleted or changed since the build looked at it: nothing to copy
             raise OSError(errno.ENOENT, "earlier file vanished", str(source))
-        data[entry["file"]] = content
-        entry["bytes"] = len(content)
+        data[entry.file] = content
+        entries[index] = entry.model_copy(update={"bytes": len(content)})
     new_extras = {relative: content for relative, _, content in extras}
-    old_names = {e["file"] for e in [*old_files, *baseline, *manifest_entries(old, "extras")]}
-    writing = old.get("writing", [])
-    old_names.update(str(name) for name in (writing if isinstance(writing, list) else []))
-    stale = sorted(name for name in old_names - {e["file"] for e in entries} - set(new_extras)
+    earlier: list[BoardEntry | ExtraEntry] = [*old.files, *baseline, *old.extras]
+    old_names = {e.file for e in earlier}
+    old_names.update(old.writing or [])
+    stale = sorted(name for name in old_names - {e.file for e in entries} - set(new_extras)
                    if name and _inside(target, target / name))
     target.mkdir(parents=True, exist_ok=True)
-    _write_manifest(target, {**header, "complete": False}, kept_old, [], baseline=baseline,
-                    writing=sorted({*data, *new_extras, *stale}))
+    _write_manifest(target, EnterpriseManifest(**header, complete=False, files=kept_old, extras=[], baseline=baseline,
+                                               writing=sorted({*data, *new_extras, *stale})))
     kill_point("interim")
     for name, content in data.items():
         atomic_write_bytes(target / name, content)
@@ -160,8 +149,8 @@ def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, e
         if not _inside(outdir, path):  # pragma: no cover - names are made by signkit
             raise ValueError(f"refusing to write outside {outdir}")
         atomic_write_bytes(path, content)
-        extra_entries.append({"file": path.relative_to(target).as_posix(), "kind": kind,
-                              "sha256": hashlib.sha256(content).hexdigest(), "bytes": len(content)})
+        extra_entries.append(ExtraEntry(file=path.relative_to(target).as_posix(), kind=kind,
+                                        sha256=hashlib.sha256(content).hexdigest(), bytes=len(content)))
     removed = []
     for name in stale:
         path = target / name
@@ -172,11 +161,13 @@ def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, e
     final: dict[str, Any] = {**header, "complete": True, "input_hash": input_hash}
     if signs is not None:
         final["signs"] = signs
-    more = {"baseline": baseline} if unreported else {}
-    _write_manifest(target, final, entries, extra_entries, **more)
+    final.update(files=entries, extras=extra_entries)
+    if unreported:
+        final["baseline"] = baseline
+    _write_manifest(target, EnterpriseManifest(**final))
     kill_point("final")
-    kept_names = {e["file"] for e in kept_old}
-    return Published(target, written, sorted(data), [e["file"] for e in entries if e["file"] in kept_names], removed)
+    kept_names = {e.file for e in kept_old}
+    return Published(target, written, sorted(data), [e.file for e in entries if e.file in kept_names], removed)
 
 
 def _read_verified(path: Path, sha256: str) -> bytes | None:
@@ -194,9 +185,8 @@ def acknowledge(folder: Path) -> bool:
     board missing from the list is a wrong board on the wall).  Returns whether the
     manifest changed.
     """
-    manifest = _load_manifest(folder)  # as written: only the baseline goes
-    if manifest.get("complete") is not True or "baseline" not in manifest:
+    manifest = load_manifest(folder)  # as written: only the baseline goes
+    if manifest.complete is not True or not manifest.undelivered:
         return False
-    del manifest["baseline"]
-    atomic_write_text(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    atomic_write_text(folder / MANIFEST, manifest.to_json(exclude={"baseline"}))
     return True

@@ -1,49 +1,38 @@
-"""Content hashes: what a board prints, independent of fonts, signkit's version and the clock.
+"""Building one enterprise's boards in memory: plan → size → layout → (grow or fail) → PDF bytes.
 
-The *content hash* of a board covers exactly what a reader of the printed board sees:
-its 附表, its trim size, its backgrounds, non-text content such as QR payloads and
-sign files, and its text — block by block (a cell, a title, a list), each block
-paragraph by paragraph, as the layout was asked to print it (:attr:`Page.texts
-<signkit.drawing.items.Page.texts>`).  It is printed, shortened, in the board's revision
-stamp, so an inspector can compare the board on the wall with the current data; and
-it decides whether a board must be reprinted.
-
-Why blocks and not the drawn lines: where a line breaks depends on the fonts (another
-face, other widths), and a board must keep its hash when only the font changes.  Why
-blocks and not all text run together: a space inside a name (刘燕 → 刘 燕) and text
-moving from one cell to the next (段海军 | 智国栋 → 段海 | 军智国栋) are visible on the
-board, so they change the hash.  Only what never prints is normalised away
-(:func:`signkit.drawing.text.wording`).
-
-The revision stamp's own line is left out of the content hash: it holds the hash, and
-its revision date changing is not a reason to reprint a board whose content is the
-same.  The date is printed, though, so the stamp's text is part of the *build hash*
-(:func:`build_hash`): a new date rebuilds the file, and asks nobody to reprint.
+:func:`build_site` is the step between a checked site and files on disk, on its own so
+that everything that draws boards — ``render``, ``preview``, the tests — draws them the
+same way, and so that nothing is written until every board of the enterprise is built:
+a failed site never leaves a partial set behind (:mod:`signkit.output.publish` writes
+them).  Text that does not fit at the legible minimum is an error naming the field and
+the smallest board that would hold it (:mod:`signkit.pipeline.fitting`, shared with
+``check``); with ``fit="grow"`` the board is enlarged to that size instead.  Each
+board gets a *build hash* — its content hash plus everything else that shapes the
+file — so an incremental run can keep a file from the last run instead of rendering it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
+from signkit._version import __version__
 from signkit.diagnostics import Diagnostic, Severity
 from signkit.drawing.text import FontMeasurer
 from signkit.fonts import FontSet, describe
+from signkit.fonts.identity import face_identities
 from signkit.layout.context import LayoutContext
 from signkit.layout.registry import natural_size
+from signkit.layout.stamp import stamp_text
 from signkit.load.yaml_tree import SourceMap
 from signkit.model.site import Site
 from signkit.pipeline.fitting import _base_dir, _layout, _misfit_diagnostic, _requested, _short, _smallest_fit
-from signkit.pipeline.options import FitMode, Producer
+from signkit.pipeline.options import DEFAULTS, RenderOptions
 from signkit.plan.boards import PlannedBoard, made_by_government, plan_boards
 from signkit.render.built import BuildResult, BuiltBoard
+from signkit.render.pdf import PrintSpec, fonts_used, render_pdf
 from signkit.spec.sizes import PROPORTIONAL
-
-if TYPE_CHECKING:
-
-    from signkit.fonts import FontSet
 
 
 def build_hash(content: str, *, stamp: Sequence[str], fonts: list[str], options: dict[str, object]) -> str:
@@ -54,8 +43,6 @@ def build_hash(content: str, *, stamp: Sequence[str], fonts: list[str], options:
     printed content is the same.  ``stamp`` is :func:`stamp_text`: the one printed
     line the content hash leaves out.
     """
-    from signkit._version import __version__
-
     payload = {"content": content, "stamp": list(stamp), "signkit": __version__, "fonts": sorted(fonts),
                "options": options}
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
@@ -65,20 +52,17 @@ def build_hash(content: str, *, stamp: Sequence[str], fonts: list[str], options:
 Reuse = Callable[[PlannedBoard, str], str | None]
 
 
-def build_site(site: Site, source: SourceMap, fonts: FontSet, *, fit: FitMode = "fail",
-               producer: Producer | None = None, sizes: Mapping[str, str] | None = None,
-               bleed: float | None = None, marks: bool | None = None, reuse: Reuse | None = None) -> BuildResult:
+def build_site(site: Site, source: SourceMap, fonts: FontSet, options: RenderOptions = DEFAULTS, *,
+               reuse: Reuse | None = None) -> BuildResult:
     """Lay out and render every planned board of ``site``; nothing is written to disk.
 
-    ``bleed`` and ``marks`` (from the command line) override the site file's 输出.出血 /
-    输出.裁切标记 for every board.  ``reuse`` lets an incremental run skip rendering a
-    board whose file from the last run has the same build hash.
+    Of ``options``, ``fit``, ``producer`` and ``sizes`` shape the boards, and ``bleed`` and
+    ``marks`` (from the command line) override the site file's 输出.出血 / 输出.裁切标记
+    for every board.  ``reuse`` lets an incremental run skip rendering a board whose file
+    from the last run has the same build hash.
     """
-    from signkit.fonts.identity import face_identities
-    from signkit.layout.stamp import stamp_text
-    from signkit.render.pdf import PrintSpec, fonts_used, render_pdf  # ReportLab is imported only when rendering
-
-    overrides = dict(sizes or {})
+    fit, producer, bleed, marks = options.fit, options.producer, options.bleed, options.marks
+    overrides = dict(options.sizes)
     result = BuildResult(fonts=describe(fonts))
     ctx = LayoutContext(site, FontMeasurer(fonts), gradient=site.output.gradient, base_dir=_base_dir(source))
     for planned in plan_boards(site):

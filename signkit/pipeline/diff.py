@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from signkit.diagnostics import Diagnostic, Location, Severity
 from signkit.fonts import FontSet
-from signkit.output.manifest import manifest_entries
+from signkit.output.manifest import BoardEntry, EnterpriseManifest, board_key, read_manifest
+from signkit.pipeline.check import check_path
+from signkit.pipeline.config import SignFolder
 from signkit.pipeline.reprint import Reprint, reprint_list
-
-if TYPE_CHECKING:
-    from signkit.pipeline.config import SignFolder
+from signkit.plan.board_fields import board_fields
 
 
 @dataclass
@@ -29,16 +28,12 @@ class DiffResult:
 
 
 def site_entries(path: str, fonts: FontSet, sign_folder: SignFolder | None = None
-                 ) -> tuple[str, list[dict[str, Any]], list[Diagnostic], bool]:
-    """(enterprise, manifest-like entries, diagnostics, unreadable) for one site file, without rendering.
+                 ) -> tuple[str, list[BoardEntry], list[Diagnostic], bool]:
+    """(enterprise, its boards as a manifest would list them, diagnostics, unreadable) for one site file, without rendering.
 
     ``sign_folder`` is ``signkit.toml``'s, as ``render`` uses it: a sign replaced there
     prints on the 2-4 boards, so their content hashes must be the ones ``render`` records.
     """
-    from signkit.output.manifest import board_key
-    from signkit.pipeline.check import check_path
-    from signkit.plan.board_fields import board_fields
-
     report = check_path(path, fonts=fonts, layout=True, sign_folder=sign_folder)
     if report.site is None or report.errors():
         return "", [], report.diagnostics, report.unreadable
@@ -46,30 +41,27 @@ def site_entries(path: str, fonts: FontSet, sign_folder: SignFolder | None = Non
     entries = []
     for index, planned in enumerate(report.plan):
         copies = planned.quantity if planned.form_id == "2-5" else site.output.copies.get(planned.form_id, 1)  # type: ignore[call-overload]
-        entries.append({"key": board_key(planned.form_id, planned.subject), "form": planned.form_id,
-                        "subject": planned.subject, "content_hash": report.stamps[index],
-                        "fields": board_fields(site, planned), "copies": copies, "maker": planned.maker,
-                        "hangs": planned.hangs, "file": ""})
+        entries.append(BoardEntry(file="", form=planned.form_id, subject=planned.subject, copies=copies,
+                                  maker=planned.maker, hangs=planned.hangs, content_hash=report.stamps[index],
+                                  key=board_key(planned.form_id, planned.subject), fields=board_fields(site, planned)))
     return site.enterprise.name, entries, report.diagnostics, False
 
 
-def _manifests(folder: Path, result: DiffResult) -> dict[str, dict[str, Any]]:
+def _manifests(folder: Path, result: DiffResult) -> dict[str, EnterpriseManifest]:
     """Enterprise manifests under an output folder, by enterprise name; a damaged one is an error in ``result``.
 
     Skipping it would list every board of that enterprise as taken down (or new).
     """
-    from signkit.output.manifest import DAMAGED, read_manifest
-
     found = {}
     for path in sorted(folder.glob("*/manifest.json")):
-        data = read_manifest(path.parent)
-        if data.get(DAMAGED):
+        manifest = read_manifest(path.parent)
+        if manifest.damaged:
             result.diagnostics.append(Diagnostic(
                 "SK803", Severity.ERROR, "清单 manifest.json 已损坏，无法比较这家企业的牌", Location(str(path)),
                 "请用 signkit render 重新生成该输出文件夹后再比较"))
             result.unreadable = True
-        elif data.get("enterprise"):
-            found[str(data["enterprise"])] = data
+        elif manifest.enterprise:
+            found[manifest.enterprise] = manifest
     return found
 
 
@@ -88,8 +80,9 @@ def diff(old: str, new: str, fonts: FontSet, sign_folder: SignFolder | None = No
         if result.unreadable:
             return result
         for enterprise in sorted(before.keys() | after.keys()):
-            result.reprints.extend(reprint_list(enterprise, before.get(enterprise, {}),
-                                                manifest_entries(after.get(enterprise, {}))))
+            old_files = before[enterprise].files if enterprise in before else []
+            new_files = after[enterprise].files if enterprise in after else []
+            result.reprints.extend(reprint_list(enterprise, old_files, new_files))
         return result
     enterprise_old, old_entries, old_diags, old_bad = site_entries(old, fonts, sign_folder)
     enterprise_new, new_entries, new_diags, new_bad = site_entries(new, fonts, sign_folder)
@@ -97,5 +90,5 @@ def diff(old: str, new: str, fonts: FontSet, sign_folder: SignFolder | None = No
     result.unreadable = old_bad or new_bad
     if any(d.is_error for d in result.diagnostics):
         return result
-    result.reprints = reprint_list(enterprise_new or enterprise_old, {"files": old_entries}, new_entries)
+    result.reprints = reprint_list(enterprise_new or enterprise_old, old_entries, new_entries)
     return result

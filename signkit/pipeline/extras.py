@@ -1,26 +1,29 @@
-"""Rendering site files to an output folder, as one library call the CLI and tests share.
+"""The print-shop companions of one enterprise's boards: proofs, tiles and imposed card sheets.
 
-Order of work, so that a failure never leaves a partial or inconsistent set behind:
-take the output lock and sweep temporary files killed runs left → for each enterprise,
-check (with glyph coverage), build its boards in memory, only then write its folder
-(atomic files, manifest last) → the top-level manifest and print order, which describe
-everything in OUTDIR (enterprises not in this run included, as long as their folders
-are intact) → mark the reprint lists delivered.  Every write failure becomes SK802
-with a Chinese reason, never a traceback.
+``--proof``, ``--tile`` and ``--impose`` ask for files besides the print files, made
+from the boards just built (:mod:`signkit.printshop` draws them).  This module only
+decides which files those are and what they are called, so the enterprise's job
+(:mod:`signkit.pipeline.site_job`) can publish them with its boards, under the same
+manifest, and the naming is in one place.
 """
 
 from __future__ import annotations
 
 from signkit.fonts import FontSet
-from signkit.pipeline.options import ExtraOptions
+from signkit.output.names import board_filename
+from signkit.pipeline.options import RenderOptions
+from signkit.printshop import impose_cards, proofs_pdf, tile_pdf
 from signkit.render.built import BuildResult
 
+#: The bleed of the imposed 2-5 cards (mm): they are cut apart, whatever the boards' bleed.
+CARD_BLEED = 3.0
 
-def make_extras(result: BuildResult, fonts: FontSet, options: ExtraOptions) -> list[tuple[str, str, bytes]]:
-    """Proofs (one file per enterprise), tiles (one file per board), the imposed card sheets."""
-    from signkit.output.names import board_filename
-    from signkit.printshop import impose_cards, proofs_pdf, tile_pdf
 
+def make_extras(result: BuildResult, fonts: FontSet, options: RenderOptions) -> list[tuple[str, str, bytes]]:
+    """Proofs (one file per enterprise), tiles (one file per board), the imposed card sheets.
+
+    Each as (path relative to the enterprise's folder, kind for the manifest, PDF bytes).
+    """
     out: list[tuple[str, str, bytes]] = []
     if options.proof:
         out.append((f"样稿_{options.proof}.pdf", f"样稿 {options.proof}",
@@ -33,5 +36,5 @@ def make_extras(result: BuildResult, fonts: FontSet, options: ExtraOptions) -> l
     cards = [(b.board, b.copies) for b in result.boards if b.planned.form_id == "2-5"]
     if options.impose and cards:
         out.append((f"2-5_岗位风险告知卡_拼版_{options.impose}.pdf", f"拼版 {options.impose}",
-                    impose_cards(cards, fonts, options.impose, bleed=options.card_bleed)))
+                    impose_cards(cards, fonts, options.impose, bleed=CARD_BLEED)))
     return out

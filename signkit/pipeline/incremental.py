@@ -1,12 +1,12 @@
-"""Many site files at once: inputs, one job per enterprise, worker processes, incremental rebuilds, a lock.
+"""What an enterprise's files are made from, as hashes, so that an unchanged enterprise is skipped.
 
-Each enterprise is one job that a worker process runs from start to finish — read,
-check, lay out, render only what changed, publish — and returns a small summary, so
-memory stays bounded whatever the batch size and one bad file never stops the others.
 An enterprise whose site file, sign files, options, fonts and signkit version are all
 unchanged, and whose finished manifest still matches the disk, is skipped without even
-parsing.  Workers ignore Ctrl-C and die with the parent: the parent decides when to
-stop, and stops them (:func:`run_jobs`), so no worker outlives an interrupted run.
+parsing the site file.  This module says what "unchanged" covers — the input hash,
+the sign files a site may draw (recorded in the manifest, hashed again on the next
+run), and where the last run put the enterprise — apart from the job that acts on it
+(:mod:`signkit.pipeline.site_job`), because the hash is a compatibility promise: folders
+written by earlier runs must keep being recognised.
 """
 
 from __future__ import annotations
@@ -16,28 +16,33 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from signkit._version import __version__
+from signkit.art.sign_files.sources import folder_signs, is_file_entry, resolve_path
 from signkit.fonts import FontSet
-from signkit.pipeline.options import Options
+from signkit.fonts.identity import fontset_identity
+from signkit.model.site import Site
+from signkit.output.manifest import MANIFEST, SignInputs, file_sha256, read_top_manifest
+from signkit.pipeline.options import DEFAULT_OVERLAP, RenderOptions
 
-if TYPE_CHECKING:
-    from signkit.model.site import Site
 
-
-def input_hash(data: bytes, options: Options, fonts: FontSet, *, signs: str = "") -> str:
+def input_hash(data: bytes, options: RenderOptions, fonts: FontSet, *, signs: str = "") -> str:
     """Identity of everything an enterprise's files are made from; equal hashes mean nothing to do.
 
     ``signs`` is :func:`signs_digest` of the sign files the site draws from: they are
     inputs as much as the site file, and an office replacing 当心触电.svg must get new boards.
-    ``--dry-run`` and ``--force`` are left out, so a dry run can see that nothing changed.
+    ``--dry-run``, ``--force``, ``--jobs`` and ``--fail-fast`` are left out (how a run goes
+    about it is not what the files are made from), so a dry run can see that nothing changed.
+    The payload is the one signkit has always hashed, so folders written before are still
+    recognised as unchanged: the overlap counts only when a companion is asked for.
     """
-    from signkit._version import __version__
-    from signkit.fonts.identity import fontset_identity
-
     faces = fontset_identity(fonts)
-    # how this run goes about it (compare only, rebuild all) is not what the files are made from
-    shaping = {k: v for k, v in options.__dict__.items() if k not in ("dry_run", "force")}
+    shaping = {"fit": options.fit, "producer": options.producer, "sizes": tuple(sorted(options.sizes)),
+               "bleed": options.bleed, "marks": options.marks, "strict": options.strict, "max_bytes": options.max_bytes,
+               "proof": options.proof, "tile": options.tile, "impose": options.impose,
+               "overlap": options.overlap if options.companions else DEFAULT_OVERLAP,
+               "sign_folder": options.sign_folder}
     payload = json.dumps({"site": hashlib.sha256(data).hexdigest(), "options": shaping, "fonts": faces,
                           "signkit": __version__, "signs": signs}, sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()
@@ -47,14 +52,14 @@ def site_base(name: str) -> str:
     """The absolute folder a site's relative sign paths start from, as the layout takes it.
 
     The site file's folder, or the current one for standard input (what
-    ``build._base_dir`` and the 2-4 layout do), made absolute so that a record of it
+    ``fitting._base_dir`` and the 2-4 layout do), made absolute so that a record of it
     still means the same folder when the next run starts elsewhere.
     """
     folder = Path(name).parent if name and not name.startswith("<") else Path.cwd()
     return os.path.abspath(folder)
 
 
-def sign_inputs(site: Site, base: str) -> dict[str, Any]:
+def sign_inputs(site: Site, base: str) -> SignInputs:
     """The sign files ``site``'s boards may draw: its sign folder and the files its 警示标识 name.
 
     Recorded in the manifest so a rerun can hash them again *without parsing the site
@@ -62,31 +67,27 @@ def sign_inputs(site: Site, base: str) -> dict[str, Any]:
     folder is recorded rather than the files drawn: adding 当心触电.svg to it changes a
     board that used the library's sign until now.
     """
-    from signkit.art.sign_files.sources import is_file_entry, resolve_path
-
     root = Path(base)
     folders = [os.path.abspath(resolve_path(site.output.sign_folder, root))] if site.output.sign_folder else []
     files = sorted({os.path.abspath(resolve_path(entry, root)) for point in site.risk_points
                     for entry in point.signs if is_file_entry(entry)})
-    return {"base": base, "folders": folders, "files": files}
+    return SignInputs(base=base, folders=folders, files=files)
 
 
-def signs_digest(record: dict[str, Any]) -> str:
+def signs_digest(record: SignInputs) -> str:
     """SHA-256 over the current bytes of the sign files ``record`` (from :func:`sign_inputs`) names.
 
-    A folder contributes the files :func:`signkit.art.files.folder_signs` would use, by
+    A folder contributes the files :func:`signkit.art.sign_files.sources.folder_signs` would use, by
     name, with their digests; a missing file or folder is recorded as missing, so that
     creating it later is a change too.
     """
-    from signkit.art.sign_files.sources import folder_signs
-
     folders: dict[str, Any] = {}
-    for folder in record.get("folders", []):
-        path = Path(str(folder))
-        folders[str(folder)] = ({name: _file_digest(str(file)) for name, file in folder_signs(path).items()}
-                                if path.is_dir() else None)
-    files = {str(file): _file_digest(str(file)) for file in record.get("files", [])}
-    payload = {"base": record.get("base"), "folders": folders, "files": files}
+    for folder in record.folders or []:
+        path = Path(folder)
+        folders[folder] = ({name: _file_digest(str(file)) for name, file in folder_signs(path).items()}
+                           if path.is_dir() else None)
+    files = {file: _file_digest(file) for file in record.files or []}
+    payload = {"base": record.base, "folders": folders, "files": files}
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
@@ -101,26 +102,20 @@ def _file_digest(path: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _cached_digest(path: str, _mtime: int, _size: int, _inode: int) -> str | None:
-    from signkit.output.manifest import file_sha256
-
     return file_sha256(Path(path))
 
 
-def _previous_folder(outdir: Path, site_name: str) -> str | None:
+def previous_folder(outdir: Path, site_name: str) -> str | None:
     """The folder the last run in ``outdir`` wrote for ``site_name``, from the top-level manifest."""
     try:
-        stat = (outdir / "manifest.json").stat()
+        stat = (outdir / MANIFEST).stat()
     except OSError:
         return None
-    return _folders(str(outdir / "manifest.json"), stat.st_mtime_ns, stat.st_size).get(site_name)
+    return _folders(str(outdir), stat.st_mtime_ns, stat.st_size).get(site_name)
 
 
 @lru_cache(maxsize=4)
-def _folders(path: str, _mtime: int, _size: int) -> dict[str, str]:
+def _folders(outdir: str, _mtime: int, _size: int) -> dict[str, str]:
     """site file → folder, read once per process per version of the top-level manifest."""
-    try:
-        top = json.loads(Path(path).read_text(encoding="utf-8"))
-        return {str(e["site_file"]): str(e["folder"]) for e in top.get("enterprises", [])
-                if isinstance(e, dict) and e.get("site_file") and e.get("folder")}
-    except (OSError, ValueError, AttributeError, KeyError):
-        return {}
+    top = read_top_manifest(Path(outdir))
+    return {e.site_file: e.folder for e in top.enterprises if e.site_file and e.folder} if top else {}

@@ -1,12 +1,10 @@
-"""Many site files at once: inputs, one job per enterprise, worker processes, incremental rebuilds, a lock.
+"""What a render run was given to work on: site files, folders of them, standard input, workbooks.
 
-Each enterprise is one job that a worker process runs from start to finish — read,
-check, lay out, render only what changed, publish — and returns a small summary, so
-memory stays bounded whatever the batch size and one bad file never stops the others.
-An enterprise whose site file, sign files, options, fonts and signkit version are all
-unchanged, and whose finished manifest still matches the disk, is skipped without even
-parsing.  Workers ignore Ctrl-C and die with the parent: the parent decides when to
-stop, and stops them (:func:`run_jobs`), so no worker outlives an interrupted run.
+Turning the command line's arguments into a list of enterprises comes before
+everything else and does not depend on how they are processed, so it is separate: a
+folder is searched for site files, ``-`` reads standard input, and a regulator's roster
+(one workbook, one enterprise per row) becomes one input per enterprise, each a small
+value a worker process can be sent.
 """
 
 from __future__ import annotations
@@ -15,6 +13,9 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from signkit.excel import is_workbook
+from signkit.excel.reader import read_workbook
 
 STDIN = "-"
 
@@ -37,8 +38,6 @@ class SiteInput:
 
     @property
     def workbook(self) -> bool:
-        from signkit.excel import is_workbook
-
         return self.path is not None and self.text is None and is_workbook(self.path)
 
     @property
@@ -72,8 +71,6 @@ def collect_inputs(args: Sequence[str], read_stdin: Callable[[], str] | None = N
 
 
 def _workbook_inputs(arg: str, path: Path) -> list[SiteInput]:
-    from signkit.excel.reader import read_workbook
-
     book = read_workbook(path, display=arg)
     if book.kind != "roster" or not book.sites:
         return [SiteInput(arg, path)]

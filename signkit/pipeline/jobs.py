@@ -1,16 +1,18 @@
-"""Many site files at once: inputs, one job per enterprise, worker processes, incremental rebuilds, a lock.
+"""Running one job per enterprise, in this process or in a pool of worker processes.
 
-Each enterprise is one job that a worker process runs from start to finish — read,
-check, lay out, render only what changed, publish — and returns a small summary, so
-memory stays bounded whatever the batch size and one bad file never stops the others.
-An enterprise whose site file, sign files, options, fonts and signkit version are all
-unchanged, and whose finished manifest still matches the disk, is skipped without even
-parsing.  Workers ignore Ctrl-C and die with the parent: the parent decides when to
-stop, and stops them (:func:`run_jobs`), so no worker outlives an interrupted run.
+Kept apart from the job itself (:mod:`signkit.pipeline.site_job`) because this is
+process management, not rendering: at ``-j 1`` the jobs run here, one after another;
+otherwise each enterprise is one task a worker runs from start to finish and returns
+as a small, picklable summary, with at most ``2 × jobs`` tasks in flight so memory stays
+bounded whatever the batch size.  Workers ignore Ctrl-C and die with the parent: the
+parent decides when to stop, and stops them (:func:`run_jobs`), so no worker outlives
+an interrupted run, and one bad file never stops the others.
 """
 
 from __future__ import annotations
 
+import ctypes
+import multiprocessing
 import os
 import signal
 import sys
@@ -21,8 +23,9 @@ from pathlib import Path
 
 from signkit.diagnostics import Diagnostic, Location, Severity
 from signkit.fonts import FontSet
+from signkit.output.atomic import describe_os_error
 from signkit.pipeline.inputs import SiteInput
-from signkit.pipeline.options import Options
+from signkit.pipeline.options import RenderOptions
 from signkit.pipeline.site_job import SiteOutcome, process_site
 
 #: ``prctl(PR_SET_PDEATHSIG, …)``: Linux sends the given signal to a process when its parent dies.
@@ -41,15 +44,11 @@ def _worker_init() -> None:
     waits on the parent's sentinel.  Writes are atomic, so a worker killed anywhere
     leaves at most a temporary file, which the next run sweeps.
     """
-    import multiprocessing
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     parent = multiprocessing.parent_process()
     if sys.platform.startswith("linux"):
         try:
-            import ctypes
-
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
         except (OSError, AttributeError):  # pragma: no cover - no usable libc
@@ -73,8 +72,8 @@ def _worker_init() -> None:
 WORKER_PIDS_ENV = "SIGNKIT_TEST_WORKER_PIDS"
 
 
-def _worker_run(job: SiteInput, outdir: str, fonts: FontSet, options: Options) -> SiteOutcome:
-    """Entry point in a worker process (module-level so it pickles)."""
+def _worker_run(job: SiteInput, outdir: str, fonts: FontSet, options: RenderOptions) -> SiteOutcome:
+    """Entry point in a worker process (module-level so it pickles); ``options`` arrive as the parent had them."""
     try:
         return process_site(job, Path(outdir), fonts, options)
     except OSError as failure:
@@ -82,8 +81,6 @@ def _worker_run(job: SiteInput, outdir: str, fonts: FontSet, options: Options) -
 
 
 def _io_failure(job: SiteInput, failure: OSError) -> SiteOutcome:
-    from signkit.output.atomic import describe_os_error
-
     outcome = SiteOutcome(job)
     outcome.diagnostics.append(Diagnostic("SK802", Severity.ERROR, f"无法写入输出：{describe_os_error(failure)}",
                                           Location(job.name), "请检查输出文件夹是否可写、磁盘是否已满"))
@@ -117,16 +114,19 @@ def _stop_pool(pool: ProcessPoolExecutor, pending: set[Future[SiteOutcome]]) -> 
         manager.join(timeout=10)
 
 
-def run_jobs(inputs: Sequence[SiteInput], outdir: Path, fonts: FontSet, options: Options, *, jobs: int = 1,
-             fail_fast: bool = False, keep: bool = False) -> Generator[SiteOutcome, None, None]:
-    """Process every input, ``jobs`` at a time, yielding outcomes as they finish.
+def run_jobs(inputs: Sequence[SiteInput], outdir: Path, fonts: FontSet, options: RenderOptions, *,
+             keep: bool = False) -> Generator[SiteOutcome, None, None]:
+    """Process every input, ``options.jobs`` at a time, yielding outcomes as they finish.
 
+    Every enterprise gets the same ``options``, in this process or pickled to a worker.
     With ``jobs == 1`` everything runs in this process (and ``keep`` may return the built
     boards for callers that want them); otherwise a process pool runs one enterprise per
     task and at most ``2 × jobs`` tasks are in flight, so memory does not grow with the
     batch.  If the caller stops early — an exception such as KeyboardInterrupt, or
     closing the generator — the workers are terminated rather than waited for.
+    ``options.fail_fast`` stops handing out work after the first failure.
     """
+    jobs, fail_fast = options.jobs, options.fail_fast
     if jobs <= 1:
         for job in inputs:
             try:

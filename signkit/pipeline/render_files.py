@@ -11,28 +11,38 @@ with a Chinese reason, never a traceback.
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from signkit._version import __version__
 from signkit.diagnostics import Diagnostic, Location, Severity
 from signkit.fonts import FontSet
-from signkit.load.source import DEFAULT_MAX_BYTES
-from signkit.output.atomic import atomic_write_text
-from signkit.output.publish import WrittenFile
+from signkit.fonts.identity import fontset_identity
+from signkit.output.atomic import atomic_write_bytes, atomic_write_text, describe_os_error, kill_point, remove_temp_files
+from signkit.output.lock import LockError, OutputLock
+from signkit.output.manifest import (
+    MANIFEST,
+    BoardEntry,
+    IndexedEnterprise,
+    TopManifest,
+    file_sha256,
+    manifest_intact,
+    read_manifest,
+    read_top_manifest,
+)
+from signkit.output.publish import WrittenFile, acknowledge
 from signkit.pipeline.check import FileReport
 from signkit.pipeline.fitting import cli_size_diagnostics
-from signkit.pipeline.options import ExtraOptions, FitMode, Producer
+from signkit.pipeline.inputs import collect_inputs
+from signkit.pipeline.jobs import run_jobs
+from signkit.pipeline.options import DEFAULTS, RenderOptions
+from signkit.pipeline.reprint import Reprint
+from signkit.pipeline.site_job import SiteOutcome
 from signkit.printshop.order import OrderRow, order_board, order_csv, order_rows
-
-if TYPE_CHECKING:
-    from signkit.pipeline.config import SignFolder
-    from signkit.pipeline.reprint import Reprint
-    from signkit.pipeline.site_job import SiteOutcome
-
+from signkit.render.pdf import PrintSpec, render_pdf
 
 ORDER_CSV = "印刷清单.csv"
 
@@ -52,7 +62,7 @@ class RenderOutcome:
     first_run: bool = False
     #: Enterprises of an earlier run that this run did not render (site file not given, or
     #: failing now) whose folders are intact: still listed in the top manifest and print order.
-    carried: list[dict[str, Any]] = field(default_factory=list)
+    carried: list[IndexedEnterprise] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -72,10 +82,6 @@ class RenderOutcome:
 
 def write_order(rows: list[OrderRow], outdir: Path, fonts: FontSet, outcome: RenderOutcome) -> None:
     """印刷清单.csv and 印刷清单.pdf at the top of ``outdir``."""
-    from signkit.diagnostics import Location, Severity
-    from signkit.output.atomic import atomic_write_bytes
-    from signkit.render.pdf import PrintSpec, render_pdf
-
     atomic_write_bytes(outdir / ORDER_CSV, order_csv(rows))
     board, misfits = order_board(rows, fonts)
     atomic_write_bytes(outdir / ORDER_PDF, render_pdf(board, fonts, spec=PrintSpec(pdfx=False)))
@@ -85,23 +91,20 @@ def write_order(rows: list[OrderRow], outdir: Path, fonts: FontSet, outcome: Ren
             Location(str(outdir / ORDER_PDF))))
 
 
-def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, *, fit: FitMode = "fail",
-                 producer: Producer | None = None, sizes: Mapping[str, str] | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False, bleed: float | None = None,
-                 marks: bool | None = None, extras: ExtraOptions | None = None, jobs: int = 1,
-                 fail_fast: bool = False, dry_run: bool = False, force: bool = False,
+def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, options: RenderOptions = DEFAULTS, *,
                  progress: Callable[[SiteOutcome, int, int], None] | None = None,
-                 read_stdin: Callable[[], str] | None = None, sign_folder: SignFolder | None = None,
-                 keep: bool = True, deliver: Callable[[RenderOutcome], None] | None = None) -> RenderOutcome:
+                 read_stdin: Callable[[], str] | None = None, keep: bool = True,
+                 deliver: Callable[[RenderOutcome], None] | None = None) -> RenderOutcome:
     """Check, build and write the boards of ``files`` (files, folders, ``-``) into ``outdir``.
 
+    ``options`` go unchanged to every enterprise's job, in this process or a worker's.
     Each enterprise succeeds or fails on its own: a file with errors gets nothing drawn
-    and the others go on (``fail_fast`` stops at the first failure).  Reruns rewrite only
-    boards whose build hash changed and remove boards that no longer exist; the
-    outcome's reprint list follows the content hash.  ``dry_run`` writes nothing and
-    renders nothing (boards are laid out and hashed only).
-    ``sign_folder`` (``signkit.toml``'s) serves site files that name no 输出.标志文件夹.
-    ``keep`` (honoured at ``jobs == 1`` only) returns each enterprise's check report and
+    and the others go on (``options.fail_fast`` stops at the first failure).  Reruns
+    rewrite only boards whose build hash changed and remove boards that no longer exist;
+    the outcome's reprint list follows the content hash.  ``options.dry_run`` writes
+    nothing and renders nothing (boards are laid out and hashed only).
+    ``options.sign_folder`` (``signkit.toml``'s) serves site files that name no 输出.标志文件夹.
+    ``keep`` (honoured at ``options.jobs == 1`` only) returns each enterprise's check report and
     written files, PDF bytes included, in the outcome: handy in-process, but memory then
     grows with the batch, so the CLI passes ``keep=False``.
     ``deliver`` is called with the finished outcome once the top-level manifest is written,
@@ -109,14 +112,9 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, *, fit: Fit
     after it returns are the enterprise manifests told the list was delivered, so a run
     stopped before that lists the same reprints again next time rather than never.
     """
-    from signkit.output.atomic import describe_os_error, remove_temp_files
-    from signkit.output.lock import LockError, OutputLock
-    from signkit.pipeline.inputs import collect_inputs
-    from signkit.pipeline.jobs import run_jobs
-    from signkit.pipeline.options import Options
-
     outcome = RenderOutcome()
-    size_problems = cli_size_diagnostics(sizes or {})
+    dry_run = options.dry_run
+    size_problems = cli_size_diagnostics(dict(options.sizes))
     if size_problems:
         outcome.diagnostics.extend(size_problems)
         outcome.usage_error = True
@@ -127,11 +125,6 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, *, fit: Fit
                                               Location("、".join(files))))
         outcome.usage_error = True
         return outcome
-    options = Options(fit=fit, producer=producer, sizes=tuple(sorted((sizes or {}).items())), bleed=bleed,
-                      marks=marks, strict=strict, max_bytes=max_bytes, dry_run=dry_run, force=force,
-                      proof=extras.proof if extras else None, tile=extras.tile if extras else None,
-                      impose=extras.impose if extras else None, overlap=extras.overlap if extras else 10.0,
-                      sign_folder=sign_folder)
     lock = None if dry_run else OutputLock(outdir)
     try:
         if lock is not None:
@@ -150,9 +143,9 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, *, fit: Fit
                                               Location(str(outdir)), "请检查输出文件夹是否可写、磁盘是否已满"))
         outcome.usage_error = True
         return outcome
-    previous_top = _read_top(outdir)
-    outcome.first_run = not previous_top
-    outcomes = run_jobs(inputs, outdir, fonts, options, jobs=jobs, fail_fast=fail_fast, keep=keep)
+    previous_top = read_top_manifest(outdir)  # a damaged one is written anew
+    outcome.first_run = previous_top is None
+    outcomes = run_jobs(inputs, outdir, fonts, options, keep=keep)
     try:
         results: dict[int, SiteOutcome] = {}
         order = {job: index for index, job in enumerate(inputs)}  # SiteInput compares by value (workers send copies)
@@ -192,26 +185,13 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, *, fit: Fit
     return outcome
 
 
-TOP_MANIFEST = "manifest.json"
-
-
 def _write_failure(what: str, failure: OSError, outdir: Path) -> Diagnostic:
-    from signkit.output.atomic import describe_os_error
-
     return Diagnostic("SK802", Severity.ERROR, f"{what}：{describe_os_error(failure)}", Location(str(outdir)),
                       "请检查输出文件夹是否可写、磁盘是否已满；各企业文件夹中已写入的文件完整，再次运行会补写清单")
 
 
-def _read_top(outdir: Path) -> dict[str, Any]:
-    """The top-level manifest of the last finished run in ``outdir``, or ``{}`` (a damaged one is rebuilt)."""
-    from signkit.output.manifest import DAMAGED, load_json_manifest
-
-    data = load_json_manifest(outdir / TOP_MANIFEST)
-    return {} if data.get(DAMAGED) else data
-
-
-def _carried(outcome: RenderOutcome, outdir: Path, previous_top: dict[str, Any]
-             ) -> list[tuple[str, str, str, list[dict[str, Any]]]]:
+def _carried(outcome: RenderOutcome, outdir: Path, previous_top: TopManifest | None
+             ) -> list[tuple[IndexedEnterprise, list[BoardEntry]]]:
     """Enterprises of the last run that this one did not render, whose folders are still intact.
 
     The top manifest and 印刷清单 describe what is in OUTDIR: a print shop given the folder
@@ -219,61 +199,54 @@ def _carried(outcome: RenderOutcome, outdir: Path, previous_top: dict[str, Any]
     listed whose files are gone would be printed from nothing.  An enterprise is carried
     over when this run did not render it (its site file was not given, or failed) and its
     own manifest is finished and matches the disk; removing its folder removes it.
+    Each comes as its index entry (without files) and the boards its own manifest lists.
     """
-    from signkit.output.manifest import manifest_entries, manifest_intact, read_manifest
-
     done = {site.input.name for site in outcome.sites if not site.failed and site.folder}
     claimed = {site.folder for site in outcome.sites if site.folder}
-    carried: list[tuple[str, str, str, list[dict[str, Any]]]] = []
-    for entry in previous_top.get("enterprises", []):
-        if not isinstance(entry, dict):
-            continue
-        site_file, folder = str(entry.get("site_file", "")), str(entry.get("folder", ""))
+    carried: list[tuple[IndexedEnterprise, list[BoardEntry]]] = []
+    for entry in previous_top.enterprises if previous_top is not None else []:
+        site_file, folder = entry.site_file or "", entry.folder or ""
         if not folder or site_file in done or folder in claimed or "/" in folder or folder.startswith("."):
             continue
         manifest = read_manifest(outdir / folder)
         if not manifest_intact(outdir / folder, manifest):
             continue
         claimed.add(folder)
-        carried.append((str(manifest.get("enterprise", entry.get("enterprise", ""))), site_file, folder,
-                        manifest_entries(manifest)))
+        enterprise = manifest.enterprise if manifest.enterprise is not None else entry.enterprise or ""
+        carried.append((IndexedEnterprise(enterprise=enterprise, site_file=site_file, folder=folder), manifest.files))
     return carried
 
 
-def _write_top(outcome: RenderOutcome, outdir: Path, fonts: FontSet, previous_top: dict[str, Any]) -> None:
+def _write_top(outcome: RenderOutcome, outdir: Path, fonts: FontSet, previous_top: TopManifest | None) -> None:
     """The top-level manifest and print order, from every enterprise's manifest entries."""
-    index: list[dict[str, Any]] = []
+    index: list[IndexedEnterprise] = []
     rows: list[OrderRow] = []
     for site in outcome.sites:
         if site.failed or not site.folder:
             continue
-        entries = [{k: v for k, v in e.items() if k != "fields"} for e in site.entries]
-        rows.extend(order_rows(site.enterprise, entries, f"{site.folder}/"))
-        index.append({"enterprise": site.enterprise, "site_file": site.input.name, "folder": site.folder,
-                      "files": [{**e, "file": f"{site.folder}/{e['file']}"} for e in entries]})
-    for enterprise, site_file, folder, found in _carried(outcome, outdir, previous_top):
-        entries = [{k: v for k, v in e.items() if k != "fields"} for e in found]
-        rows.extend(order_rows(enterprise, entries, f"{folder}/"))
-        index.append({"enterprise": enterprise, "site_file": site_file, "folder": folder, "this_run": False,
-                      "files": [{**e, "file": f"{folder}/{e['file']}"} for e in entries]})
-        outcome.carried.append({"enterprise": enterprise, "site_file": site_file, "folder": folder})
+        rows.extend(order_rows(site.enterprise, site.entries, f"{site.folder}/"))
+        index.append(IndexedEnterprise(enterprise=site.enterprise, site_file=site.input.name, folder=site.folder,
+                                       files=[e.in_folder(site.folder) for e in site.entries]))
+    for carried, found in _carried(outcome, outdir, previous_top):
+        folder = carried.folder or ""
+        rows.extend(order_rows(carried.enterprise or "", found, f"{folder}/"))
+        index.append(carried.model_copy(update={"this_run": False, "files": [e.in_folder(folder) for e in found]}))
+        outcome.carried.append(carried)
     if not index:
         return
-    from signkit.output.manifest import file_sha256
-
     order_key = _order_key(rows, fonts)
     if not _order_current(outdir, previous_top, order_key):
         write_order(rows, outdir, fonts, outcome)
-    top = {"signkit": __version__, "enterprises": index, "print_order": [ORDER_CSV, ORDER_PDF],
-           "print_order_key": order_key,
-           "print_order_sha256": {name: file_sha256(outdir / name) for name in (ORDER_CSV, ORDER_PDF)}}
-    text = json.dumps(top, ensure_ascii=False, indent=2) + "\n"
+    top = TopManifest(signkit=__version__, enterprises=index, print_order=[ORDER_CSV, ORDER_PDF],
+                      print_order_key=order_key,
+                      print_order_sha256={name: file_sha256(outdir / name) for name in (ORDER_CSV, ORDER_PDF)})
+    text = top.to_json()
     try:
-        unchanged = (outdir / TOP_MANIFEST).read_text(encoding="utf-8") == text
+        unchanged = (outdir / MANIFEST).read_text(encoding="utf-8") == text
     except OSError:
         unchanged = False
     if not unchanged:
-        atomic_write_text(outdir / TOP_MANIFEST, text)
+        atomic_write_text(outdir / MANIFEST, text)
 
 
 def _order_key(rows: list[OrderRow], fonts: FontSet) -> str:
@@ -283,32 +256,23 @@ def _order_key(rows: list[OrderRow], fonts: FontSet) -> str:
     quantities, areas), so an incremental rerun need not lay out and render the print
     order's PDF again — about a second of a one-change rerun.
     """
-    import hashlib
-
-    from signkit.fonts.identity import fontset_identity
-
     faces = fontset_identity(fonts)
     digest = hashlib.sha256(order_csv(rows))
     digest.update(json.dumps({"fonts": faces, "signkit": __version__}, sort_keys=True).encode("utf-8"))
     return digest.hexdigest()
 
 
-def _order_current(outdir: Path, previous_top: dict[str, Any], key: str) -> bool:
+def _order_current(outdir: Path, previous_top: TopManifest | None, key: str) -> bool:
     """Whether 印刷清单.csv/.pdf on disk were written from ``key`` and are intact (sha256 as recorded)."""
-    from signkit.output.manifest import file_sha256
-
-    recorded = previous_top.get("print_order_sha256")
-    if previous_top.get("print_order_key") != key or not isinstance(recorded, dict):
+    if previous_top is None or previous_top.print_order_key != key or previous_top.print_order_sha256 is None:
         return False
-    return all(isinstance(recorded.get(name), str) and file_sha256(outdir / name) == recorded[name]
+    recorded = previous_top.print_order_sha256
+    return all(recorded.get(name) is not None and file_sha256(outdir / name) == recorded[name]
                for name in (ORDER_CSV, ORDER_PDF))
 
 
 def _acknowledge(outcome: RenderOutcome, outdir: Path) -> None:
     """The run is finished and its reprint list is in ``outcome``: drop the baselines kept for it."""
-    from signkit.output.atomic import kill_point
-    from signkit.output.publish import acknowledge
-
     kill_point("top")
     for site in outcome.sites:
         if site.unreported and site.folder and not site.failed:

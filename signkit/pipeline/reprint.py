@@ -1,26 +1,26 @@
-"""Which site-file fields each board prints, so a reprint list can say *why* a board changed.
+"""The reprint list: which physical boards to make, reprint or take down, and why.
 
-The content hash says *that* a board changed; comparing these fields between two runs
-says which of the user's own keys did (``监管责任.安全监管部门.责任领导.姓名: 高卫东 → 高卫国``).
-A change with no field difference is in the fixed wording or the size.
-
-Only what the board itself prints is listed, because every field listed becomes a
-reason to reprint when it changes together with a printed one: a leader's 职务, a
-department's 层级, the 县区, a risk point's 所在工作场所 are checked or used for the
-plan but printed nowhere, and 2-1-1 prints 分管负责人 where 2-1-2 prints 安全管理人员.
-The table follows the layouts in the 附表 layouts in :mod:`signkit.layout` (tests/test_hash_properties.py
-derives it from them: change each field, see which boards print differently).
+Two descriptions of an enterprise's boards — the manifest of the last delivered run,
+and this run's plan or another folder's manifest — are compared board by board
+(:func:`reprint_list`): by identity (:func:`signkit.output.manifest.board_key`), then by
+content hash, then by quantity.  The content hash says *that* a board changed;
+comparing the site-file fields it prints (:mod:`signkit.plan.board_fields`) says which
+of the user's own keys did (``监管责任.安全监管部门.责任领导.姓名: 高卫东 → 高卫国``), with
+list rows matched by what they are rather than where they are (:func:`changed_fields`).
+``render`` and ``diff`` both print this list, so it lives on its own.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from signkit.diagnostics import KeyPath, format_path
+from signkit.layout.stamp import same_content
+from signkit.output.manifest import BoardEntry
 
 #: The key of a list row that names it (工作场所 名称, 岗位 岗位名称, 风险点 风险点名称, 班组 名称, 部门 ...), in order of preference.
 IDENTITY_KEYS = ("岗位名称", "风险点名称", "名称", "部门")
@@ -200,27 +200,30 @@ class Reprint:
                 "file": self.file}
 
 
-def reprint_list(enterprise: str, old: dict[str, Any], new: list[dict[str, Any]]) -> list[Reprint]:
-    """Boards whose printed content (or quantity) changed, new boards, and boards to take down."""
-    from signkit.layout.stamp import same_content
-    from signkit.output.manifest import manifest_entries
+def reprint_list(enterprise: str, before: Sequence[BoardEntry], after: Sequence[BoardEntry]) -> list[Reprint]:
+    """Boards whose printed content (or quantity) changed, new boards, and boards to take down.
 
-    before = {e.get("key"): e for e in manifest_entries(old)}
+    ``before`` are the boards as the last delivered list knew them (a manifest's), ``after``
+    the boards now (planned ones, or another manifest's); boards are matched by ``key``.
+    """
+    earlier = {e.key: e for e in before}
     out: list[Reprint] = []
-    for entry in new:
-        previous = before.pop(entry["key"], None)
-        common = (entry["form"], entry["subject"])
+    for entry in after:
+        previous = earlier.pop(entry.key, None)
         if previous is None:
-            out.append(Reprint(enterprise, *common, "新增", [], entry["maker"], entry["hangs"], entry["copies"],
-                               entry["file"]))
-        elif not same_content(previous, entry):
-            reasons = changed_fields(previous.get("fields", {}), entry["fields"]) or ["固定文字、尺寸或背景有变化"]
-            out.append(Reprint(enterprise, *common, "内容变化", reasons, entry["maker"], entry["hangs"],
-                               entry["copies"], entry["file"]))
-        elif previous.get("copies") != entry["copies"]:
-            out.append(Reprint(enterprise, *common, "数量变化", [f"数量：{previous.get('copies')} → {entry['copies']}"],
-                               entry["maker"], entry["hangs"], entry["copies"], entry["file"]))
-    for previous in before.values():
-        out.append(Reprint(enterprise, str(previous.get("form")), str(previous.get("subject")), "撤下", [],
-                           str(previous.get("maker", "")), str(previous.get("hangs", "")), 0, str(previous.get("file"))))
+            out.append(_listed(enterprise, entry, "新增", []))
+        elif not same_content(previous.content(), entry.content()):
+            reasons = changed_fields(previous.fields or {}, entry.fields or {}) or ["固定文字、尺寸或背景有变化"]
+            out.append(_listed(enterprise, entry, "内容变化", reasons))
+        elif previous.copies != entry.copies:
+            out.append(_listed(enterprise, entry, "数量变化", [f"数量：{previous.copies} → {entry.copies}"]))
+    for previous in earlier.values():
+        out.append(Reprint(enterprise, str(previous.form), str(previous.subject), "撤下", [], previous.maker or "",
+                           previous.hangs or "", 0, previous.file))
     return out
+
+
+def _listed(enterprise: str, entry: BoardEntry, change: str, reasons: list[str]) -> Reprint:
+    """``entry`` to be made or reprinted, as many times as it has copies."""
+    return Reprint(enterprise, entry.form or "", entry.subject or "", change, reasons, entry.maker or "",
+                   entry.hangs or "", entry.copies or 0, entry.file)

@@ -1,32 +1,37 @@
-"""Many site files at once: inputs, one job per enterprise, worker processes, incremental rebuilds, a lock.
+"""One enterprise's job, from site file to published folder: read, check, skip or build, publish.
 
-Each enterprise is one job that a worker process runs from start to finish — read,
-check, lay out, render only what changed, publish — and returns a small summary, so
-memory stays bounded whatever the batch size and one bad file never stops the others.
-An enterprise whose site file, sign files, options, fonts and signkit version are all
-unchanged, and whose finished manifest still matches the disk, is skipped without even
-parsing.  Workers ignore Ctrl-C and die with the parent: the parent decides when to
-stop, and stops them (:func:`run_jobs`), so no worker outlives an interrupted run.
+This is what a worker process runs for each enterprise (:mod:`signkit.pipeline.jobs`),
+and it returns a small summary (:class:`SiteOutcome`) rather than the boards, so a
+batch's memory does not grow with its size.  The job decides whether anything needs
+doing (the input hash and the disk: :mod:`signkit.pipeline.incremental`), which boards
+can be kept from the last run (their build hash), what the reprint list is, and then
+hands the built boards to :func:`signkit.output.publish.publish`.  Bad input never
+raises: it ends as a failed outcome with its diagnostics.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from signkit.diagnostics import Diagnostic, Location, Severity
+from signkit.excel.reader import ImportedSite, read_workbook
 from signkit.fonts import FontSet
-from signkit.pipeline.incremental import _previous_folder, input_hash, sign_inputs, signs_digest, site_base
+from signkit.load.source import SourceText, decode, read_source
+from signkit.output.manifest import BoardEntry, EnterpriseManifest, board_key, file_sha256, manifest_intact, read_manifest
+from signkit.output.names import assign_names, safe_name
+from signkit.output.publish import WrittenFile, publish
+from signkit.pipeline.build import build_site
+from signkit.pipeline.check import FileReport, check_imported, check_source
+from signkit.pipeline.extras import make_extras
+from signkit.pipeline.incremental import input_hash, previous_folder, sign_inputs, signs_digest, site_base
 from signkit.pipeline.inputs import SiteInput
-from signkit.pipeline.options import Options
+from signkit.pipeline.options import RenderOptions
 from signkit.pipeline.reprint import Reprint, reprint_list
-
-if TYPE_CHECKING:
-    from signkit.excel.reader import ImportedSite
-    from signkit.pipeline.check import FileReport
+from signkit.plan.board_fields import board_fields
+from signkit.plan.boards import PlannedBoard
 
 
 @dataclass
@@ -43,10 +48,10 @@ class SiteOutcome:
     removed: list[str] = field(default_factory=list)
     forms: dict[str, int] = field(default_factory=dict)
     reprints: list[Reprint] = field(default_factory=list)
-    entries: list[dict[str, Any]] = field(default_factory=list)
-    written: list[Any] = field(default_factory=list)  # WrittenFile objects, in-process runs only
-    report: Any = None  # the FileReport, in-process runs only
-    #: The manifest keeps a baseline until this reprint list is handed on (render_api acknowledges it).
+    entries: list[BoardEntry] = field(default_factory=list)
+    written: list[WrittenFile] = field(default_factory=list)  # in-process runs only
+    report: FileReport | None = None  # in-process runs only
+    #: The manifest keeps a baseline until this reprint list is handed on (render_files acknowledges it).
     unreported: bool = False
 
     @property
@@ -59,27 +64,9 @@ class SiteOutcome:
 _NOT_RENDERED = "not-rendered"
 
 
-def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: Options, *, keep: bool = False
+def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOptions, *, keep: bool = False
                  ) -> SiteOutcome:
     """Run one enterprise from site file to published folder; never raises for bad input."""
-    from signkit.load.source import SourceText, decode, read_source
-    from signkit.output.manifest import (
-        DAMAGED,
-        board_key,
-        file_sha256,
-        manifest_baseline,
-        manifest_entries,
-        manifest_intact,
-        read_manifest,
-    )
-    from signkit.output.names import assign_names, safe_name
-    from signkit.output.publish import publish
-    from signkit.pipeline.build import build_site
-    from signkit.pipeline.check import check_imported, check_source
-    from signkit.pipeline.extras import make_extras
-    from signkit.pipeline.options import ExtraOptions
-    from signkit.plan.board_fields import board_fields
-
     outcome = SiteOutcome(job)
     check: Callable[[], FileReport]
     if job.workbook:
@@ -106,13 +93,13 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: Options,
 
         def check() -> FileReport:
             return check_source(SourceText(job.name, text), fonts=fonts, sign_folder=options.sign_folder)
-    known = _previous_folder(outdir, job.name)
+    known = previous_folder(outdir, job.name)
     if known is not None and not options.force:  # a dry run may skip too: it reads, and writes nothing
         old = read_manifest(outdir / known)
-        record = old.get("signs")
+        recorded = old.signs
         # the sign files recorded last time are the candidates again (same site file, same folder)
-        if isinstance(record, dict) and record.get("base") == site_base(job.display) \
-                and old.get("input_hash") == input_hash(raw, options, fonts, signs=signs_digest(record)) \
+        if recorded is not None and recorded.base == site_base(job.display) \
+                and old.input_hash == input_hash(raw, options, fonts, signs=signs_digest(recorded)) \
                 and manifest_intact(outdir / known, old):
             return _unchanged(outcome, known, old)
     report = check()
@@ -128,85 +115,82 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: Options,
     folder = outdir / safe_name(site.enterprise.name)
     outcome.folder = folder.name
     old = read_manifest(folder)
-    if old.get(DAMAGED):
+    if old.damaged:
         outcome.diagnostics.append(Diagnostic(
             "SK803", Severity.WARNING, "上次的清单 manifest.json 已损坏，无法与上次比较：本企业的牌全部按新增列出",
             Location(str(folder / "manifest.json")), "请核对重印清单；本次运行会写入新的清单"))
-    if not options.force and old.get("input_hash") == digest and manifest_intact(folder, old):
+    if not options.force and old.input_hash == digest and manifest_intact(folder, old):
         return _unchanged(outcome, folder.name, old)
-    previous = {e.get("key"): e for e in manifest_entries(old)}
+    previous = {e.key: e for e in old.files}
 
-    def reuse(planned: Any, build: str) -> str | None:
+    def reuse(planned: PlannedBoard, build: str) -> str | None:
         if options.dry_run:
             return _NOT_RENDERED
         if options.force:
             return None
         entry = previous.get(board_key(planned.form_id, planned.subject))
-        if entry is None or entry.get("build_hash") != build:
+        if entry is None or entry.build_hash != build:
             return None
-        sha = file_sha256(folder / str(entry.get("file")))
-        return sha if sha == entry.get("sha256") else None
+        sha = file_sha256(folder / entry.file)
+        return sha if sha == entry.sha256 else None
 
-    result = build_site(site, report.source, fonts, fit=options.fit, producer=options.producer,  # type: ignore[arg-type]
-                        sizes=dict(options.sizes), bleed=options.bleed, marks=options.marks, reuse=reuse)
+    result = build_site(site, report.source, fonts, options, reuse=reuse)
     outcome.diagnostics.extend(result.diagnostics)
     if not result.ok:
         return outcome
     fields = [board_fields(site, built.planned) for built in result.boards]
     names = assign_names(result)
-    planned_entries: list[dict[str, Any]] = [
-        {"key": board_key(b.planned.form_id, b.planned.subject), "form": b.planned.form_id, "subject": b.planned.subject,
-         "content_hash": b.board.content_hash, "content_hash_v1": b.board.legacy_hash, "fields": fields[i],
-         "copies": b.copies, "maker": b.planned.maker,
-         "hangs": b.planned.hangs, "file": names[i]}
+    planned_entries = [
+        BoardEntry(file=names[i], form=b.planned.form_id, subject=b.planned.subject, copies=b.copies,
+                   maker=b.planned.maker, hangs=b.planned.hangs, content_hash=b.board.content_hash,
+                   content_hash_v1=b.board.legacy_hash, key=board_key(b.planned.form_id, b.planned.subject),
+                   fields=fields[i])
         for i, b in enumerate(result.boards)]
     # against the boards the last *delivered* list knew, so a killed run's changes are listed again
-    outcome.reprints = reprint_list(site.enterprise.name, {"files": manifest_baseline(old)}, planned_entries)
+    outcome.reprints = reprint_list(site.enterprise.name, old.delivered_boards(), planned_entries)
     if options.dry_run:
         outcome.status = "checked"
-        for entry in planned_entries:
-            outcome.forms[entry["form"]] = outcome.forms.get(entry["form"], 0) + 1
+        _count_forms(outcome, planned_entries)
         return outcome
-    extras = ExtraOptions(options.proof, options.tile, options.impose, options.overlap)
-    made = make_extras(result, fonts, extras) if (options.proof or options.tile or options.impose) else ()
+    made = make_extras(result, fonts, options) if options.companions else ()
     outcome.unreported = bool(outcome.reprints)
     published = publish(result, outdir, folder=site.enterprise.name, site_file=job.name,
                         enterprise=site.enterprise.name, revised=site.enterprise.revised.isoformat(),
                         extras=made, fields=fields, input_hash=digest, signs=record, unreported=outcome.unreported)
-    outcome.entries = manifest_entries(read_manifest(published.folder))
+    outcome.entries = read_manifest(published.folder).files
     outcome.rewritten, outcome.kept, outcome.removed = published.rewritten, published.kept, published.removed
-    for entry in outcome.entries:
-        outcome.forms[entry["form"]] = outcome.forms.get(entry["form"], 0) + 1
+    _count_forms(outcome, outcome.entries)
     if keep:
         outcome.written = published.written
     outcome.status = "rendered"
     return outcome
 
 
-def _unchanged(outcome: SiteOutcome, folder: str, old: dict[str, Any]) -> SiteOutcome:
+def _unchanged(outcome: SiteOutcome, folder: str, old: EnterpriseManifest) -> SiteOutcome:
     """Nothing that shapes this enterprise's files changed: report the finished manifest as it is.
 
     If that manifest still holds a baseline, its reprint list was never delivered (the
     run that wrote it was killed before the end), so it is listed now.
     """
-    from signkit.output.manifest import manifest_baseline, manifest_entries
-
     outcome.status, outcome.folder = "unchanged", folder
-    outcome.enterprise = str(old.get("enterprise", ""))
-    outcome.entries = manifest_entries(old)
-    outcome.kept = [e["file"] for e in outcome.entries]
-    for entry in outcome.entries:
-        outcome.forms[entry["form"]] = outcome.forms.get(entry["form"], 0) + 1
-    if "baseline" in old:
-        outcome.reprints = reprint_list(outcome.enterprise, {"files": manifest_baseline(old)}, outcome.entries)
+    outcome.enterprise = old.enterprise or ""
+    outcome.entries = old.files
+    outcome.kept = [e.file for e in outcome.entries]
+    _count_forms(outcome, outcome.entries)
+    if old.undelivered:
+        outcome.reprints = reprint_list(outcome.enterprise, old.delivered_boards(), outcome.entries)
         outcome.unreported = True
     return outcome
 
 
+def _count_forms(outcome: SiteOutcome, entries: Sequence[BoardEntry]) -> None:
+    for entry in entries:
+        form = entry.form or ""
+        outcome.forms[form] = outcome.forms.get(form, 0) + 1
+
+
 def _imported(job: SiteInput, outcome: SiteOutcome) -> ImportedSite | None:
     """The enterprise ``job`` names in its workbook, or ``None`` with the reasons in ``outcome``."""
-    from signkit.excel.reader import read_workbook
-
     assert job.path is not None
     book = read_workbook(job.path, display=job.display)
     position = job.index or 0

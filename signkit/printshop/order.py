@@ -21,6 +21,7 @@ from signkit.drawing.frame import Cell, Frame, TextStyle, grid
 from signkit.drawing.items import Board, Page
 from signkit.drawing.text import FontMeasurer
 from signkit.fonts import FontSet
+from signkit.output.manifest import BoardEntry
 
 NOTES: dict[str, str] = {
     "2-1-1": "厂区入口户外悬挂；建议铝塑板或不锈钢底板，UV 直喷或户外喷绘",
@@ -71,15 +72,19 @@ def _fonts(fonts: Sequence[dict[str, Any]]) -> str:
     return "、".join(f"{font['family']}（{'法定' if font['mandated'] else '替代'}）" for font in fonts)
 
 
-def order_rows(enterprise: str, entries: Sequence[dict[str, Any]], relative_to: str = "") -> list[OrderRow]:
-    """Rows from manifest entries (so worker processes need not send whole boards back)."""
+def order_rows(enterprise: str, entries: Sequence[BoardEntry], relative_to: str = "") -> list[OrderRow]:
+    """Rows from manifest entries (so worker processes need not send whole boards back).
+
+    An entry written before signkit recorded the bleed had none; an entry edited by hand
+    may lack more, and gets an empty cell rather than stopping the print order.
+    """
     rows = []
     for entry in entries:
-        width, height = entry["trim_mm"]
-        rows.append(OrderRow(enterprise, f"{relative_to}{entry['file']}", entry["form"], entry["name"],
-                             entry["subject"], float(width), float(height), float(entry.get("bleed_mm", 0.0)),
-                             int(entry["pages"]), int(entry["copies"]), _fonts(entry.get("fonts", [])),
-                             NOTES[entry["form"]]))
+        width, height = entry.trim_mm or (0.0, 0.0)
+        form = entry.form or ""
+        rows.append(OrderRow(enterprise, f"{relative_to}{entry.file}", form, entry.name or "", entry.subject or "",
+                             float(width), float(height), float(entry.bleed_mm or 0.0), entry.pages or 0,
+                             entry.copies or 0, _fonts(entry.fonts or []), NOTES.get(form, "")))
     return rows
 
 

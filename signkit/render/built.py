@@ -1,11 +1,9 @@
-"""The render pipeline for one site: plan → size → layout → (grow or fail) → PDF bytes.
+"""What building a site produces: each board laid out and rendered, with what the manifest says of it.
 
-Nothing is written here: :func:`build_site` returns every board's PDF in memory, or
-the diagnostics that stop the run, so a failed site never leaves a partial set of files
-behind (:mod:`signkit.publish` writes them).  Text that does not fit its cell at the
-legible minimum is an error naming the field, how far over it is and the smallest
-board that would hold it; with ``fit="grow"`` the board is enlarged to that size
-instead (in proportion where the regulation requires it) and the run says so.
+:class:`BuiltBoard` is the hand-over from the pipeline to the output: the build
+(:mod:`signkit.pipeline.build`) makes it, and publishing, naming, the print-shop
+companions and ``preview`` read it.  It is a plain value in a module of its own so that
+the output layer can use it without importing the pipeline.
 """
 
 from __future__ import annotations
