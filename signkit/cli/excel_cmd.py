@@ -12,7 +12,7 @@ from pathlib import Path
 
 import typer
 
-from signkit.output.atomic import describe_os_error
+from signkit.errors import describe_os_error
 
 TEMPLATE_HELP = """生成填写用的 Excel 工作簿模板（每部分一个工作表，含一行示例、下拉选项和填写说明）。
 

@@ -229,33 +229,16 @@ def preview(
 ) -> None:
     # the library is imported here, not at the top, so that ``signkit --help`` does not load it
     from signkit.cli.report import text_report
-    from signkit.output.atomic import atomic_write_bytes
-    from signkit.output.names import board_filename, safe_name
-    from signkit.pipeline.build import build_site
-    from signkit.pipeline.check import check_path
-    from signkit.render.raster import png_bytes, rasterize
+    from signkit.pipeline.preview import preview_files
 
     fontset = fonts_or_exit(fonts, title_font, body_font, config)
     sign_folder = sign_folder_or_exit(config)
-    reports = [check_path(name, fonts=fontset, sign_folder=sign_folder) for name in files]
-    if not all(r.ok() for r in reports):
-        typer.echo(text_report(reports, show_plan=False))
-        raise typer.Exit(2 if any(r.unreadable for r in reports) else 1)
-    count = 0
-    for report in reports:
-        assert report.site is not None and report.source is not None
-        result = build_site(report.site, report.source, fontset)
-        if not result.ok:
-            for diag in result.diagnostics:
-                typer.echo(diag.render())
-            raise typer.Exit(1)
-        folder = outdir / safe_name(report.site.enterprise.name)
-        for built in result.boards:
-            stem = board_filename(built)[:-4]
-            dpi = width / (built.width / 25.4)
-            for page, image in enumerate(rasterize(built.pdf, dpi), start=1):
-                suffix = f"_{page}" if len(built.board.pages) > 1 else ""
-                atomic_write_bytes(folder / f"{stem}{suffix}.png", png_bytes(image))
-                count += 1
-    typer.echo(f"已生成 {count} 张预览图：{outdir}")
+    outcome = preview_files(files, outdir, fontset, width=width, sign_folder=sign_folder)
+    if not all(r.ok() for r in outcome.reports):
+        typer.echo(text_report(outcome.reports, show_plan=False))
+    for diag in outcome.diagnostics:
+        typer.echo(diag.render())
+    if outcome.exit_code:
+        raise typer.Exit(outcome.exit_code)
+    typer.echo(f"已生成 {len(outcome.pictures)} 张预览图：{outdir}")
     raise typer.Exit(0)

@@ -71,7 +71,8 @@ def _write_catalogue(pdf: Path, fonts: FontMode | None, title_font: str | None, 
                      config: Path | None) -> None:
     from signkit.art.place import catalogue
     from signkit.drawing.text import FontMeasurer
-    from signkit.output.atomic import atomic_write_bytes, describe_os_error
+    from signkit.errors import describe_os_error
+    from signkit.output.atomic import atomic_write_bytes
     from signkit.render.pdf import PrintSpec, render_pdf
 
     fontset = fonts_or_exit(fonts, title_font, body_font, config)

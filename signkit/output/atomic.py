@@ -10,7 +10,6 @@ the next run, under the output lock.
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import signal
@@ -19,8 +18,11 @@ from pathlib import Path
 
 #: What ``tempfile.mkstemp(prefix=".NAME.", suffix=".tmp")`` makes: 8 characters from its alphabet.
 _TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+
+
 #: How deep below OUTDIR signkit writes: OUTDIR/企业/分块/x.pdf is two folders down.
 _TEMP_DEPTH = 2
+
 
 #: Test-only: ``SIGNKIT_TEST_KILL_AT=<phase>`` makes the process SIGKILL itself at that
 #: named point of the publish protocol (see :func:`kill_point`), so tests can prove that
@@ -86,39 +88,6 @@ def remove_temp_files(outdir: Path) -> list[Path]:
                     removed.append(Path(child.path))
         level = below
     return removed
-
-
-_ERRNO_TEXT: dict[int, str] = {
-    errno.ENOSPC: "磁盘已满",
-    errno.EACCES: "没有写入权限",
-    errno.EPERM: "没有写入权限",
-    errno.EROFS: "只读文件系统",
-    errno.ENOTDIR: "路径中有一段不是文件夹",
-    errno.EISDIR: "目标是一个文件夹",
-    errno.ENOENT: "文件或文件夹不存在",
-    errno.ENAMETOOLONG: "文件名或路径太长",
-    errno.EIO: "磁盘读写错误",
-    errno.EMFILE: "打开的文件太多",
-    errno.EFBIG: "文件太大",
-    errno.EEXIST: "已有同名的文件（不是文件夹）",
-}
-if hasattr(errno, "EDQUOT"):
-    _ERRNO_TEXT[errno.EDQUOT] = "超出磁盘配额"
-
-
-def describe_os_error(failure: OSError) -> str:
-    """Why a write failed, in the words of the person reading it: 「磁盘已满（/out/印刷清单.csv）」.
-
-    ``strerror`` is English (or the C library's locale), which an officer in a district
-    office should not have to decode; the common causes get Chinese names and the rest
-    the errno's symbol, which is at least searchable.
-    """
-    reason = _ERRNO_TEXT.get(failure.errno or -1)
-    if reason is None:
-        symbol = errno.errorcode.get(failure.errno or -1)
-        reason = f"系统错误 {symbol}" if symbol else "系统错误"
-    where = failure.filename
-    return f"{reason}（{where}）" if where else reason
 
 
 def kill_point(phase: str) -> None:

@@ -27,7 +27,7 @@ from signkit.layout.registry import natural_size
 from signkit.layout.stamp import stamp_text
 from signkit.load.yaml_tree import SourceMap
 from signkit.model.site import Site
-from signkit.pipeline.fitting import _base_dir, _layout, _misfit_diagnostic, _requested, _short, _smallest_fit
+from signkit.pipeline.fitting import lay_out, misfit_diagnostic, requested_size, short_subject, site_folder, smallest_fit
 from signkit.pipeline.options import DEFAULTS, RenderOptions
 from signkit.plan.boards import PlannedBoard, made_by_government, plan_boards
 from signkit.render.built import BuildResult, BuiltBoard
@@ -64,28 +64,29 @@ def build_site(site: Site, source: SourceMap, fonts: FontSet, options: RenderOpt
     fit, producer, bleed, marks = options.fit, options.producer, options.bleed, options.marks
     overrides = dict(options.sizes)
     result = BuildResult(fonts=describe(fonts))
-    ctx = LayoutContext(site, FontMeasurer(fonts), gradient=site.output.gradient, base_dir=_base_dir(source))
+    ctx = LayoutContext(site, FontMeasurer(fonts), gradient=site.output.gradient, base_dir=site_folder(source))
     for planned in plan_boards(site):
         if producer == "政府" and not made_by_government(planned):
             continue
         if producer == "企业" and made_by_government(planned):
             continue
-        width, height = natural_size(ctx, planned, *_requested(site, planned.form_id, overrides))
-        board, frame = _layout(ctx, planned, width, height)
+        width, height = natural_size(ctx, planned, *requested_size(site, planned.form_id, overrides))
+        board, frame = lay_out(ctx, planned, width, height)
         grown = False
         if frame.misfits:
-            bigger = _smallest_fit(ctx, planned, width, height)
+            bigger = smallest_fit(ctx, planned, width, height)
             if fit == "grow" and bigger is not None:
                 width, height, board, frame = bigger
                 grown = True
                 result.diagnostics.append(Diagnostic(
                     "SK502", Severity.WARNING,
-                    f"附表 {planned.form_id}（{_short(planned.subject)}）文字放不下，已按 --fit grow 放大到 {width:.0f}×{height:.0f} mm"
+                    f"附表 {planned.form_id}（{short_subject(planned.subject)}）文字放不下，"
+                    f"已按 --fit grow 放大到 {width:.0f}×{height:.0f} mm"
                     + ("（按比例）" if planned.form_id in PROPORTIONAL else ""),
                     source.locate(planned.source)))
             else:
                 size = (bigger[0], bigger[1]) if bigger else None
-                result.diagnostics.extend(_misfit_diagnostic(m, source, planned, size) for m in frame.misfits)
+                result.diagnostics.extend(misfit_diagnostic(m, source, planned, size) for m in frame.misfits)
                 continue
         copies = planned.quantity if planned.form_id == "2-5" else site.output.copies.get(planned.form_id, 1)  # type: ignore[call-overload]
         used = fonts_used(board, fonts)

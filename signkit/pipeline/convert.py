@@ -35,7 +35,7 @@ def write_template(path: Path | str, *, roster: bool = False) -> None:
 
     The target is replaced if it exists (whether that is allowed is the caller's
     decision); an :class:`OSError` from the write is left to the caller, which says why
-    in Chinese (:func:`signkit.output.atomic.describe_os_error`).
+    in Chinese (:func:`signkit.errors.describe_os_error`).
     """
     atomic_write_bytes(Path(path), workbook_bytes(template_workbook(roster=roster)))
 

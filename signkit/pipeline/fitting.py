@@ -30,20 +30,22 @@ from signkit.spec.sizes import Sizing, default_size, parse_size, scale_of, size_
 MAX_GROWTH = 4.0
 
 
-def _requested(site: Site, form_id: str, overrides: Mapping[str, str]) -> tuple[float, float]:
+def requested_size(site: Site, form_id: str, overrides: Mapping[str, str]) -> tuple[float, float]:
+    """The size asked for ``form_id``: ``--size`` first, then 输出.尺寸, else the default (raises on a malformed one)."""
     text = overrides.get(form_id) or site.output.size_of(form_id)
     return parse_size(text) if text else default_size(form_id)
 
 
-def _layout(ctx: LayoutContext, planned: PlannedBoard, width: float, height: float) -> tuple[Board, Frame]:
+def lay_out(ctx: LayoutContext, planned: PlannedBoard, width: float, height: float) -> tuple[Board, Frame]:
+    """Lay ``planned`` out at ``width`` × ``height`` (type and margins scaled to the size)."""
     return layout_board(ctx, planned, Sizing(width, height, scale_of(planned.form_id, width, height)))
 
 
-def _smallest_fit(ctx: LayoutContext, planned: PlannedBoard, width: float, height: float
+def smallest_fit(ctx: LayoutContext, planned: PlannedBoard, width: float, height: float
                   ) -> tuple[float, float, Board, Frame] | None:
     """The smallest enlargement (same proportions) at which nothing misfits, to 1 %."""
     def attempt(factor: float) -> tuple[Board, Frame]:
-        return _layout(ctx, planned, width * factor, height * factor)
+        return lay_out(ctx, planned, width * factor, height * factor)
 
     low, high = 1.0, 1.25
     result = attempt(high)
@@ -67,18 +69,19 @@ def _smallest_fit(ctx: LayoutContext, planned: PlannedBoard, width: float, heigh
     return width * factor, height * factor, board, frame
 
 
-def _short(text: str, limit: int = 16) -> str:
+def short_subject(text: str, limit: int = 16) -> str:
+    """A board's subject cut to ``limit`` characters for a one-line message."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _misfit_diagnostic(misfit: Misfit, source: SourceMap, planned: PlannedBoard,
+def misfit_diagnostic(misfit: Misfit, source: SourceMap, planned: PlannedBoard,
                        bigger: tuple[float, float] | None) -> Diagnostic:
     over = misfit.overflow
     if over.too_wide is not None:
         amount = f"「{over.too_wide}」不能断开，比格子还宽"
     else:
         amount = f"需要 {over.needed_height:.0f} mm 高，格子只有 {over.available_height:.0f} mm（超出 {over.ratio - 1:.0%}）"
-    message = f"附表 {planned.form_id}（{_short(planned.subject)}）的文字在最小字号 {over.min_size:.1f} mm 时也放不下：{amount}"
+    message = f"附表 {planned.form_id}（{short_subject(planned.subject)}）的文字在最小字号 {over.min_size:.1f} mm 时也放不下：{amount}"
     if bigger is not None:
         hint = f"请精简文字，或把附表 {planned.form_id} 做到至少 {bigger[0]:.0f}×{bigger[1]:.0f} mm（--fit grow 自动放大）"
     else:
@@ -86,7 +89,7 @@ def _misfit_diagnostic(misfit: Misfit, source: SourceMap, planned: PlannedBoard,
     return Diagnostic("SK501", Severity.ERROR, message, source.locate(misfit.path), hint)
 
 
-def _base_dir(source: SourceMap) -> Path | None:
+def site_folder(source: SourceMap) -> Path | None:
     """The site file's folder (``None`` for standard input): sign files are relative to it."""
     path = Path(source.file)
     return path.parent if source.file and not source.file.startswith("<") else None
@@ -100,21 +103,21 @@ def layout_site(site: Site, source: SourceMap, fonts: FontSet, *, sizes: Mapping
     and so that each planned board's revision stamp can be listed.
     """
     overrides = dict(sizes or {})
-    ctx = LayoutContext(site, FontMeasurer(fonts), gradient=site.output.gradient, base_dir=_base_dir(source))
+    ctx = LayoutContext(site, FontMeasurer(fonts), gradient=site.output.gradient, base_dir=site_folder(source))
     hashes: list[str] = []
     problems: list[Diagnostic] = []
     for planned in plan_boards(site):
         try:
-            requested = _requested(site, planned.form_id, overrides)
+            requested = requested_size(site, planned.form_id, overrides)
         except ValueError:  # reported by the size rules
             requested = default_size(planned.form_id)
         width, height = natural_size(ctx, planned, *requested)
-        board, frame = _layout(ctx, planned, width, height)
+        board, frame = lay_out(ctx, planned, width, height)
         hashes.append(board.content_hash)
         if frame.misfits:
-            bigger = _smallest_fit(ctx, planned, width, height)
+            bigger = smallest_fit(ctx, planned, width, height)
             size = (bigger[0], bigger[1]) if bigger else None
-            problems.extend(_misfit_diagnostic(m, source, planned, size) for m in frame.misfits)
+            problems.extend(misfit_diagnostic(m, source, planned, size) for m in frame.misfits)
     return hashes, problems
 
 

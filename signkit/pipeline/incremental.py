@@ -52,7 +52,7 @@ def site_base(name: str) -> str:
     """The absolute folder a site's relative sign paths start from, as the layout takes it.
 
     The site file's folder, or the current one for standard input (what
-    ``fitting._base_dir`` and the 2-4 layout do), made absolute so that a record of it
+    ``fitting.site_folder`` and the 2-4 layout do), made absolute so that a record of it
     still means the same folder when the next run starts elsewhere.
     """
     folder = Path(name).parent if name and not name.startswith("<") else Path.cwd()

@@ -22,8 +22,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from pathlib import Path
 
 from signkit.diagnostics import Diagnostic, Location, Severity
+from signkit.errors import describe_os_error
 from signkit.fonts import FontSet
-from signkit.output.atomic import describe_os_error
 from signkit.pipeline.inputs import SiteInput
 from signkit.pipeline.options import RenderOptions
 from signkit.pipeline.site_job import SiteOutcome, process_site

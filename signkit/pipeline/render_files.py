@@ -19,9 +19,10 @@ from pathlib import Path
 
 from signkit._version import __version__
 from signkit.diagnostics import Diagnostic, Location, Severity
+from signkit.errors import describe_os_error
 from signkit.fonts import FontSet
 from signkit.fonts.identity import fontset_identity
-from signkit.output.atomic import atomic_write_bytes, atomic_write_text, describe_os_error, kill_point, remove_temp_files
+from signkit.output.atomic import atomic_write_bytes, atomic_write_text, kill_point, remove_temp_files
 from signkit.output.lock import LockError, OutputLock
 from signkit.output.manifest import (
     MANIFEST,

@@ -17,6 +17,7 @@ from signkit.art.sign_files.pdf_file import load_pdf
 from signkit.art.sign_files.results import Art, FileProblem
 from signkit.art.sign_files.sources import SUPPORTED_SUFFIXES
 from signkit.art.sign_files.svg import load_svg
+from signkit.errors import describe_os_error
 
 #: Largest sign file read at all.
 MAX_BYTES = 64 * 1024 * 1024
@@ -36,7 +37,6 @@ def load_art(path: Path) -> Art | FileProblem:
 @functools.lru_cache(maxsize=64)
 def _load_cached(name: str, _mtime: int, size: int) -> Art | FileProblem:
     # signkit.output is a later stage than art; its OS-error wording is borrowed here only when a read fails
-    from signkit.output.atomic import describe_os_error
 
     path = Path(name)
     suffix = path.suffix.lower()
