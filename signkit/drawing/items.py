@@ -114,7 +114,7 @@ class Page:
     ``texts`` is the wording of each block of text on the page, paragraph by paragraph,
     as :class:`signkit.drawing.frame.Frame` recorded it before breaking lines: the
     content hash covers what a board says, block by block, not the lines a font broke
-    it into (see :mod:`signkit.hashing`).  Pages that are never hashed (proofs, the
+    it into (see :mod:`signkit.layout.stamp`).  Pages that are never hashed (proofs, the
     print order, the sign catalogue) may leave it empty.
     """
 

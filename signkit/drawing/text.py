@@ -132,7 +132,7 @@ class Para:
 def wording(paras: Sequence[Para]) -> tuple[str, ...]:
     """What ``paras`` print, paragraph by paragraph, wherever the lines break.
 
-    This is what the content hash covers (:mod:`signkit.hashing`), so it keeps
+    This is what the content hash covers (:mod:`signkit.layout.stamp`), so it keeps
     everything a reader can see — every character, every space inside a line, which
     paragraph a word is in — and drops only what never prints or depends on the fonts:
     the white space at a paragraph's end (:func:`wrap_para` strips it), and the line

@@ -9,7 +9,8 @@ will print it before anything is drawn.  See ``docs/fonts.md``.
 Submodules, one job each: :mod:`.model` (value types), :mod:`.names` (mandated names),
 :mod:`.fontfile` (reading font files), :mod:`.discover` (installed fonts),
 :mod:`.resolve` (the order), :mod:`.coverage` (glyph checks), :mod:`.describe`
-(listing), :mod:`.embed` (ReportLab registration, imported on demand), :mod:`.rules`.
+(listing), :mod:`.metrics` (widths for layout), :mod:`.identity` (what build hashes record
+of a font file), :mod:`.embed` (ReportLab registration, used by the renderer only).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ Each module keeps its geometry (the scale, the tiles, the card slots) in plain
 functions without ReportLab, so it can be tested exactly and reused by the CLI to
 report what it will print; drawing reuses :func:`signkit.render.pdf.draw_page`, so
 every output draws the very board the print file draws.  Paper sizes live in
-:mod:`.sheets`.  Importing this package does not import ReportLab.
+:mod:`.sheets`; the print order (印刷清单) in :mod:`.order`.
 """
 
 from __future__ import annotations

@@ -36,8 +36,6 @@ def load_art(path: Path) -> Art | FileProblem:
 
 @functools.lru_cache(maxsize=64)
 def _load_cached(name: str, _mtime: int, size: int) -> Art | FileProblem:
-    # signkit.output is a later stage than art; its OS-error wording is borrowed here only when a read fails
-
     path = Path(name)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
