@@ -23,13 +23,27 @@ CATEGORIES: tuple[Category, ...] = ("禁止", "警告", "指令", "提示")
 Pictogram = Callable[[Pen], None]
 
 
+#: The standard a sign is taken from unless its registration says otherwise.
+GB2894 = "GB 2894—2008"
+
+
 @dataclass(frozen=True)
 class SignSpec:
+    """One sign of the library.
+
+    ``name`` is the standard's own wording; ``aliases`` are the variant wordings people
+    write for it (严禁烟火 for 禁止烟火), resolved to this sign.  ``standard`` names the
+    standard (and edition) that defines the sign, ``number`` its number there when known:
+    both are listed in the catalogue and in docs/signs.md.
+    """
+
     name: str
     category: Category
     draw: Pictogram
     aliases: tuple[str, ...] = ()
     accidents: tuple[str, ...] = field(default_factory=tuple)
+    standard: str = GB2894
+    number: str = ""
 
 
 SIGNS: dict[str, SignSpec] = {}
@@ -38,13 +52,15 @@ SIGNS: dict[str, SignSpec] = {}
 ALIASES: dict[str, str] = {}
 
 
-def sign(name: str, category: Category, *, aliases: tuple[str, ...] = ()) -> Callable[[Pictogram], Pictogram]:
-    """Register a pictogram function as the sign ``name``."""
+def sign(name: str, category: Category, *, aliases: tuple[str, ...] = (), standard: str = GB2894,
+         number: str = "") -> Callable[[Pictogram], Pictogram]:
+    """Register a pictogram function as the sign ``name``; a name or alias may belong to one sign only."""
 
     def register(draw: Pictogram) -> Pictogram:
-        if name in SIGNS:
-            raise ValueError(f"sign {name} registered twice")
-        SIGNS[name] = SignSpec(name, category, draw, aliases)
+        taken = {name, *aliases} & (set(SIGNS) | set(ALIASES))
+        if taken:
+            raise ValueError(f"sign {name}: {'、'.join(sorted(taken))} already registered")
+        SIGNS[name] = SignSpec(name, category, draw, aliases, standard=standard, number=number)
         for alias in aliases:
             ALIASES[alias] = name
         return draw
