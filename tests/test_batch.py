@@ -214,17 +214,19 @@ time.sleep(120)
 def test_lock_is_held_exactly_while_its_holder_lives(tmp_path: Path, bundled_fonts: Any, content: str) -> None:
     """A live holder is refused whether or not its PID is written yet; once it dies the lock is free."""
     lock = tmp_path / OutputLock.NAME
-    holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(lock), content], stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        busy = render_files([str(SMALL)], tmp_path, bundled_fonts)
-        assert busy.usage_error and [d.rule for d in busy.diagnostics] == ["SK801"]
-        if content == "pid":
-            assert f"进程 {holder.pid}" in busy.diagnostics[0].message
-        assert not (tmp_path / "manifest.json").exists() and lock.exists()
-    finally:
-        holder.kill()
-        holder.wait()
+    # the with block closes the holder's stdout pipe and reaps it, however the test ends
+    with subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(lock), content], stdout=subprocess.PIPE,
+                          text=True) as holder:
+        try:
+            assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+            busy = render_files([str(SMALL)], tmp_path, bundled_fonts)
+            assert busy.usage_error and [d.rule for d in busy.diagnostics] == ["SK801"]
+            if content == "pid":
+                assert f"进程 {holder.pid}" in busy.diagnostics[0].message
+            assert not (tmp_path / "manifest.json").exists() and lock.exists()
+        finally:
+            holder.kill()
+            holder.wait()
     # the holder died without cleaning up: its file is still there, its lock is not
     taken = render_files([str(SMALL)], tmp_path, bundled_fonts)
     assert taken.ok and (tmp_path / "manifest.json").exists() and not lock.exists()
