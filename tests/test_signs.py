@@ -47,7 +47,7 @@ from signkit.render.raster import rasterize
 from signkit.spec.sizes import Sizing
 from tests.conftest import ROOT, check_data, example_data, find, rules_of
 from tests.refcompare import compare
-from tests.test_print import _colour_problems
+from tests.render.test_print import _colour_problems
 
 REFS = ROOT / "tests" / "refimg-signs"
 FAILURES = ROOT / "tests" / "_failures" / "signs"
