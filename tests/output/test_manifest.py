@@ -77,7 +77,7 @@ def _read_as_before(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _as_written_before(data: dict[str, Any]) -> dict[str, Any]:
-    """``data`` as signkit wrote it before content-hash scheme 2 and risk-point keys (see tests/test_diff.py)."""
+    """``data`` as signkit wrote it before content-hash scheme 2 and risk-point keys (see tests/pipeline/test_diff.py)."""
     old = copy.deepcopy(data)
     for entry in [*old["files"], *old.get("baseline", [])]:
         entry["key"] = f"{entry['form']}|{entry['subject']}"
