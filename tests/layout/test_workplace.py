@@ -1,5 +1,5 @@
-"""附表 2-2 企业安全生产责任牌 and 2-3 员工岗位责任牌: labels verbatim and in order, cells that
-follow the data (one per 带班领导, one row per 班组 / 岗位), uniform type, honest misfits."""
+"""附表 2-2 企业安全生产责任牌: labels verbatim and in order, cells that follow the data (one per
+带班领导, one row per 班组 / 岗位), uniform type, honest misfits."""
 
 from __future__ import annotations
 
@@ -8,17 +8,14 @@ from typing import Any
 
 import pytest
 
-from signkit.drawing.frame import Frame
-from signkit.drawing.items import Board, Rect, Text
+from signkit.drawing.items import Board, Rect
 from signkit.drawing.text import FontMeasurer
-from signkit.fonts import FontSet, resolve_fonts
-from signkit.layout import post_board, workplace
-from signkit.layout.context import GRADIENT, LayoutContext
-from signkit.layout.registry import layout_board
-from signkit.pipeline.check import FileReport
+from signkit.fonts import FontSet
+from signkit.layout import workplace
+from signkit.layout.context import GRADIENT
 from signkit.render.pdf import render_pdf
-from signkit.spec.sizes import Sizing
-from tests.conftest import CHEMICAL, SMALL, check_data, example_data
+from tests.conftest import CHEMICAL, SMALL, example_data
+from tests.layout.boardutil import LONG, cell_of, grid_texts, lay_table, report_of, ruled_cells, squash, texts_of
 from tests.pdfcheck import assert_fonts_embedded, assert_in_order, assert_trim, page_texts
 
 #: 附表 2-2's labels in reading order (the 班组 and 岗位 rows repeat).
@@ -29,76 +26,21 @@ LABELS_2_2 = ["企业安全生产责任牌", "工作场所", "场所主要负责
 LABEL_PIECES_2_2 = {"工作场所", "场所主要负责人", "场所", "主要负责人", "企业分管安全领导", "企业分管", "安全领导",
                     "带班领导", "企业安全管理部门", "企业安全", "管理部门", "场所主管部门（企业内部）", "场所主管部门",
                     "（企业内部）", "责任领导", "具体责任人", "班组", "班组负责人", "岗位", "岗位责任人"}
-LONG = "严格执行岗位安全操作规程并按时巡检如实记录工艺参数发现异常立即报告班长并按规定处置"  # 40 characters
-
-
-@pytest.fixture(scope="module")
-def fonts() -> FontSet:
-    return resolve_fonts(mode="bundled")
-
-
-@pytest.fixture(scope="module")
-def measure(fonts: FontSet) -> FontMeasurer:
-    return FontMeasurer(fonts)
-
-
-def _squash(text: str) -> str:
-    """Wrapped labels and cells break lines: compare text without any whitespace."""
-    return "".join(text.split())
-
-
-def _report(data: dict[str, Any]) -> FileReport:
-    report = check_data(data)
-    assert report.site is not None, [d.render() for d in report.diagnostics]
-    return report
-
-
-def _lay(report: FileReport, form_id: str, measure: FontMeasurer, index: int = 0, scale: float = 1.0,
-         gradient: bool = True) -> tuple[Board, Frame]:
-    assert report.site is not None
-    planned = [p for p in report.plan if p.form_id == form_id][index]
-    width, height = workplace.MIN_SIZE if form_id == "2-2" else post_board.MIN_SIZE
-    ctx = LayoutContext(report.site, measure, gradient=gradient)
-    return layout_board(ctx, planned, Sizing(width * scale, height * scale, scale))
-
-
-def _texts(board: Board) -> list[Text]:
-    return [item for item in board.pages[0].items if isinstance(item, Text)]
-
-
-def _cells(board: Board) -> list[Rect]:
-    """The grid's ruled cells (stroked rectangles)."""
-    return [item for item in board.pages[0].items if isinstance(item, Rect) and item.stroke is not None]
-
-
-def _cell_of(board: Board, text: Text) -> Rect:
-    """The ruled cell a text line sits in."""
-    found = [r for r in _cells(board) if r.x <= text.x <= r.x + r.w and r.y <= text.baseline <= r.y + r.h]
-    assert len(found) == 1, (text, found)
-    return found[0]
-
-
-def _content(board: Board) -> list[Text]:
-    """Texts inside the grid: no title, no revision stamp."""
-    return [t for t in _texts(board) if t.role == "body" and not t.text.startswith("附表")]
-
-
-# ---------------------------------------------------------------------------------------------- 2-2
 
 
 @pytest.mark.parametrize(("path", "index"), [(CHEMICAL, 0), (CHEMICAL, 1), (SMALL, 0), (SMALL, 1)])
 def test_2_2_examples_print_every_label_in_order_with_values(path: Any, index: int, fonts: FontSet,
                                                             measure: FontMeasurer) -> None:
-    report = _report(example_data(path))
+    report = report_of(example_data(path))
     assert report.site is not None
-    board, frame = _lay(report, "2-2", measure, index)
+    board, frame = lay_table(report, "2-2", measure, index)
     assert frame.misfits == []
     assert board.form_id == "2-2"
     assert board.pages[0].background == GRADIENT
     pdf = render_pdf(board, fonts)
     assert_trim(pdf, 1200, 800)
     assert_fonts_embedded(pdf)
-    text = _squash(page_texts(pdf)[0])
+    text = squash(page_texts(pdf)[0])
     place = report.site.workplaces[index]
     assert_in_order(text, LABELS_2_2)
     assert "监制" not in text
@@ -115,41 +57,41 @@ def test_2_2_examples_print_every_label_in_order_with_values(path: Any, index: i
 
 
 def test_2_2_type_is_uniform_per_kind_and_at_least_the_legible_minimum(measure: FontMeasurer) -> None:
-    board, _ = _lay(_report(example_data(CHEMICAL)), "2-2", measure)
-    labels = {t.size for t in _content(board) if t.text in LABEL_PIECES_2_2}
-    values = {t.size for t in _content(board) if t.text not in LABEL_PIECES_2_2}
+    board, _ = lay_table(report_of(example_data(CHEMICAL)), "2-2", measure)
+    labels = {t.size for t in grid_texts(board) if t.text in LABEL_PIECES_2_2}
+    values = {t.size for t in grid_texts(board) if t.text not in LABEL_PIECES_2_2}
     assert len(labels) == 1 and len(values) == 1, (labels, values)
     assert min(labels | values) >= workplace.MIN_TEXT
     assert max(labels | values) <= workplace.TEXT_SIZE
-    title = [t for t in _texts(board) if t.role == "title"]
+    title = [t for t in texts_of(board) if t.role == "title"]
     assert [t.text for t in title] == ["企业安全生产责任牌"]
 
 
 def test_2_2_long_labels_break_where_the_附表_breaks_them(measure: FontMeasurer) -> None:
-    board, _ = _lay(_report(example_data(CHEMICAL)), "2-2", measure)
-    lines = [t.text for t in _content(board)]
+    board, _ = lay_table(report_of(example_data(CHEMICAL)), "2-2", measure)
+    lines = [t.text for t in grid_texts(board)]
     assert "场所主管部门" in lines and "（企业内部）" in lines  # full-width parentheses, on a line of its own
     first_column = workplace.MARGIN + workplace.COLUMNS[0]
-    label_lines = {t.text for t in _content(board) if t.x < first_column}
+    label_lines = {t.text for t in grid_texts(board) if t.x < first_column}
     assert label_lines <= LABEL_PIECES_2_2  # no label broken at an arbitrary character
 
 
 def _leader_cells(board: Board) -> list[Rect]:
     """The cells right of the 带班领导 label, in its row."""
-    label = next(t for t in _content(board) if t.text == "带班领导")
-    row = _cell_of(board, label)
-    return sorted((r for r in _cells(board) if abs(r.y - row.y) < 1e-6 and r.x >= row.x + row.w - 1e-6),
+    label = next(t for t in grid_texts(board) if t.text == "带班领导")
+    row = cell_of(board, label)
+    return sorted((r for r in ruled_cells(board) if abs(r.y - row.y) < 1e-6 and r.x >= row.x + row.w - 1e-6),
                   key=lambda r: r.x)
 
 
 def _with_leaders(names: list[str], measure: FontMeasurer) -> tuple[Board, list[Rect]]:
     data = example_data(CHEMICAL)
     data["工作场所"][0]["带班领导"] = names
-    board, frame = _lay(_report(data), "2-2", measure)
+    board, frame = lay_table(report_of(data), "2-2", measure)
     assert frame.misfits == []
     cells = _leader_cells(board)
     for cell, name in zip(cells, names, strict=True):  # each name centred in its own cell
-        text = next(t for t in _content(board) if t.text == name and _cell_of(board, t) == cell)
+        text = next(t for t in grid_texts(board) if t.text == name and cell_of(board, t) == cell)
         centre = text.x + measure.width(name, text.size, "body") / 2
         assert centre == pytest.approx(cell.x + cell.w / 2, abs=0.01)
     return board, cells
@@ -161,7 +103,7 @@ def test_2_2_one_cell_per_shift_leader(measure: FontMeasurer) -> None:
     _, cells2 = _with_leaders(["郝建国", "李志强"], measure)
     board5, cells5 = _with_leaders(["郝建国", "李志强", "温国庆", "王海燕", "孙丽君"], measure)
     assert [len(c) for c in (cells1, cells2, cells3, cells5)] == [1, 2, 3, 5]
-    assert len(_cells(board3)) == len(_cells(board1)) + 2
+    assert len(ruled_cells(board3)) == len(ruled_cells(board1)) + 2
     span = (cells1[0].x, cells1[0].x + cells1[0].w)
     for cells in (cells2, cells3, cells5):  # the cells tile the one leader's span
         assert cells[0].x == pytest.approx(span[0])
@@ -169,183 +111,83 @@ def test_2_2_one_cell_per_shift_leader(measure: FontMeasurer) -> None:
         for left, right in pairwise(cells):
             assert left.x + left.w == pytest.approx(right.x)
     # Three leaders take the three columns: their rules are the rules of the rows below.
-    rules1 = {round(r.x, 3) for r in _cells(board1)}
+    rules1 = {round(r.x, 3) for r in ruled_cells(board1)}
     assert {round(c.x, 3) for c in cells3} <= rules1
-    assert {round(r.x, 3) for r in _cells(board3)} == rules1
+    assert {round(r.x, 3) for r in ruled_cells(board3)} == rules1
     # Any other number splits the span equally, adding rules of their own.
     for cells in (cells2, cells5):
         assert [c.w for c in cells] == pytest.approx([(span[1] - span[0]) / len(cells)] * len(cells))
-    assert len({round(r.x, 3) for r in _cells(board5)} - rules1) == 4
+    assert len({round(r.x, 3) for r in ruled_cells(board5)} - rules1) == 4
 
 
 def test_2_2_zero_teams_and_posts_still_print_one_empty_row_each(fonts: FontSet, measure: FontMeasurer) -> None:
     data = example_data(CHEMICAL)
     del data["工作场所"][0]["班组"]
     del data["工作场所"][0]["岗位"]
-    board, frame = _lay(_report(data), "2-2", measure)
+    board, frame = lay_table(report_of(data), "2-2", measure)
     assert frame.misfits == []
-    lines = [t.text for t in _content(board)]
+    lines = [t.text for t in grid_texts(board)]
     assert lines.count("班组") == 1 and lines.count("班组负责人") == 1
     assert lines.count("岗位") == 1 and lines.count("岗位责任人") == 1
     # Six rows: 4 fixed + one 班组 + one 岗位, the last two with empty value cells.
-    label = next(t for t in _content(board) if t.text == "岗位")
-    row = _cell_of(board, label)
-    in_row = [r for r in _cells(board) if abs(r.y - row.y) < 1e-6]
+    label = next(t for t in grid_texts(board) if t.text == "岗位")
+    row = cell_of(board, label)
+    in_row = [r for r in ruled_cells(board) if abs(r.y - row.y) < 1e-6]
     assert len(in_row) == 4
-    assert sum(1 for t in _content(board) if abs(_cell_of(board, t).y - row.y) < 1e-6) == 2  # labels only
+    assert sum(1 for t in grid_texts(board) if abs(cell_of(board, t).y - row.y) < 1e-6) == 2  # labels only
     assert row.y + row.h == pytest.approx(800 - workplace.MARGIN)
-    assert_in_order(_squash(page_texts(render_pdf(board, fonts))[0]), LABELS_2_2)
+    assert_in_order(squash(page_texts(render_pdf(board, fonts))[0]), LABELS_2_2)
 
 
 def test_2_2_twelve_teams_shrink_and_fit(measure: FontMeasurer) -> None:
     data = example_data(CHEMICAL)
     data["工作场所"][0]["班组"] = [{"名称": f"合成{i + 1}班", "负责人": "牛志刚"} for i in range(12)]
-    board, frame = _lay(_report(data), "2-2", measure)
+    board, frame = lay_table(report_of(data), "2-2", measure)
     assert frame.misfits == []
-    lines = [t.text for t in _content(board)]
+    lines = [t.text for t in grid_texts(board)]
     for i in range(12):
         assert f"合成{i + 1}班" in lines
     assert lines.count("班组负责人") == 12
-    sizes = {t.size for t in _content(board)}
+    sizes = {t.size for t in grid_texts(board)}
     assert min(sizes) >= workplace.MIN_TEXT
     assert max(sizes) < workplace.TEXT_SIZE  # shrunk
-    bottom = max(r.y + r.h for r in _cells(board))
+    bottom = max(r.y + r.h for r in ruled_cells(board))
     assert bottom == pytest.approx(800 - workplace.MARGIN)  # the board did not grow
 
 
 def test_2_2_too_many_rows_is_one_misfit_naming_the_list(measure: FontMeasurer) -> None:
     data = example_data(CHEMICAL)
     data["工作场所"][1]["班组"] = [{"名称": f"储运{i + 1}班", "负责人": "田彦斌"} for i in range(25)]
-    board, frame = _lay(_report(data), "2-2", measure, index=1)
+    board, frame = lay_table(report_of(data), "2-2", measure, index=1)
     assert [m.path for m in frame.misfits] == [("工作场所", 1, "班组")]
     assert frame.misfits[0].overflow.min_size == workplace.MIN_TEXT
     assert frame.misfits[0].overflow.ratio > 1
-    assert _cells(board) == []  # the table is not drawn at all
-    assert [t.text for t in _texts(board) if t.role == "title"] == ["企业安全生产责任牌"]
+    assert ruled_cells(board) == []  # the table is not drawn at all
+    assert [t.text for t in texts_of(board) if t.role == "title"] == ["企业安全生产责任牌"]
     # A bigger board holds it (margins and padding grow with the board, the minimum type does not).
-    board2, frame2 = _lay(_report(data), "2-2", measure, index=1, scale=2.5)
+    board2, frame2 = lay_table(report_of(data), "2-2", measure, index=1, scale=2.5)
     assert frame2.misfits == []
-    assert "储运25班" in [t.text for t in _content(board2)]
+    assert "储运25班" in [t.text for t in grid_texts(board2)]
 
 
 def test_2_2_a_value_that_cannot_fit_is_a_misfit_on_its_key_path(measure: FontMeasurer) -> None:
     data = example_data(CHEMICAL)
     data["工作场所"][0]["带班领导"] = ["郝建国", LONG * 6, "温国庆"]
     data["工作场所"][0]["场所主管部门"]["具体责任人"] = LONG * 5
-    board, frame = _lay(_report(data), "2-2", measure)
+    board, frame = lay_table(report_of(data), "2-2", measure)
     assert sorted(m.path for m in frame.misfits) == [("工作场所", 0, "场所主管部门", "具体责任人"),
                                                      ("工作场所", 0, "带班领导", 1)]
-    assert not any(LONG[:6] in t.text for t in _texts(board))  # nothing drawn for them
-    lines = [t.text for t in _content(board)]
+    assert not any(LONG[:6] in t.text for t in texts_of(board))  # nothing drawn for them
+    lines = [t.text for t in grid_texts(board)]
     assert "郝建国" in lines and "温国庆" in lines and "郭宇" not in lines
-    assert len({t.size for t in _content(board) if t.text not in LABEL_PIECES_2_2}) == 1
+    assert len({t.size for t in grid_texts(board) if t.text not in LABEL_PIECES_2_2}) == 1
 
 
 def test_2_2_scales_with_the_board_and_follows_the_gradient_setting(fonts: FontSet, measure: FontMeasurer) -> None:
-    report = _report(example_data(SMALL))
-    small, _ = _lay(report, "2-2", measure)
-    big, frame = _lay(report, "2-2", measure, scale=1.5, gradient=False)
+    report = report_of(example_data(SMALL))
+    small, _ = lay_table(report, "2-2", measure)
+    big, frame = lay_table(report, "2-2", measure, scale=1.5, gradient=False)
     assert frame.misfits == []
     assert big.pages[0].background is None
-    assert max(t.size for t in _content(big)) == pytest.approx(1.5 * max(t.size for t in _content(small)), abs=0.11)
+    assert max(t.size for t in grid_texts(big)) == pytest.approx(1.5 * max(t.size for t in grid_texts(small)), abs=0.11)
     assert_trim(render_pdf(big, fonts), 1800, 1200)
-
-
-# ---------------------------------------------------------------------------------------------- 2-3
-
-
-@pytest.mark.parametrize(("path", "index"), [(CHEMICAL, 0), (CHEMICAL, 4), (SMALL, 0), (SMALL, 2)])
-def test_2_3_examples_print_name_and_numbered_duties(path: Any, index: int, fonts: FontSet, measure: FontMeasurer) -> None:
-    report = _report(example_data(path))
-    assert report.site is not None
-    board, frame = _lay(report, "2-3", measure, index)
-    assert frame.misfits == []
-    assert board.pages[0].background == GRADIENT
-    pdf = render_pdf(board, fonts)
-    assert_trim(pdf, 600, 900)
-    assert_fonts_embedded(pdf)
-    post = report.site.posts[index]
-    text = _squash(page_texts(pdf)[0])
-    numbered = [f"（{'一二三四五六七八九'[n]}）" for n in range(len(post.duties))]
-    assert_in_order(text, ["员工岗位责任牌", "岗位名称", post.name, "岗位安全生产责任"])
-    expected = [piece for n, duty in zip(numbered, post.duties, strict=True) for piece in (n, _squash(duty) + "；")]
-    assert_in_order(text[text.index("岗位安全生产责任"):], expected)
-    assert "监制" not in text
-
-
-def test_2_3_layout_label_column_duties_hang_and_align_top_left(measure: FontMeasurer) -> None:
-    report = _report(example_data(CHEMICAL))
-    board, _ = _lay(report, "2-3", measure)
-    content = _content(board)
-    label_lines = [t for t in content if t.text in ("岗位名称", "岗位安全", "生产责任")]
-    assert [t.text for t in label_lines] == ["岗位名称", "岗位安全", "生产责任"]  # broken as in the 附表
-    assert len({t.size for t in label_lines}) == 1
-    duty_cell = _cell_of(board, next(t for t in content if t.text.startswith("（一）")))
-    label_cell = _cell_of(board, label_lines[1])
-    assert label_cell.w < duty_cell.w / 2  # a narrow label column
-    assert duty_cell.h > 0.6 * 900  # the duties take most of the height
-    duties = [t for t in content if _cell_of(board, t) == duty_cell]
-    assert len({t.size for t in duties}) == 1
-    firsts = [t for t in duties if t.text.startswith("（")]
-    rest = [t for t in duties if not t.text.startswith("（")]
-    assert len(firsts) == 5
-    assert len({round(t.x, 6) for t in firsts}) == 1  # numbers flush left
-    indent = measure.width("（一）", firsts[0].size, "body")
-    assert all(t.x == pytest.approx(firsts[0].x + indent) for t in rest)  # continuation lines hang
-    assert firsts[0].baseline - duty_cell.y < 2.5 * firsts[0].size  # top-aligned
-
-
-def test_2_3_duty_punctuation_is_normalised() -> None:
-    paras = post_board.duty_paras(["按时巡检。", "持证上岗;", "  不得脱岗，  ", "正确佩戴防护用品；"])
-    assert [(p.prefix, p.text) for p in paras] == [("（一）", "按时巡检；"), ("（二）", "持证上岗；"),
-                                                    ("（三）", "不得脱岗；"), ("（四）", "正确佩戴防护用品；")]
-    assert post_board.duty_paras([f"第{i}条" for i in range(11)])[-1].prefix == "（十一）"
-
-
-def test_2_3_fourteen_long_duties_shrink_but_fit(fonts: FontSet, measure: FontMeasurer) -> None:
-    data = example_data(CHEMICAL)
-    data["岗位"][0]["岗位安全生产责任"] = [f"{LONG}{LONG[:20]}" for _ in range(14)]
-    board, frame = _lay(_report(data), "2-3", measure)
-    assert frame.misfits == []
-    duties = [t for t in _content(board) if t.size < post_board.DUTY_SIZE]
-    assert duties, "the duties should have shrunk"
-    assert {t.size for t in duties} == {duties[0].size}
-    assert post_board.MIN_TEXT <= duties[0].size < post_board.DUTY_SIZE
-    text = _squash(page_texts(render_pdf(board, fonts))[0])
-    assert_in_order(text, ["（一）", "（十）", "（十一）", "（十四）"])
-    assert text.count(f"{LONG}{LONG[:20]}；") == 14
-
-
-def test_2_3_a_600_character_duty_shrinks_and_still_fits(measure: FontMeasurer) -> None:
-    """600 characters are about a third of what the duties cell holds at 7.5 mm (≈3 300)."""
-    data = example_data(CHEMICAL)
-    data["岗位"][0]["岗位安全生产责任"] = [(LONG * 15)[:600]]
-    board, frame = _lay(_report(data), "2-3", measure)
-    assert frame.misfits == []
-    assert min(t.size for t in _content(board)) < post_board.DUTY_SIZE
-
-
-@pytest.mark.parametrize("duties", [
-    [(LONG * 15)[:600]] * 6,  # 3 600 characters: more than the cell holds at 7.5 mm
-    ["A" * 600],  # one unbreakable 600-character run: wider than the cell at any size
-], ids=["six-600-character-duties", "unbreakable-600-characters"])
-def test_2_3_duties_that_cannot_fit_are_one_misfit_and_draw_nothing(duties: list[str], measure: FontMeasurer) -> None:
-    data = example_data(CHEMICAL)
-    data["岗位"][3]["岗位安全生产责任"] = duties
-    board, frame = _lay(_report(data), "2-3", measure, index=3)
-    assert [m.path for m in frame.misfits] == [("岗位", 3, "岗位安全生产责任")]
-    assert frame.misfits[0].overflow.min_size == post_board.MIN_TEXT
-    assert frame.misfits[0].overflow.ratio > 1
-    lines = [t.text for t in _content(board)]
-    assert not any(line.startswith("（一）") or "AAAA" in line or LONG[:6] in line for line in lines)
-    assert "装卸工" in lines and "岗位名称" in lines  # the rest of the board is drawn
-
-
-def test_2_3_proportional_enlargement_scales_everything(fonts: FontSet, measure: FontMeasurer) -> None:
-    report = _report(example_data(SMALL))
-    small, _ = _lay(report, "2-3", measure)
-    big, frame = _lay(report, "2-3", measure, scale=2.0, gradient=False)
-    assert frame.misfits == []
-    assert big.pages[0].background is None
-    assert [t.size * 2 for t in _content(small)] == pytest.approx([t.size for t in _content(big)], abs=0.11)
-    assert_trim(render_pdf(big, fonts), 1200, 1800)
