@@ -46,8 +46,8 @@ from signkit.render.pdf import PrintSpec, render_pdf
 from signkit.render.raster import rasterize
 from signkit.spec.sizes import Sizing
 from tests.conftest import ROOT, check_data, example_data, find, rules_of
+from tests.pdfcheck import colour_problems, image_xobjects
 from tests.refcompare import compare
-from tests.render.test_print import _colour_problems
 
 REFS = ROOT / "tests" / "refimg-signs"
 FAILURES = ROOT / "tests" / "_failures" / "signs"
@@ -120,12 +120,6 @@ def test_category_proportions(bundled_fonts: Any, width: float) -> None:
         assert geometry.outer == pytest.approx(width * 0.96)
 
 
-def _image_xobjects(pdf: bytes) -> list[str]:
-    """Every image XObject in the file (pages and nested forms)."""
-    with pikepdf.open(io.BytesIO(pdf)) as document:
-        return [str(o.get("/ColorSpace")) for o in document.objects
-                if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == pikepdf.Name.Image]
-
 
 def test_catalogue_sheet_is_pure_vectors_with_every_sign(bundled_fonts: Any) -> None:
     board, frame = catalogue(FontMeasurer(bundled_fonts))
@@ -139,8 +133,8 @@ def test_catalogue_sheet_is_pure_vectors_with_every_sign(bundled_fonts: Any) -> 
     assert ARTWORK_NOTE in texts and "不是 GB 2894—2025 的官方图形" in ARTWORK_NOTE
     assert "标志名称.pdf" in ARTWORK_NOTE and "[signs] folder" in ARTWORK_NOTE
     pdf = render_pdf(board, bundled_fonts, spec=PrintSpec(pdfx=False))
-    assert _image_xobjects(pdf) == []
-    assert _colour_problems(pdf) == []
+    assert image_xobjects(pdf) == []
+    assert colour_problems(pdf) == []
 
 
 # --- placement in the 2-4 cell -------------------------------------------------------
@@ -631,7 +625,7 @@ def test_pdf_override_replaces_a_library_sign_as_vectors(chem: dict[str, Any], t
     digest = hashlib.sha256((folder / "当心中毒.pdf").read_bytes()).hexdigest()
     assert f"当心中毒:{digest}" in board.content_extra
     pdf = render_pdf(board, bundled_fonts)
-    assert _image_xobjects(pdf) == [] and _colour_problems(pdf) == []
+    assert image_xobjects(pdf) == [] and colour_problems(pdf) == []
     operators = _board_operators(pdf)
     assert ("k", BLUE) in operators and ("K", RED) in operators and ("k", BLACK_K) in operators
 
@@ -814,8 +808,8 @@ def test_svg_override_replaces_a_library_sign_as_vectors(chem: dict[str, Any], t
     assert any(e.startswith("当心中毒:") for e in board.content_extra)
     assert not [i for i in items if isinstance(i, Raster)]
     pdf = render_pdf(board, bundled_fonts)
-    assert _image_xobjects(pdf) == []
-    assert _colour_problems(pdf) == []
+    assert image_xobjects(pdf) == []
+    assert colour_problems(pdf) == []
 
 
 def test_svg_given_as_a_path_draws_in_its_sign_box(chem: dict[str, Any], tmp_path: Path, bundled_fonts: Any) -> None:
@@ -839,8 +833,8 @@ def test_png_sign_is_embedded_in_cmyk(chem: dict[str, Any], tmp_path: Path, bund
     assert len(raster.pixels) == raster.size[0] * raster.size[1] * 4
     assert raster.pixels[:4] == bytes((0, 255, 255, 0))  # pure red → M + Y
     pdf = render_pdf(board, bundled_fonts)
-    assert _image_xobjects(pdf) == ["/DeviceCMYK"]
-    assert _colour_problems(pdf) == []
+    assert image_xobjects(pdf) == ["/DeviceCMYK"]
+    assert colour_problems(pdf) == []
 
 
 def test_relative_paths_start_from_the_site_files_folder(chem: dict[str, Any], tmp_path: Path,
@@ -902,7 +896,7 @@ def test_signs_command_lists_suggests_and_writes_a_catalogue(cli: Cli, tmp_path:
     target = tmp_path / "目录.pdf"
     code, out, _ = cli("signs", "--pdf", str(target), "--fonts", "bundled")
     assert code == 0 and target.read_bytes().startswith(b"%PDF")
-    assert _image_xobjects(target.read_bytes()) == []
+    assert image_xobjects(target.read_bytes()) == []
 
 
 @pytest.mark.parametrize("name", ["当心中毒.svg", "当心中毒.pdf", "当心中毒.png"])
