@@ -1,6 +1,7 @@
-"""Checking PDFs the way a print shop does: page boxes, embedded fonts, text in reading order.
+"""Checking PDFs the way a print shop does: page boxes, embedded fonts, text in reading order, CMYK only.
 
-Pure Python (pypdf), so the checks run on any CI machine without poppler.
+Pure Python (pypdf, and pikepdf to parse content streams), so the checks run on any CI machine
+without poppler.
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import pikepdf
 from pypdf import PdfReader
 
 MM = 72.0 / 25.4
+RGB_OPERATORS = {"rg", "RG"}
 
 
 def reader(pdf: bytes) -> PdfReader:
@@ -77,3 +80,33 @@ def assert_in_order(text: str, labels: Sequence[str] | Iterable[str]) -> None:
         found = text.find(label, position)
         assert found >= 0, f"「{label}」 missing after position {position} in:\n{text}"
         position = found + len(label)
+
+
+def colour_problems(pdf: bytes) -> list[str]:
+    """Every RGB operator or RGB colour space anywhere in the file's pages and forms."""
+    problems: list[str] = []
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        for number, page in enumerate(document.pages, start=1):
+            for operands, operator in pikepdf.parse_content_stream(page):
+                if str(operator) in RGB_OPERATORS:
+                    problems.append(f"page {number}: {operator} {operands}")
+            resources = page.obj.get("/Resources", {})
+            for name, space in dict(resources.get("/ColorSpace", {})).items():
+                text = repr(space)
+                if "RGB" in text:
+                    problems.append(f"page {number}: colour space {name} {text}")
+            for name, shading in dict(resources.get("/Shading", {})).items():
+                if shading.get("/ColorSpace") != pikepdf.Name.DeviceCMYK:
+                    problems.append(f"page {number}: shading {name} in {shading.get('/ColorSpace')}")
+        for obj in document.objects:
+            is_image = isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == pikepdf.Name.Image
+            if is_image and obj.get("/ColorSpace") == pikepdf.Name.DeviceRGB:
+                problems.append("RGB image")
+    return problems
+
+
+def image_xobjects(pdf: bytes) -> list[str]:
+    """Every image XObject in the file (pages and nested forms)."""
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return [str(o.get("/ColorSpace")) for o in document.objects
+                if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == pikepdf.Name.Image]

@@ -3,7 +3,7 @@
 Zero tolerance: fonts are pinned (bundled mode), output is deterministic, and the
 rasteriser (pypdfium2) and ReportLab versions are pinned in the test extras, so any
 changed pixel is a real change.  After a deliberate change, regenerate with
-``pytest tests/test_reference_images.py --update-refs`` and review the PNG diff before
+``pytest tests/render/test_reference_images.py --update-refs`` and review the PNG diff before
 committing; on a mismatch the actual image and a difference image are saved under
 ``tests/_failures/`` for a look.
 """

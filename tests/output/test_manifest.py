@@ -1,6 +1,6 @@
 """The manifest models: they write what signkit always wrote and read what it always read.
 
-The fixtures in ``tests/manifests`` were written by signkit before the models existed
+The fixtures in ``tests/output/manifests`` were written by signkit before the models existed
 (see the README there).  A manifest written by an older signkit (content-hash scheme 1,
 2-4 boards keyed by their whole subject) and one edited by hand are compared with the
 reader as it was, kept here verbatim (:func:`_read_as_before`), on plain data.
@@ -77,7 +77,7 @@ def _read_as_before(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _as_written_before(data: dict[str, Any]) -> dict[str, Any]:
-    """``data`` as signkit wrote it before content-hash scheme 2 and risk-point keys (see tests/test_diff.py)."""
+    """``data`` as signkit wrote it before content-hash scheme 2 and risk-point keys (see tests/pipeline/test_diff.py)."""
     old = copy.deepcopy(data)
     for entry in [*old["files"], *old.get("baseline", [])]:
         entry["key"] = f"{entry['form']}|{entry['subject']}"

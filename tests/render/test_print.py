@@ -14,32 +14,7 @@ import pytest
 from signkit.pipeline.options import RenderOptions
 from signkit.pipeline.render_files import render_files
 from tests.conftest import SMALL
-from tests.pdfcheck import boxes_mm
-
-RGB_OPERATORS = {"rg", "RG"}
-
-
-def _colour_problems(pdf: bytes) -> list[str]:
-    """Every RGB operator or RGB colour space anywhere in the file's pages and forms."""
-    problems: list[str] = []
-    with pikepdf.open(io.BytesIO(pdf)) as document:
-        for number, page in enumerate(document.pages, start=1):
-            for operands, operator in pikepdf.parse_content_stream(page):
-                if str(operator) in RGB_OPERATORS:
-                    problems.append(f"page {number}: {operator} {operands}")
-            resources = page.obj.get("/Resources", {})
-            for name, space in dict(resources.get("/ColorSpace", {})).items():
-                text = repr(space)
-                if "RGB" in text:
-                    problems.append(f"page {number}: colour space {name} {text}")
-            for name, shading in dict(resources.get("/Shading", {})).items():
-                if shading.get("/ColorSpace") != pikepdf.Name.DeviceCMYK:
-                    problems.append(f"page {number}: shading {name} in {shading.get('/ColorSpace')}")
-        for obj in document.objects:
-            is_image = isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == pikepdf.Name.Image
-            if is_image and obj.get("/ColorSpace") == pikepdf.Name.DeviceRGB:
-                problems.append("RGB image")
-    return problems
+from tests.pdfcheck import boxes_mm, colour_problems
 
 
 def _entries(out: Path) -> list[dict[str, Any]]:
@@ -50,8 +25,8 @@ def _entries(out: Path) -> list[dict[str, Any]]:
 def test_no_rgb_anywhere(rendered_examples: Any) -> None:
     out, _ = rendered_examples
     for entry in _entries(out):
-        assert _colour_problems((out / entry["file"]).read_bytes()) == [], entry["file"]
-    assert _colour_problems((out / "印刷清单.pdf").read_bytes()) == []
+        assert colour_problems((out / entry["file"]).read_bytes()) == [], entry["file"]
+    assert colour_problems((out / "印刷清单.pdf").read_bytes()) == []
 
 
 def test_gradient_is_a_cmyk_shading(rendered_examples: Any) -> None:
@@ -96,7 +71,7 @@ def test_boxes_with_bleed_and_marks(tmp_path: Path, bundled_fonts: Any, bleed: f
         spaces = dict(document.pages[0].obj.Resources.get("/ColorSpace", pikepdf.Dictionary()))
         registration = any(s[0] == pikepdf.Name.Separation and s[1] == pikepdf.Name.All for s in spaces.values())
     assert registration == marks
-    assert _colour_problems(data) == []
+    assert colour_problems(data) == []
     entry = next(e for e in _entries(tmp_path) if e["form"] == "2-5")
     assert entry["bleed_mm"] == bleed and entry["marks"] == marks
 

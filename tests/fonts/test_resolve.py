@@ -1,4 +1,4 @@
-"""Tests of the fonts subsystem: resolution order, refusals, coverage, bundled fonts.
+"""Font resolution: the bundled fonts, resolution order, font collections and refusals.
 
 Installed fonts are faked with tiny fonts in ``tmp_path`` and injected search folders,
 with fontconfig switched off, so the machine's own fonts never change an answer.
@@ -7,55 +7,25 @@ with fontconfig switched off, so the machine's own fonts never change an answer.
 from __future__ import annotations
 
 import io
-import json
-import re
-import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from signkit import resources
 from signkit.diagnostics import Location, Severity
 from signkit.errors import SignkitError
-from signkit.fonts import (
-    FontChoice,
-    FontSet,
-    TextItem,
-    check_coverage,
-    describe,
-    font_for_char,
-    parse_spec,
-    resolve_fonts,
-    split_runs,
-)
+from signkit.fonts import FontChoice, parse_spec, resolve_fonts
 from signkit.fonts.coverage import cmap_of
-from tests.fontutil import BASIC, build_font, make_font, make_ttc
+from tests.fonts.conftest import resolve
+from tests.fontutil import build_font, make_font, make_ttc
 
 BUNDLED = resources.data_path("fonts")
 WQY = BUNDLED / "wqy-microhei.ttc"
 WENKAI = BUNDLED / "LXGWWenKai-Regular.ttf"
 
 
-def resolve(dirs: list[Path] | None = None, **kwargs: object) -> FontSet:
-    """resolve_fonts isolated from this machine: no fc-list, empty env, given folders."""
-    kwargs.setdefault("env", {})
-    kwargs.setdefault("use_fc_list", False)
-    return resolve_fonts(search_dirs=dirs or [], **kwargs)  # type: ignore[arg-type]
-
-
 def errors_of(excinfo: pytest.ExceptionInfo[SignkitError]) -> list[tuple[str, str]]:
     return [(d.rule, d.message) for d in excinfo.value.diagnostics]
-
-
-@pytest.fixture
-def installed(tmp_path: Path) -> Path:
-    """A fake system font folder holding 黑体 and 楷体_GB2312 (GB2312-only: no 喆, 堃)."""
-    folder = tmp_path / "Fonts"
-    make_font(folder / "simhei.ttf", "SimHei", local_family="黑体")
-    make_font(folder / "SIMKAI.TTF", "KaiTi_GB2312", BASIC + "张王", local_family="楷体_GB2312")
-    return folder
 
 
 # --- bundled fonts ------------------------------------------------------------------
@@ -361,113 +331,3 @@ def test_broken_installed_files_are_ignored(tmp_path: Path) -> None:
     (folder / "broken.ttf").write_bytes(b"\x00\x01\x00\x00" + bytes(100))
     make_font(folder / "simhei.ttf", "SimHei")
     assert resolve([folder]).title[0].path.name == "simhei.ttf"
-
-
-# --- coverage -----------------------------------------------------------------------
-
-
-def test_coverage_warning_when_a_fallback_prints_the_character(installed: Path) -> None:
-    fonts = resolve([installed])
-    where = Location("site.yaml", 12, 9, ("班组", 0, "负责人"))
-    diags = check_coverage([TextItem("body", "张喆\n王喆 安全\u3000", where)], fonts)
-    [diag] = diags  # 喆 twice in one field: one diagnostic; whitespace is not checked
-    assert (diag.rule, diag.severity, diag.location) == ("SK305", Severity.WARNING, where)
-    assert diag.message == ("字符“喆”（U+5586）不在正文字体“楷体_GB2312（KaiTi_GB2312）”中，将由后备字体“霞鹜文楷（LXGW WenKai）”印出")
-    assert diag.render().startswith("site.yaml:12:9 班组[0].负责人 警告：字符“喆”（U+5586）")
-    assert diag.extra["offset"] == 1
-
-
-def test_coverage_error_when_no_font_has_the_character(installed: Path) -> None:
-    fonts = resolve([installed])
-    where = Location("site.yaml", 3, 5, ("名称",))
-    diags = check_coverage([TextItem("body", "安全\ue000𠀀", where)], fonts)
-    assert [(d.rule, d.severity) for d in diags] == [("SK306", Severity.ERROR)] * 2
-    assert diags[0].message == (
-        "私用区字符（U+E000）在正文字体“楷体_GB2312（KaiTi_GB2312）”及后备字体“霞鹜文楷（LXGW WenKai）”中都没有，无法印出"
-    )
-    assert "输入法造字" in (diags[0].hint or "")
-    assert diags[1].message.startswith("字符“𠀀”（U+20000）在正文字体")
-
-
-def test_coverage_uses_the_role_chain(tmp_path: Path) -> None:
-    fonts = resolve(mode="bundled")
-    title = Location("a.yaml", 1, 1, ("标题",))
-    body = Location("a.yaml", 2, 1, ("内容",))
-    diags = check_coverage([TextItem("title", "刘䶮", title), TextItem("body", "刘䶮", body)], fonts)
-    [diag] = diags  # 文泉驿微米黑 lacks 䶮 (no other sans in the chain); 霞鹜文楷 has it
-    assert (diag.rule, diag.location) == ("SK306", title)
-    assert diag.message == "字符“䶮”（U+4DAE）不在标题字体“文泉驿微米黑（WenQuanYi Micro Hei）”中，无法印出"
-
-
-def test_each_location_reports_its_own_missing_characters(installed: Path) -> None:
-    fonts = resolve([installed])
-    a, b = Location("s.yaml", 1, 1, ("a",)), Location("s.yaml", 2, 1, ("b",))
-    items = [TextItem("body", "喆", a), TextItem("body", "喆堃", b), TextItem("body", "喆", a)]
-    found = [(d.location, d.extra["codepoint"]) for d in check_coverage(items, fonts)]
-    assert found == [(a, "U+5586"), (b, "U+5586"), (b, "U+5803")]
-
-
-def test_font_for_char_and_split_runs(installed: Path) -> None:
-    fonts = resolve([installed])
-    kai, wenkai = fonts.body
-    assert font_for_char("张", fonts.body) is kai
-    assert font_for_char("喆", fonts.body) is wenkai
-    assert font_for_char("\ue000", fonts.body) is None
-    runs = split_runs("张喆 安全\ue000 张", fonts.body)
-    assert runs == [(kai, "张"), (wenkai, "喆 "), (kai, "安全"), (None, "\ue000"), (kai, " 张")]
-    assert split_runs("", fonts.body) == []
-
-
-def test_checking_5000_characters_takes_milliseconds() -> None:
-    fonts = resolve(mode="bundled")
-    text = "".join(chr(cp) for cp in range(0x4E00, 0x4E00 + 5000))
-    items = [TextItem("body", text[i : i + 50], Location("x.yaml", i, 1)) for i in range(0, 5000, 50)]
-    check_coverage(items, fonts)  # loads the cmap once
-    start = time.perf_counter()
-    diags = check_coverage(items, fonts)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 0.05, elapsed
-    assert all(d.rule == "SK306" for d in diags)  # WenKai lacks a few rare ones: only errors
-
-
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(text=st.text(alphabet=st.sampled_from("安全生张喆堃\ue000 \n𠀀"), max_size=20))
-def test_coverage_matches_the_font_maps(installed: Path, text: str) -> None:
-    fonts = resolve([installed])
-    first, fallback = cmap_of(fonts.body[0]), cmap_of(fonts.body[1])
-    diags = check_coverage([TextItem("body", text, Location("p.yaml"))], fonts)
-    expected = {ch: ("SK305" if ord(ch) in fallback else "SK306") for ch in text if not ch.isspace() and ord(ch) not in first}
-    assert {d.extra["char"]: d.rule for d in diags} == expected
-    assert len(diags) == len(expected)
-
-
-# --- describe, rules ----------------------------------------------------------------
-
-
-def test_describe_is_json_ready(installed: Path) -> None:
-    rows = describe(resolve([installed]))
-    assert json.loads(json.dumps(rows, ensure_ascii=False)) == rows
-    assert [(r["role"], r["position"], r["mandated"], r["bundled"]) for r in rows] == [
-        ("title", 0, True, False),
-        ("title", 1, False, True),
-        ("body", 0, True, False),
-        ("body", 1, False, True),
-    ]
-    first = rows[0]
-    assert first["family"] == "SimHei"
-    assert first["local_family"] == "黑体"
-    assert first["file"] == str(installed / "simhei.ttf")
-    assert first["face_index"] == 0
-    assert first["reason"] == "系统已安装的法定字体"
-    assert first["stand_in"] is False
-    assert first["role_label"] == "标题"
-    assert first["mode"] == "system"
-
-
-def test_font_rules_are_the_ones_the_fonts_code_emits() -> None:
-    from signkit.codes import CODES
-
-    fonts = {code for code in CODES if code.startswith("SK3")}
-    assert fonts == {f"SK30{i}" for i in range(1, 9)}
-    source = "".join(p.read_text(encoding="utf-8") for p in Path(resources.__file__).parent.glob("fonts/*.py"))
-    assert set(re.findall(r'"(SK3\d\d)"', source)) == fonts

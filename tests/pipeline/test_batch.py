@@ -1,4 +1,4 @@
-"""Many enterprises: inputs, incremental rebuilds, the reprint list, resilience, locking, parallel runs."""
+"""Many enterprises: inputs, incremental rebuilds, the reprint list, resilience, parallel runs."""
 
 from __future__ import annotations
 
@@ -196,38 +196,6 @@ def test_input_hash_is_the_payload_signkit_always_hashed(bundled_fonts: Any) -> 
     assert now(full) == legacy(fit="grow", producer="企业", sizes=(("2-2", "1500x1000"), ("2-3", "600x900")), bleed=3.0,
                                marks=True, strict=True, max_bytes=1000, proof="A4", tile="A3", impose="SRA3",
                                overlap=5.0, sign_folder=folder)
-
-
-_HOLD_LOCK = """
-import fcntl, os, sys, time
-fd = os.open(sys.argv[1], os.O_CREAT | os.O_RDWR)
-fcntl.flock(fd, fcntl.LOCK_EX)
-if sys.argv[2] == "pid":
-    os.write(fd, b"%d elsewhere\\n" % os.getpid())
-print("held", flush=True)
-time.sleep(120)
-"""
-
-
-@pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX")
-@pytest.mark.parametrize("content", ["pid", "empty"])
-def test_lock_is_held_exactly_while_its_holder_lives(tmp_path: Path, bundled_fonts: Any, content: str) -> None:
-    """A live holder is refused whether or not its PID is written yet; once it dies the lock is free."""
-    lock = tmp_path / OutputLock.NAME
-    holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(lock), content], stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        busy = render_files([str(SMALL)], tmp_path, bundled_fonts)
-        assert busy.usage_error and [d.rule for d in busy.diagnostics] == ["SK801"]
-        if content == "pid":
-            assert f"进程 {holder.pid}" in busy.diagnostics[0].message
-        assert not (tmp_path / "manifest.json").exists() and lock.exists()
-    finally:
-        holder.kill()
-        holder.wait()
-    # the holder died without cleaning up: its file is still there, its lock is not
-    taken = render_files([str(SMALL)], tmp_path, bundled_fonts)
-    assert taken.ok and (tmp_path / "manifest.json").exists() and not lock.exists()
 
 
 def test_unwritable_output_is_a_clear_error(tmp_path: Path, bundled_fonts: Any) -> None:
@@ -537,48 +505,6 @@ def test_built_files_are_kept_in_memory_only_when_asked(tmp_path: Path, bundled_
     monkeypatch.setattr(signkit.pipeline.render_files, "render_files", spy)
     code, _, _ = cli("render", str(SMALL), "-o", str(tmp_path / "c"), "--fonts", "bundled", "-j", "1")
     assert code == 0 and seen == [False]  # the command line never holds a batch's PDFs
-
-
-# --- progress ----------------------------------------------------------------------------------------------------
-
-def test_progress_bar_on_a_terminal_and_plain_lines_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
-    import io
-
-    from signkit.cli.progress import _Progress, bar_line
-    from signkit.pipeline.inputs import SiteInput
-    from signkit.pipeline.site_job import SiteOutcome
-
-    assert bar_line(0, 4, "甲", 0) == "[░░░░░░░░░░░░░░░░░░░░] 0/4 甲 · 已用 0:00"
-    assert bar_line(1, 4, "甲", 12) == "[█████░░░░░░░░░░░░░░░] 1/4 甲 · 已用 0:12 · 剩余约 0:36"
-    assert bar_line(4, 4, "乙", 3725) == "[████████████████████] 4/4 乙 · 已用 1:02:05"
-
-    def site(name: str, status: str) -> SiteOutcome:
-        return SiteOutcome(SiteInput(f"{name}.yaml"), enterprise=name, status=status)
-
-    ticks = iter([0.0, 10.0, 20.0])
-    screen = io.StringIO()
-    live = _Progress(screen, live=True, clock=lambda: next(ticks), width=lambda: 200)
-    live(site("甲公司", "rendered"), 1, 2)
-    live(site("乙公司", "failed"), 2, 2)
-    assert screen.getvalue() == ("\r\033[K[██████████░░░░░░░░░░] 1/2 甲公司 · 已用 0:10 · 剩余约 0:10"
-                                 "\r\033[K[2/2] 失败 乙公司\n"
-                                 "\r\033[K[████████████████████] 2/2 乙公司 · 已用 0:20\n")
-    narrow = io.StringIO()
-    _Progress(narrow, live=True, clock=lambda: 0.0, width=lambda: 24)(site("很长很长的企业名称有限公司", "unchanged"), 1, 3)
-    drawn = narrow.getvalue().removeprefix("\r\033[K")
-    assert drawn.endswith("…") and sum(2 if "\u4e00" <= c <= "\u9fff" else 1 for c in drawn) <= 23
-
-    class Tty(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    monkeypatch.setenv("CI", "true")
-    log = Tty()
-    plain = _Progress(log)
-    plain(site("甲公司", "unchanged"), 1, 2)
-    assert not plain.live and log.getvalue() == "[1/2] 未变化 甲公司\n"
-    monkeypatch.delenv("CI")
-    assert _Progress(Tty()).live and not _Progress(io.StringIO()).live
 
 
 # --- SIGTERM and a killed parent at -j 2 ------------------------------------------------------------------------

@@ -19,17 +19,18 @@ report QR address, fields that no board prints, output options, no-ops), for eve
 
 A signkit upgrade or another font changes every build hash and the bytes, never a content
 hash.  So does a new 企业.修订日期: the one printed field the content hash leaves out on
-purpose (it dates the hash in the revision stamp; see :mod:`signkit.hashing`), so no
+purpose (it dates the hash in the revision stamp; see :mod:`signkit.layout.stamp`), so no
 mutation here touches it.  Former blind spots of the hash (a space inside a name, text
-moved between cells) are pinned at the end.
+moved between cells) are pinned at the end.  That the board fields are exactly what each
+board prints is derived from the same layouts in tests/plan/test_board_fields.py; the oracle and
+the layouts are in tests/layout/oracle.py.
 """
 
 from __future__ import annotations
 
 import copy
-import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -37,77 +38,16 @@ from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 from signkit.diagnostics import KeyPath, format_path
-from signkit.drawing.items import Board, Text
 from signkit.fonts import FontSet, resolve_fonts
-from signkit.layout.stamp import STAMP_PLACEHOLDER
-from signkit.pipeline.build import build_site
-from signkit.pipeline.check import check_text
-from signkit.pipeline.options import RenderOptions
 from signkit.pipeline.reprint import changed_fields
-from signkit.plan.board_fields import board_fields
-from signkit.render.built import BuiltBoard
 from signkit.spec.sizes import default_size
-from tests.conftest import CHEMICAL, EXAMPLES, SMALL, dump, example_data, leaves, set_version
-
-BASES: dict[str, dict[str, Any]] = {"chemical": example_data(CHEMICAL), "small": example_data(SMALL)}
-
-#: A board's identity across a mutation: its 附表 and the site-file entry it is made from.
-#: (Not the manifest key ``附表|subject``: a 2-4's subject contains its risk level.)
-BoardId = tuple[str, KeyPath]
+from tests.conftest import leaves, set_version
+from tests.layout.oracle import BASES, LEVELS, BoardId, Laid, lay_out, value_at
 
 PROPERTY = settings(max_examples=5, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 RENDERING = settings(max_examples=2, deadline=None, derandomize=True, database=None,
                      suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-
-_STAMP_DIGITS = re.compile(r"(内容 )[0-9a-f]{8}")
-
-
-def printed(board: Board) -> tuple[object, ...]:
-    """The oracle: everything ``board`` puts on paper, the stamp's hash digits masked."""
-    pages = []
-    for page in board.pages:
-        items = tuple(replace(item, text=_STAMP_DIGITS.sub(r"\g<1>" + STAMP_PLACEHOLDER, item.text))
-                      if isinstance(item, Text) else item for item in page.items)
-        pages.append((page.width, page.height, page.background, page.label, items))
-    return tuple(pages)
-
-
-@dataclass(frozen=True)
-class Laid:
-    built: BuiltBoard
-    printed: tuple[object, ...]
-    fields: dict[str, str]
-
-    @property
-    def content(self) -> str:
-        return self.built.board.content_hash
-
-    @property
-    def build(self) -> str:
-        return self.built.build_hash
-
-
-def lay_out(data: dict[str, Any], fonts: FontSet, *, render: Callable[[BoardId], bool] = lambda _: False,
-            bleed: float | None = None) -> dict[BoardId, Laid] | None:
-    """Every board of ``data`` laid out through :func:`build_site`; PDFs only for the boards ``render`` picks.
-
-    ``None`` when the mutated site has errors (the mutation made it invalid: not a hash question).
-    """
-    report = check_text(dump(data), str(EXAMPLES / "mutated.yaml"))
-    if report.site is None or report.source is None or report.errors():
-        return None
-    site = report.site
-
-    def reuse(planned: Any, _build: str) -> str | None:  # "kept from an earlier run" = not rendered now
-        return None if render((planned.form_id, planned.source)) else "not rendered"
-
-    result = build_site(site, report.source, fonts, RenderOptions(bleed=bleed), reuse=reuse)
-    if not result.ok:  # a longer text no longer fits (SK501): not a hash question either
-        return None
-    return {(b.planned.form_id, b.planned.source): Laid(b, printed(b.board), board_fields(site, b.planned))
-            for b in result.boards}
-
 
 _BASE_LAYOUTS: dict[tuple[str, int], dict[BoardId, Laid]] = {}
 _BASE_PDFS: dict[tuple[str, int, BoardId], bytes] = {}
@@ -167,12 +107,6 @@ class Mutation:
         return data
 
 
-def _get(data: Any, path: KeyPath) -> Any:
-    for part in path:
-        data = data[part]
-    return data
-
-
 NAME_KEYS = {"姓名", "具体责任人", "企业主要负责人", "场所主要负责人", "企业分管安全领导", "责任领导", "负责人", "责任人",
              "管控责任人", "分管负责人", "安全管理人员"}
 #: Printed on one variant of 2-1 only (2-1-1 prints 分管负责人, 2-1-2 安全管理人员).
@@ -182,9 +116,6 @@ TEXT_LISTS = {"岗位安全生产责任", "岗位安全风险", "应急处置及
 NAME_CHARS = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯董程曹袁邓许沈彭吕苏卢蒋蔡丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭"\
              "文伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红"
 TEXT_CHARS = "安全生产检查设备阀门管道压力操作人员作业现场防护隔离报警巡检记录维修停机断电通风灭火疏散撤离救援立即及时严禁不得必须每班"
-LEVELS = ("重大", "较大", "一般", "低")
-
-
 def _paths(example: str, wanted: Callable[[KeyPath, Any], bool]) -> list[KeyPath]:
     return [path for path, value in leaves(BASES[example]) if wanted(path, value)]
 
@@ -205,7 +136,7 @@ def _is_phone(path: KeyPath, value: Any) -> bool:
 @st.composite
 def leader_names(draw: st.DrawFn, example: str) -> Mutation:
     path = draw(st.sampled_from(_paths(example, _is_name)))
-    old = _get(BASES[example], path)
+    old = value_at(BASES[example], path)
     new = draw(st.text(NAME_CHARS, min_size=2, max_size=4).filter(lambda name: name != old))
     depends = path[-1] in DEPENDS_ON_FORM
     return Mutation(example, "name", path, new, None if depends else True)
@@ -215,7 +146,7 @@ def leader_names(draw: st.DrawFn, example: str) -> Mutation:
 def text_edits(draw: st.DrawFn, example: str) -> Mutation:
     """One character replaced, inserted or deleted in a duty, risk, measure or notice item."""
     path = draw(st.sampled_from(_paths(example, _is_list_text)))
-    old: str = _get(BASES[example], path)
+    old: str = value_at(BASES[example], path)
     # never a space: one that lands where a line breaks does not print, yet changes the hash, which must not
     # depend on where lines break (spaces are covered by test_space_inside_a_name_changes_the_content_hash)
     where = draw(st.sampled_from([i for i, c in enumerate(old) if not c.isspace()]))
@@ -280,7 +211,7 @@ def unprinted(draw: st.DrawFn, example: str) -> Mutation:
     choice = draw(st.sampled_from(["职务", "人数", "所在工作场所", "县区", "份数", "出血", "裁切标记"]))
     if choice == "职务":
         path = draw(st.sampled_from(_paths(example, lambda p, v: isinstance(v, str) and p[-1] == "职务")))
-        return Mutation(example, "unprinted", path, _get(data, path) + draw(st.sampled_from(["（兼）", "（主持工作）"])), False)
+        return Mutation(example, "unprinted", path, value_at(data, path) + draw(st.sampled_from(["（兼）", "（主持工作）"])), False)
     if choice == "人数":
         index = draw(st.integers(0, len(data["岗位"]) - 1))
         old = int(data["岗位"][index]["人数"])
@@ -305,7 +236,7 @@ def unprinted(draw: st.DrawFn, example: str) -> Mutation:
 def no_ops(draw: st.DrawFn, example: str) -> Mutation:
     """A field rewritten with the value it already has."""
     path = draw(st.sampled_from([p for p, v in leaves(BASES[example]) if isinstance(v, str)]))
-    return Mutation(example, "no-op", path, _get(BASES[example], path), False)
+    return Mutation(example, "no-op", path, value_at(BASES[example], path), False)
 
 
 Kind = Callable[[str], st.SearchStrategy[Mutation]]
@@ -428,117 +359,6 @@ def test_bleed_from_the_command_line_changes_the_build_hash_only(bundled_fonts: 
     assert all(after[b].content == before[b].content and after[b].build != before[b].build for b in before)
     board = next(b for b in before if b[0] == "2-4")
     assert pdf_of(BASES["small"], bundled_fonts, board, bleed=3.0) != base_pdf("small", bundled_fonts, board)
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# board_fields is what each board prints: derived from the layouts, field by field
-# ---------------------------------------------------------------------------------------------------------------
-
-#: The examples, and the small one with a region of its own (监制单位 and the whole 市级 channel given, so the
-#: built-in city profile decides nothing: then 2-1 and 2-7 print nothing that depends on 地区.城市); with the
-#: sections whose fields are tried (the small example differs from the chemical one by its 2-1 variant, 2-1-2,
-#: and its region; its workplaces, posts and risk points are of the same kinds).
-FIELD_VARIANTS: dict[str, tuple[dict[str, Any], tuple[str, ...]]] = {
-    "chemical": (BASES["chemical"], ("地区", "企业", "监管责任", "工作场所", "岗位", "风险点")),
-    "small": (BASES["small"], ("地区", "企业", "监管责任")),
-    "small-own-region": ({**copy.deepcopy(BASES["small"]), "地区": {
-        **copy.deepcopy(BASES["small"]["地区"]), "监制单位": "定襄县安全生产委员会办公室",
-        "市级举报渠道": {"电话": "0350-3022350", "来信地址": "忻州市长征街1号", "邮编": "034001", "网站": "www.example.org/xz"}}},
-        ("地区",)),
-}
-PHONE_KEYS = {"企业监督举报电话", "企业应急电话", "救援电话", "电话"}
-ACCIDENTS = ("物体打击", "触电", "火灾", "高处坠落", "机械伤害", "灼烫")
-SIGN_NAMES = ("当心触电", "禁止烟火", "当心机械伤人", "必须戴安全帽", "当心落物")
-
-
-def _shape(path: KeyPath) -> tuple[str, ...]:
-    return tuple("[]" if isinstance(part, int) else part for part in path)
-
-
-def _candidates(data: dict[str, Any], path: KeyPath, old: str) -> Iterator[tuple[list[KeyPath], dict[str, Any]]]:
-    """Valid-looking new values for one field, most specific first; last, the value renamed everywhere.
-
-    Renaming everywhere keeps references intact (岗位名称 in 工作场所.岗位, 风险点名称 in
-    监管责任.风险点), so every key path it touched counts as changed.
-    """
-    last = path[-1] if isinstance(path[-1], str) else str(path[-2])
-    values: list[str] = []
-    if last in PHONE_KEYS:
-        values.append("0350-7654321")
-    elif last == "邮编":
-        values.append("036001")
-    elif last in ("风险等级", "层级"):
-        values.extend(v for v in (LEVELS if last == "风险等级" else ("市", "县", "乡镇", "街道")) if v != old)
-    elif last == "所在工作场所":
-        values.extend(w["名称"] for w in data["工作场所"] if w["名称"] != old)
-    elif last == "事故类型":
-        values.extend(a for a in ACCIDENTS if a not in _get(data, path[:-1]))
-    elif last == "警示标识":
-        values.extend(n for n in SIGN_NAMES if n not in _get(data, path[:-1]))
-    elif last == "修订日期":
-        values.append("2031-12-31")
-    elif last == "市级直接监管":
-        values.append("是" if old == "否" else "否")
-    elif last == "人数":
-        values.append(str(int(old) + 1))
-    elif "网址" in last:
-        values.append(old.rstrip("/") + "/x")
-    values.append(old[:-1] + ("甲" if old[-1] != "甲" else "乙"))
-    for value in values:
-        changed = copy.deepcopy(data)
-        target: Any = changed
-        for part in path[:-1]:
-            target = target[part]
-        target[path[-1]] = value
-        yield [path], changed
-    renamed, everywhere = copy.deepcopy(data), []
-    for other, value in leaves(data):
-        if value == old:
-            target = renamed
-            for part in other[:-1]:
-                target = target[part]
-            target[other[-1]] = values[-1]
-            everywhere.append(other)
-    yield everywhere, renamed
-
-
-@pytest.mark.parametrize("variant", sorted(FIELD_VARIANTS))
-def test_board_fields_are_exactly_what_each_board_prints(bundled_fonts: FontSet, variant: str) -> None:
-    """For one field of every kind (key path, list indices aside): a board prints differently iff it lists the field.
-
-    So a reprint list's reasons name a field exactly when the board shows it: no reason
-    missing for a board that changed, and no unprinted field (职务, 层级, 县区, 所在工作场所,
-    the other 2-1 variant's 分管负责人 / 安全管理人员) given as a reason to reprint.
-    """
-    data, sections = FIELD_VARIANTS[variant]
-    base = lay_out(data, bundled_fonts)
-    assert base is not None
-    seen: set[tuple[str, ...]] = set()
-    checked, untested = [], []
-    for path, old in leaves(data):
-        if not isinstance(old, str) or path[0] not in sections or _shape(path) in seen:
-            continue
-        seen.add(_shape(path))
-        for changed, mutated in _candidates(data, path, old):
-            after = lay_out(mutated, bundled_fonts)
-            if after is None:  # invalid, or no longer fits: try the next value
-                continue
-            keys = {format_path(p) for p in changed}
-            for board in base.keys() & after.keys():
-                # at or below the key: a single line where the model expects a list is its item [0]
-                listed = {field for field in base[board].fields.keys() | after[board].fields.keys()
-                          if any(field == key or field.startswith((f"{key}[", f"{key}.")) for key in keys)}
-                reprinted = base[board].printed != after[board].printed
-                assert reprinted == bool(listed), f"{format_path(path)}: {board} prints differently: {reprinted}, " \
-                                                  f"lists {sorted(listed)}"
-            checked.append(format_path(path))
-            break
-        else:
-            untested.append(format_path(path))
-    # every kind of field could be changed validly but the few that no value of ours keeps valid
-    # (市级直接监管 = 是 needs more data; a city without a built-in profile needs its own 监制 unit and channel)
-    assert set(untested) <= ({"企业.市级直接监管", "地区.城市"} if variant != "small-own-region" else set()), untested
-    assert len(checked) >= {"chemical": 60, "small": 20, "small-own-region": 8}[variant], checked
 
 
 # ---------------------------------------------------------------------------------------------------------------

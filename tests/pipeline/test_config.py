@@ -1,0 +1,115 @@
+"""The sign folder in ``signkit.toml``: relative to the config, serving site files without a folder of their own,
+seen by check and diff, and part of the input hash."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from signkit.errors import SignkitError
+from tests.art.signutil import risk_point, sign_pdf, with_text
+from tests.conftest import Cli, find
+
+
+def _config(folder: Path, value: str) -> Path:
+    path = folder / "signkit.toml"
+    path.write_text(f'[fonts]\nmode = "bundled"\n\n[signs]\nfolder = "{value}"\n', encoding="utf-8")
+    return path
+
+
+def test_config_names_the_sign_folder_relative_to_itself(tmp_path: Path) -> None:
+    from signkit.pipeline.config import load_config
+
+    settings = load_config(_config(tmp_path, "官方标志"))
+    assert settings.sign_folder is not None
+    assert settings.sign_folder.path == tmp_path / "官方标志" and settings.sign_folder.path.is_absolute()
+    assert settings.sign_folder.location.line == 5 and settings.sign_folder.location.path == ("signs", "folder")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[signs]\nfoldr = \"x\"\n", encoding="utf-8")
+    with pytest.raises(SignkitError) as raised:
+        load_config(bad)
+    (diag,) = raised.value.diagnostics
+    assert "signs.foldr" in diag.message and diag.location.line == 2
+
+
+def test_config_sign_folder_serves_site_files_without_one(chem: dict[str, Any], tmp_path: Path,
+                                                         bundled_fonts: Any) -> None:
+    from signkit.pipeline.check import check_text
+    from signkit.pipeline.config import load_config
+    from tests.conftest import dump
+
+    official = tmp_path / "官方标志"
+    official.mkdir()
+    sign_pdf(official / "当心中毒.pdf")
+    configured = load_config(_config(tmp_path, "官方标志")).sign_folder
+    risk_point(chem)["警示标识"] = ["当心中毒"]
+    site_dir = tmp_path / "企业"
+    site_dir.mkdir()
+    report = check_text(dump(chem), str(site_dir / "site.yaml"), fonts=bundled_fonts, layout=True,
+                        sign_folder=configured)
+    assert report.ok(), [d.render() for d in report.diagnostics]
+    assert report.site is not None and report.site.output.sign_folder == str(official)
+    plain = check_text(dump(chem), str(site_dir / "site.yaml"), fonts=bundled_fonts, layout=True)
+    assert plain.stamps != report.stamps  # the 2-4 board with the office's sign prints something else
+    # the site file's own folder wins over the config's
+    own = site_dir / "本厂标志"
+    own.mkdir()
+    chem["输出"] = {"标志文件夹": "本厂标志"}
+    report = check_text(dump(chem), str(site_dir / "site.yaml"), sign_folder=configured)
+    assert report.site is not None and report.site.output.sign_folder == "本厂标志"
+
+
+def test_missing_config_sign_folder_is_located_in_the_config(chem: dict[str, Any], tmp_path: Path) -> None:
+    from signkit.pipeline.check import check_text
+    from signkit.pipeline.config import load_config
+    from tests.conftest import dump
+
+    config = _config(tmp_path, "没有")
+    report = check_text(dump(chem), str(tmp_path / "site.yaml"), sign_folder=load_config(config).sign_folder)
+    (diag,) = find(report, "SK711")
+    assert diag.location.file == str(config) and diag.location.line == 5 and "「没有」不存在" in diag.message
+
+
+def test_check_command_uses_the_config_sign_folder(cli: Cli, chem: dict[str, Any], tmp_path: Path) -> None:
+    from tests.conftest import dump
+
+    official = tmp_path / "官方标志"
+    official.mkdir()
+    sign_pdf(official / "当心中毒.pdf", with_text)  # a file the check must see to complain about
+    config = _config(tmp_path, "官方标志")
+    risk_point(chem)["警示标识"] = ["当心中毒"]
+    site = tmp_path / "site.yaml"
+    site.write_text(dump(chem), encoding="utf-8")
+    code, out, _ = cli("check", str(site), "--config", str(config), "--no-layout", "-q")
+    assert code == 1 and "SK706" in out and "当心中毒.pdf" in out
+    code, out, _ = cli("check", str(site), "--fonts", "bundled", "--no-layout", "-q")
+    assert "SK706" not in out
+
+
+def test_diff_command_uses_the_config_sign_folder(cli: Cli, chem: dict[str, Any], tmp_path: Path) -> None:
+    """diff must see the boards render makes: with the config's folder, its sign files count."""
+    from tests.conftest import dump
+
+    official = tmp_path / "官方标志"
+    official.mkdir()
+    sign_pdf(official / "当心中毒.pdf", with_text)
+    config = _config(tmp_path, "官方标志")
+    risk_point(chem)["警示标识"] = ["当心中毒"]
+    site = tmp_path / "site.yaml"
+    site.write_text(dump(chem), encoding="utf-8")
+    code, out, _ = cli("diff", str(site), str(site), "--config", str(config))
+    assert code == 2 and "SK706" in out and "当心中毒.pdf" in out
+    code, out, _ = cli("diff", str(site), str(site), "--fonts", "bundled")
+    assert code == 0 and "SK706" not in out
+
+
+def test_config_sign_folder_is_part_of_the_input_hash(tmp_path: Path, bundled_fonts: Any) -> None:
+    from signkit.pipeline.config import load_config
+    from signkit.pipeline.incremental import input_hash
+    from signkit.pipeline.options import RenderOptions
+
+    configured = load_config(_config(tmp_path, "官方标志")).sign_folder
+    assert input_hash(b"x", RenderOptions(), bundled_fonts) != input_hash(b"x", RenderOptions(sign_folder=configured),
+                                                                    bundled_fonts)
