@@ -21,6 +21,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import qrcode
+from qrcode.constants import ERROR_CORRECT_M
+from qrcode.exceptions import DataOverflowError
+
 from signkit.art.pen import polygon_segments
 from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK, WHITE
@@ -40,9 +44,6 @@ class TooLong(SignkitError, ValueError):
 @lru_cache(maxsize=64)
 def matrix(content: str) -> tuple[tuple[bool, ...], ...]:
     """The QR matrix of ``content`` (error correction M, no border); :class:`TooLong` past version 40."""
-    import qrcode
-    from qrcode.constants import ERROR_CORRECT_M
-    from qrcode.exceptions import DataOverflowError
 
     code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
     code.add_data(content)

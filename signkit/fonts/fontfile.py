@@ -21,6 +21,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from fontTools.ttLib import TTFont  # type: ignore[import-untyped, unused-ignore]
+from fontTools.ttLib.ttCollection import TTCollection  # type: ignore[import-untyped, unused-ignore]
+
 from signkit.errors import SignkitError
 from signkit.fonts.metrics import face_metrics
 from signkit.fonts.names import normalize_name
@@ -160,8 +163,6 @@ def _face_from_ttfont(font: Any, path: Path, index: int, count: int) -> FaceInfo
 
 @lru_cache(maxsize=4096)
 def _read_faces_cached(path_text: str, _mtime_ns: int, _size: int) -> tuple[FaceInfo, ...]:
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped, unused-ignore]
-    from fontTools.ttLib.ttCollection import TTCollection  # type: ignore[import-untyped, unused-ignore]
 
     path = Path(path_text)
     try:

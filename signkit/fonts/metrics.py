@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from fontTools.ttLib import TTFont  # type: ignore[import-untyped, unused-ignore]
+
 
 @dataclass(frozen=True)
 class FaceMetrics:
@@ -28,7 +30,6 @@ class FaceMetrics:
 
 @lru_cache(maxsize=16)
 def _load(path_text: str, index: int) -> FaceMetrics:
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped, unused-ignore]
 
     with TTFont(path_text, fontNumber=index, lazy=True) as font:
         use_glyph_indices(font)

@@ -23,6 +23,8 @@ import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from reportlab.lib.colors import CMYKColor
+
 from signkit._version import __version__
 from signkit.drawing.colors import BLACK, GREY
 from signkit.drawing.items import Board, Page, Text
@@ -149,7 +151,6 @@ def proof_texts(board: Board, page: Page, layout: ProofLayout, measure: Measurer
 
 def proofs_pdf(boards: Sequence[Board], fonts: FontSet, sheet: str = "A4") -> bytes:
     """One proof PDF for several boards (one sheet per board page), e.g. a whole site for one signature."""
-    from reportlab.lib.colors import CMYKColor
 
 
     if not boards:

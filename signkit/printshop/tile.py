@@ -28,6 +28,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reportlab.lib.colors import CMYKColor
+
 from signkit._version import __version__
 from signkit.drawing.items import Board, Page
 from signkit.drawing.text import FontMeasurer
@@ -208,7 +210,6 @@ def tile_pdf(board: Board, fonts: FontSet, sheet: str = "A4", overlap: float = 1
     A board with several pages (a card) is tiled page after page.  CMYK, fonts embedded,
     deterministic; no PDF/X keys (office-printer output).
     """
-    from reportlab.lib.colors import CMYKColor
 
 
     measure = FontMeasurer(fonts)

@@ -24,7 +24,9 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from PIL import Image
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from signkit._version import __version__
@@ -146,8 +148,6 @@ class _PageDrawer:
 
     def raster(self, item: Raster) -> None:
         """A CMYK bitmap: an image XObject in DeviceCMYK (Flate, lossless)."""
-        from PIL import Image
-        from reportlab.lib.utils import ImageReader
 
         image = Image.frombytes("CMYK", item.size, item.pixels)
         self.c.drawImage(ImageReader(image), item.x * MM, self.y(item.y + item.h), item.w * MM, item.h * MM)
