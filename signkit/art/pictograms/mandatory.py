@@ -12,7 +12,7 @@ from signkit.art.pictograms.parts import bust, outline, rounded_rect
 from signkit.art.registry import sign
 
 
-@sign("必须系安全带", "指令")
+@sign("必须系安全带", "指令", aliases=("必须佩戴安全带", "系安全带", "高处作业必须系安全带", "必须系好安全带"), number="3-8")
 def wear_harness(pen: Pen) -> None:
     """A figure in a full-body harness, its lanyard hooked to an anchor beam overhead."""
     pen.stroke([(0.50, 0.07), (0.92, 0.07)], 0.07)
@@ -30,7 +30,7 @@ def wear_harness(pen: Pen) -> None:
     pen.ring(0.60, 0.30, 0.06, 0.025)
 
 
-@sign("必须戴防护眼镜", "指令")
+@sign("必须戴防护眼镜", "指令", aliases=("戴防护眼镜", "必须佩戴防护眼镜", "必须戴护目镜", "戴防护镜"), number="3-1")
 def wear_goggles(pen: Pen) -> None:
     """A head face on, wearing wide goggles."""
     bust(pen)
@@ -44,7 +44,7 @@ def wear_goggles(pen: Pen) -> None:
     pen.fill(rounded_rect(0.56, 0.29, 0.25, 0.20, 0.06), knockout=True)
 
 
-@sign("必须戴防毒面具", "指令")
+@sign("必须戴防毒面具", "指令", aliases=("戴防毒面具", "必须佩戴防毒面具", "必须戴防毒口罩"), number="3-4")
 def wear_gas_mask(pen: Pen) -> None:
     """A head face on in a full-face gas mask with round eyepieces and a filter canister."""
     bust(pen)
@@ -57,7 +57,7 @@ def wear_gas_mask(pen: Pen) -> None:
         pen.stroke([(0.43, 0.68 + dy), (0.57, 0.68 + dy)], 0.03, knockout=True)
 
 
-@sign("必须戴防护手套", "指令")
+@sign("必须戴防护手套", "指令", aliases=("戴防护手套", "必须佩戴防护手套", "必须戴手套"), number="3-11")
 def wear_gloves(pen: Pen) -> None:
     """A protective glove with a flared cuff."""
     pen.fill([("M", 0.26, 0.40), ("L", 0.74, 0.40), ("C", 0.76, 0.56, 0.72, 0.66, 0.68, 0.70),
@@ -70,7 +70,7 @@ def wear_gloves(pen: Pen) -> None:
     pen.stroke([(0.30, 0.72), (0.70, 0.72)], 0.045, knockout=True)
 
 
-@sign("必须穿防护鞋", "指令")
+@sign("必须穿防护鞋", "指令", aliases=("穿防护鞋", "必须穿安全鞋", "必须穿劳保鞋", "必须穿绝缘鞋"), number="3-12")
 def wear_safety_boots(pen: Pen) -> None:
     """A safety boot in profile with a thick sole and toe cap."""
     pen.fill([("M", 0.22, 0.06), ("L", 0.56, 0.06), ("L", 0.58, 0.50), ("C", 0.66, 0.54, 0.82, 0.58, 0.90, 0.64),
@@ -83,7 +83,7 @@ def wear_safety_boots(pen: Pen) -> None:
         pen.stroke([(0.50, y), (0.58, y + 0.02)], 0.03, knockout=True)
 
 
-@sign("必须戴防尘口罩", "指令")
+@sign("必须戴防尘口罩", "指令", aliases=("戴防尘口罩", "必须佩戴防尘口罩", "佩戴防尘口罩"), number="3-3")
 def wear_dust_mask(pen: Pen) -> None:
     """A head face on with a dust mask over nose and mouth, strapped behind the ears."""
     bust(pen)
@@ -101,7 +101,7 @@ def wear_dust_mask(pen: Pen) -> None:
         pen.stroke([(0.38, y), (0.62, y)], 0.02, knockout=True)
 
 
-@sign("必须戴护耳器", "指令")
+@sign("必须戴护耳器", "指令", aliases=("戴护耳器", "必须佩戴护耳器", "必须戴耳塞", "必须戴耳罩"), number="3-5")
 def wear_ear_protection(pen: Pen) -> None:
     """A head face on wearing ear muffs on a headband."""
     bust(pen)
@@ -112,7 +112,7 @@ def wear_ear_protection(pen: Pen) -> None:
         pen.ellipse(x, 0.46, 0.09, 0.14)
 
 
-@sign("必须加锁", "指令")
+@sign("必须加锁", "指令", aliases=("必须上锁", "必须锁闭"), number="3-14")
 def lock_out(pen: Pen) -> None:
     """A closed padlock with a keyhole."""
     pen.arc(0.50, 0.34, 0.20, 180, 360, 0.11)

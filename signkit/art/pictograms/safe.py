@@ -9,7 +9,7 @@ from signkit.art.pictograms.parts import arrow, cross, drop, figure, rotated
 from signkit.art.registry import sign
 
 
-@sign("应急电话", "提示")
+@sign("应急电话", "提示", aliases=("紧急电话", "救援电话", "报警电话", "急救电话"), number="4-7")
 def emergency_telephone(pen: Pen) -> None:
     """A telephone handset with a small first-aid cross."""
     cx, cy, tilt = 0.44, 0.56, -45.0
@@ -23,13 +23,14 @@ def emergency_telephone(pen: Pen) -> None:
     cross(pen, 0.74, 0.26, 0.30)
 
 
-@sign("急救点", "提示")
+@sign("急救点", "提示", aliases=("急救站", "急救箱", "急救处"), number="4-6")
 def first_aid(pen: Pen) -> None:
     """A bold white Greek cross."""
     cross(pen, 0.50, 0.50, 0.90)
 
 
-@sign("紧急洗眼器", "提示")
+# Not in GB 2894—2008: GB 2894—2025 adds the sign as 洗眼台; the library keeps the name boards already use.
+@sign("紧急洗眼器", "提示", aliases=("洗眼台", "洗眼器", "紧急洗眼站", "洗眼站"), standard="GB 2894—2025")
 def eye_wash(pen: Pen) -> None:
     """An open eye with drops of rinsing water falling onto it."""
     pen.fill([("M", 0.06, 0.64), ("C", 0.28, 0.34, 0.72, 0.34, 0.94, 0.64), ("C", 0.72, 0.94, 0.28, 0.94, 0.06, 0.64),
@@ -40,7 +41,7 @@ def eye_wash(pen: Pen) -> None:
         drop(pen, x, y, r)
 
 
-@sign("避险处", "提示")
+@sign("避险处", "提示", aliases=("避险区", "避难处", "躲避处"), number="4-2")
 def haven(pen: Pen) -> None:
     """A person standing safe inside a sheltering roof and walls."""
     pen.stroke([(0.17, 0.93), (0.17, 0.42), (0.50, 0.10), (0.83, 0.42), (0.83, 0.93)], 0.09)
@@ -48,7 +49,7 @@ def haven(pen: Pen) -> None:
     figure(pen, 0.50, 0.30, 0.64)
 
 
-@sign("应急避难场所", "提示", aliases=("疏散集合点",))
+@sign("应急避难场所", "提示", aliases=("疏散集合点", "紧急避难场所", "应急疏散集合点"), number="4-3")
 def assembly_point(pen: Pen) -> None:
     """A group of people gathered in the middle, with arrows pointing in from every corner."""
     figure(pen, 0.32, 0.35, 0.40, spread=0.2)
