@@ -100,3 +100,129 @@ def arrow(pen: Pen, tail: Point, head: Point, width: float) -> None:
     pen.stroke([tail, base], width)
     pen.polygon([head, (base[0] - uy * barb * 0.75, base[1] + ux * barb * 0.75),
                  (base[0] + uy * barb * 0.75, base[1] - ux * barb * 0.75)])
+
+
+def earth(pen: Pen, cx: float, top: float, width: float, *, stem: float = 0.0, line: float = 0.06) -> None:
+    """The electrical earth symbol: three bars, each narrower, the widest at ``top``, under a stem ``stem`` long."""
+    gap = line * 1.35
+    if stem:
+        pen.stroke([(cx, top - stem), (cx, top)], line)
+    for i, share in enumerate((1.0, 0.62, 0.26)):
+        y = top + i * gap
+        pen.stroke([(cx - width * share / 2 + line / 2, y), (cx + width * share / 2 - line / 2, y)], line)
+
+
+def placed(points: Sequence[Point], origin: Point, degrees: float, scale: float, *, mirror: bool = False) -> list[Point]:
+    """Local ``points`` (x forward, y to the right of it) scaled, turned ``degrees`` clockwise and moved to ``origin``."""
+    c, s = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
+    out: list[Point] = []
+    for x, y in points:
+        y = -y if mirror else y
+        out.append((origin[0] + scale * (x * c - y * s), origin[1] + scale * (x * s + y * c)))
+    return out
+
+
+def bezier(p0: Point, p1: Point, p2: Point, p3: Point, steps: int = 16) -> list[Point]:
+    """Points along a cubic Bézier, for stroking curved lines."""
+    out: list[Point] = []
+    for i in range(steps + 1):
+        t = i / steps
+        a, b, c, d = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t ** 2, t ** 3
+        out.append((a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
+    return out
+
+
+def wave(start: Point, end: Point, amplitude: float, waves: float, steps: int = 40) -> list[Point]:
+    """A sine line from ``start`` to ``end``, swinging ``amplitude`` to either side ``waves`` times."""
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    length = math.hypot(dx, dy)
+    nx, ny = -dy / length, dx / length
+    return [(start[0] + dx * i / steps + nx * amplitude * math.sin(2 * math.pi * waves * i / steps),
+             start[1] + dy * i / steps + ny * amplitude * math.sin(2 * math.pi * waves * i / steps)) for i in range(steps + 1)]
+
+
+def hand(pen: Pen, wrist: Point, degrees: float, length: float, *, mirror: bool = False, halo: float = 0.0,
+         cuff: float = 0.0) -> None:
+    """A flat open hand, fingers together and thumb out, from ``wrist`` along ``degrees`` (0 = +x), ``length`` long.
+
+    Unmirrored the thumb is on the hand's left looking along the fingers; ``cuff`` adds a
+    sleeve that long behind the wrist; ``halo`` first clears a border that wide around it.
+    """
+    def at(points: Sequence[Point]) -> list[Point]:
+        return placed(points, wrist, degrees, length, mirror=mirror)
+
+    palm = at([(0.0, -0.20), (0.50, -0.21), (0.50, 0.21), (0.0, 0.19)])
+    thumb = at([(0.18, -0.16), (0.40, -0.34), (0.56, -0.40)])
+    fingers = [at([(0.45, y), (tip, y)]) for y, tip in ((-0.15, 0.92), (-0.05, 1.0), (0.05, 0.97), (0.15, 0.84))]
+    sleeve = at([(-cuff, -0.25), (0.0, -0.25), (0.0, 0.25), (-cuff, 0.25)]) if cuff else []
+    for grow, knockout in ((2 * halo, True), (0.0, False)) if halo else ((0.0, False),):
+        for finger in fingers:
+            pen.stroke(finger, 0.11 * length + grow, knockout=knockout)
+        pen.stroke(thumb, 0.13 * length + grow, knockout=knockout)
+        for shape in (palm, sleeve):
+            if shape:
+                pen.polygon(shape, knockout=knockout)
+                if grow:
+                    pen.stroke(shape, grow, closed=True, knockout=True)
+
+
+def person(pen: Pen, head: Point, neck: Point, hip: Point, limbs: Sequence[Sequence[Point]], *, size: float = 1.0,
+           halo: float = 0.0) -> None:
+    """A figure: a round head, a thick torso from neck to hip and round-capped limbs; ``size`` scales the line widths.
+
+    ``halo`` first clears a border that wide around the whole figure, to stand it in front of what it overlaps.
+    """
+    for grow, knockout in ((2 * halo, True), (0.0, False)) if halo else ((0.0, False),):
+        pen.circle(head[0], head[1], 0.085 * size + grow / 2, knockout=knockout)
+        pen.stroke([neck, hip], 0.15 * size + grow, knockout=knockout)
+        for limb in limbs:
+            pen.stroke(limb, 0.075 * size + grow, knockout=knockout)
+
+
+def walker(pen: Pen, x: float, top: float, height: float, *, reach: Point | None = None, halo: float = 0.0) -> None:
+    """A person walking to the right, ``height`` tall from the top of the head at about (x, top).
+
+    ``reach`` puts the front hand there (a hand on a rail) instead of swinging it.
+    """
+    u = height / 0.9
+
+    def p(dx: float, dy: float) -> Point:
+        return (x + dx * u, top + dy * u)
+
+    shoulder, hip = p(0.02, 0.26), p(-0.01, 0.53)
+    front_arm = [shoulder, reach] if reach else [shoulder, p(0.10, 0.40), p(0.17, 0.50)]
+    person(pen, p(0.04, 0.09), shoulder, hip,
+           [[shoulder, p(-0.08, 0.40), p(-0.15, 0.49)], front_arm,
+            [hip, p(-0.08, 0.70), p(-0.17, 0.86)], [hip, p(0.09, 0.69), p(0.13, 0.87)]],
+           size=u, halo=halo)
+
+
+def runner(pen: Pen, x: float, top: float, height: float, *, halo: float = 0.0) -> None:
+    """A person running to the right, leaning into the stride, ``height`` tall from about (x, top)."""
+    u = height / 0.9
+
+    def p(dx: float, dy: float) -> Point:
+        return (x + dx * u, top + dy * u)
+
+    shoulder, hip = p(0.06, 0.27), p(-0.04, 0.52)
+    person(pen, p(0.10, 0.10), shoulder, hip,
+           [[shoulder, p(0.17, 0.36), p(0.27, 0.30)], [shoulder, p(-0.06, 0.38), p(-0.17, 0.33)],
+            [hip, p(0.12, 0.64), p(0.10, 0.84)], [hip, p(-0.12, 0.68), p(-0.28, 0.72)]],
+           size=u, halo=halo)
+
+
+def flame(pen: Pen, cx: float, bottom: float, height: float, *, knockout: bool = False) -> None:
+    """A flame standing on (cx, bottom), ``height`` tall: a round belly, a tall tongue and a shorter one beside it."""
+    h = height
+    pen.fill([("M", cx, bottom), ("C", cx - 0.36 * h, bottom, cx - 0.42 * h, bottom - 0.34 * h, cx - 0.26 * h, bottom - 0.56 * h),
+              ("C", cx - 0.20 * h, bottom - 0.46 * h, cx - 0.16 * h, bottom - 0.42 * h, cx - 0.12 * h, bottom - 0.44 * h),
+              ("C", cx - 0.16 * h, bottom - 0.66 * h, cx - 0.02 * h, bottom - 0.86 * h, cx + 0.06 * h, bottom - h),
+              ("C", cx + 0.08 * h, bottom - 0.80 * h, cx + 0.40 * h, bottom - 0.62 * h, cx + 0.36 * h, bottom - 0.30 * h),
+              ("C", cx + 0.34 * h, bottom - 0.10 * h, cx + 0.20 * h, bottom, cx, bottom), ("Z",)], knockout=knockout)
+    pen.fill([("M", cx + 0.02 * h, bottom - 0.06 * h),
+              ("C", cx - 0.12 * h, bottom - 0.06 * h, cx - 0.16 * h, bottom - 0.20 * h, cx - 0.08 * h, bottom - 0.32 * h),
+              ("C", cx - 0.04 * h, bottom - 0.26 * h, cx, bottom - 0.26 * h, cx + 0.02 * h, bottom - 0.28 * h),
+              ("C", cx + 0.02 * h, bottom - 0.38 * h, cx + 0.06 * h, bottom - 0.46 * h, cx + 0.10 * h, bottom - 0.52 * h),
+              ("C", cx + 0.12 * h, bottom - 0.40 * h, cx + 0.22 * h, bottom - 0.32 * h, cx + 0.20 * h, bottom - 0.18 * h),
+              ("C", cx + 0.18 * h, bottom - 0.10 * h, cx + 0.10 * h, bottom - 0.06 * h, cx + 0.02 * h, bottom - 0.06 * h),
+              ("Z",)], knockout=not knockout)
