@@ -11,6 +11,7 @@ the order of the catalogue.
 from __future__ import annotations
 
 from signkit.art.pictograms import examples, mandatory, prohibition, safe, warning  # noqa: F401 - importing registers their signs
+from signkit.art.pictograms import mandatory_actions as mandatory_actions
 from signkit.art.pictograms import mandatory_ppe as mandatory_ppe
 from signkit.art.registry import ALIASES, SIGNS, SignSpec
 
