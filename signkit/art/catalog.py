@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from signkit.art.pictograms import examples, mandatory, prohibition, safe, warning  # noqa: F401 - importing registers their signs
 from signkit.art.pictograms import mandatory_actions as mandatory_actions
+from signkit.art.pictograms import mandatory_mining as mandatory_mining
 from signkit.art.pictograms import mandatory_ppe as mandatory_ppe
 from signkit.art.registry import ALIASES, SIGNS, SignSpec
 
