@@ -16,6 +16,7 @@ from signkit.art.pictograms import mandatory_mining as mandatory_mining
 from signkit.art.pictograms import mandatory_ppe as mandatory_ppe
 from signkit.art.pictograms import safe_facilities as safe_facilities
 from signkit.art.pictograms import safe_mining as safe_mining
+from signkit.art.pictograms import safe_power as safe_power
 from signkit.art.registry import ALIASES, SIGNS, SignSpec
 
 
