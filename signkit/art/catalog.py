@@ -11,6 +11,12 @@ the order of the catalogue.
 from __future__ import annotations
 
 from signkit.art.pictograms import examples, mandatory, prohibition, safe, warning  # noqa: F401 - importing registers their signs
+from signkit.art.pictograms import mandatory_actions as mandatory_actions
+from signkit.art.pictograms import mandatory_mining as mandatory_mining
+from signkit.art.pictograms import mandatory_ppe as mandatory_ppe
+from signkit.art.pictograms import safe_facilities as safe_facilities
+from signkit.art.pictograms import safe_mining as safe_mining
+from signkit.art.pictograms import safe_power as safe_power
 from signkit.art.registry import ALIASES, SIGNS, SignSpec
 
 

@@ -26,7 +26,7 @@ def no_fire(pen: Pen) -> None:
               ("C", 0.74, 0.14, 0.68, 0.10, 0.70, 0.04), ("Z",)])
 
 
-@sign("必须戴安全帽", "指令")
+@sign("必须戴安全帽", "指令", aliases=("必须佩戴安全帽", "戴安全帽", "进入现场必须戴安全帽", "必须正确佩戴安全帽"), number="3-6")
 def hard_hat(pen: Pen) -> None:
     """A head in profile wearing a helmet with a brim."""
     pen.fill([("M", 0.18, 0.50), ("C", 0.18, 0.20, 0.40, 0.10, 0.52, 0.10), ("C", 0.70, 0.10, 0.84, 0.24, 0.84, 0.50),
@@ -37,7 +37,8 @@ def hard_hat(pen: Pen) -> None:
               ("C", 0.38, 0.96, 0.26, 0.82, 0.26, 0.62), ("Z",)])
 
 
-@sign("紧急出口", "提示")
+@sign("紧急出口", "提示", aliases=("安全出口", "逃生出口", "紧急疏散出口", "左行紧急出口", "右行紧急出口", "直行紧急出口"),
+      number="4-1")
 def emergency_exit(pen: Pen) -> None:
     """A running figure heading to a door, with an arrow."""
     pen.polygon([(0.62, 0.08), (0.94, 0.08), (0.94, 0.92), (0.62, 0.92)])

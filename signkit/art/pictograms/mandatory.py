@@ -7,48 +7,12 @@ wearing it are drawn.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from signkit.art.pen import KAPPA, Pen, Point
+from signkit.art.pen import Pen
+from signkit.art.pictograms.parts import bust, outline, rounded_rect
 from signkit.art.registry import sign
 
-Segments = list[tuple[object, ...]]
 
-
-def _outline(segments: Sequence[tuple[object, ...]], steps: int = 8) -> list[Point]:
-    """The points along a path of M/L/C segments, to stroke a gap around a filled shape."""
-    points: list[Point] = []
-    for op, *values in segments:
-        v = [float(x) for x in values]  # type: ignore[arg-type]
-        if op in ("M", "L"):
-            points.append((v[0], v[1]))
-        elif op == "C":
-            (x0, y0) = points[-1]
-            for i in range(1, steps + 1):
-                t = i / steps
-                a, b, c, d = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t ** 2, t ** 3
-                points.append((a * x0 + b * v[0] + c * v[2] + d * v[4], a * y0 + b * v[1] + c * v[3] + d * v[5]))
-    return points
-
-
-def _rounded_rect(x: float, y: float, w: float, h: float, r: float) -> Segments:
-    """A rectangle with quarter-circle corners of radius ``r``."""
-    k = KAPPA * r
-    return [("M", x + r, y), ("L", x + w - r, y), ("C", x + w - r + k, y, x + w, y + r - k, x + w, y + r),
-            ("L", x + w, y + h - r), ("C", x + w, y + h - r + k, x + w - r + k, y + h, x + w - r, y + h),
-            ("L", x + r, y + h), ("C", x + r - k, y + h, x, y + h - r + k, x, y + h - r),
-            ("L", x, y + r), ("C", x, y + r - k, x + r - k, y, x + r, y), ("Z",)]
-
-
-def _bust(pen: Pen, head_y: float = 0.42, rx: float = 0.25, ry: float = 0.32) -> None:
-    """A head seen face on, with neck and shoulders."""
-    pen.fill([("M", 0.10, 0.96), ("C", 0.10, 0.85, 0.24, 0.80, 0.50, 0.80), ("C", 0.76, 0.80, 0.90, 0.85, 0.90, 0.96),
-              ("Z",)])
-    pen.rect(0.40, head_y + ry * 0.6, 0.20, 0.80 - head_y - ry * 0.6 + 0.02)
-    pen.ellipse(0.50, head_y, rx, ry)
-
-
-@sign("必须系安全带", "指令")
+@sign("必须系安全带", "指令", aliases=("必须佩戴安全带", "系安全带", "高处作业必须系安全带", "必须系好安全带"), number="3-8")
 def wear_harness(pen: Pen) -> None:
     """A figure in a full-body harness, its lanyard hooked to an anchor beam overhead."""
     pen.stroke([(0.50, 0.07), (0.92, 0.07)], 0.07)
@@ -66,24 +30,24 @@ def wear_harness(pen: Pen) -> None:
     pen.ring(0.60, 0.30, 0.06, 0.025)
 
 
-@sign("必须戴防护眼镜", "指令")
+@sign("必须戴防护眼镜", "指令", aliases=("戴防护眼镜", "必须佩戴防护眼镜", "必须戴护目镜", "戴防护镜"), number="3-1")
 def wear_goggles(pen: Pen) -> None:
     """A head face on, wearing wide goggles."""
-    _bust(pen)
+    bust(pen)
     goggles = [("M", 0.14, 0.34), ("C", 0.14, 0.26, 0.20, 0.24, 0.28, 0.24), ("L", 0.72, 0.24),
                ("C", 0.80, 0.24, 0.86, 0.26, 0.86, 0.34), ("L", 0.86, 0.44), ("C", 0.86, 0.50, 0.82, 0.54, 0.74, 0.54),
                ("L", 0.60, 0.54), ("C", 0.56, 0.54, 0.54, 0.48, 0.50, 0.48), ("C", 0.46, 0.48, 0.44, 0.54, 0.40, 0.54),
                ("L", 0.26, 0.54), ("C", 0.18, 0.54, 0.14, 0.50, 0.14, 0.44), ("Z",)]
-    pen.stroke(_outline(goggles), 0.06, closed=True, knockout=True)
+    pen.stroke(outline(goggles), 0.06, closed=True, knockout=True)
     pen.fill(goggles)
-    pen.fill(_rounded_rect(0.19, 0.29, 0.25, 0.20, 0.06), knockout=True)
-    pen.fill(_rounded_rect(0.56, 0.29, 0.25, 0.20, 0.06), knockout=True)
+    pen.fill(rounded_rect(0.19, 0.29, 0.25, 0.20, 0.06), knockout=True)
+    pen.fill(rounded_rect(0.56, 0.29, 0.25, 0.20, 0.06), knockout=True)
 
 
-@sign("必须戴防毒面具", "指令")
+@sign("必须戴防毒面具", "指令", aliases=("戴防毒面具", "必须佩戴防毒面具", "必须戴防毒口罩"), number="3-4")
 def wear_gas_mask(pen: Pen) -> None:
     """A head face on in a full-face gas mask with round eyepieces and a filter canister."""
-    _bust(pen)
+    bust(pen)
     pen.circle(0.39, 0.36, 0.075, knockout=True)
     pen.circle(0.61, 0.36, 0.075, knockout=True)
     pen.arc(0.50, 0.42, 0.25, 200, 340, 0.03, knockout=True)
@@ -93,7 +57,7 @@ def wear_gas_mask(pen: Pen) -> None:
         pen.stroke([(0.43, 0.68 + dy), (0.57, 0.68 + dy)], 0.03, knockout=True)
 
 
-@sign("必须戴防护手套", "指令")
+@sign("必须戴防护手套", "指令", aliases=("戴防护手套", "必须佩戴防护手套", "必须戴手套"), number="3-11")
 def wear_gloves(pen: Pen) -> None:
     """A protective glove with a flared cuff."""
     pen.fill([("M", 0.26, 0.40), ("L", 0.74, 0.40), ("C", 0.76, 0.56, 0.72, 0.66, 0.68, 0.70),
@@ -106,7 +70,7 @@ def wear_gloves(pen: Pen) -> None:
     pen.stroke([(0.30, 0.72), (0.70, 0.72)], 0.045, knockout=True)
 
 
-@sign("必须穿防护鞋", "指令")
+@sign("必须穿防护鞋", "指令", aliases=("穿防护鞋", "必须穿安全鞋", "必须穿劳保鞋", "必须穿绝缘鞋"), number="3-12")
 def wear_safety_boots(pen: Pen) -> None:
     """A safety boot in profile with a thick sole and toe cap."""
     pen.fill([("M", 0.22, 0.06), ("L", 0.56, 0.06), ("L", 0.58, 0.50), ("C", 0.66, 0.54, 0.82, 0.58, 0.90, 0.64),
@@ -119,15 +83,15 @@ def wear_safety_boots(pen: Pen) -> None:
         pen.stroke([(0.50, y), (0.58, y + 0.02)], 0.03, knockout=True)
 
 
-@sign("必须戴防尘口罩", "指令")
+@sign("必须戴防尘口罩", "指令", aliases=("戴防尘口罩", "必须佩戴防尘口罩", "佩戴防尘口罩"), number="3-3")
 def wear_dust_mask(pen: Pen) -> None:
     """A head face on with a dust mask over nose and mouth, strapped behind the ears."""
-    _bust(pen)
+    bust(pen)
     pen.circle(0.40, 0.34, 0.035, knockout=True)
     pen.circle(0.60, 0.34, 0.035, knockout=True)
     mask = [("M", 0.30, 0.46), ("C", 0.40, 0.40, 0.60, 0.40, 0.70, 0.46), ("L", 0.68, 0.62),
             ("C", 0.62, 0.74, 0.38, 0.74, 0.32, 0.62), ("Z",)]
-    pen.stroke(_outline(mask), 0.06, closed=True, knockout=True)
+    pen.stroke(outline(mask), 0.06, closed=True, knockout=True)
     pen.fill(mask)
     pen.stroke([(0.30, 0.48), (0.22, 0.40)], 0.03, knockout=True)
     pen.stroke([(0.70, 0.48), (0.78, 0.40)], 0.03, knockout=True)
@@ -137,10 +101,10 @@ def wear_dust_mask(pen: Pen) -> None:
         pen.stroke([(0.38, y), (0.62, y)], 0.02, knockout=True)
 
 
-@sign("必须戴护耳器", "指令")
+@sign("必须戴护耳器", "指令", aliases=("戴护耳器", "必须佩戴护耳器", "必须戴耳塞", "必须戴耳罩"), number="3-5")
 def wear_ear_protection(pen: Pen) -> None:
     """A head face on wearing ear muffs on a headband."""
-    _bust(pen)
+    bust(pen)
     pen.arc(0.50, 0.42, 0.33, 180, 360, 0.10, knockout=True)
     pen.arc(0.50, 0.42, 0.33, 185, 355, 0.06)
     for x in (0.20, 0.80):
@@ -148,12 +112,12 @@ def wear_ear_protection(pen: Pen) -> None:
         pen.ellipse(x, 0.46, 0.09, 0.14)
 
 
-@sign("必须加锁", "指令")
+@sign("必须加锁", "指令", aliases=("必须上锁", "必须锁闭"), number="3-14")
 def lock_out(pen: Pen) -> None:
     """A closed padlock with a keyhole."""
     pen.arc(0.50, 0.34, 0.20, 180, 360, 0.11)
     pen.stroke([(0.30, 0.34), (0.30, 0.50)], 0.11)
     pen.stroke([(0.70, 0.34), (0.70, 0.50)], 0.11)
-    pen.fill(_rounded_rect(0.16, 0.46, 0.68, 0.48, 0.07))
+    pen.fill(rounded_rect(0.16, 0.46, 0.68, 0.48, 0.07))
     pen.circle(0.50, 0.64, 0.065, knockout=True)
     pen.polygon([(0.47, 0.64), (0.53, 0.64), (0.56, 0.82), (0.44, 0.82)], knockout=True)
