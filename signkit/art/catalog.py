@@ -13,6 +13,10 @@ from __future__ import annotations
 from signkit.art.pictograms import examples, mandatory, prohibition, safe, warning  # noqa: F401 - importing registers their signs
 from signkit.art.registry import ALIASES, SIGNS, SignSpec
 
+# isort: split
+# the themed pictogram modules, after the five above (the catalogue's order)
+from signkit.art.pictograms import prohibition_acts  # noqa: F401
+
 
 def load_library() -> dict[str, SignSpec]:
     """The library: every sign the pictogram modules registered, in registration order."""
