@@ -37,15 +37,14 @@ def no_pushing(pen: Pen) -> None:
 @sign("禁止停留", "禁止", aliases=("禁止逗留", "严禁停留", "吊物下禁止停留", "禁止站人", "严禁站人"), number="1-15")
 def no_standing(pen: Pen) -> None:
     """A pair of shoe prints side by side, toes turned out: someone standing still on the spot."""
-    sole = [("M", -0.10, -0.30), ("C", -0.13, -0.44, -0.12, -0.66, 0.00, -0.68), ("C", 0.12, -0.69, 0.14, -0.50, 0.11, -0.40),
-            ("C", 0.09, -0.34, 0.07, -0.31, 0.07, -0.27), ("L", -0.10, -0.27), ("Z",)]
-    heel = [("M", -0.09, -0.22), ("L", 0.07, -0.22), ("L", 0.07, -0.07), ("C", 0.07, -0.02, 0.04, 0.0, -0.01, 0.0),
-            ("C", -0.06, 0.0, -0.09, -0.02, -0.09, -0.07), ("Z",)]
-    for x, y, turn, side in ((0.36, 0.86, -10.0, -1.0), (0.64, 0.82, 10.0, 1.0)):
-        at = Place(x, y, turn)
-        for shape in (sole, heel):
-            pen.fill(at.segments([(op, *(v * side if i % 2 == 0 else v for i, v in enumerate(values)))
-                                  for op, *values in shape]))  # type: ignore[arg-type]
+    # along the foot (toes at +u), across it (v)
+    sole = [("M", 0.30, -0.10), ("C", 0.44, -0.13, 0.66, -0.12, 0.68, 0.0), ("C", 0.69, 0.12, 0.50, 0.14, 0.40, 0.11),
+            ("C", 0.34, 0.09, 0.31, 0.07, 0.27, 0.07), ("L", 0.27, -0.10), ("Z",)]
+    heel = [("M", 0.22, -0.09), ("L", 0.22, 0.07), ("L", 0.07, 0.07), ("C", 0.02, 0.07, 0.0, 0.04, 0.0, -0.01),
+            ("C", 0.0, -0.06, 0.02, -0.09, 0.07, -0.09), ("Z",)]
+    for at in (Place(0.36, 0.86, -100.0, mirror=True), Place(0.64, 0.82, -80.0)):
+        pen.fill(at.segments(sole))
+        pen.fill(at.segments(heel))
 
 
 @sign("禁止跨越", "禁止", aliases=("严禁跨越", "禁止翻越", "禁止跨越护栏", "禁止跨越输送带"), number="1-17")
