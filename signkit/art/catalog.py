@@ -14,8 +14,9 @@ from signkit.art.pictograms import examples, mandatory, prohibition, safe, warni
 from signkit.art.registry import ALIASES, SIGNS, SignSpec
 
 # isort: split
-# the themed pictogram modules, after the five above (the catalogue's order)
-from signkit.art.pictograms import prohibition_acts  # noqa: F401
+# the themed pictogram modules, one line each, after the five above (the catalogue's order)
+from signkit.art.pictograms import prohibition_acts as prohibition_acts
+from signkit.art.pictograms import prohibition_fire as prohibition_fire
 
 
 def load_library() -> dict[str, SignSpec]:

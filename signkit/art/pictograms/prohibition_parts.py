@@ -118,26 +118,29 @@ def side_hand(pen: Pen, wrist: Point, degrees: float, length: float, *, mirror: 
         pen.polygon(cuff, knockout=knockout)
 
 
-def flame(pen: Pen, x: float, base: float, width: float, height: float, *, lean: float = 0.1,
+def flame(pen: Pen, x: float, base: float, width: float, height: float, *, turn: float = 0.0,
           knockout: bool = False, inner: bool = True) -> None:
-    """A flame: a round base centred on x sitting on ``base``, its tip ``height`` above, leaning right by ``lean``.
+    """A flame: a round base centred on x sitting on ``base``, its main tongue ``height`` tall, a lick on its left.
 
-    ``inner`` cuts the small inner tongue that makes it read as fire rather than a drop.
+    ``turn`` tilts it clockwise about the middle of its base; ``inner`` cuts the
+    inner tongue out of it (the paper colour, or the ink when ``knockout``).
     """
+    at = Place(x, base, turn)
     w, h = width / 2, height
-    tip = (x + lean * w, base - h)
-    pen.fill([("M", x, base),
-              ("C", x - w * 1.1, base, x - w * 1.15, base - h * 0.45, x - w * 0.55, base - h * 0.68),
-              ("C", x - w * 0.25, base - h * 0.80, x - w * 0.05, base - h * 0.88, tip[0], tip[1]),
-              ("C", x + w * 0.35, base - h * 0.80, x + w * 1.05, base - h * 0.62, x + w * 0.98, base - h * 0.32),
-              ("C", x + w * 0.95, base - h * 0.10, x + w * 0.55, base, x, base), ("Z",)], knockout=knockout)
+    pen.fill(at.segments([
+        ("M", 0.0, 0.0),
+        ("C", -1.05 * w, 0.0, -1.15 * w, -0.42 * h, -0.72 * w, -0.74 * h),
+        ("C", -0.70 * w, -0.60 * h, -0.52 * w, -0.50 * h, -0.36 * w, -0.50 * h),
+        ("C", -0.42 * w, -0.72 * h, -0.20 * w, -0.88 * h, 0.12 * w, -h),
+        ("C", 0.02 * w, -0.86 * h, 1.10 * w, -0.66 * h, 0.98 * w, -0.30 * h),
+        ("C", 0.92 * w, -0.08 * h, 0.52 * w, 0.0, 0.0, 0.0), ("Z",)]), knockout=knockout)
     if inner:
-        r = w * 0.42
-        pen.fill([("M", x, base - h * 0.06),
-                  ("C", x - r * 1.2, base - h * 0.06, x - r * 1.1, base - h * 0.30, x - r * 0.2, base - h * 0.48),
-                  ("C", x + r * 0.2, base - h * 0.36, x + r * 1.2, base - h * 0.30, x + r * 1.0, base - h * 0.16),
-                  ("C", x + r * 0.9, base - h * 0.08, x + r * 0.5, base - h * 0.06, x, base - h * 0.06), ("Z",)],
-                 knockout=not knockout)
+        r = w * 0.45
+        pen.fill(at.segments([
+            ("M", 0.0, -0.07 * h),
+            ("C", -1.2 * r, -0.07 * h, -1.2 * r, -0.30 * h, -0.1 * r, -0.52 * h),
+            ("C", 0.0, -0.38 * h, 1.25 * r, -0.32 * h, 1.05 * r, -0.17 * h),
+            ("C", 0.95 * r, -0.09 * h, 0.5 * r, -0.07 * h, 0.0, -0.07 * h), ("Z",)]), knockout=not knockout)
 
 
 def wheel(pen: Pen, cx: float, cy: float, r: float, *, hub: float = 0.35) -> None:
