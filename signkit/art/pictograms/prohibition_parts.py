@@ -159,8 +159,9 @@ def arrowhead(pen: Pen, tip: Point, degrees: float, size: float, *, knockout: bo
     pen.polygon([tip, (bx - uy * half, by + ux * half), (bx + uy * half, by - ux * half)], knockout=knockout)
 
 
-def gear(pen: Pen, cx: float, cy: float, r: float, teeth: int, phase: float = 0.0, *, hub: float = 0.32) -> None:
-    """A spur gear: a disc with square-ish teeth and a white hub (``hub`` a share of the root radius)."""
+def gear(pen: Pen, cx: float, cy: float, r: float, teeth: int, phase: float = 0.0, *, hub: float = 0.32,
+         knockout: bool = False) -> None:
+    """A spur gear: a disc with square-ish teeth and a hub hole (``hub`` a share of the root radius)."""
     root = r * 0.76
     points: list[Point] = []
     step = 360 / teeth
@@ -169,8 +170,8 @@ def gear(pen: Pen, cx: float, cy: float, r: float, teeth: int, phase: float = 0.
         for da, rr in ((-0.30, root), (-0.17, r), (0.17, r), (0.30, root)):
             ang = math.radians(a + da * step)
             points.append((cx + rr * math.cos(ang), cy + rr * math.sin(ang)))
-    pen.polygon(points)
-    pen.circle(cx, cy, root * hub, knockout=True)
+    pen.polygon(points, knockout=knockout)
+    pen.circle(cx, cy, root * hub, knockout=not knockout)
 
 
 def rounded_rect(x: float, y: float, w: float, h: float, r: float) -> list[tuple[object, ...]]:
