@@ -16,6 +16,7 @@ from signkit.art.registry import ALIASES, SIGNS, SignSpec
 # isort: split
 # the themed pictogram modules, one line each, after the five above (the catalogue's order)
 from signkit.art.pictograms import prohibition_acts as prohibition_acts
+from signkit.art.pictograms import prohibition_carrying as prohibition_carrying
 from signkit.art.pictograms import prohibition_fire as prohibition_fire
 from signkit.art.pictograms import prohibition_machines as prohibition_machines
 
