@@ -19,6 +19,7 @@ from signkit.art.pictograms import prohibition_acts as prohibition_acts
 from signkit.art.pictograms import prohibition_carrying as prohibition_carrying
 from signkit.art.pictograms import prohibition_fire as prohibition_fire
 from signkit.art.pictograms import prohibition_machines as prohibition_machines
+from signkit.art.pictograms import prohibition_mining as prohibition_mining
 
 
 def load_library() -> dict[str, SignSpec]:
