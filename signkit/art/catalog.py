@@ -20,6 +20,7 @@ from signkit.art.pictograms import prohibition_carrying as prohibition_carrying
 from signkit.art.pictograms import prohibition_fire as prohibition_fire
 from signkit.art.pictograms import prohibition_machines as prohibition_machines
 from signkit.art.pictograms import prohibition_mining as prohibition_mining
+from signkit.art.pictograms import prohibition_power as prohibition_power
 
 
 def load_library() -> dict[str, SignSpec]:

@@ -7,10 +7,8 @@ key details sit off the diagonal where the bar will run.
 
 from __future__ import annotations
 
-import math
-
 from signkit.art.pen import Pen
-from signkit.art.pictograms.prohibition_parts import bezier, drop, open_hand, rotated
+from signkit.art.pictograms.prohibition_parts import bezier, drop, knife_switch, open_hand, rotated
 from signkit.art.registry import sign
 
 
@@ -33,18 +31,7 @@ def no_touching(pen: Pen) -> None:
 @sign("禁止合闸", "禁止", aliases=("严禁合闸",), number="1-8")
 def no_switching_on(pen: Pen) -> None:
     """An open knife switch: the jaw clip above, the blade swung out on its hinge, handle at its end."""
-    hx, hy, jaw = 0.44, 0.80, 0.24
-    pen.stroke([(hx, 0.05), (hx, jaw - 0.08)], 0.075)
-    pen.stroke([(hx - 0.10, jaw + 0.12), (hx - 0.10, jaw - 0.07), (hx + 0.10, jaw - 0.07), (hx + 0.10, jaw + 0.12)],
-               0.085)
-    angle = -56.0
-    length = hy - jaw
-    tip = (hx + length * math.cos(math.radians(angle)), hy + length * math.sin(math.radians(angle)))
-    pen.stroke([(hx, hy), tip], 0.10)
-    pen.stroke(rotated([(tip[0] - 0.13, tip[1]), (tip[0] + 0.13, tip[1])], tip[0], tip[1], angle + 90), 0.12)
-    pen.stroke([(hx, hy), (hx, 0.95)], 0.075)
-    pen.circle(hx, hy, 0.10)
-    pen.circle(hx, hy, 0.035, knockout=True)
+    knife_switch(pen, -56.0)
 
 
 @sign("禁止攀登", "禁止", aliases=("禁止攀爬", "严禁攀登"), number="1-18")

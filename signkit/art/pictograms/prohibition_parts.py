@@ -143,6 +143,24 @@ def flame(pen: Pen, x: float, base: float, width: float, height: float, *, turn:
             ("C", 0.95 * r, -0.09 * h, 0.5 * r, -0.07 * h, 0.0, -0.07 * h), ("Z",)]), knockout=not knockout)
 
 
+def knife_switch(pen: Pen, angle: float) -> None:
+    """A knife switch: the jaw clip above, the blade on its hinge below turned to ``angle`` (−90 = closed, in the jaw).
+
+    The drawing of 禁止合闸 (open at −56°) and of the GB 26860 boards that carry it.
+    """
+    hx, hy, jaw = 0.44, 0.80, 0.24
+    pen.stroke([(hx, 0.05), (hx, jaw - 0.08)], 0.075)
+    pen.stroke([(hx - 0.10, jaw + 0.12), (hx - 0.10, jaw - 0.07), (hx + 0.10, jaw - 0.07), (hx + 0.10, jaw + 0.12)],
+               0.085)
+    length = hy - jaw
+    tip = (hx + length * math.cos(math.radians(angle)), hy + length * math.sin(math.radians(angle)))
+    pen.stroke([(hx, hy), tip], 0.10)
+    pen.stroke(rotated([(tip[0] - 0.13, tip[1]), (tip[0] + 0.13, tip[1])], tip[0], tip[1], angle + 90), 0.12)
+    pen.stroke([(hx, hy), (hx, 0.95)], 0.075)
+    pen.circle(hx, hy, 0.10)
+    pen.circle(hx, hy, 0.035, knockout=True)
+
+
 def wheel(pen: Pen, cx: float, cy: float, r: float, *, hub: float = 0.35) -> None:
     """A wheel: a white gap around a black tyre with a white hub (``hub`` a share of ``r``)."""
     pen.circle(cx, cy, r * 1.22, knockout=True)
