@@ -19,6 +19,15 @@ from signkit.art.pictograms import safe_mining as safe_mining
 from signkit.art.pictograms import safe_power as safe_power
 from signkit.art.registry import ALIASES, SIGNS, SignSpec
 
+# isort: split
+# the themed pictogram modules, one line each, after the five above (the catalogue's order)
+from signkit.art.pictograms import prohibition_acts as prohibition_acts
+from signkit.art.pictograms import prohibition_carrying as prohibition_carrying
+from signkit.art.pictograms import prohibition_fire as prohibition_fire
+from signkit.art.pictograms import prohibition_machines as prohibition_machines
+from signkit.art.pictograms import prohibition_mining as prohibition_mining
+from signkit.art.pictograms import prohibition_power as prohibition_power
+
 
 def load_library() -> dict[str, SignSpec]:
     """The library: every sign the pictogram modules registered, in registration order."""

@@ -17,7 +17,7 @@ def electric_shock(pen: Pen) -> None:
                  (0.45, 0.86), (0.72, 0.40), (0.52, 0.40), (0.70, 0.02)])
 
 
-@sign("禁止烟火", "禁止")
+@sign("禁止烟火", "禁止", aliases=("严禁烟火", "严禁明火", "禁止使用明火", "禁止火种"), number="1-2")
 def no_fire(pen: Pen) -> None:
     """A match with a flame."""
     pen.stroke([(0.22, 0.92), (0.62, 0.42)], 0.09)
