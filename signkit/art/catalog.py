@@ -10,7 +10,14 @@ the order of the catalogue.
 
 from __future__ import annotations
 
-from signkit.art.pictograms import examples, mandatory, prohibition, safe, warning  # noqa: F401 - importing registers their signs
+from signkit.art.pictograms import (  # noqa: F401 - importing registers their signs
+    examples,
+    mandatory,
+    prohibition,
+    safe,
+    warning,
+    warning_movement,
+)
 from signkit.art.registry import ALIASES, SIGNS, SignSpec
 
 
