@@ -16,6 +16,7 @@ from signkit.art.pictograms import (  # noqa: F401 - importing registers their s
     prohibition,
     safe,
     warning,
+    warning_energy,
     warning_machines,
     warning_movement,
 )

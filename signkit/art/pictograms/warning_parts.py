@@ -144,3 +144,13 @@ def falling_person(pen: Pen, dx: float, dy: float) -> None:
     person(pen, head, neck, hip,
             [at([(0.55, 0.48), (0.47, 0.38), (0.38, 0.32)]), at([(0.55, 0.48), (0.60, 0.36), (0.56, 0.25)]),
              at([(0.67, 0.61), (0.80, 0.56), (0.88, 0.47)]), at([(0.67, 0.61), (0.62, 0.73), (0.66, 0.83)])])
+
+
+#: The lightning bolt with an arrowhead of 当心触电, in the unit square.
+BOLT: tuple[Point, ...] = ((0.58, 0.02), (0.30, 0.50), (0.50, 0.50), (0.36, 0.86), (0.30, 0.80), (0.34, 0.99),
+                           (0.52, 0.86), (0.45, 0.86), (0.72, 0.40), (0.52, 0.40), (0.70, 0.02))
+
+
+def bolt(pen: Pen, x: float, y: float, scale: float, *, knockout: bool = False) -> None:
+    """当心触电's lightning bolt shrunk by ``scale``, the top left of its unit square at (x, y)."""
+    pen.polygon([(x + px * scale, y + py * scale) for px, py in BOLT], knockout=knockout)
