@@ -11,7 +11,20 @@ from __future__ import annotations
 import math
 
 from signkit.art.pen import Pen
-from signkit.art.pictograms.warning_parts import drop, falling_person, gear, hand, person, rotate, star, tongue, vwave, wave
+from signkit.art.pictograms.warning_parts import (
+    crossbones,
+    drop,
+    falling_person,
+    gear,
+    hand,
+    person,
+    rotate,
+    skull,
+    star,
+    tongue,
+    vwave,
+    wave,
+)
 from signkit.art.registry import sign
 
 # ---------------------------------------------------------------- signs
@@ -55,22 +68,8 @@ def explosion(pen: Pen) -> None:
 @sign("当心中毒", "警告")
 def poison(pen: Pen) -> None:
     """A skull above crossed bones."""
-    for (x0, y0), (x1, y1) in (((0.18, 0.58), (0.82, 0.88)), ((0.82, 0.58), (0.18, 0.88))):
-        pen.stroke([(x0, y0), (x1, y1)], 0.075)
-        dx, dy = x1 - x0, y1 - y0
-        length = math.hypot(dx, dy)
-        nx, ny = -dy / length * 0.035, dx / length * 0.035
-        for x, y in ((x0, y0), (x1, y1)):
-            pen.circle(x + nx, y + ny, 0.045)
-            pen.circle(x - nx, y - ny, 0.045)
-    pen.circle(0.5, 0.29, 0.20)
-    pen.fill([("M", 0.37, 0.36), ("L", 0.63, 0.36), ("L", 0.61, 0.57), ("C", 0.61, 0.59, 0.60, 0.60, 0.58, 0.60),
-              ("L", 0.42, 0.60), ("C", 0.40, 0.60, 0.39, 0.59, 0.39, 0.57), ("Z",)])
-    pen.ellipse(0.425, 0.32, 0.055, 0.06, knockout=True)
-    pen.ellipse(0.575, 0.32, 0.055, 0.06, knockout=True)
-    pen.polygon([(0.5, 0.40), (0.47, 0.46), (0.53, 0.46)], knockout=True)
-    for x in (0.45, 0.5, 0.55):
-        pen.stroke([(x, 0.51), (x, 0.60)], 0.018, knockout=True)
+    crossbones(pen, 0.5, 0.73, 0.32, 0.15, 0.075)
+    skull(pen, 0.5, 0.29, 0.20)
 
 
 @sign("当心腐蚀", "警告")

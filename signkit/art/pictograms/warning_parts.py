@@ -154,3 +154,65 @@ BOLT: tuple[Point, ...] = ((0.58, 0.02), (0.30, 0.50), (0.50, 0.50), (0.36, 0.86
 def bolt(pen: Pen, x: float, y: float, scale: float, *, knockout: bool = False) -> None:
     """当心触电's lightning bolt shrunk by ``scale``, the top left of its unit square at (x, y)."""
     pen.polygon([(x + px * scale, y + py * scale) for px, py in BOLT], knockout=knockout)
+
+
+def bezier(p0: Point, p1: Point, p2: Point, p3: Point, steps: int = 16) -> list[Point]:
+    """Points along a cubic Bézier, for stroking curved lines."""
+    out: list[Point] = []
+    for i in range(steps + 1):
+        t = i / steps
+        a, b, c, d = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t ** 2, t ** 3
+        out.append((a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
+    return out
+
+
+def skull(pen: Pen, cx: float, cy: float, r: float, *, knockout: bool = False) -> None:
+    """A skull face on: a cranium of radius ``r`` centred at (cx, cy), eye sockets, nose and a toothed jaw below."""
+    def at(x: float, y: float) -> tuple[float, float]:
+        return cx + x * r, cy + y * r
+
+    pen.circle(cx, cy, r, knockout=knockout)
+    pen.fill([("M", *at(-0.65, 0.35)), ("L", *at(0.65, 0.35)), ("L", *at(0.55, 1.4)),
+              ("C", *at(0.55, 1.5), *at(0.5, 1.55), *at(0.4, 1.55)), ("L", *at(-0.4, 1.55)),
+              ("C", *at(-0.5, 1.55), *at(-0.55, 1.5), *at(-0.55, 1.4)), ("Z",)], knockout=knockout)
+    pen.ellipse(*at(-0.375, 0.15), 0.275 * r, 0.3 * r, knockout=not knockout)
+    pen.ellipse(*at(0.375, 0.15), 0.275 * r, 0.3 * r, knockout=not knockout)
+    pen.polygon([at(0.0, 0.55), at(-0.15, 0.85), at(0.15, 0.85)], knockout=not knockout)
+    for x in (-0.25, 0.0, 0.25):
+        pen.stroke([at(x, 1.1), at(x, 1.55)], 0.09 * r, knockout=not knockout)
+
+
+def crossbones(pen: Pen, cx: float, cy: float, half_w: float, half_h: float, width: float) -> None:
+    """Two bones crossed in an X centred at (cx, cy), knobbed at both ends."""
+    for (x0, y0), (x1, y1) in (((cx - half_w, cy - half_h), (cx + half_w, cy + half_h)),
+                               ((cx + half_w, cy - half_h), (cx - half_w, cy + half_h))):
+        pen.stroke([(x0, y0), (x1, y1)], width)
+        dx, dy = x1 - x0, y1 - y0
+        length = math.hypot(dx, dy)
+        nx, ny = -dy / length * width * 7 / 15, dx / length * width * 7 / 15
+        for x, y in ((x0, y0), (x1, y1)):
+            pen.circle(x + nx, y + ny, width * 0.6)
+            pen.circle(x - nx, y - ny, width * 0.6)
+
+
+def cloud(pen: Pen, x0: float, x1: float, top: float, bottom: float, *, knockout: bool = False) -> None:
+    """A billowing cloud (of gas or dust) with a rounded flat base, from x0 to x1 and top to bottom."""
+    w, h = x1 - x0, bottom - top
+    for fx, fy, fr in ((0.22, 0.60, 0.36), (0.47, 0.42, 0.42), (0.75, 0.55, 0.36), (0.86, 0.76, 0.24),
+                       (0.12, 0.78, 0.22)):
+        pen.circle(x0 + fx * w, top + fy * h, fr * h, knockout=knockout)
+    r = 0.22 * h
+    pen.fill([("M", x0 + 0.12 * w, bottom - 2 * r), ("L", x1 - 0.14 * w, bottom - 2 * r), ("L", x1 - 0.14 * w, bottom),
+              ("L", x0 + 0.12 * w, bottom), ("Z",)], knockout=knockout)
+
+
+def roadway(pen: Pen, *, gap: tuple[float, float] | None = None) -> None:
+    """A mine roadway in section: an arched roof on two straight walls; ``gap`` (degrees) breaks the arch."""
+    cx, cy, r, width = 0.5, 0.60, 0.37, 0.07
+    if gap:
+        pen.arc(cx, cy, r, 180, gap[0], width)
+        pen.arc(cx, cy, r, gap[1], 360, width)
+    else:
+        pen.arc(cx, cy, r, 180, 360, width)
+    pen.stroke([(cx - r, cy), (cx - r, 0.93)], width)
+    pen.stroke([(cx + r, cy), (cx + r, 0.93)], width)
