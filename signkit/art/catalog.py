@@ -17,6 +17,7 @@ from signkit.art.pictograms import (  # noqa: F401 - importing registers their s
     safe,
     warning,
     warning_energy,
+    warning_health,
     warning_machines,
     warning_movement,
 )
