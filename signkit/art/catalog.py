@@ -19,6 +19,7 @@ from signkit.art.pictograms import (  # noqa: F401 - importing registers their s
     warning_energy,
     warning_health,
     warning_machines,
+    warning_mining,
     warning_movement,
 )
 from signkit.art.registry import ALIASES, SIGNS, SignSpec

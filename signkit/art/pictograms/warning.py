@@ -18,6 +18,7 @@ from signkit.art.pictograms.warning_parts import (
     gear,
     hand,
     person,
+    rock,
     rotate,
     skull,
     star,
@@ -200,8 +201,7 @@ def collapse(pen: Pen) -> None:
     pen.stroke([(0.10, 0.50), (0.18, 0.58), (0.13, 0.68), (0.22, 0.78)], 0.035, knockout=True)
     rocks = ((0.47, 0.38, 0.10, 10), (0.66, 0.56, 0.09, 40), (0.52, 0.68, 0.065, -20))
     for x, y, r, turn in rocks:
-        pen.polygon(rotate([(x - r, y - r * 0.3), (x - r * 0.1, y - r), (x + r, y - r * 0.5), (x + r * 0.7, y + r * 0.8),
-                             (x - r * 0.6, y + r * 0.9)], x, y, turn))
+        rock(pen, x, y, r, turn)
     pen.polygon([(0.42, 0.95), (0.50, 0.86), (0.60, 0.87), (0.68, 0.79), (0.80, 0.83), (0.87, 0.88), (0.94, 0.95)])
 
 

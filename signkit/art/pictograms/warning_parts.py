@@ -206,13 +206,24 @@ def cloud(pen: Pen, x0: float, x1: float, top: float, bottom: float, *, knockout
               ("L", x0 + 0.12 * w, bottom), ("Z",)], knockout=knockout)
 
 
-def roadway(pen: Pen, *, gap: tuple[float, float] | None = None) -> None:
-    """A mine roadway in section: an arched roof on two straight walls; ``gap`` (degrees) breaks the arch."""
+def rock(pen: Pen, x: float, y: float, r: float, turn: float) -> None:
+    """An angular lump of rock about ``r`` across either way from (x, y), turned ``turn`` degrees."""
+    pen.polygon(rotate([(x - r, y - r * 0.3), (x - r * 0.1, y - r), (x + r, y - r * 0.5), (x + r * 0.7, y + r * 0.8),
+                        (x - r * 0.6, y + r * 0.9)], x, y, turn))
+
+
+def roadway(pen: Pen, *, gap: tuple[float, float] | None = None, walls: tuple[bool, bool] = (True, True)) -> None:
+    """A mine roadway in section: an arched roof on two straight walls.
+
+    ``gap`` (degrees, clockwise from +x) breaks the arch there; ``walls`` leaves out the
+    left or right wall for a pictogram that draws its own.
+    """
     cx, cy, r, width = 0.5, 0.60, 0.37, 0.07
     if gap:
         pen.arc(cx, cy, r, 180, gap[0], width)
         pen.arc(cx, cy, r, gap[1], 360, width)
     else:
         pen.arc(cx, cy, r, 180, 360, width)
-    pen.stroke([(cx - r, cy), (cx - r, 0.93)], width)
-    pen.stroke([(cx + r, cy), (cx + r, 0.93)], width)
+    for side, present in zip((-1.0, 1.0), walls, strict=True):
+        if present:
+            pen.stroke([(cx + side * r, cy), (cx + side * r, 0.93)], width)
