@@ -31,7 +31,7 @@ from signkit.art.registry import sign
 # ---------------------------------------------------------------- signs
 
 
-@sign("注意安全", "警告")
+@sign("注意安全", "警告", aliases=("当心危险", "注意危险", "小心危险", "危险", "注意"), number="2-1")
 def general_warning(pen: Pen) -> None:
     """An exclamation mark."""
     pen.circle(0.5, 0.13, 0.08)
@@ -40,7 +40,7 @@ def general_warning(pen: Pen) -> None:
     pen.circle(0.5, 0.855, 0.08)
 
 
-@sign("当心火灾", "警告")
+@sign("当心火灾", "警告", aliases=("当心易燃物", "注意防火", "小心火灾", "当心着火"), number="2-2")
 def fire(pen: Pen) -> None:
     """Three flame tongues rising from a base line."""
     tongue(pen, 0.30, 0.69, 0.15, 0.19, 0.34)
@@ -50,7 +50,7 @@ def fire(pen: Pen) -> None:
     pen.rect(0.10, 0.88, 0.80, 0.06)
 
 
-@sign("当心爆炸", "警告")
+@sign("当心爆炸", "警告", aliases=("小心爆炸", "注意防爆", "当心爆炸物"), number="2-3")
 def explosion(pen: Pen) -> None:
     """A bursting star with fragments flying out of it."""
     cx, cy = 0.5, 0.62
@@ -66,14 +66,14 @@ def explosion(pen: Pen) -> None:
                              (fx - half * 0.9, fy + half * 0.6)], fx, fy, turn))
 
 
-@sign("当心中毒", "警告")
+@sign("当心中毒", "警告", aliases=("当心有毒", "小心中毒", "有毒危险", "注意中毒"), number="2-5")
 def poison(pen: Pen) -> None:
     """A skull above crossed bones."""
     crossbones(pen, 0.5, 0.73, 0.32, 0.15, 0.075)
     skull(pen, 0.5, 0.29, 0.20)
 
 
-@sign("当心腐蚀", "警告")
+@sign("当心腐蚀", "警告", aliases=("小心腐蚀", "当心腐蚀品", "注意腐蚀"), number="2-4")
 def corrosion(pen: Pen) -> None:
     """Two tilted test tubes dripping onto a hand and onto a bar, both eaten away."""
     for sx in (-1.0, 1.0):
@@ -94,7 +94,7 @@ def corrosion(pen: Pen) -> None:
     pen.circle(0.67, 0.64, 0.03, knockout=True)
 
 
-@sign("当心机械伤人", "警告")
+@sign("当心机械伤人", "警告", aliases=("当心机械伤害", "小心机械伤人", "注意机械伤人"), number="2-10")
 def machinery(pen: Pen) -> None:
     """A hand reaching down into the nip between two meshing gear wheels."""
     gear(pen, 0.295, 0.72, 0.215, 10, 0)
@@ -102,7 +102,7 @@ def machinery(pen: Pen) -> None:
     hand(pen, (0.5, 0.15), 90.0, 0.42, cuff=0.18, halo=0.025)
 
 
-@sign("当心坠落", "警告")
+@sign("当心坠落", "警告", aliases=("当心高处坠落", "小心坠落", "注意坠落", "防止坠落"), number="2-34")
 def fall_from_height(pen: Pen) -> None:
     """A figure tumbling head first off the edge of a high platform."""
     pen.polygon([(0.06, 0.40), (0.40, 0.40), (0.40, 0.48), (0.30, 0.48), (0.30, 0.95), (0.06, 0.95)])
@@ -110,7 +110,7 @@ def fall_from_height(pen: Pen) -> None:
     falling_person(pen, 0.0, 0.0)
 
 
-@sign("当心落物", "警告")
+@sign("当心落物", "警告", aliases=("当心坠物", "当心高空落物", "当心高空坠物", "小心落物"), number="2-14")
 def falling_objects(pen: Pen) -> None:
     """A block falling onto a figure shielding its head."""
     pen.polygon(rotate([(0.39, 0.06), (0.61, 0.06), (0.61, 0.24), (0.39, 0.24)], 0.5, 0.15, 12))
@@ -121,7 +121,7 @@ def falling_objects(pen: Pen) -> None:
              [(0.5, 0.60), (0.36, 0.52), (0.40, 0.38)], [(0.5, 0.60), (0.64, 0.52), (0.60, 0.38)]])
 
 
-@sign("当心车辆", "警告")
+@sign("当心车辆", "警告", aliases=("注意车辆", "小心车辆", "当心来车", "注意来往车辆"), number="2-32")
 def vehicles(pen: Pen) -> None:
     """A car seen from the side."""
     pen.fill([("M", 0.08, 0.78), ("L", 0.08, 0.66), ("C", 0.08, 0.61, 0.11, 0.59, 0.16, 0.58), ("L", 0.26, 0.56),
@@ -136,7 +136,7 @@ def vehicles(pen: Pen) -> None:
         pen.circle(x, 0.80, 0.035, knockout=True)
 
 
-@sign("当心吊物", "警告")
+@sign("当心吊物", "警告", aliases=("注意吊物", "当心起吊物", "吊物下严禁站人", "当心起重伤害"), number="2-15")
 def suspended_load(pen: Pen) -> None:
     """A load hanging from a crane hook by two slings."""
     pen.stroke([(0.5, 0.06), (0.5, 0.09)], 0.06)
@@ -150,7 +150,7 @@ def suspended_load(pen: Pen) -> None:
     pen.rect(0.14, 0.89, 0.72, 0.06)
 
 
-@sign("当心烫伤", "警告")
+@sign("当心烫伤", "警告", aliases=("小心烫伤", "当心高温烫伤", "注意烫伤"), number="2-18")
 def scald(pen: Pen) -> None:
     """A hand held over heat waves rising from a hot plate."""
     for x in (0.36, 0.52, 0.68):
@@ -159,7 +159,7 @@ def scald(pen: Pen) -> None:
     pen.rect(0.10, 0.85, 0.80, 0.08)
 
 
-@sign("当心夹手", "警告")
+@sign("当心夹手", "警告", aliases=("小心夹手", "注意夹手", "当心夹伤"), number="2-20")
 def hand_crush(pen: Pen) -> None:
     """A hand caught between a descending press block and the bed beneath it."""
     pen.rect(0.26, 0.08, 0.48, 0.22)
@@ -171,7 +171,7 @@ def hand_crush(pen: Pen) -> None:
     hand(pen, (0.17, 0.52), 0.0, 0.46, cuff=0.16, halo=0.025)
 
 
-@sign("当心滑倒", "警告")
+@sign("当心滑倒", "警告", aliases=("当心滑跌", "小心地滑", "小心滑倒", "当心地滑", "注意防滑"), number="2-37")
 def slippery(pen: Pen) -> None:
     """A figure slipping backwards, one leg flying up, on a wet floor."""
     pen.rect(0.06, 0.89, 0.88, 0.06)
@@ -182,7 +182,7 @@ def slippery(pen: Pen) -> None:
     pen.stroke([(0.56, 0.79), (0.74, 0.79)], 0.03)
 
 
-@sign("当心坑洞", "警告")
+@sign("当心坑洞", "警告", aliases=("当心洞口", "注意坑洞", "小心坑洞", "当心坑"), number="2-13")
 def hole(pen: Pen) -> None:
     """A walking figure stepping into a pit in the ground."""
     pen.rect(0.06, 0.78, 0.36, 0.08)
@@ -193,7 +193,7 @@ def hole(pen: Pen) -> None:
              [(0.46, 0.40), (0.34, 0.48), (0.26, 0.44)], [(0.46, 0.40), (0.60, 0.44), (0.68, 0.38)]])
 
 
-@sign("当心塌方", "警告")
+@sign("当心塌方", "警告", aliases=("当心坍塌", "注意塌方", "小心塌方"), number="2-11")
 def collapse(pen: Pen) -> None:
     """A steep bank breaking up, its rocks tumbling down onto a heap."""
     pen.polygon([(0.06, 0.95), (0.06, 0.34), (0.24, 0.30), (0.30, 0.42), (0.27, 0.56), (0.36, 0.70), (0.33, 0.82),
@@ -205,7 +205,8 @@ def collapse(pen: Pen) -> None:
     pen.polygon([(0.42, 0.95), (0.50, 0.86), (0.60, 0.87), (0.68, 0.79), (0.80, 0.83), (0.87, 0.88), (0.94, 0.95)])
 
 
-@sign("当心有限空间", "警告", aliases=("当心缺氧",))
+@sign("当心有限空间", "警告", aliases=("有限空间危险", "有限空间 未经许可禁止入内", "当心密闭空间", "有限空间作业危险", "当心缺氧"),
+      standard="GB 2894—2025")
 def confined_space(pen: Pen) -> None:
     """A figure shut in an underground chamber whose only way out is a narrow manhole, its lid thrown open."""
     pen.rect(0.06, 0.42, 0.88, 0.53)
@@ -220,7 +221,7 @@ def confined_space(pen: Pen) -> None:
             head_r=0.06, torso=0.095, limb=0.065)
 
 
-@sign("当心电离辐射", "警告")
+@sign("当心电离辐射", "警告", aliases=("当心放射线", "当心射线", "当心放射性", "注意辐射"), number="2-27")
 def ionizing_radiation(pen: Pen) -> None:
     """The radiation trefoil: a centre disc and three blades."""
     cx, cy, r = 0.5, 0.585, 0.072
@@ -233,7 +234,7 @@ def ionizing_radiation(pen: Pen) -> None:
         pen.polygon(outer + inner)
 
 
-@sign("当心高温表面", "警告")
+@sign("当心高温表面", "警告", aliases=("当心表面高温", "小心高温", "高温表面"), number="2-24")
 def hot_surface(pen: Pen) -> None:
     """Three heat waves rising from a hot surface."""
     for x in (0.30, 0.50, 0.70):
@@ -241,7 +242,7 @@ def hot_surface(pen: Pen) -> None:
     pen.rect(0.08, 0.84, 0.84, 0.10)
 
 
-@sign("当心落水", "警告")
+@sign("当心落水", "警告", aliases=("小心落水", "注意落水", "水深危险"), number="2-38")
 def fall_into_water(pen: Pen) -> None:
     """A figure toppling head first off a quay into waves."""
     pen.polygon([(0.06, 0.40), (0.36, 0.40), (0.36, 0.95), (0.06, 0.95)])
@@ -250,7 +251,7 @@ def fall_into_water(pen: Pen) -> None:
         pen.stroke(wave(0.44, 0.92, y, 0.022, 2.5), 0.05)
 
 
-@sign("当心弧光", "警告")
+@sign("当心弧光", "警告", aliases=("注意弧光", "当心弧光伤眼", "当心电弧光"), number="2-23")
 def arc_flash(pen: Pen) -> None:
     """An electric arc flashing between the tips of two electrodes."""
     for sx in (-1.0, 1.0):
