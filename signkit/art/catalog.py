@@ -10,23 +10,32 @@ the order of the catalogue.
 
 from __future__ import annotations
 
-from signkit.art.pictograms import examples, mandatory, prohibition, safe, warning  # noqa: F401 - importing registers their signs
-from signkit.art.pictograms import mandatory_actions as mandatory_actions
-from signkit.art.pictograms import mandatory_mining as mandatory_mining
-from signkit.art.pictograms import mandatory_ppe as mandatory_ppe
-from signkit.art.pictograms import safe_facilities as safe_facilities
-from signkit.art.pictograms import safe_mining as safe_mining
-from signkit.art.pictograms import safe_power as safe_power
+# every pictogram module, imported for the signs it registers; the catalogue lists each category in this order
+from signkit.art.pictograms import (  # noqa: F401
+    examples,
+    mandatory,
+    mandatory_actions,
+    mandatory_mining,
+    mandatory_ppe,
+    prohibition,
+    prohibition_acts,
+    prohibition_carrying,
+    prohibition_fire,
+    prohibition_machines,
+    prohibition_mining,
+    prohibition_power,
+    safe,
+    safe_facilities,
+    safe_mining,
+    safe_power,
+    warning,
+    warning_energy,
+    warning_health,
+    warning_machines,
+    warning_mining,
+    warning_movement,
+)
 from signkit.art.registry import ALIASES, SIGNS, SignSpec
-
-# isort: split
-# the themed pictogram modules, one line each, after the five above (the catalogue's order)
-from signkit.art.pictograms import prohibition_acts as prohibition_acts
-from signkit.art.pictograms import prohibition_carrying as prohibition_carrying
-from signkit.art.pictograms import prohibition_fire as prohibition_fire
-from signkit.art.pictograms import prohibition_machines as prohibition_machines
-from signkit.art.pictograms import prohibition_mining as prohibition_mining
-from signkit.art.pictograms import prohibition_power as prohibition_power
 
 
 def load_library() -> dict[str, SignSpec]:

@@ -10,7 +10,7 @@ from signkit.art.pen import Pen
 from signkit.art.registry import sign
 
 
-@sign("当心触电", "警告")
+@sign("当心触电", "警告", aliases=("有电危险", "小心触电", "当心电击", "高压危险", "有电勿触", "注意触电"), number="2-7")
 def electric_shock(pen: Pen) -> None:
     """A lightning bolt with an arrowhead."""
     pen.polygon([(0.58, 0.02), (0.30, 0.50), (0.50, 0.50), (0.36, 0.86), (0.30, 0.80), (0.34, 0.99), (0.52, 0.86),

@@ -9,149 +9,29 @@ Figures follow the reference style: a circle head and thick round-capped strokes
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 
-from signkit.art.pen import KAPPA, Pen, Point
+from signkit.art.pen import Pen
+from signkit.art.pictograms.warning_parts import (
+    crossbones,
+    drop,
+    falling_person,
+    gear,
+    hand,
+    person,
+    rock,
+    rotate,
+    skull,
+    star,
+    tongue,
+    vwave,
+    wave,
+)
 from signkit.art.registry import sign
-
-# ---------------------------------------------------------------- helpers
-
-HEAD = 0.075
-TORSO = 0.11
-LIMB = 0.08
-
-
-def _rotate(points: Sequence[Point], cx: float, cy: float, degrees: float) -> list[Point]:
-    """Rotate points about (cx, cy); positive angles turn clockwise (y down)."""
-    c, s = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
-    return [(cx + (x - cx) * c - (y - cy) * s, cy + (x - cx) * s + (y - cy) * c) for x, y in points]
-
-
-class _Local:
-    """A local frame: origin, rotation and scale, mapping local points into the unit square."""
-
-    def __init__(self, ox: float, oy: float, degrees: float, scale: float, *, mirror: bool = False) -> None:
-        self.ox, self.oy, self.scale = ox, oy, scale
-        self.c, self.s = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
-        self.flip = -1.0 if mirror else 1.0
-
-    def __call__(self, x: float, y: float) -> Point:
-        x, y = x * self.scale, y * self.scale * self.flip
-        return self.ox + x * self.c - y * self.s, self.oy + x * self.s + y * self.c
-
-    def pts(self, points: Sequence[Point]) -> list[Point]:
-        return [self(x, y) for x, y in points]
-
-
-def _hand(pen: Pen, wrist: Point, degrees: float, length: float, *, mirror: bool = False, cuff: float = 0.26,
-          halo: float = 0.0) -> None:
-    """A flat hand with its fingers together and the thumb out, wrist at ``wrist``, fingers along ``degrees``.
-
-    Unmirrored, the thumb sits on the hand's left when looking along the fingers
-    (local −y); ``length`` is wrist to fingertip and ``cuff`` the sleeve's depth as a
-    share of it.  ``halo`` (unit coordinates) first clears a background-coloured border
-    that wide around the hand, to lift it off whatever it overlaps.
-    """
-    t = _Local(wrist[0], wrist[1], degrees, length, mirror=mirror)
-    w = length
-    palm = t.pts([(0.0, -0.21), (0.45, -0.21), (0.45, 0.21), (0.0, 0.21)])
-    sleeve = t.pts([(-0.08 - cuff, -0.25), (-0.08, -0.25), (-0.08, 0.25), (-0.08 - cuff, 0.25)])
-    fingers = t.pts([(0.10, 0.0), (0.80, 0.0)])
-    thumb = t.pts([(0.22, -0.14), (0.44, -0.34), (0.60, -0.40)])
-    for grow, knockout in ((2 * halo, True), (0.0, False)) if halo else ((0.0, False),):
-        pen.stroke(fingers, 0.42 * w + grow, knockout=knockout)
-        pen.stroke(thumb, 0.15 * w + grow, knockout=knockout)
-        for shape in (palm, sleeve):
-            pen.polygon(shape, knockout=knockout)
-            if grow:
-                pen.stroke(shape, grow, closed=True, knockout=True)
-    # finger separations (show at large sizes, close up when small)
-    for y in (-0.105, 0.0, 0.105):
-        pen.stroke(t.pts([(0.62, y), (1.05, y)]), 0.025 * w, knockout=True)
-
-
-def _wave(x0: float, x1: float, y: float, amplitude: float, waves: float, steps: int = 48) -> list[Point]:
-    """A horizontal sine line from x0 to x1 around y."""
-    return [(x0 + (x1 - x0) * i / steps, y - amplitude * math.sin(2 * math.pi * waves * i / steps))
-            for i in range(steps + 1)]
-
-
-def _vwave(x: float, y0: float, y1: float, amplitude: float, waves: float, steps: int = 48) -> list[Point]:
-    """A vertical sine line from y0 (bottom) up to y1 around x."""
-    return [(x + amplitude * math.sin(2 * math.pi * waves * i / steps), y0 + (y1 - y0) * i / steps)
-            for i in range(steps + 1)]
-
-
-def _star(cx: float, cy: float, radii: Sequence[float], inner: float, start: float = -90.0) -> list[Point]:
-    """A star with one spike per entry of ``radii`` (first spike at ``start`` degrees)."""
-    n = len(radii)
-    points: list[Point] = []
-    for i, r in enumerate(radii):
-        a = math.radians(start + 360 * i / n)
-        b = math.radians(start + 360 * (i + 0.5) / n)
-        points.append((cx + r * math.cos(a), cy + r * math.sin(a)))
-        points.append((cx + inner * math.cos(b), cy + inner * math.sin(b)))
-    return points
-
-
-def _gear(pen: Pen, cx: float, cy: float, r: float, teeth: int, phase: float) -> None:
-    """A spur gear: a disc with square-ish teeth and a knocked-out hub."""
-    root = r * 0.78
-    points: list[Point] = []
-    for i in range(teeth):
-        a = phase + 360 * i / teeth
-        step = 360 / teeth
-        for da, rr in ((-0.30, root), (-0.17, r), (0.17, r), (0.30, root)):
-            ang = math.radians(a + da * step)
-            points.append((cx + rr * math.cos(ang), cy + rr * math.sin(ang)))
-    pen.polygon(points)
-    pen.circle(cx, cy, root * 0.32, knockout=True)
-
-
-def _drop(pen: Pen, x: float, y: float, r: float, *, knockout: bool = False) -> None:
-    """A falling drop: round bottom centred at (x, y), point upwards."""
-    k = KAPPA * r
-    pen.fill([("M", x, y - 2.3 * r), ("C", x + 0.3 * r, y - 1.5 * r, x + r, y - 0.9 * r, x + r, y),
-              ("C", x + r, y + k, x + k, y + r, x, y + r), ("C", x - k, y + r, x - r, y + k, x - r, y),
-              ("C", x - r, y - 0.9 * r, x - 0.3 * r, y - 1.5 * r, x, y - 2.3 * r), ("Z",)], knockout=knockout)
-
-
-def _tongue(pen: Pen, bx: float, by: float, r: float, tx: float, ty: float, *, knockout: bool = False) -> None:
-    """A flame tongue: a round base centred at (bx, by) drawn up to a tip at (tx, ty)."""
-    k = KAPPA * r
-    rise = by - ty
-    pen.fill([("M", tx, ty),
-              ("C", tx + 0.15 * r, ty + rise * 0.30, bx + r * 1.15, by - r * 1.0, bx + r, by),
-              ("C", bx + r, by + k, bx + k, by + r, bx, by + r),
-              ("C", bx - k, by + r, bx - r, by + k, bx - r, by),
-              ("C", bx - r * 1.1, by - r * 1.2, tx - 0.15 * r, ty + rise * 0.50, tx, ty),
-              ("Z",)], knockout=knockout)
-
-
-def _person(pen: Pen, head: Point, neck: Point, hip: Point, limbs: Sequence[Sequence[Point]],
-            *, head_r: float = HEAD, torso: float = TORSO, limb: float = LIMB) -> None:
-    """A figure: circle head, thick torso from neck to hip, and round-capped limbs."""
-    pen.circle(head[0], head[1], head_r)
-    pen.stroke([neck, hip], torso)
-    for line in limbs:
-        pen.stroke(line, limb)
-
-
-def _falling_person(pen: Pen, dx: float, dy: float) -> None:
-    """A figure pitching head first down to the right, legs still up by the edge it left, arms flung out."""
-    def at(points: Sequence[Point]) -> list[Point]:
-        return [(x + dx, y + dy) for x, y in points]
-
-    head, neck, hip = at([(0.76, 0.72), (0.68, 0.63), (0.55, 0.48)])
-    _person(pen, head, neck, hip,
-            [at([(0.55, 0.48), (0.47, 0.38), (0.38, 0.32)]), at([(0.55, 0.48), (0.60, 0.36), (0.56, 0.25)]),
-             at([(0.67, 0.61), (0.80, 0.56), (0.88, 0.47)]), at([(0.67, 0.61), (0.62, 0.73), (0.66, 0.83)])])
-
 
 # ---------------------------------------------------------------- signs
 
 
-@sign("注意安全", "警告")
+@sign("注意安全", "警告", aliases=("当心危险", "注意危险", "小心危险", "危险", "注意"), number="2-1")
 def general_warning(pen: Pen) -> None:
     """An exclamation mark."""
     pen.circle(0.5, 0.13, 0.08)
@@ -160,54 +40,40 @@ def general_warning(pen: Pen) -> None:
     pen.circle(0.5, 0.855, 0.08)
 
 
-@sign("当心火灾", "警告")
+@sign("当心火灾", "警告", aliases=("当心易燃物", "注意防火", "小心火灾", "当心着火"), number="2-2")
 def fire(pen: Pen) -> None:
     """Three flame tongues rising from a base line."""
-    _tongue(pen, 0.30, 0.69, 0.15, 0.19, 0.34)
-    _tongue(pen, 0.70, 0.69, 0.15, 0.82, 0.32)
-    _tongue(pen, 0.50, 0.60, 0.24, 0.55, 0.05)
-    _tongue(pen, 0.50, 0.74, 0.095, 0.45, 0.37, knockout=True)
+    tongue(pen, 0.30, 0.69, 0.15, 0.19, 0.34)
+    tongue(pen, 0.70, 0.69, 0.15, 0.82, 0.32)
+    tongue(pen, 0.50, 0.60, 0.24, 0.55, 0.05)
+    tongue(pen, 0.50, 0.74, 0.095, 0.45, 0.37, knockout=True)
     pen.rect(0.10, 0.88, 0.80, 0.06)
 
 
-@sign("当心爆炸", "警告")
+@sign("当心爆炸", "警告", aliases=("小心爆炸", "注意防爆", "当心爆炸物"), number="2-3")
 def explosion(pen: Pen) -> None:
     """A bursting star with fragments flying out of it."""
     cx, cy = 0.5, 0.62
-    pen.polygon(_star(cx, cy, (0.33, 0.26, 0.32, 0.25, 0.33, 0.26, 0.32, 0.25, 0.33, 0.26), 0.16, start=-90))
-    pen.polygon(_star(cx, cy, (0.15, 0.11, 0.14, 0.11, 0.15, 0.11, 0.14, 0.11, 0.15, 0.11), 0.075, start=-90),
+    pen.polygon(star(cx, cy, (0.33, 0.26, 0.32, 0.25, 0.33, 0.26, 0.32, 0.25, 0.33, 0.26), 0.16, start=-90))
+    pen.polygon(star(cx, cy, (0.15, 0.11, 0.14, 0.11, 0.15, 0.11, 0.14, 0.11, 0.15, 0.11), 0.075, start=-90),
                 knockout=True)
     fragments = ((-130, 0.42, 0.06, 20), (-50, 0.42, 0.06, -25), (-90, 0.53, 0.05, 40), (175, 0.38, 0.05, -10),
                  (5, 0.38, 0.05, 30))
     for angle, dist, half, turn in fragments:
         fx = cx + dist * math.cos(math.radians(angle))
         fy = cy + dist * math.sin(math.radians(angle))
-        pen.polygon(_rotate([(fx - half, fy - half * 0.6), (fx + half, fy - half), (fx + half * 0.7, fy + half * 0.8),
+        pen.polygon(rotate([(fx - half, fy - half * 0.6), (fx + half, fy - half), (fx + half * 0.7, fy + half * 0.8),
                              (fx - half * 0.9, fy + half * 0.6)], fx, fy, turn))
 
 
-@sign("当心中毒", "警告")
+@sign("当心中毒", "警告", aliases=("当心有毒", "小心中毒", "有毒危险", "注意中毒"), number="2-5")
 def poison(pen: Pen) -> None:
     """A skull above crossed bones."""
-    for (x0, y0), (x1, y1) in (((0.18, 0.58), (0.82, 0.88)), ((0.82, 0.58), (0.18, 0.88))):
-        pen.stroke([(x0, y0), (x1, y1)], 0.075)
-        dx, dy = x1 - x0, y1 - y0
-        length = math.hypot(dx, dy)
-        nx, ny = -dy / length * 0.035, dx / length * 0.035
-        for x, y in ((x0, y0), (x1, y1)):
-            pen.circle(x + nx, y + ny, 0.045)
-            pen.circle(x - nx, y - ny, 0.045)
-    pen.circle(0.5, 0.29, 0.20)
-    pen.fill([("M", 0.37, 0.36), ("L", 0.63, 0.36), ("L", 0.61, 0.57), ("C", 0.61, 0.59, 0.60, 0.60, 0.58, 0.60),
-              ("L", 0.42, 0.60), ("C", 0.40, 0.60, 0.39, 0.59, 0.39, 0.57), ("Z",)])
-    pen.ellipse(0.425, 0.32, 0.055, 0.06, knockout=True)
-    pen.ellipse(0.575, 0.32, 0.055, 0.06, knockout=True)
-    pen.polygon([(0.5, 0.40), (0.47, 0.46), (0.53, 0.46)], knockout=True)
-    for x in (0.45, 0.5, 0.55):
-        pen.stroke([(x, 0.51), (x, 0.60)], 0.018, knockout=True)
+    crossbones(pen, 0.5, 0.73, 0.32, 0.15, 0.075)
+    skull(pen, 0.5, 0.29, 0.20)
 
 
-@sign("当心腐蚀", "警告")
+@sign("当心腐蚀", "警告", aliases=("小心腐蚀", "当心腐蚀品", "注意腐蚀"), number="2-4")
 def corrosion(pen: Pen) -> None:
     """Two tilted test tubes dripping onto a hand and onto a bar, both eaten away."""
     for sx in (-1.0, 1.0):
@@ -217,10 +83,10 @@ def corrosion(pen: Pen) -> None:
         mid = (closed[0] + (mouth[0] - closed[0]) * 0.45, closed[1] + (mouth[1] - closed[1]) * 0.45)
         pen.stroke([closed, mid], 0.055, knockout=True)
         pen.stroke([(mouth[0] - sx * 0.075, mouth[1] - 0.005), (mouth[0] + sx * 0.035, mouth[1] + 0.05)], 0.065)
-        _drop(pen, mouth[0] + sx * 0.01, 0.41, 0.036)
-        _drop(pen, mouth[0] + sx * 0.01, 0.54, 0.036)
+        drop(pen, mouth[0] + sx * 0.01, 0.41, 0.036)
+        drop(pen, mouth[0] + sx * 0.01, 0.54, 0.036)
     # left: a hand, fingers towards the middle, bitten where the drops land
-    _hand(pen, (0.13, 0.72), 0.0, 0.38, mirror=True, cuff=0.18)
+    hand(pen, (0.13, 0.72), 0.0, 0.38, mirror=True, cuff=0.18)
     pen.circle(0.21, 0.635, 0.035, knockout=True)
     # right: a bar, bitten the same way
     pen.rect(0.56, 0.64, 0.38, 0.18)
@@ -228,34 +94,34 @@ def corrosion(pen: Pen) -> None:
     pen.circle(0.67, 0.64, 0.03, knockout=True)
 
 
-@sign("当心机械伤人", "警告")
+@sign("当心机械伤人", "警告", aliases=("当心机械伤害", "小心机械伤人", "注意机械伤人"), number="2-10")
 def machinery(pen: Pen) -> None:
     """A hand reaching down into the nip between two meshing gear wheels."""
-    _gear(pen, 0.295, 0.72, 0.215, 10, 0)
-    _gear(pen, 0.705, 0.72, 0.215, 10, 18)
-    _hand(pen, (0.5, 0.15), 90.0, 0.42, cuff=0.18, halo=0.025)
+    gear(pen, 0.295, 0.72, 0.215, 10, 0)
+    gear(pen, 0.705, 0.72, 0.215, 10, 18)
+    hand(pen, (0.5, 0.15), 90.0, 0.42, cuff=0.18, halo=0.025)
 
 
-@sign("当心坠落", "警告")
+@sign("当心坠落", "警告", aliases=("当心高处坠落", "小心坠落", "注意坠落", "防止坠落"), number="2-34")
 def fall_from_height(pen: Pen) -> None:
     """A figure tumbling head first off the edge of a high platform."""
     pen.polygon([(0.06, 0.40), (0.40, 0.40), (0.40, 0.48), (0.30, 0.48), (0.30, 0.95), (0.06, 0.95)])
     pen.rect(0.30, 0.89, 0.64, 0.06)
-    _falling_person(pen, 0.0, 0.0)
+    falling_person(pen, 0.0, 0.0)
 
 
-@sign("当心落物", "警告")
+@sign("当心落物", "警告", aliases=("当心坠物", "当心高空落物", "当心高空坠物", "小心落物"), number="2-14")
 def falling_objects(pen: Pen) -> None:
     """A block falling onto a figure shielding its head."""
-    pen.polygon(_rotate([(0.39, 0.06), (0.61, 0.06), (0.61, 0.24), (0.39, 0.24)], 0.5, 0.15, 12))
+    pen.polygon(rotate([(0.39, 0.06), (0.61, 0.06), (0.61, 0.24), (0.39, 0.24)], 0.5, 0.15, 12))
     pen.stroke([(0.30, 0.08), (0.30, 0.19)], 0.05)
     pen.stroke([(0.72, 0.10), (0.72, 0.22)], 0.05)
-    _person(pen, (0.5, 0.47), (0.5, 0.58), (0.5, 0.74),
+    person(pen, (0.5, 0.47), (0.5, 0.58), (0.5, 0.74),
             [[(0.5, 0.74), (0.41, 0.83), (0.38, 0.92)], [(0.5, 0.74), (0.59, 0.83), (0.62, 0.92)],
              [(0.5, 0.60), (0.36, 0.52), (0.40, 0.38)], [(0.5, 0.60), (0.64, 0.52), (0.60, 0.38)]])
 
 
-@sign("当心车辆", "警告")
+@sign("当心车辆", "警告", aliases=("注意车辆", "小心车辆", "当心来车", "注意来往车辆"), number="2-32")
 def vehicles(pen: Pen) -> None:
     """A car seen from the side."""
     pen.fill([("M", 0.08, 0.78), ("L", 0.08, 0.66), ("C", 0.08, 0.61, 0.11, 0.59, 0.16, 0.58), ("L", 0.26, 0.56),
@@ -270,7 +136,7 @@ def vehicles(pen: Pen) -> None:
         pen.circle(x, 0.80, 0.035, knockout=True)
 
 
-@sign("当心吊物", "警告")
+@sign("当心吊物", "警告", aliases=("注意吊物", "当心起吊物", "吊物下严禁站人", "当心起重伤害"), number="2-15")
 def suspended_load(pen: Pen) -> None:
     """A load hanging from a crane hook by two slings."""
     pen.stroke([(0.5, 0.06), (0.5, 0.09)], 0.06)
@@ -284,16 +150,16 @@ def suspended_load(pen: Pen) -> None:
     pen.rect(0.14, 0.89, 0.72, 0.06)
 
 
-@sign("当心烫伤", "警告")
+@sign("当心烫伤", "警告", aliases=("小心烫伤", "当心高温烫伤", "注意烫伤"), number="2-18")
 def scald(pen: Pen) -> None:
     """A hand held over heat waves rising from a hot plate."""
     for x in (0.36, 0.52, 0.68):
-        pen.stroke(_vwave(x, 0.80, 0.56, 0.035, 1.0), 0.055)
-    _hand(pen, (0.17, 0.40), 6.0, 0.45, mirror=True, cuff=0.16, halo=0.02)
+        pen.stroke(vwave(x, 0.80, 0.56, 0.035, 1.0), 0.055)
+    hand(pen, (0.17, 0.40), 6.0, 0.45, mirror=True, cuff=0.16, halo=0.02)
     pen.rect(0.10, 0.85, 0.80, 0.08)
 
 
-@sign("当心夹手", "警告")
+@sign("当心夹手", "警告", aliases=("小心夹手", "注意夹手", "当心夹伤"), number="2-20")
 def hand_crush(pen: Pen) -> None:
     """A hand caught between a descending press block and the bed beneath it."""
     pen.rect(0.26, 0.08, 0.48, 0.22)
@@ -302,32 +168,32 @@ def hand_crush(pen: Pen) -> None:
     pen.rect(0.10, 0.70, 0.80, 0.24)
     pen.polygon([(0.44, 0.90), (0.56, 0.90), (0.56, 0.85), (0.62, 0.85), (0.5, 0.76), (0.38, 0.85), (0.44, 0.85)],
                 knockout=True)
-    _hand(pen, (0.17, 0.52), 0.0, 0.46, cuff=0.16, halo=0.025)
+    hand(pen, (0.17, 0.52), 0.0, 0.46, cuff=0.16, halo=0.025)
 
 
-@sign("当心滑倒", "警告")
+@sign("当心滑倒", "警告", aliases=("当心滑跌", "小心地滑", "小心滑倒", "当心地滑", "注意防滑"), number="2-37")
 def slippery(pen: Pen) -> None:
     """A figure slipping backwards, one leg flying up, on a wet floor."""
     pen.rect(0.06, 0.89, 0.88, 0.06)
-    _person(pen, (0.33, 0.29), (0.38, 0.40), (0.50, 0.62),
+    person(pen, (0.33, 0.29), (0.38, 0.40), (0.50, 0.62),
             [[(0.50, 0.62), (0.68, 0.62), (0.86, 0.52)], [(0.50, 0.62), (0.44, 0.75), (0.34, 0.83)],
              [(0.39, 0.43), (0.24, 0.47), (0.14, 0.40)], [(0.39, 0.43), (0.52, 0.34), (0.62, 0.24)]])
     pen.stroke([(0.66, 0.84), (0.90, 0.84)], 0.03)
     pen.stroke([(0.56, 0.79), (0.74, 0.79)], 0.03)
 
 
-@sign("当心坑洞", "警告")
+@sign("当心坑洞", "警告", aliases=("当心洞口", "注意坑洞", "小心坑洞", "当心坑"), number="2-13")
 def hole(pen: Pen) -> None:
     """A walking figure stepping into a pit in the ground."""
     pen.rect(0.06, 0.78, 0.36, 0.08)
     pen.rect(0.72, 0.78, 0.22, 0.08)
     pen.stroke([(0.42, 0.82), (0.42, 0.94), (0.72, 0.94), (0.72, 0.82)], 0.05)
-    _person(pen, (0.42, 0.26), (0.45, 0.37), (0.50, 0.57),
+    person(pen, (0.42, 0.26), (0.45, 0.37), (0.50, 0.57),
             [[(0.50, 0.57), (0.38, 0.66), (0.30, 0.74)], [(0.50, 0.57), (0.58, 0.72), (0.58, 0.84)],
              [(0.46, 0.40), (0.34, 0.48), (0.26, 0.44)], [(0.46, 0.40), (0.60, 0.44), (0.68, 0.38)]])
 
 
-@sign("当心塌方", "警告")
+@sign("当心塌方", "警告", aliases=("当心坍塌", "注意塌方", "小心塌方"), number="2-11")
 def collapse(pen: Pen) -> None:
     """A steep bank breaking up, its rocks tumbling down onto a heap."""
     pen.polygon([(0.06, 0.95), (0.06, 0.34), (0.24, 0.30), (0.30, 0.42), (0.27, 0.56), (0.36, 0.70), (0.33, 0.82),
@@ -335,12 +201,12 @@ def collapse(pen: Pen) -> None:
     pen.stroke([(0.10, 0.50), (0.18, 0.58), (0.13, 0.68), (0.22, 0.78)], 0.035, knockout=True)
     rocks = ((0.47, 0.38, 0.10, 10), (0.66, 0.56, 0.09, 40), (0.52, 0.68, 0.065, -20))
     for x, y, r, turn in rocks:
-        pen.polygon(_rotate([(x - r, y - r * 0.3), (x - r * 0.1, y - r), (x + r, y - r * 0.5), (x + r * 0.7, y + r * 0.8),
-                             (x - r * 0.6, y + r * 0.9)], x, y, turn))
+        rock(pen, x, y, r, turn)
     pen.polygon([(0.42, 0.95), (0.50, 0.86), (0.60, 0.87), (0.68, 0.79), (0.80, 0.83), (0.87, 0.88), (0.94, 0.95)])
 
 
-@sign("当心有限空间", "警告", aliases=("当心缺氧",))
+@sign("当心有限空间", "警告", aliases=("有限空间危险", "有限空间 未经许可禁止入内", "当心密闭空间", "有限空间作业危险", "当心缺氧"),
+      standard="GB 2894—2025")
 def confined_space(pen: Pen) -> None:
     """A figure shut in an underground chamber whose only way out is a narrow manhole, its lid thrown open."""
     pen.rect(0.06, 0.42, 0.88, 0.53)
@@ -349,13 +215,13 @@ def confined_space(pen: Pen) -> None:
               ("L", 0.18, 0.90), ("C", 0.15, 0.90, 0.13, 0.88, 0.13, 0.85), ("L", 0.13, 0.55),
               ("C", 0.13, 0.52, 0.15, 0.50, 0.18, 0.50), ("L", 0.38, 0.50), ("Z",)], knockout=True)
     pen.ellipse(0.77, 0.385, 0.12, 0.035)
-    _person(pen, (0.50, 0.575), (0.50, 0.66), (0.50, 0.77),
+    person(pen, (0.50, 0.575), (0.50, 0.66), (0.50, 0.77),
             [[(0.50, 0.77), (0.43, 0.82), (0.41, 0.89)], [(0.50, 0.77), (0.57, 0.82), (0.59, 0.89)],
              [(0.50, 0.68), (0.38, 0.64), (0.36, 0.54)], [(0.50, 0.68), (0.62, 0.64), (0.64, 0.54)]],
             head_r=0.06, torso=0.095, limb=0.065)
 
 
-@sign("当心电离辐射", "警告")
+@sign("当心电离辐射", "警告", aliases=("当心放射线", "当心射线", "当心放射性", "注意辐射"), number="2-27")
 def ionizing_radiation(pen: Pen) -> None:
     """The radiation trefoil: a centre disc and three blades."""
     cx, cy, r = 0.5, 0.585, 0.072
@@ -368,31 +234,31 @@ def ionizing_radiation(pen: Pen) -> None:
         pen.polygon(outer + inner)
 
 
-@sign("当心高温表面", "警告")
+@sign("当心高温表面", "警告", aliases=("当心表面高温", "小心高温", "高温表面"), number="2-24")
 def hot_surface(pen: Pen) -> None:
     """Three heat waves rising from a hot surface."""
     for x in (0.30, 0.50, 0.70):
-        pen.stroke(_vwave(x, 0.78, 0.12, 0.045, 1.5), 0.07)
+        pen.stroke(vwave(x, 0.78, 0.12, 0.045, 1.5), 0.07)
     pen.rect(0.08, 0.84, 0.84, 0.10)
 
 
-@sign("当心落水", "警告")
+@sign("当心落水", "警告", aliases=("小心落水", "注意落水", "水深危险"), number="2-38")
 def fall_into_water(pen: Pen) -> None:
     """A figure toppling head first off a quay into waves."""
     pen.polygon([(0.06, 0.40), (0.36, 0.40), (0.36, 0.95), (0.06, 0.95)])
-    _falling_person(pen, 0.0, -0.06)
+    falling_person(pen, 0.0, -0.06)
     for y in (0.80, 0.91):
-        pen.stroke(_wave(0.44, 0.92, y, 0.022, 2.5), 0.05)
+        pen.stroke(wave(0.44, 0.92, y, 0.022, 2.5), 0.05)
 
 
-@sign("当心弧光", "警告")
+@sign("当心弧光", "警告", aliases=("注意弧光", "当心弧光伤眼", "当心电弧光"), number="2-23")
 def arc_flash(pen: Pen) -> None:
     """An electric arc flashing between the tips of two electrodes."""
     for sx in (-1.0, 1.0):
         pen.stroke([(0.5 + sx * 0.12, 0.68), (0.5 + sx * 0.30, 0.78)], 0.07)
-        pen.polygon(_rotate([(0.5 + sx * 0.28, 0.73), (0.5 + sx * 0.43, 0.73), (0.5 + sx * 0.43, 0.85),
+        pen.polygon(rotate([(0.5 + sx * 0.28, 0.73), (0.5 + sx * 0.43, 0.73), (0.5 + sx * 0.43, 0.85),
                              (0.5 + sx * 0.28, 0.85)], 0.5 + sx * 0.355, 0.79, sx * 29))
-    pen.polygon(_star(0.5, 0.60, (0.17, 0.11) * 4, 0.055, start=-90))
+    pen.polygon(star(0.5, 0.60, (0.17, 0.11) * 4, 0.055, start=-90))
     for angle in (-90.0, -50.0, -130.0, -10.0, -170.0):
         a = math.radians(angle)
         pen.stroke([(0.5 + 0.23 * math.cos(a), 0.60 + 0.23 * math.sin(a)),
