@@ -108,3 +108,44 @@ class Pen:
     def arc(self, cx: float, cy: float, r: float, start: float, end: float, width: float, *,
             knockout: bool = False) -> None:
         self.stroke(arc_points(cx, cy, r, start, end), width, knockout=knockout)
+
+
+def bezier(p0: Point, p1: Point, p2: Point, p3: Point, steps: int = 16) -> list[Point]:
+    """Points along a cubic Bézier, for stroking curved lines."""
+    out: list[Point] = []
+    for i in range(steps + 1):
+        t = i / steps
+        a, b, c, d = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t ** 2, t ** 3
+        out.append((a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
+    return out
+
+
+class Local:
+    """A local frame for a part of a pictogram: origin, clockwise turn, scale and optional mirror (local y flipped).
+
+    Parts (a hand, a figure, a switch) are drawn once in their own coordinates and placed
+    into the unit square through one of these, turned and scaled to where the sign needs them.
+    """
+
+    def __init__(self, ox: float, oy: float, degrees: float = 0.0, scale: float = 1.0, *, mirror: bool = False) -> None:
+        self.ox, self.oy, self.scale = ox, oy, scale
+        self.c, self.s = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
+        self.flip = -1.0 if mirror else 1.0
+
+    def __call__(self, x: float, y: float) -> Point:
+        x, y = x * self.scale, y * self.scale * self.flip
+        return self.ox + x * self.c - y * self.s, self.oy + x * self.s + y * self.c
+
+    def pts(self, points: Sequence[Point]) -> list[Point]:
+        return [self(x, y) for x, y in points]
+
+    def segments(self, segments: Sequence[tuple[object, ...]]) -> list[tuple[object, ...]]:
+        """Path segments (M/L/C/Z with local coordinates) mapped into the unit square."""
+        out: list[tuple[object, ...]] = []
+        for op, *values in segments:
+            v = [float(x) for x in values]  # type: ignore[arg-type]
+            mapped: list[float] = []
+            for i in range(0, len(v), 2):
+                mapped.extend(self(v[i], v[i + 1]))
+            out.append((op, *mapped))
+        return out

@@ -7,8 +7,8 @@ blue disc; the ISO 7010 sign each follows, where there is one, is named in its d
 
 from __future__ import annotations
 
-from signkit.art.pen import Pen
-from signkit.art.pictograms.parts import arrow, bezier, drop, earth, hand, person, placed, rounded_rect, wave
+from signkit.art.pen import Pen, bezier
+from signkit.art.pictograms.parts import arrow, drop, earth, hand, person, placed, rounded_rect, wave
 from signkit.art.registry import sign
 
 

@@ -8,8 +8,8 @@ figures were not available: these follow the standard's names in GB 2894's visua
 
 from __future__ import annotations
 
-from signkit.art.pen import Pen
-from signkit.art.pictograms.parts import bezier, outline, rounded_rect, walker
+from signkit.art.pen import Pen, bezier
+from signkit.art.pictograms.parts import outline, rounded_rect, walker
 from signkit.art.registry import sign
 
 MINES = "GB 14161—1993"

@@ -122,14 +122,6 @@ def placed(points: Sequence[Point], origin: Point, degrees: float, scale: float,
     return out
 
 
-def bezier(p0: Point, p1: Point, p2: Point, p3: Point, steps: int = 16) -> list[Point]:
-    """Points along a cubic Bézier, for stroking curved lines."""
-    out: list[Point] = []
-    for i in range(steps + 1):
-        t = i / steps
-        a, b, c, d = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t ** 2, t ** 3
-        out.append((a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
-    return out
 
 
 def wave(start: Point, end: Point, amplitude: float, waves: float, steps: int = 40) -> list[Point]:

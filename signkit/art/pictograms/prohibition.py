@@ -7,8 +7,8 @@ key details sit off the diagonal where the bar will run.
 
 from __future__ import annotations
 
-from signkit.art.pen import Pen
-from signkit.art.pictograms.prohibition_parts import bezier, drop, knife_switch, open_hand, rotated
+from signkit.art.pen import Pen, bezier
+from signkit.art.pictograms.prohibition_parts import drop, knife_switch, open_hand, rotated
 from signkit.art.registry import sign
 
 

@@ -7,8 +7,8 @@ of 禁止通行 (round head, thick torso, round-capped limbs) caught in the forb
 
 from __future__ import annotations
 
-from signkit.art.pen import Pen
-from signkit.art.pictograms.prohibition_parts import LIMB, Place, bezier, person, rotated
+from signkit.art.pen import Local, Pen, bezier
+from signkit.art.pictograms.prohibition_parts import LIMB, person, rotated
 from signkit.art.registry import sign
 
 
@@ -42,7 +42,7 @@ def no_standing(pen: Pen) -> None:
             ("C", 0.34, 0.09, 0.31, 0.07, 0.27, 0.07), ("L", 0.27, -0.10), ("Z",)]
     heel = [("M", 0.22, -0.09), ("L", 0.22, 0.07), ("L", 0.07, 0.07), ("C", 0.02, 0.07, 0.0, 0.04, 0.0, -0.01),
             ("C", 0.0, -0.06, 0.02, -0.09, 0.07, -0.09), ("Z",)]
-    for at in (Place(0.36, 0.86, -100.0, mirror=True), Place(0.64, 0.82, -80.0)):
+    for at in (Local(0.36, 0.86, -100.0, mirror=True), Local(0.64, 0.82, -80.0)):
         pen.fill(at.segments(sole))
         pen.fill(at.segments(heel))
 

@@ -10,16 +10,8 @@ from __future__ import annotations
 
 import math
 
-from signkit.art.pen import Pen
-from signkit.art.pictograms.prohibition_parts import (
-    Place,
-    bezier,
-    drop,
-    flame,
-    liquor,
-    rotated,
-    rounded_rect,
-)
+from signkit.art.pen import Local, Pen, bezier
+from signkit.art.pictograms.prohibition_parts import drop, flame, liquor, rotated, rounded_rect
 from signkit.art.registry import sign
 
 GB2894_2025 = "GB 2894—2025"
@@ -169,7 +161,7 @@ def no_radioactive_magnetic_goods(pen: Pen) -> None:
 def no_work_after_drinking(pen: Pen) -> None:
     """A liquor bottle and cup, with a spanner for the work they must not come before."""
     liquor(pen, 0.08, 0.92, 0.95)
-    at = Place(0.70, 0.30, -45.0)
+    at = Local(0.70, 0.30, -45.0)
     pen.stroke(at.pts([(-0.20, 0.0), (0.12, 0.0)]), 0.08)
     pen.circle(*at(0.20, 0.0), 0.10)
     pen.polygon(at.pts([(0.17, -0.04), (0.34, -0.04), (0.34, 0.04), (0.17, 0.04)]), knockout=True)

@@ -7,15 +7,8 @@ known only by name: their figures here follow the name (and ISO 7010 P020 for th
 
 from __future__ import annotations
 
-from signkit.art.pen import Pen
-from signkit.art.pictograms.prohibition_parts import (
-    arrowhead,
-    bezier,
-    flame,
-    person,
-    rounded_rect,
-    spark,
-)
+from signkit.art.pen import Pen, bezier
+from signkit.art.pictograms.prohibition_parts import arrowhead, flame, person, rounded_rect, spark
 from signkit.art.registry import sign
 
 GB2894_2025 = "GB 2894—2025"

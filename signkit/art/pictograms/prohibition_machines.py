@@ -8,19 +8,8 @@ P015, P016, P028).
 
 from __future__ import annotations
 
-from signkit.art.pen import Pen
-from signkit.art.pictograms.prohibition_parts import (
-    Place,
-    arrowhead,
-    bezier,
-    drop,
-    gear,
-    open_hand,
-    person,
-    rounded_rect,
-    side_hand,
-    wheel,
-)
+from signkit.art.pen import Local, Pen, bezier
+from signkit.art.pictograms.prohibition_parts import arrowhead, drop, gear, open_hand, person, rounded_rect, side_hand, wheel
 from signkit.art.registry import sign
 
 GB2894_2025 = "GB 2894—2025"
@@ -86,7 +75,7 @@ def no_reaching_in(pen: Pen) -> None:
 @sign("禁止戴手套", "禁止", aliases=("严禁戴手套操作", "操作时禁止戴手套", "禁止戴手套作业"), number="1-28")
 def no_gloves(pen: Pen) -> None:
     """A work glove with a flared cuff."""
-    open_hand(pen, Place(0.11, 0.02, 0.0, 0.78))
+    open_hand(pen, Local(0.11, 0.02, 0.0, 0.78))
     pen.polygon([(0.38, 0.80), (0.62, 0.80), (0.70, 0.96), (0.30, 0.96)])
     pen.stroke([(0.34, 0.80), (0.66, 0.80)], 0.04, knockout=True)
     pen.stroke([(0.38, 0.70), (0.62, 0.70)], 0.025, knockout=True)
@@ -109,11 +98,11 @@ def no_heavy_load(pen: Pen) -> None:
 def no_water_spray(pen: Pen) -> None:
     """A hose nozzle spraying a fan of water."""
     pen.stroke(bezier((0.08, 0.96), (0.10, 0.86), (0.14, 0.80), (0.22, 0.74)), 0.07)
-    start = Place(0.22, 0.74, -42.0)
+    start = Local(0.22, 0.74, -42.0)
     pen.fill(start.segments(rounded_rect(-0.02, -0.07, 0.30, 0.14, 0.03)))
     pen.polygon(start.pts([(0.28, -0.06), (0.36, -0.04), (0.36, 0.04), (0.28, 0.06)]))
     for angle in (-80.0, -55.0, -30.0, -5.0):
-        ray = Place(0.46, 0.50, angle)
+        ray = Local(0.46, 0.50, angle)
         pen.stroke(ray.pts([(0.08, 0.0), (0.26, 0.0)]), 0.05)
         x, y = ray(0.40, 0.0)
         drop(pen, x, y + 0.03, 0.042)

@@ -8,18 +8,8 @@ signs, and only 2-1…2-3 carry numbers.
 
 from __future__ import annotations
 
-from signkit.art.pen import Pen
-from signkit.art.pictograms.prohibition_parts import (
-    Place,
-    arrowhead,
-    bezier,
-    flame,
-    liquor,
-    person,
-    rounded_rect,
-    spark,
-    wheel,
-)
+from signkit.art.pen import Local, Pen, bezier
+from signkit.art.pictograms.prohibition_parts import arrowhead, flame, liquor, person, rounded_rect, spark, wheel
 from signkit.art.registry import sign
 
 GB14161 = "GB 14161—1993"
@@ -92,7 +82,7 @@ def no_riding_conveyor(pen: Pen) -> None:
 @sign("禁止登钩", "禁止", aliases=("严禁蹬钩", "禁止扒车蹬钩", "严禁扒、蹬、跳车"), standard=GB14161)
 def no_riding_couplings(pen: Pen) -> None:
     """A person standing on the coupling between two mine cars on an inclined haulage."""
-    slope = Place(0.50, 0.78, -18.0)
+    slope = Local(0.50, 0.78, -18.0)
     pen.stroke(slope.pts([(-0.50, 0.10), (0.50, 0.10)]), 0.04)
     for x0 in (-0.48, 0.12):
         pen.polygon(slope.pts([(x0, -0.22), (x0 + 0.36, -0.22), (x0 + 0.32, 0.02), (x0 + 0.04, 0.02)]))
@@ -122,7 +112,7 @@ def no_open_blasting(pen: Pen) -> None:
 def no_opening_cap_lamps(pen: Pen) -> None:
     """A miner's cap lamp: its battery case with the lid prised open by a screwdriver, the cord to the lamp head."""
     pen.fill(rounded_rect(0.08, 0.62, 0.34, 0.30, 0.04))
-    lid = Place(0.08, 0.58, -24.0)
+    lid = Local(0.08, 0.58, -24.0)
     pen.fill(lid.segments(rounded_rect(0.0, -0.08, 0.34, 0.08, 0.02)))
     pen.stroke(bezier((0.40, 0.70), (0.60, 0.62), (0.50, 0.36), (0.60, 0.30)), 0.04)
     pen.circle(0.72, 0.26, 0.14)

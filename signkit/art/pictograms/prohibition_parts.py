@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from signkit.art.pen import KAPPA, Pen, Point
+from signkit.art.pen import KAPPA, Local, Pen, Point
 
 #: Stroke widths of a figure: head radius, torso, limbs (the house figure of 禁止通行 and 禁止入内).
 HEAD = 0.09
@@ -19,14 +19,6 @@ TORSO = 0.15
 LIMB = 0.09
 
 
-def bezier(p0: Point, p1: Point, p2: Point, p3: Point, steps: int = 16) -> list[Point]:
-    """Points along a cubic Bézier, for stroking curved lines."""
-    out: list[Point] = []
-    for i in range(steps + 1):
-        t = i / steps
-        a, b, c, d = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t ** 2, t ** 3
-        out.append((a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
-    return out
 
 
 def rotated(points: Sequence[Point], cx: float, cy: float, degrees: float) -> list[Point]:
@@ -43,31 +35,6 @@ def drop(pen: Pen, x: float, y: float, r: float) -> None:
               ("C", x - r, y - 0.7 * r, x - 0.4 * r, y - 1.3 * r, x, y - 2.2 * r), ("Z",)])
 
 
-class Place:
-    """A local frame: origin, clockwise turn, scale and optional mirror (local y flipped), mapping into the unit square."""
-
-    def __init__(self, ox: float, oy: float, degrees: float = 0.0, scale: float = 1.0, *, mirror: bool = False) -> None:
-        self.ox, self.oy, self.scale = ox, oy, scale
-        self.c, self.s = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
-        self.flip = -1.0 if mirror else 1.0
-
-    def __call__(self, x: float, y: float) -> Point:
-        x, y = x * self.scale, y * self.scale * self.flip
-        return self.ox + x * self.c - y * self.s, self.oy + x * self.s + y * self.c
-
-    def pts(self, points: Sequence[Point]) -> list[Point]:
-        return [self(x, y) for x, y in points]
-
-    def segments(self, segments: Sequence[tuple[object, ...]]) -> list[tuple[object, ...]]:
-        """Path segments (M/L/C/Z with local coordinates) mapped into the unit square."""
-        out: list[tuple[object, ...]] = []
-        for op, *values in segments:
-            v = [float(x) for x in values]  # type: ignore[arg-type]
-            mapped: list[float] = []
-            for i in range(0, len(v), 2):
-                mapped.extend(self(v[i], v[i + 1]))
-            out.append((op, *mapped))
-        return out
 
 
 def person(pen: Pen, head: Point, neck: Point, hip: Point, limbs: Sequence[Sequence[Point]], *,
@@ -79,12 +46,12 @@ def person(pen: Pen, head: Point, neck: Point, hip: Point, limbs: Sequence[Seque
         pen.stroke(line, limb)
 
 
-def open_hand(pen: Pen, place: Place | None = None) -> None:
+def open_hand(pen: Pen, place: Local | None = None) -> None:
     """The open hand of 禁止触摸, palm forward, fingers up (wrist at the bottom, about 0.26–0.76 wide, 0.08–0.98 tall).
 
     ``place`` moves, turns and scales it (unit coordinates are its local ones).
     """
-    at = place or Place(0.0, 0.0)
+    at = place or Local(0.0, 0.0)
     pen.fill(at.segments([("M", 0.26, 0.44), ("L", 0.74, 0.44), ("C", 0.76, 0.62, 0.72, 0.76, 0.66, 0.82),
                           ("L", 0.66, 0.98), ("L", 0.38, 0.98), ("L", 0.38, 0.84),
                           ("C", 0.30, 0.76, 0.26, 0.62, 0.26, 0.44), ("Z",)]))
@@ -102,7 +69,7 @@ def side_hand(pen: Pen, wrist: Point, degrees: float, length: float, *, mirror: 
     (a share of ``length``).  Unmirrored the thumb is on the upper side when the hand
     points right.  ``halo`` first clears a white border that wide around the hand.
     """
-    at = Place(wrist[0], wrist[1], degrees, length, mirror=mirror)
+    at = Local(wrist[0], wrist[1], degrees, length, mirror=mirror)
     w = length
     parts = [
         (at.pts([(-0.02, 0.0), (0.46, 0.0)]), 0.44 * w),  # palm
@@ -125,7 +92,7 @@ def flame(pen: Pen, x: float, base: float, width: float, height: float, *, turn:
     ``turn`` tilts it clockwise about the middle of its base; ``inner`` cuts the
     inner tongue out of it (the paper colour, or the ink when ``knockout``).
     """
-    at = Place(x, base, turn)
+    at = Local(x, base, turn)
     w, h = width / 2, height
     pen.fill(at.segments([
         ("M", 0.0, 0.0),
@@ -213,7 +180,7 @@ def spark(pen: Pen, cx: float, cy: float, r: float, *, points: int = 4) -> None:
 
 def liquor(pen: Pen, x: float, y: float, scale: float = 1.0) -> None:
     """A liquor bottle (neck up) beside a small cup; (x, y) is the bottle's bottom left, about 0.62 × 0.66 at scale 1."""
-    at = Place(x, y, 0.0, scale)
+    at = Local(x, y, 0.0, scale)
     pen.fill(at.segments([("M", 0.0, 0.0), ("L", 0.0, -0.36), ("C", 0.0, -0.44, 0.06, -0.48, 0.10, -0.50),
                           ("L", 0.10, -0.62), ("L", 0.22, -0.62), ("L", 0.22, -0.50),
                           ("C", 0.26, -0.48, 0.32, -0.44, 0.32, -0.36), ("L", 0.32, 0.0), ("Z",)]))

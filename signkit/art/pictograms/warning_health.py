@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 
-from signkit.art.pen import Pen, arc_points
-from signkit.art.pictograms.warning_parts import bezier, cloud, skull, vwave
+from signkit.art.pen import Pen, arc_points, bezier
+from signkit.art.pictograms.warning_parts import cloud, skull, vwave
 from signkit.art.registry import sign
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 
-from signkit.art.pen import Pen, Point
-from signkit.art.pictograms.warning_parts import Local, gear, hand, person, rotate
+from signkit.art.pen import Local, Pen, Point
+from signkit.art.pictograms.warning_parts import gear, hand, person, rotate
 from signkit.art.registry import sign
 
 

@@ -8,19 +8,8 @@ were not available, so these follow the sign research's descriptions.
 
 from __future__ import annotations
 
-from signkit.art.pen import Pen
-from signkit.art.pictograms.warning_parts import (
-    bezier,
-    cloud,
-    crossbones,
-    person,
-    roadway,
-    rock,
-    rotate,
-    skull,
-    vwave,
-    wave,
-)
+from signkit.art.pen import Pen, bezier
+from signkit.art.pictograms.warning_parts import cloud, crossbones, person, roadway, rock, rotate, skull, vwave, wave
 from signkit.art.registry import sign
 
 #: GB 14161—1993 《矿山安全标志》.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from signkit.art.pen import KAPPA, Pen, Point
+from signkit.art.pen import KAPPA, Local, Pen, Point
 
 HEAD = 0.075
 TORSO = 0.11
@@ -25,20 +25,6 @@ def rotate(points: Sequence[Point], cx: float, cy: float, degrees: float) -> lis
     return [(cx + (x - cx) * c - (y - cy) * s, cy + (x - cx) * s + (y - cy) * c) for x, y in points]
 
 
-class Local:
-    """A local frame: origin, rotation and scale, mapping local points into the unit square."""
-
-    def __init__(self, ox: float, oy: float, degrees: float, scale: float, *, mirror: bool = False) -> None:
-        self.ox, self.oy, self.scale = ox, oy, scale
-        self.c, self.s = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
-        self.flip = -1.0 if mirror else 1.0
-
-    def __call__(self, x: float, y: float) -> Point:
-        x, y = x * self.scale, y * self.scale * self.flip
-        return self.ox + x * self.c - y * self.s, self.oy + x * self.s + y * self.c
-
-    def pts(self, points: Sequence[Point]) -> list[Point]:
-        return [self(x, y) for x, y in points]
 
 
 def hand(pen: Pen, wrist: Point, degrees: float, length: float, *, mirror: bool = False, cuff: float = 0.26,
@@ -156,14 +142,6 @@ def bolt(pen: Pen, x: float, y: float, scale: float, *, knockout: bool = False) 
     pen.polygon([(x + px * scale, y + py * scale) for px, py in BOLT], knockout=knockout)
 
 
-def bezier(p0: Point, p1: Point, p2: Point, p3: Point, steps: int = 16) -> list[Point]:
-    """Points along a cubic Bézier, for stroking curved lines."""
-    out: list[Point] = []
-    for i in range(steps + 1):
-        t = i / steps
-        a, b, c, d = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t ** 2, t ** 3
-        out.append((a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
-    return out
 
 
 def skull(pen: Pen, cx: float, cy: float, r: float, *, knockout: bool = False) -> None:
