@@ -85,7 +85,8 @@ class _Progress:
         name = site.enterprise or site.input.name
         line = f"[{done}/{total}] {_WORDS[site.status]} {name}"
         if site.status == "rendered":
-            line += f"（重写 {len(site.rewritten)}，沿用 {len(site.kept)}，删除 {len(site.removed)}）"
+            line += f"（重写 {len(site.rewritten)}，沿用 {len(site.kept)}，删除 {len(site.removed)}"
+            line += f"，{len(site.not_made)} 块未生成）" if site.not_made else "）"
         if not self.live:
             self._write(line + "\n")
             return

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 RENDER_HELP = """把站点文件生成为可直接印刷的 PDF（每块牌、每种告知卡一个文件）。
 
-先做与 check 相同的检查：有错误时不生成任何文件（退出码 1）。
+先做与 check 相同的检查。一个问题只挡住它涉及的牌（如某岗位没写责任，只有该岗位的 2-3 不生成），
+其余的牌照常生成；最后列出没有生成的牌及原因（退出码 1）。--all-or-nothing：有错误的企业一块也不生成。
 每家企业一个子文件夹，内有 PDF 和 manifest.json；OUTDIR/manifest.json 汇总全部。"""
 
 
@@ -82,7 +83,9 @@ def render(
     dry_run: bool = typer.Option(False, "--dry-run",
                                  help="只列出需要重印的牌（与输出文件夹中上次的结果比较）：只排版、计算哈希，不生成 PDF，不写任何文件"),
     force: bool = typer.Option(False, "--force", help="全部重新生成，不复用上次的文件"),
-    strict: bool = typer.Option(False, "--strict", help="有警告也不生成"),
+    strict: bool = typer.Option(False, "--strict", help="警告也挡住它涉及的牌"),
+    all_or_nothing: bool = typer.Option(False, "--all-or-nothing",
+                                        help="企业的数据有任何错误（--strict 时含警告）就一块也不生成"),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="站点文件大小上限（字节）"),
     fonts: FontMode | None = FONTS_OPTION,
     title_font: str | None = TITLE_FONT_OPTION,
@@ -124,7 +127,8 @@ def render(
                 sizes=tuple(_sizes(size).items()), bleed=bleed, marks=marks, strict=strict, max_bytes=max_bytes,
                 proof=proof.upper() if proof else None, tile=tile.upper() if tile else None,
                 impose=impose.upper() if impose else None, overlap=overlap, sign_folder=sign_folder,
-                dry_run=dry_run, force=force, jobs=jobs or _default_jobs(), fail_fast=fail_fast)
+                dry_run=dry_run, force=force, jobs=jobs or _default_jobs(), fail_fast=fail_fast,
+                all_or_nothing=all_or_nothing)
             outcome = render_files(files, outdir, fontset, options, progress=progress, keep=False, deliver=deliver)
     except KeyboardInterrupt as stop:
         progress.abandon()
@@ -216,6 +220,25 @@ def _print_summary(outcome: RenderOutcome, elapsed: float, outdir: Path, dry_run
         names = "、".join(f"{c.enterprise}（{c.site_file}）" for c in outcome.carried)
         typer.echo(f"  另有 {len(outcome.carried)} 家企业本次没有生成，文件夹完好，仍列在清单和印刷清单中：{names}"
                    "（不再需要时删除其文件夹）")
+    _print_not_made(outcome, dry_run)
+
+
+def _print_not_made(outcome: RenderOutcome, dry_run: bool) -> None:
+    """The boards not made, by enterprise, each with the problems that block it (the run's exit code is then 1)."""
+    missing = outcome.not_made
+    if not missing:
+        return
+    verb = "不会生成" if dry_run else "没有生成"
+    typer.echo(f"{len(missing)} 块牌{verb}（改正下列问题后再次运行即可补上，其余的牌不受影响）：")
+    current = None
+    for site, item in missing:
+        if site is not current:
+            typer.echo(f"  {site.enterprise or site.input.name}：")
+            current = site
+        kept = f"；文件夹中仍是上次的 {item.file}" if item.file else ""
+        typer.echo(f"    附表 {item.form} {item.subject or ''}{kept}")
+        for reason in item.reasons or []:
+            typer.echo(f"      {reason}")
 
 
 def preview(

@@ -23,22 +23,42 @@ def _effective(diag: Diagnostic, strict: bool) -> Severity:
     return diag.severity
 
 
-def plan_text(report: FileReport, boards: bool = False) -> str:
-    """The board plan of one file, as a short Chinese table (``boards``: one line per board with its stamp)."""
+def plan_text(report: FileReport, boards: bool = False, strict: bool = False) -> str:
+    """The board plan of one file, as a short Chinese table: what to make, and what cannot be made yet and why.
+
+    ``boards`` lists one line per board with its content stamp.
+    """
     if report.site is None:
         return ""
-    lines = [f"{report.file}：{report.site.enterprise.name} 需制作"]
+    blocked = report.blockers(strict)
+    state = f"（{len(report.plan) - len(blocked)} 块可以制作，{len(blocked)} 块受阻）" if blocked else ""
+    lines = [f"{report.file}：{report.site.enterprise.name} 需制作{state}"]
     for form, count in plan_counts(report.plan).items():
         pieces = f"，共 {count['pieces']} 张" if count["pieces"] != count["designs"] else ""
         lines.append(f"  附表 {form:<6} {FORMS[form].name} × {count['designs']}{pieces}")
+    if blocked:
+        lines.append("  受阻的牌（改正下列问题后才会生成，其余的牌照常生成）：")
+        for index, problems in blocked.items():
+            board = report.plan[index]
+            rules = "、".join(dict.fromkeys(d.rule for d in problems))
+            lines.append(f"    附表 {board.form_id:<6} {board.subject}：{rules}（{_first_line(problems[0])}）")
     if boards:
         # The stamp on a board reads 「内容 <hash> · 修订 <date>」: both are listed, so an inspector can compare.
         revised = report.site.enterprise.revised.isoformat()
         lines.append(f"  逐块，修订日期 {revised}（内容标记 · 附表 · 对象 · 数量 · 制作 · 悬挂）：")
         for index, board in enumerate(report.plan):
-            stamp = report.stamps[index][:8] if index < len(report.stamps) else "--------"
+            stamp = report.stamps[index][:8] if index < len(report.stamps) and report.stamps[index] else "--------"
+            if index in blocked:
+                stamp = "（受阻）  "
             lines.append(f"    {stamp}  {board.form_id:<6} {board.subject} × {board.quantity} · {board.maker} · {board.hangs}")
     return "\n".join(lines)
+
+
+def _first_line(diag: Diagnostic) -> str:
+    """A diagnostic in a few words for a list: its path and message."""
+    path = format_path(diag.location.path)
+    text = f"{path} {diag.message}" if path else diag.message
+    return text if len(text) <= 60 else text[:59] + "…"
 
 
 def text_report(reports: Sequence[FileReport], *, strict: bool = False, show_plan: bool = True,
@@ -54,11 +74,14 @@ def text_report(reports: Sequence[FileReport], *, strict: bool = False, show_pla
             out.append(diag.render())
     if show_plan:
         for report in reports:
-            if report.site is not None and not report.errors(strict):
-                out.append(plan_text(report, boards))
+            if report.site is not None:
+                out.append(plan_text(report, boards, strict))
     failed = sum(1 for r in reports if not r.ok(strict))
     summary = f"检查了 {len(reports)} 个文件：{errors} 个错误，{warnings} 个警告"
     summary += f"，{failed} 个文件未通过" if failed else "，全部通过"
+    blocked = sum(len(r.blockers(strict)) for r in reports if r.site is not None)
+    if blocked:
+        summary += f"；{blocked} 块牌受阻"
     out.append(summary)
     return "\n".join(out)
 
@@ -80,11 +103,14 @@ def json_report(reports: Sequence[FileReport], *, strict: bool = False, notes: S
             revised = report.site.enterprise.revised.isoformat()
             entry["enterprise"] = report.site.enterprise.name
             entry["revised"] = revised
+            blocked = report.blockers(strict)
             entry["plan"] = [
                 {**b.to_dict(), **({"content_hash": report.stamps[i], "stamp": report.stamps[i][:8], "revised": revised}
-                                   if i < len(report.stamps) else {})}
+                                   if i < len(report.stamps) and report.stamps[i] else {}),
+                 "ready": i not in blocked, "blocked_by": list(dict.fromkeys(d.rule for d in blocked.get(i, [])))}
                 for i, b in enumerate(report.plan)]
             entry["plan_counts"] = plan_counts(report.plan)
+            entry["boards"] = {"ready": len(report.plan) - len(blocked), "blocked": len(blocked)}
         files.append(entry)
     document = {
         "signkit": __version__,

@@ -30,7 +30,7 @@ from typing import Literal
 from pydantic.fields import FieldInfo
 
 from signkit.diagnostics import KeyPath
-from signkit.model.validate import model_at
+from signkit.model.paths import model_at
 
 Kind = Literal["text", "list", "names", "people", "phone", "postcode", "int", "date", "yesno", "choice"]
 """How a cell is read: ``list`` splits sentences (newlines, ；, numbering), ``names`` splits
@@ -160,7 +160,7 @@ INFO_ROWS: tuple[Column, ...] = (
     Column("市级直接监管", ("企业", "市级直接监管"), "yesno", synonyms=("是否市级直接监管",)),
     Column("修订日期", ("企业", "修订日期"), "date", synonyms=("修订时间", "更新日期", "填写日期")),
     Column("风险信息网址", ("企业", "风险信息网址"), synonyms=("风险信息公示网址", "风险公告网址")),
-    Column("监管责任.风险点", ("监管责任", "风险点"), synonyms=("2-1-1风险点", "重大风险点", "责任牌风险点")),
+    Column("监管责任.风险点", ("监管责任", "风险点"), "names", synonyms=("2-1-1风险点", "重大风险点", "责任牌风险点")),
     Column("输出.渐变背景", ("输出", "渐变背景"), "yesno", synonyms=("渐变背景",)),
     Column("输出.裁切标记", ("输出", "裁切标记"), "yesno", synonyms=("裁切标记",)),
     Column("输出.标志文件夹", ("输出", "标志文件夹"), synonyms=("标志文件夹",)),
@@ -185,7 +185,7 @@ CATEGORY_SYNONYMS: dict[str, str] = {
     "属地监管部门": "属地监管", "属地监管责任": "属地监管", "属地管理部门": "属地监管", "属地管理": "属地监管",
     "属地": "属地监管",
 }
-LEVELS: tuple[str, ...] = ("市", "县", "乡镇", "街道")
+LEVELS: tuple[str, ...] = ("国家", "省", "市", "县", "乡镇", "街道")
 
 SUPERVISION = SheetSpec(SUPERVISION_SHEET, ("监管部门", "监管责任部门", "监督管理责任", "安全生产监督管理责任"), (
     Column("类别", ("类别",), "choice", 16, ("监管类别", "类型", "责任类别", "监管类型", "部门类别")),
@@ -296,7 +296,7 @@ def _roster_columns() -> tuple[Column, ...]:
     columns += [
         Column(COUNTY_LEADER, ("监管责任", COUNTY_LEADER, "姓名"), "text", 12, ("县政府分管领导", "县级领导")),
         Column(f"{COUNTY_LEADER}.职务", ("监管责任", COUNTY_LEADER, "职务"), "text", 18, ("县政府分管领导职务",)),
-        Column("监管责任.风险点", ("监管责任", "风险点"), "text", 14, ("风险点", "重大风险点", "2-1-1风险点")),
+        Column("监管责任.风险点", ("监管责任", "风险点"), "names", 14, ("风险点", "重大风险点", "2-1-1风险点")),
     ]
     for dept in DEPARTMENTS:
         groups: list[tuple[str, KeyPath]] = (

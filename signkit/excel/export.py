@@ -41,8 +41,8 @@ from signkit.excel.columns import (
     describe,
 )
 from signkit.excel.style import decorate
+from signkit.model.paths import find_value
 from signkit.model.site import Site
-from signkit.model.validate import find_value
 
 
 def value_at(data: Any, key: KeyPath) -> Any:

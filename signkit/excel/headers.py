@@ -124,7 +124,7 @@ INFO_LOOKUP = column_table(INFO_ROWS)
 _ROSTER_EXTRA = column_table((
     Column(COUNTY_LEADER, ("监管责任", COUNTY_LEADER, "姓名"), synonyms=("县政府分管领导", "县级领导", "县级政府领导姓名")),
     Column(f"{COUNTY_LEADER}.职务", ("监管责任", COUNTY_LEADER, "职务"), synonyms=("县政府分管领导职务", "县级领导职务")),
-    Column("监管责任.风险点", ("监管责任", "风险点"), synonyms=("风险点", "重大风险点", "2-1-1风险点")),
+    Column("监管责任.风险点", ("监管责任", "风险点"), "names", synonyms=("风险点", "重大风险点", "2-1-1风险点")),
 ))
 
 

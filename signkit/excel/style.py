@@ -211,7 +211,7 @@ def decorate(book: Any) -> None:
             if spec is SUPERVISION and column.header == "类别":
                 add_validation(sheet, ref, choices.formula(CATEGORIES), strict=True, prompt="选择这一行是哪个监管部门")
             elif spec is SUPERVISION and column.header == "层级":
-                add_validation(sheet, ref, choices.formula(LEVELS), strict=True, prompt="市、县、乡镇 或 街道")
+                add_validation(sheet, ref, choices.formula(LEVELS), strict=True, prompt="国家、省、市、县、乡镇 或 街道")
             elif column.header == "风险等级":
                 add_validation(sheet, ref, choices.formula(("重大", "较大", "一般", "低")), strict=True,
                                 prompt="重大（红）、较大（橙）、一般（黄）、低（蓝）")

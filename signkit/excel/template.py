@@ -189,7 +189,7 @@ def roster_workbook(sites: list[Site]) -> Any:
         sheet.column_dimensions[letter].number_format = "@"
         if column.key[-1] == "层级":
             add_validation(sheet, f"{letter}2:{letter}{FILL_ROWS}", '"' + ",".join(LEVELS) + '"', strict=True,
-                           prompt="市、县、乡镇 或 街道")
+                           prompt="国家、省、市、县、乡镇 或 街道")
         elif column.key[-1] == "市级直接监管":
             add_validation(sheet, f"{letter}2:{letter}{FILL_ROWS}", '"是,否"', strict=True, prompt="是 或 否")
     return book

@@ -24,7 +24,7 @@ from yaml.resolver import Resolver
 
 from signkit.diagnostics import KeyPath
 from signkit.excel.cellmap import CellMap
-from signkit.model.validate import known_keys
+from signkit.model.paths import known_keys
 
 _NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 _STR_TAG = "tag:yaml.org,2002:str"

@@ -366,7 +366,7 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
          TextStyle("body", LEVEL_SIZE * s, MIN_TEXT, align="center", color=RISK_TEXT[point.level],
                    letter_spacing=0.1),
          "风险等级", RISK_COLORS[point.level])
-    left(2, point.owner, TextStyle("body", OWNER_SIZE * s, MIN_TEXT, align="center"), "管控责任人")
+    left(2, point.owner or "", TextStyle("body", OWNER_SIZE * s, MIN_TEXT, align="center"), "管控责任人")
     cell(Box(xs[0], ys[3], xs[1] - xs[0], ys[4] - ys[3]), LEFT_LABELS[3], label)
     outlines.append(sign_box(sizing))
     digests = _signs(frame, ctx, point, index, sizing)

@@ -16,6 +16,7 @@ from signkit.drawing.frame import Cell, Frame, TextStyle, grid
 from signkit.drawing.items import Board, Page
 from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
 from signkit.layout.fixed_text import supervisor_line
+from signkit.model.facts import major_points
 from signkit.model.site import Department
 from signkit.plan.boards import PlannedBoard
 from signkit.spec.forms import FORMS
@@ -74,7 +75,7 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
     labelled(0, 0, "企业名称")
     valued(0, 1, enterprise.name, ("企业", "企业名称"), colspan=5)
     labelled(1, 0, "企业主要负责人")
-    valued(1, 1, enterprise.principal, ("企业", "企业主要负责人"))
+    valued(1, 1, enterprise.principal or "", ("企业", "企业主要负责人"))
     if form_id == "2-1-1":
         labelled(1, 2, "分管负责人")
         valued(1, 3, enterprise.deputy or "", ("企业", "分管负责人"))
@@ -82,7 +83,7 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
         labelled(1, 2, "安全管理人员")
         valued(1, 3, enterprise.safety_manager or "", ("企业", "安全管理人员"))
     labelled(1, 4, "所属行业")
-    valued(1, 5, enterprise.industry, ("企业", "所属行业"))
+    valued(1, 5, enterprise.industry or "", ("企业", "所属行业"))
     row = 2
     supervision = site.supervision
     if form_id == "2-1-1":
@@ -90,7 +91,7 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
         labelled(row, 0, "县级政府领导")
         valued(row, 1, leader.name if leader else "", ("监管责任", "县级政府领导", "姓名"), colspan=2)
         labelled(row, 3, "风险点")
-        valued(row, 4, supervision.risk_point or "", ("监管责任", "风险点"), colspan=2)
+        valued(row, 4, "、".join(major_points(site)), ("监管责任", "风险点"), colspan=2)
         row += 1
 
     def department(row: int, dept: Department | None, path: KeyPath) -> None:

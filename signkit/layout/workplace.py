@@ -178,9 +178,9 @@ def _specs(planned: PlannedBoard, ctx: LayoutContext) -> tuple[list[_Spec], int,
     labelled(0, 0, 1, "工作场所")
     valued(0, 1, 4, place.name, (*base, "名称"))
     labelled(0, 4, 5, "场所主要负责人")
-    valued(0, 5, 6, place.head, (*base, "场所主要负责人"))
+    valued(0, 5, 6, place.head or "", (*base, "场所主要负责人"))
     labelled(1, 0, 1, "企业分管安全领导")
-    valued(1, 1, 2, place.safety_leader, (*base, "企业分管安全领导"))
+    valued(1, 1, 2, place.safety_leader or "", (*base, "企业分管安全领导"))
     labelled(1, 2, 3, "带班领导")
     leaders = place.shift_leaders or [""]
     for k, name in enumerate(leaders):
@@ -188,13 +188,13 @@ def _specs(planned: PlannedBoard, ctx: LayoutContext) -> tuple[list[_Spec], int,
         stop: Edge = ("leader", k + 1) if k < len(leaders) - 1 else ("col", 6)
         valued(1, start, stop, name, (*base, "带班领导", k))
 
-    def department(row: int, text: str, dept: InternalDept, key: str) -> None:
+    def department(row: int, text: str, dept: InternalDept | None, key: str) -> None:
         labelled(row, 0, 1, text)
-        valued(row, 1, 2, dept.department, (*base, key, "部门"))
+        valued(row, 1, 2, dept.department if dept else "", (*base, key, "部门"))
         labelled(row, 2, 3, "责任领导")
-        valued(row, 3, 4, dept.leader, (*base, key, "责任领导"))
+        valued(row, 3, 4, dept.leader if dept else "", (*base, key, "责任领导"))
         labelled(row, 4, 5, "具体责任人")
-        valued(row, 5, 6, dept.officer, (*base, key, "具体责任人"))
+        valued(row, 5, 6, dept.officer if dept else "", (*base, key, "具体责任人"))
 
     department(2, "企业安全管理部门", place.safety_dept, "企业安全管理部门")
     department(3, "场所主管部门（企业内部）", place.managing_dept, "场所主管部门")

@@ -98,7 +98,24 @@ RiskLevel = Annotated[Literal["重大", "较大", "一般", "低"], BeforeValida
                       WithJsonSchema({"enum": ["重大", "较大", "一般", "低", *_LEVEL_SYNONYMS]})]
 """The four grades of the regulation (红 重大, 橙 较大, 黄 一般, 蓝 低)."""
 
-Level = Literal["市", "县", "乡镇", "街道"]
-"""Which level of government a supervising department belongs to."""
+_GOVERNMENT_LEVELS = ("国家", "省", "市", "县", "乡镇", "街道")
+_GOVERNMENT_SYNONYMS = {
+    "国家级": "国家", "中央": "国家", "部级": "国家", "省级": "省", "自治区": "省", "市级": "市", "地市": "市",
+    "县级": "县", "区": "县", "县区": "县", "县（区）": "县", "县(区)": "县", "乡": "乡镇", "镇": "乡镇", "乡级": "乡镇",
+    "镇级": "乡镇", "街道办": "街道", "街道办事处": "街道",
+}
+
+
+def _government_level(value: Any) -> Any:
+    if isinstance(value, str):
+        text = value.strip()
+        return _GOVERNMENT_SYNONYMS.get(text, text)
+    return value
+
+
+Level = Annotated[Literal["国家", "省", "市", "县", "乡镇", "街道"], BeforeValidator(_government_level),
+                  WithJsonSchema({"enum": [*_GOVERNMENT_LEVELS, *_GOVERNMENT_SYNONYMS]})]
+"""Which level of government a supervising department belongs to: 国家 and 省 for the mine safety
+regulators (国家矿山安全监察局山西局) and other provincial departments, down to 乡镇 and 街道."""
 
 RISK_LEVELS: tuple[str, ...] = ("重大", "较大", "一般", "低")

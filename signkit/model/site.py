@@ -24,7 +24,6 @@ from signkit.model.fields import (
     OptionalTextList,
     RiskLevel,
     Text,
-    TextList,
     YesNo,
 )
 
@@ -75,10 +74,10 @@ class Enterprise(BaseModel):
     model_config = STRICT
 
     name: Text = _f("企业名称", "企业全称，印在 2-1 责任牌上")
-    principal: Text = _f("企业主要负责人", "企业主要负责人姓名")
+    principal: OptionalText = _f("企业主要负责人", "企业主要负责人姓名（附表 2-1 印出）", default=None)
     deputy: OptionalText = _f("分管负责人", "企业分管安全的负责人（附表 2-1-1 印出）", default=None)
     safety_manager: OptionalText = _f("安全管理人员", "企业安全管理人员（附表 2-1-2 印出）", default=None)
-    industry: Text = _f("所属行业", "所属行业，如 危险化学品、建材、煤矿")
+    industry: OptionalText = _f("所属行业", "所属行业，如 危险化学品、建材、煤矿（附表 2-1 印出）", default=None)
     report_phone: OptionalPhone = _f("企业监督举报电话", "企业内部监督举报电话（印在 2-4 底部）", default=None)
     emergency_phone: OptionalPhone = _f("企业应急电话", "企业应急电话（印在 2-5 告知卡背面）", default=None)
     risk_url: OptionalText = _f(
@@ -128,13 +127,14 @@ class Supervision(BaseModel):
 
     county_leader: Leader | None = _f(
         "县级政府领导", "挂牌的县政府分管领导（仅附表 2-1-1，存在重大风险点的县级监管企业）", default=None)
-    risk_point: OptionalText = _f(
-        "风险点", "附表 2-1-1 印出的重大风险点名称，须是本文件「风险点」中的一个重大风险点", default=None)
-    industry_dept: Department = _f("行业主管部门", "行业主管部门")
-    safety_dept: Department = _f("安全监管部门", "安全监管部门")
+    risk_points: OptionalTextList = _f(
+        "风险点", "附表 2-1-1 印出的重大风险点（一个或多个，须是本文件「风险点」中的重大风险点）；"
+        "不填时印出本文件全部重大风险点", default_factory=list)
+    industry_dept: Department | None = _f("行业主管部门", "行业主管部门（附表 2-1 印出）", default=None)
+    safety_dept: Department | None = _f("安全监管部门", "安全监管部门（附表 2-1 印出）", default=None)
     special_depts: list[Department] = _f(
         "专业监管部门", "专业监管部门（0 个或多个；附表留有 3 行，更多时责任牌加高）", default_factory=list)
-    local_dept: Department = _f("属地监管", "属地监管责任（2-1-1）/ 属地管理部门（2-1-2）")
+    local_dept: Department | None = _f("属地监管", "属地监管责任（2-1-1）/ 属地管理部门（2-1-2）", default=None)
 
 
 class InternalDept(BaseModel):
@@ -171,11 +171,11 @@ class Workplace(BaseModel):
     model_config = STRICT
 
     name: Text = _f("名称", "工作场所名称，如 一车间、合成工段")
-    head: Text = _f("场所主要负责人", "场所主要负责人姓名")
-    safety_leader: Text = _f("企业分管安全领导", "分管本场所的企业领导")
-    shift_leaders: TextList = _f("带班领导", "每日带班领导（一人或多人）")
-    safety_dept: InternalDept = _f("企业安全管理部门", "本企业内部负责安全的管理部门")
-    managing_dept: InternalDept = _f("场所主管部门", "企业内部主管该场所的部门")
+    head: OptionalText = _f("场所主要负责人", "场所主要负责人姓名", default=None)
+    safety_leader: OptionalText = _f("企业分管安全领导", "分管本场所的企业领导", default=None)
+    shift_leaders: OptionalTextList = _f("带班领导", "每日带班领导（一人或多人）", default_factory=list)
+    safety_dept: InternalDept | None = _f("企业安全管理部门", "本企业内部负责安全的管理部门", default=None)
+    managing_dept: InternalDept | None = _f("场所主管部门", "企业内部主管该场所的部门", default=None)
     teams: list[Team] = _f("班组", "班组及其负责人（任意条）", default_factory=list)
     posts: list[WorkplacePost] = _f("岗位", "岗位及其责任人（任意条）", default_factory=list)
 
@@ -186,10 +186,12 @@ class Post(BaseModel):
     model_config = STRICT
 
     name: Text = _f("岗位名称", "岗位名称，如 合成操作工")
-    headcount: int = _f("人数", "本岗位员工人数：每人发一张岗位风险告知卡", ge=1)
-    duties: TextList = _f("岗位安全生产责任", "本岗位具体的安全生产责任（逐条，不得模糊宽泛）")
-    risks: TextList = _f("岗位安全风险", "本岗位存在的安全风险（逐条，印在告知卡正面）")
-    measures: TextList = _f("应急处置及管控措施", "安全风险应急处置及管控措施（逐条，印在告知卡背面）")
+    headcount: int | None = _f("人数", "本岗位员工人数：每人发一张岗位风险告知卡", default=None, ge=1)
+    duties: OptionalTextList = _f("岗位安全生产责任", "本岗位具体的安全生产责任（逐条，不得模糊宽泛；附表 2-3 印出）",
+                                  default_factory=list)
+    risks: OptionalTextList = _f("岗位安全风险", "本岗位存在的安全风险（逐条，印在告知卡正面）", default_factory=list)
+    measures: OptionalTextList = _f("应急处置及管控措施", "安全风险应急处置及管控措施（逐条，印在告知卡背面）",
+                                    default_factory=list)
     rescue_phone: OptionalPhone = _f("救援电话", "救援电话（告知卡背面必须注明），如 119、120 或园区救援电话", default=None)
 
 
@@ -201,19 +203,19 @@ class RiskPoint(BaseModel):
     name: Text = _f("风险点名称", "风险点、场所名称")
     level: RiskLevel = _f("风险等级", "风险等级：重大（红）、较大（橙）、一般（黄）、低（蓝）")
     workplace: OptionalText = _f("所在工作场所", "风险点所在的工作场所（可选，须与「工作场所」中的名称一致）", default=None)
-    hazards: TextList = _f("风险及可能造成的危害", "逐条写出该场所存在的风险及可能造成的伤害")
-    causes: TextList = _f("事故诱因", "可能引发事故的原因（逐条）")
+    hazards: OptionalTextList = _f("风险及可能造成的危害", "逐条写出该场所存在的风险及可能造成的伤害", default_factory=list)
+    causes: OptionalTextList = _f("事故诱因", "可能引发事故的原因（逐条）", default_factory=list)
     accidents: OptionalTextList = _f(
         "事故类型", "可能发生的事故类别（GB 6441：物体打击、车辆伤害、机械伤害、起重伤害、触电、淹溺、灼烫、火灾、高处坠落、"
         "坍塌、冒顶片帮、透水、放炮、火药爆炸、瓦斯爆炸、锅炉爆炸、容器爆炸、其他爆炸、中毒和窒息、其他伤害）；"
         "不印在牌上，用于建议和核对警示标识", default_factory=list)
-    owner: Text = _f("管控责任人", "本场所风险管控具体负责人")
+    owner: OptionalText = _f("管控责任人", "本场所风险管控具体负责人", default=None)
     signs: OptionalTextList = _f(
         "警示标识", "印在告知牌上的安全标志：标志名称（如 当心爆炸、禁止烟火，signkit signs 列出全部），"
         "或自己的标志文件（.svg 矢量，或 .png、.jpg 图片）；写「自动」则按事故类型选用建议的标志", default_factory=list)
     notices: OptionalTextList = _f("重要提示", "相关警示语、提示等", default_factory=list)
-    controls: TextList = _f("管控措施", "风险管控措施（逐条）")
-    emergency: TextList = _f("应急处置措施", "应急处置措施（逐条）")
+    controls: OptionalTextList = _f("管控措施", "风险管控措施（逐条）", default_factory=list)
+    emergency: OptionalTextList = _f("应急处置措施", "应急处置措施（逐条）", default_factory=list)
 
 
 FormId = Literal["2-1-1", "2-1-2", "2-2", "2-3", "2-4", "2-5", "2-6", "2-7"]
@@ -257,7 +259,7 @@ class Site(BaseModel):
 
     region: Region = _f("地区", "所在地区与举报渠道")
     enterprise: Enterprise = _f("企业", "企业基本信息")
-    supervision: Supervision = _f("监管责任", "安全生产监督管理责任（附表 2-1-1 / 2-1-2）")
+    supervision: Supervision = _f("监管责任", "安全生产监督管理责任（附表 2-1-1 / 2-1-2）", default_factory=Supervision)
     workplaces: list[Workplace] = _f("工作场所", "企业安全生产责任牌（附表 2-2），每个工作场所一块", default_factory=list)
     posts: list[Post] = _f("岗位", "员工岗位责任牌（2-3）与岗位风险告知卡（2-5），每个岗位一项", default_factory=list)
     risk_points: list[RiskPoint] = _f("风险点", "安全风险分级管控告知牌（2-4），每个风险点一块", default_factory=list)

@@ -10,65 +10,17 @@ can filter on them.
 from __future__ import annotations
 
 import difflib
-import types
-import typing
+from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from signkit.diagnostics import Diagnostic, KeyPath, Severity
 from signkit.load.yaml_tree import SourceMap
+from signkit.model.paths import find_value, known_keys
+from signkit.model.salvage import salvage
 from signkit.model.site import Site
-
-
-def _unwrap(annotation: Any) -> type[BaseModel] | None:
-    """The model class inside ``X``, ``X | None``, ``list[X]`` or ``Annotated[...]``, if any."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    if origin in (list, typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            found = _unwrap(arg)
-            if found is not None:
-                return found
-    return None
-
-
-def model_at(path: KeyPath, root: type[BaseModel] = Site) -> type[BaseModel] | None:
-    """The model class that validates the mapping at ``path`` (aliases), or ``None``."""
-    model: type[BaseModel] | None = root
-    for part in path:
-        if model is None:
-            return None
-        if isinstance(part, int):
-            continue
-        field = next((f for f in model.model_fields.values() if f.alias == part), None)
-        if field is None:
-            return None
-        model = _unwrap(field.annotation)
-    return model
-
-
-def known_keys(path: KeyPath, root: type[BaseModel] = Site) -> list[str]:
-    """The keys allowed in the mapping at ``path``, in the model's order."""
-    model = model_at(path, root)
-    if model is None:
-        return []
-    return [f.alias for f in model.model_fields.values() if f.alias]
-
-
-def find_value(data: Any, path: KeyPath) -> tuple[bool, Any]:
-    """``(True, value)`` at ``path`` in loaded data, ``(False, None)`` where the path does not exist."""
-    node = data
-    for part in path:
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            return False, None
-    return True, node
 
 
 def _expected_choices(error: ErrorDetails) -> str:
@@ -119,10 +71,29 @@ def _translate(error: ErrorDetails, data: Any) -> tuple[str, str, str | None]:
     return "SK104", f"取值不正确（{error['msg']}）", None
 
 
-def validate_site(data: Any, source: SourceMap) -> tuple[Site | None, list[Diagnostic]]:
-    """Validate ``data``; return the site (or ``None``) and every problem found, located."""
+@dataclass(frozen=True)
+class Validated:
+    """A site and the schema's problems with it.
+
+    ``site`` is built from the parts that validate when the whole does not (``mended``
+    says which key paths were mended; :mod:`signkit.model.salvage`), so that the content
+    rules still run and every problem is reported in one pass; it is ``None`` only when
+    nothing can be built (the file is not a mapping of sections at all).
+    """
+
+    site: Site | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    mended: frozenset[KeyPath] = frozenset()
+
+    def covers(self, path: KeyPath) -> bool:
+        """Whether ``path`` was mended, or lies inside a mended part (its problem is already reported)."""
+        return any(path[:len(m)] == m for m in self.mended)
+
+
+def validate_site(data: Any, source: SourceMap) -> Validated:
+    """Validate ``data``: the site (mended where needed) and every problem found, located."""
     try:
-        return Site.model_validate(data), []
+        return Validated(Site.model_validate(data))
     except ValidationError as exc:
         diagnostics: list[Diagnostic] = []
         seen: set[tuple[KeyPath, str]] = set()
@@ -135,5 +106,18 @@ def validate_site(data: Any, source: SourceMap) -> tuple[Site | None, list[Diagn
                 continue
             seen.add((loc, rule))
             location = source.locate(loc, key=is_key or error["type"] == "extra_forbidden")
-            diagnostics.append(Diagnostic(rule, Severity.ERROR, message, location, hint))
-        return None, diagnostics
+            extra = {"meant": hint_key} if (hint_key := _meant(error)) else {}
+            diagnostics.append(Diagnostic(rule, Severity.ERROR, message, location, hint, extra))
+        salvaged = salvage(data)
+        if salvaged is None:
+            return Validated(None, diagnostics)
+        return Validated(salvaged.site, diagnostics, salvaged.mended)
+
+
+def _meant(error: ErrorDetails) -> str | None:
+    """For an unknown key with one close match among the allowed keys, the key the user most likely meant."""
+    loc = tuple(error["loc"])
+    if error["type"] != "extra_forbidden" or not loc:
+        return None
+    close = difflib.get_close_matches(str(loc[-1]), known_keys(loc[:-1]), n=1, cutoff=0.4)
+    return close[0] if close else None

@@ -185,7 +185,24 @@ class SignInputs(_Record):
     files: list[str] | None = None
 
 
+class BlockedEntry(_Record):
+    """A planned board this run could not make, and why (``blocked`` of a manifest, written only when there is one).
+
+    ``reasons`` are the problems that block it, one line each, as ``check`` prints them;
+    ``file`` names the earlier version that stays in the folder (and in ``files``)
+    until the data is fixed, if there is one.  The next run makes the board as soon as
+    its own data is clean, and lists it for printing then.
+    """
+
+    form: str
+    subject: str | None = None
+    key: str | None = None
+    reasons: list[str] | None = None
+    file: str | None = None
+
+
 BoardEntries = Annotated[list[BoardEntry], _well_formed(BoardEntry)]
+BlockedEntries = Annotated[list[BlockedEntry] | None, _well_formed(BlockedEntry)]
 
 
 class EnterpriseManifest(_Record):
@@ -212,6 +229,7 @@ class EnterpriseManifest(_Record):
     #: Not a list (``null`` included): empty, not absent — nothing in it can be trusted, not even that it is over.
     baseline: Annotated[list[BoardEntry] | None, _well_formed(BoardEntry)] = None
     writing: list[str] | None = None
+    blocked: BlockedEntries = None
 
     _damaged: bool = PrivateAttr(default=False)
 
@@ -249,6 +267,7 @@ class IndexedEnterprise(_Record):
     folder: str | None = None
     this_run: bool | None = None
     files: BoardEntries = []
+    blocked: BlockedEntries = None
 
 
 class TopManifest(_Record):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import errno
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,11 +28,13 @@ from signkit.layout.stamp import CONTENT_SCHEME
 from signkit.output.atomic import atomic_write_bytes, atomic_write_text, kill_point
 from signkit.output.manifest import (
     MANIFEST,
+    BlockedEntry,
     BoardEntry,
     EnterpriseManifest,
     ExtraEntry,
     SignInputs,
     board_key,
+    file_sha256,
     load_manifest,
     read_manifest,
 )
@@ -76,6 +78,8 @@ class Published:
     rewritten: list[str]
     kept: list[str]
     removed: list[str]
+    #: The boards not made this time, each with the earlier version kept in its place (if any).
+    blocked: list[BlockedEntry] = field(default_factory=list)
 
 
 def _write_manifest(target: Path, manifest: EnterpriseManifest) -> None:
@@ -84,7 +88,8 @@ def _write_manifest(target: Path, manifest: EnterpriseManifest) -> None:
 
 def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, enterprise: str,
             revised: str, extras: Sequence[tuple[str, str, bytes]] = (), fields: Sequence[dict[str, str]] = (),
-            input_hash: str = "", signs: SignInputs | None = None, unreported: bool = True) -> Published:
+            input_hash: str = "", signs: SignInputs | None = None, unreported: bool = True,
+            blocked: Sequence[BlockedEntry] = ()) -> Published:
     """Write ``result`` into ``outdir/folder`` so that the manifest is never wrong about the disk.
 
     Order: (1) an interim manifest (``complete: false``, no input hash) listing only the
@@ -97,6 +102,9 @@ def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, e
     ``unreported`` keeps the baseline in the final manifest until the caller has handed
     the reprint list on (:func:`acknowledge`).  ``signs`` records the sign files the
     boards were drawn from, so a rerun can tell, without parsing, whether one changed.
+    ``blocked`` are the planned boards not made this time: an earlier version of one
+    stays in the folder, and in ``files``, as it was (its data is broken now, but the
+    board on the wall was right when it was printed); the manifest lists them all.
     """
     target = outdir / safe_name(folder)
     if not _inside(outdir, target):  # pragma: no cover - safe_name already prevents it
@@ -130,6 +138,17 @@ def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, e
             raise OSError(errno.ENOENT, "earlier file vanished", str(source))
         data[entry.file] = content
         entries[index] = entry.model_copy(update={"bytes": len(content)})
+    # the earlier versions of boards blocked this time stay, as long as they are what the manifest says
+    built_keys = {e.key for e in entries}
+    kept_blocked: list[BlockedEntry] = []
+    for waiting in blocked:
+        previous = old_by_key.get(waiting.key)
+        if previous is not None and waiting.key not in built_keys and _inside(target, target / previous.file) \
+                and file_sha256(target / previous.file) == previous.sha256:
+            entries.append(previous)
+            kept_old.append(previous)
+            waiting = waiting.model_copy(update={"file": previous.file})
+        kept_blocked.append(waiting)
     new_extras = {relative: content for relative, _, content in extras}
     earlier: list[BoardEntry | ExtraEntry] = [*old.files, *baseline, *old.extras]
     old_names = {e.file for e in earlier}
@@ -164,10 +183,13 @@ def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, e
     final.update(files=entries, extras=extra_entries)
     if unreported:
         final["baseline"] = baseline
+    if kept_blocked:
+        final["blocked"] = kept_blocked
     _write_manifest(target, EnterpriseManifest(**final))
     kill_point("final")
     kept_names = {e.file for e in kept_old}
-    return Published(target, written, sorted(data), [e.file for e in entries if e.file in kept_names], removed)
+    return Published(target, written, sorted(data), [e.file for e in entries if e.file in kept_names], removed,
+                     kept_blocked)
 
 
 def _read_verified(path: Path, sha256: str) -> bytes | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from signkit._version import __version__
 from signkit.diagnostics import Diagnostic, Severity
@@ -53,19 +53,23 @@ Reuse = Callable[[PlannedBoard, str], str | None]
 
 
 def build_site(site: Site, source: SourceMap, fonts: FontSet, options: RenderOptions = DEFAULTS, *,
-               reuse: Reuse | None = None) -> BuildResult:
-    """Lay out and render every planned board of ``site``; nothing is written to disk.
+               reuse: Reuse | None = None, skip: Collection[int] = ()) -> BuildResult:
+    """Lay out and render every planned board of ``site`` but those in ``skip``; nothing is written to disk.
 
     Of ``options``, ``fit``, ``producer`` and ``sizes`` shape the boards, and ``bleed`` and
     ``marks`` (from the command line) override the site file's 输出.出血 / 输出.裁切标记
     for every board.  ``reuse`` lets an incremental run skip rendering a board whose file
-    from the last run has the same build hash.
+    from the last run has the same build hash.  ``skip`` are positions in the plan whose
+    data is blocked by a problem: they are not laid out.  A board whose text does not fit
+    is not made either (:attr:`BuildResult.not_made`); the others are.
     """
     fit, producer, bleed, marks = options.fit, options.producer, options.bleed, options.marks
     overrides = dict(options.sizes)
     result = BuildResult(fonts=describe(fonts))
     ctx = LayoutContext(site, FontMeasurer(fonts), gradient=site.output.gradient, base_dir=site_folder(source))
-    for planned in plan_boards(site):
+    for index, planned in enumerate(plan_boards(site)):
+        if index in skip:
+            continue
         if producer == "政府" and not made_by_government(planned):
             continue
         if producer == "企业" and made_by_government(planned):
@@ -86,13 +90,15 @@ def build_site(site: Site, source: SourceMap, fonts: FontSet, options: RenderOpt
                     source.locate(planned.source)))
             else:
                 size = (bigger[0], bigger[1]) if bigger else None
-                result.diagnostics.extend(misfit_diagnostic(m, source, planned, size) for m in frame.misfits)
+                misfits = [misfit_diagnostic(m, source, planned, size) for m in frame.misfits]
+                result.diagnostics.extend(misfits)
+                result.not_made[index] = misfits
                 continue
-        copies = planned.quantity if planned.form_id == "2-5" else site.output.copies.get(planned.form_id, 1)  # type: ignore[call-overload]
+        copies = planned.quantity if planned.form_id == "2-5" else site.output.copies_of(planned.form_id)
         used = fonts_used(board, fonts)
         embedded = tuple({"role": f.role, "family": f.family, "file": f.path.name, "mandated": f.mandated,
                           "stand_in": not f.mandated} for f in used)
-        board_bleed = bleed if bleed is not None else float(site.output.bleed.get(planned.form_id, 0.0))  # type: ignore[call-overload]
+        board_bleed = bleed if bleed is not None else site.output.bleed_of(planned.form_id)
         board_marks = marks if marks is not None else site.output.marks
         spec = PrintSpec(bleed=board_bleed, marks=board_marks)
         digest = build_hash(board.content_hash, stamp=stamp_text(board),

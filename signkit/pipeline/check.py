@@ -10,12 +10,12 @@ content stamp) needs no ReportLab: nothing here renders.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from signkit.codes import default_severity
-from signkit.diagnostics import Diagnostic, Severity, sort_key
+from signkit.diagnostics import Diagnostic, KeyPath, Severity, sort_key
 from signkit.excel.imported import ImportedSite
 from signkit.excel.reader import read_workbook
 from signkit.fonts import FontSet, check_coverage
@@ -27,7 +27,8 @@ from signkit.model.walk import printed_items
 from signkit.pipeline.config import SignFolder
 from signkit.pipeline.fitting import layout_site
 from signkit.pipeline.inputs import collect_inputs
-from signkit.plan.boards import PlannedBoard, plan_boards
+from signkit.plan.boards import UNKNOWN_LEVEL, PlannedBoard, plan_boards, risk_point_name
+from signkit.plan.inputs import affected
 from signkit.rules import run_rules
 
 
@@ -41,8 +42,11 @@ class FileReport:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     plan: list[PlannedBoard] = field(default_factory=list)
     unreadable: bool = False
-    #: Content hash of each planned board, in plan order (when the check laid the boards out).
+    #: Content hash of each planned board, in plan order (when the check laid the boards out; ``""`` for a
+    #: board whose data is blocked, which is not laid out).
     stamps: list[str] = field(default_factory=list)
+    #: Text that does not fit, by position in :attr:`plan`: it blocks that board only.
+    misfits: dict[int, list[Diagnostic]] = field(default_factory=dict)
 
     def errors(self, strict: bool = False) -> list[Diagnostic]:
         """Diagnostics that fail the check (warnings too when ``strict``)."""
@@ -51,6 +55,30 @@ class FileReport:
 
     def ok(self, strict: bool = False) -> bool:
         return not self.unreadable and not self.errors(strict)
+
+    def blockers(self, strict: bool = False) -> dict[int, list[Diagnostic]]:
+        """For each planned board that cannot be made, by its position in :attr:`plan`: the problems that block it.
+
+        A problem blocks the boards whose data it is about (:mod:`signkit.plan.inputs`):
+        a post without duties blocks its own 2-3, not the 2-2 that names it, and never
+        the 2-1.  Errors block; with ``strict``, warnings too.
+        """
+        out: dict[int, list[Diagnostic]] = {}
+        misfit = {id(d) for found in self.misfits.values() for d in found}  # these block the one board laid out
+        for diag in self.errors(strict):
+            if id(diag) in misfit:
+                continue
+            forms = diag.extra.get("forms", ())
+            for index in affected(blocking_path(diag), self.plan, forms):
+                out.setdefault(index, []).append(diag)
+        for index, misfits in self.misfits.items():
+            out.setdefault(index, []).extend(d for d in misfits if d not in out.get(index, []))
+        return dict(sorted(out.items()))
+
+    def ready(self, strict: bool = False) -> list[int]:
+        """Positions in :attr:`plan` of the boards whose own data is clean: those ``render`` makes."""
+        blocked = self.blockers(strict)
+        return [index for index in range(len(self.plan)) if index not in blocked]
 
 
 def check_text(text: str, file: str, *, fonts: FontSet | None = None, layout: bool = False,
@@ -73,26 +101,48 @@ def check_text(text: str, file: str, *, fonts: FontSet | None = None, layout: bo
     return _finish(report)
 
 
+def blocking_path(diag: Diagnostic) -> KeyPath:
+    """The key path a diagnostic is about, for deciding which boards it blocks.
+
+    For an unknown key with one close match (企业名秤 for 企业名称) it is the key the user
+    meant: the problem is with that field, and blocks what that field is printed on.
+    """
+    path = diag.location.path
+    meant = diag.extra.get("meant")
+    if isinstance(meant, str) and path:
+        return (*path[:-1], meant)
+    return path
+
+
 def _check_data(report: FileReport, data: Any, source: SourceMap, fonts: FontSet | None, layout: bool,
                 sign_folder: SignFolder | None = None) -> None:
-    """Validate → rules → glyph coverage → plan → layout, for data from a site file or a workbook."""
-    pass
+    """Validate → rules → glyph coverage → plan → layout, for data from a site file or a workbook.
 
-    site, problems = validate_site(data, source)
-    report.diagnostics.extend(problems)
-    if site is None:
+    The rules run on every part of the file that validated (the rest is mended just
+    enough to build a site; :mod:`signkit.model.salvage`), so every problem is reported in
+    one pass; what they would only restate about a mended part is left out.
+    """
+    validated = validate_site(data, source)
+    report.diagnostics.extend(validated.diagnostics)
+    if validated.site is None:
         return
-    site, folder_problems = with_sign_folder(site, sign_folder)
+    site, folder_problems = with_sign_folder(validated.site, sign_folder)
     report.diagnostics.extend(folder_problems)
     report.site = site
-    report.diagnostics.extend(run_rules(site, source))
+    report.diagnostics.extend(d for d in run_rules(site, source, validated.mended) if not validated.covers(d.location.path))
     if fonts is not None:
-        report.diagnostics.extend(check_coverage(printed_items(site, source), fonts))
-    report.plan = plan_boards(site)
-    if fonts is not None and layout and not report.errors():
+        items = [item for item in printed_items(site, source) if not validated.covers(item.location.path)]
+        report.diagnostics.extend(check_coverage(items, fonts))
+    report.plan = [_unknown_level(board) if board.form_id == "2-4" and ("风险点", board.source[1], "风险等级")
+                   in validated.mended else board for board in plan_boards(site)]
+    if fonts is not None and layout:
+        report.stamps, report.misfits = layout_site(site, source, fonts, skip=report.blockers())
+        report.diagnostics.extend(d for misfits in report.misfits.values() for d in misfits)
 
-        report.stamps, misfits = layout_site(site, source, fonts)
-        report.diagnostics.extend(misfits)
+
+def _unknown_level(board: PlannedBoard) -> PlannedBoard:
+    """A 2-4 board whose 风险等级 the schema refused: its subject says so, rather than the level that stands in."""
+    return replace(board, subject=f"{risk_point_name(board.subject)}（{UNKNOWN_LEVEL}）")
 
 
 def _finish(report: FileReport) -> FileReport:
@@ -191,6 +241,6 @@ def with_sign_folder(site: Site, configured: SignFolder | None) -> tuple[Site, l
         state = "不是文件夹" if configured.path.exists() else "不存在"
         return site, [Diagnostic("SK711", Severity(default_severity("SK711")),
                                  f"配置文件的标志文件夹「{configured.written}」{state}（{configured.path}）",
-                                 configured.location, "相对路径从 signkit.toml 所在的文件夹算起")]
+                                 configured.location, "相对路径从 signkit.toml 所在的文件夹算起", {"forms": ("2-4",)})]
     output = site.output.model_copy(update={"sign_folder": str(configured.path)})
     return site.model_copy(update={"output": output}), []

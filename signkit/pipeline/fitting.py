@@ -10,7 +10,7 @@ Nothing here imports ReportLab.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from signkit.diagnostics import Diagnostic, Location, Severity
@@ -95,18 +95,22 @@ def site_folder(source: SourceMap) -> Path | None:
     return path.parent if source.file and not source.file.startswith("<") else None
 
 
-def layout_site(site: Site, source: SourceMap, fonts: FontSet, *, sizes: Mapping[str, str] | None = None
-                ) -> tuple[list[str], list[Diagnostic]]:
-    """Lay out (without rendering) every planned board: content hashes in plan order, and misfits.
+def layout_site(site: Site, source: SourceMap, fonts: FontSet, *, sizes: Mapping[str, str] | None = None,
+                skip: Collection[int] = ()) -> tuple[list[str], dict[int, list[Diagnostic]]]:
+    """Lay out (without rendering) every planned board but those in ``skip``: content hashes, and misfits by board.
 
     ``check`` uses this so that text that will not fit is reported before anyone renders,
-    and so that each planned board's revision stamp can be listed.
+    and so that each planned board's revision stamp can be listed.  Hashes are in plan
+    order, ``""`` for a skipped board (one whose data is blocked: it is not laid out).
     """
     overrides = dict(sizes or {})
     ctx = LayoutContext(site, FontMeasurer(fonts), gradient=site.output.gradient, base_dir=site_folder(source))
     hashes: list[str] = []
-    problems: list[Diagnostic] = []
-    for planned in plan_boards(site):
+    problems: dict[int, list[Diagnostic]] = {}
+    for index, planned in enumerate(plan_boards(site)):
+        if index in skip:
+            hashes.append("")
+            continue
         try:
             requested = requested_size(site, planned.form_id, overrides)
         except ValueError:  # reported by the size rules
@@ -117,7 +121,7 @@ def layout_site(site: Site, source: SourceMap, fonts: FontSet, *, sizes: Mapping
         if frame.misfits:
             bigger = smallest_fit(ctx, planned, width, height)
             size = (bigger[0], bigger[1]) if bigger else None
-            problems.extend(misfit_diagnostic(m, source, planned, size) for m in frame.misfits)
+            problems[index] = [misfit_diagnostic(m, source, planned, size) for m in frame.misfits]
     return hashes, problems
 
 

@@ -31,8 +31,9 @@ class RenderOptions:
     """Everything that shapes a render run besides the site files and the fonts.
 
     The first group shapes the files and is part of each enterprise's input hash
-    (:func:`signkit.pipeline.incremental.input_hash`); the last four say how the run goes
-    about it (compare only, rebuild everything, how many processes, stop early) and are not.
+    (:func:`signkit.pipeline.incremental.input_hash`); the last five say how the run goes
+    about it (compare only, rebuild everything, how many processes, stop early, make nothing
+    of an enterprise with an error) and are not.
     """
 
     fit: FitMode = "fail"
@@ -55,6 +56,9 @@ class RenderOptions:
     force: bool = False
     jobs: int = 1
     fail_fast: bool = False
+    #: ``--all-or-nothing``: an enterprise with any error gets no board at all (signkit before 0.2 did this
+    #: always); by default a problem blocks only the boards it touches and the rest are made.
+    all_or_nothing: bool = False
 
     def __post_init__(self) -> None:
         # one 附表 given twice: the last size wins, in the first one's place, as on the command line

@@ -26,6 +26,7 @@ from signkit.output.atomic import atomic_write_bytes, atomic_write_text, kill_po
 from signkit.output.lock import LockError, OutputLock
 from signkit.output.manifest import (
     MANIFEST,
+    BlockedEntry,
     BoardEntry,
     IndexedEnterprise,
     TopManifest,
@@ -67,8 +68,13 @@ class RenderOutcome:
 
     @property
     def ok(self) -> bool:
-        return not self.usage_error and not any(s.failed for s in self.sites) and not any(
+        return not self.usage_error and not any(s.failed or s.not_made for s in self.sites) and not any(
             d.is_error for d in self.diagnostics) and all(r.ok() for r in self.reports)
+
+    @property
+    def not_made(self) -> list[tuple[SiteOutcome, BlockedEntry]]:
+        """Every planned board not made, with its enterprise: the list the run ends with."""
+        return [(site, item) for site in self.sites for item in site.not_made]
 
     @property
     def output_error(self) -> bool:
@@ -225,9 +231,12 @@ def _write_top(outcome: RenderOutcome, outdir: Path, fonts: FontSet, previous_to
     for site in outcome.sites:
         if site.failed or not site.folder:
             continue
-        rows.extend(order_rows(site.enterprise, site.entries, f"{site.folder}/"))
-        index.append(IndexedEnterprise(enterprise=site.enterprise, site_file=site.input.name, folder=site.folder,
-                                       files=[e.in_folder(site.folder) for e in site.entries]))
+        rows.extend(order_rows(site.enterprise, site.entries, f"{site.folder}/", site.not_made))
+        indexed = IndexedEnterprise(enterprise=site.enterprise, site_file=site.input.name, folder=site.folder,
+                                    files=[e.in_folder(site.folder) for e in site.entries])
+        if site.not_made:
+            indexed = indexed.model_copy(update={"blocked": site.not_made})
+        index.append(indexed)
     for carried, found in _carried(outcome, outdir, previous_top):
         folder = carried.folder or ""
         rows.extend(order_rows(carried.enterprise or "", found, f"{folder}/"))

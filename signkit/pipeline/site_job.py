@@ -16,11 +16,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from signkit.diagnostics import Diagnostic, Location, Severity
+from signkit.diagnostics import Diagnostic, Location, Severity, format_path
 from signkit.excel.reader import ImportedSite, read_workbook
 from signkit.fonts import FontSet
 from signkit.load.source import SourceText, decode, read_source
-from signkit.output.manifest import BoardEntry, EnterpriseManifest, board_key, file_sha256, manifest_intact, read_manifest
+from signkit.output.manifest import BlockedEntry, BoardEntry, EnterpriseManifest, board_key, file_sha256, manifest_intact, read_manifest
 from signkit.output.names import assign_names, safe_name
 from signkit.output.publish import WrittenFile, publish
 from signkit.pipeline.build import build_site
@@ -53,6 +53,8 @@ class SiteOutcome:
     report: FileReport | None = None  # in-process runs only
     #: The manifest keeps a baseline until this reprint list is handed on (render_files acknowledges it).
     unreported: bool = False
+    #: Planned boards not made because their own data has a problem (the others were made), and why.
+    not_made: list[BlockedEntry] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:
@@ -106,7 +108,13 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
     outcome.diagnostics = list(report.diagnostics)
     if keep:
         outcome.report = report
-    if report.site is None or report.source is None or not report.ok(options.strict):
+    if report.site is None or report.source is None:
+        return outcome
+    if options.all_or_nothing and not report.ok(options.strict):
+        return outcome
+    blocked = report.blockers(options.strict)
+    if len(blocked) == len(report.plan):  # nothing can be made: leave the folder as it is
+        outcome.not_made = _blocked_entries(report.plan, blocked)
         return outcome
     site = report.site
     record = sign_inputs(site, site_base(report.source.file))
@@ -134,9 +142,13 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
         sha = file_sha256(folder / entry.file)
         return sha if sha == entry.sha256 else None
 
-    result = build_site(site, report.source, fonts, options, reuse=reuse)
+    result = build_site(site, report.source, fonts, options, reuse=reuse, skip=blocked)
     outcome.diagnostics.extend(result.diagnostics)
-    if not result.ok:
+    if result.not_made and options.all_or_nothing:
+        return outcome
+    not_made = _blocked_entries(report.plan, {**blocked, **result.not_made})
+    if not result.boards:
+        outcome.not_made = not_made
         return outcome
     fields = [board_fields(site, built.planned) for built in result.boards]
     names = assign_names(result)
@@ -146,6 +158,9 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
                    content_hash_v1=b.board.legacy_hash, key=board_key(b.planned.form_id, b.planned.subject),
                    fields=fields[i])
         for i, b in enumerate(result.boards)]
+    # a board not made this time keeps its earlier version (publish carries it): nothing to print or take down
+    waiting = {item.key for item in not_made}
+    planned_entries.extend(entry for entry in old.files if entry.key in waiting)
     # against the boards the last *delivered* list knew, so a killed run's changes are listed again
     outcome.reprints = reprint_list(site.enterprise.name, old.delivered_boards(), planned_entries)
     if options.dry_run:
@@ -156,7 +171,9 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
     outcome.unreported = bool(outcome.reprints)
     published = publish(result, outdir, folder=site.enterprise.name, site_file=job.name,
                         enterprise=site.enterprise.name, revised=site.enterprise.revised.isoformat(),
-                        extras=made, fields=fields, input_hash=digest, signs=record, unreported=outcome.unreported)
+                        extras=made, fields=fields, input_hash=digest, signs=record, unreported=outcome.unreported,
+                        blocked=not_made)
+    outcome.not_made = published.blocked
     outcome.entries = read_manifest(published.folder).files
     outcome.rewritten, outcome.kept, outcome.removed = published.rewritten, published.kept, published.removed
     _count_forms(outcome, outcome.entries)
@@ -164,6 +181,25 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
         outcome.written = published.written
     outcome.status = "rendered"
     return outcome
+
+
+def _blocked_entries(plan: Sequence[PlannedBoard], blocked: dict[int, list[Diagnostic]]) -> list[BlockedEntry]:
+    """The manifest's record of the boards not made, in plan order, each with its problems as ``check`` prints them."""
+    out: list[BlockedEntry] = []
+    for index in sorted(blocked):
+        planned = plan[index]
+        reasons = [_reason(diag) for diag in dict.fromkeys(blocked[index])]
+        out.append(BlockedEntry(form=planned.form_id, subject=planned.subject,
+                                key=board_key(planned.form_id, planned.subject), reasons=reasons))
+    return out
+
+
+def _reason(diag: Diagnostic) -> str:
+    """A problem as the list of boards not made shows it: where in the file, what, and its rule id."""
+    loc = diag.location
+    where = f"第 {loc.line} 行 " if loc.line is not None else (f"{loc.sheet}!{loc.cell} " if loc.sheet else "")
+    path = format_path(loc.path)
+    return f"{where}{path + ' ' if path else ''}{diag.message} [{diag.rule}]"
 
 
 def _unchanged(outcome: SiteOutcome, folder: str, old: EnterpriseManifest) -> SiteOutcome:
@@ -175,6 +211,7 @@ def _unchanged(outcome: SiteOutcome, folder: str, old: EnterpriseManifest) -> Si
     outcome.status, outcome.folder = "unchanged", folder
     outcome.enterprise = old.enterprise or ""
     outcome.entries = old.files
+    outcome.not_made = list(old.blocked or [])
     outcome.kept = [e.file for e in outcome.entries]
     _count_forms(outcome, outcome.entries)
     if old.undelivered:

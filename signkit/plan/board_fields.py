@@ -8,7 +8,7 @@ Only what the board itself prints is listed, because every field listed becomes 
 reason to reprint when it changes together with a printed one: a leader's 职务, a
 department's 层级, the 县区, a risk point's 所在工作场所 are checked or used for the
 plan but printed nowhere, and 2-1-1 prints 分管负责人 where 2-1-2 prints 安全管理人员.
-The table follows the layouts in the 附表 layouts in :mod:`signkit.layout` (tests/test_hash_properties.py
+The table follows the 附表 layouts in :mod:`signkit.layout` (tests/plan/test_board_fields.py
 derives it from them: change each field, see which boards print differently).
 """
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from signkit.art.accidents import AUTO
 from signkit.diagnostics import KeyPath, format_path
+from signkit.model.facts import major_points
 from signkit.model.site import Site
 from signkit.model.walk import strings_below
 from signkit.plan.boards import PlannedBoard
@@ -69,8 +70,9 @@ def _supervision(site: Site, form: str) -> dict[str, str]:
     if form == "2-1-1":
         if supervision.county_leader is not None:
             fields["监管责任.县级政府领导.姓名"] = supervision.county_leader.name
-        if supervision.risk_point:
-            fields["监管责任.风险点"] = supervision.risk_point
+        majors = major_points(site)
+        if majors:
+            fields["监管责任.风险点"] = "、".join(majors)
     for key, dept in (("行业主管部门", supervision.industry_dept), ("安全监管部门", supervision.safety_dept),
                       ("属地监管", supervision.local_dept)):
         fields |= _strings(dept, ("监管责任", key), _DEPARTMENT)

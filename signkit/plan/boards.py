@@ -52,7 +52,9 @@ def risk_subject(name: str, level: str) -> str:
     return f"{name}（{level}风险）"
 
 
-_RISK_SUBJECT = re.compile(f"(?P<name>.*)（(?:{'|'.join(RISK_LEVELS)})风险）", re.DOTALL)
+#: What a 2-4 subject says in place of a level the schema refused (the board is not made).
+UNKNOWN_LEVEL = "风险等级有误"
+_RISK_SUBJECT = re.compile(f"(?P<name>.*)（(?:(?:{'|'.join(RISK_LEVELS)})风险|{UNKNOWN_LEVEL})）", re.DOTALL)
 
 
 def risk_point_name(subject: str) -> str:
@@ -64,7 +66,8 @@ def risk_point_name(subject: str) -> str:
 def supervision_maker(site: Site) -> str:
     """Who hangs the 2-1 board: the county government, or the city department (任务分工 (1)(2))."""
     if site.enterprise.city_supervised:
-        return f"市级行业主管部门（{site.supervision.industry_dept.department}）"
+        dept = site.supervision.industry_dept
+        return f"市级行业主管部门（{dept.department}）" if dept else "市级行业主管部门"
     return f"{site.region.county}人民政府"
 
 
@@ -86,7 +89,7 @@ def plan_boards(site: Site) -> list[PlannedBoard]:
         boards.append(PlannedBoard("2-4", FORMS["2-4"].name, risk_subject(point.name, point.level), 1,
                                    enterprise, hangs, ("风险点", index)))
     for index, post in enumerate(site.posts):
-        boards.append(PlannedBoard("2-5", FORMS["2-5"].name, post.name, post.headcount, enterprise,
+        boards.append(PlannedBoard("2-5", FORMS["2-5"].name, post.name, post.headcount or 1, enterprise,
                                    f"{post.name}岗位员工（每人一张）", ("岗位", index)))
     boards.append(PlannedBoard("2-6", f"{site.region.city}{FORMS['2-6'].name}", enterprise, 1, enterprise,
                                FORMS["2-6"].hangs, ("地区",)))

@@ -21,7 +21,8 @@ from signkit.drawing.frame import Cell, Frame, TextStyle, grid
 from signkit.drawing.items import Board, Page
 from signkit.drawing.text import FontMeasurer
 from signkit.fonts import FontSet
-from signkit.output.manifest import BoardEntry
+from signkit.output.manifest import BlockedEntry, BoardEntry
+from signkit.spec.forms import FORMS
 
 NOTES: dict[str, str] = {
     "2-1-1": "厂区入口户外悬挂；建议铝塑板或不锈钢底板，UV 直喷或户外喷绘",
@@ -72,20 +73,41 @@ def _fonts(fonts: Sequence[dict[str, Any]]) -> str:
     return "、".join(f"{font['family']}（{'法定' if font['mandated'] else '替代'}）" for font in fonts)
 
 
-def order_rows(enterprise: str, entries: Sequence[BoardEntry], relative_to: str = "") -> list[OrderRow]:
-    """Rows from manifest entries (so worker processes need not send whole boards back).
+def order_rows(enterprise: str, entries: Sequence[BoardEntry], relative_to: str = "",
+               blocked: Sequence[BlockedEntry] = ()) -> list[OrderRow]:
+    """Rows from manifest entries (so worker processes need not send whole boards back), then the boards not made.
 
     An entry written before signkit recorded the bleed had none; an entry edited by hand
-    may lack more, and gets an empty cell rather than stopping the print order.
+    may lack more, and gets an empty cell rather than stopping the print order.  A board
+    not made this time (its data has a problem) is listed too, so that nobody takes the
+    list for complete: with quantity 0 and the reason, or, where the earlier version was
+    kept, on that file's row with a note not to print it again until the data is fixed.
     """
+    kept = {item.file: item for item in blocked if item.file}
     rows = []
     for entry in entries:
         width, height = entry.trim_mm or (0.0, 0.0)
         form = entry.form or ""
+        notes = NOTES.get(form, "")
+        if entry.file in kept:
+            notes = f"本次未更新（数据有误：{_rules(kept[entry.file])}），仍为上次的文件，勿重印"
         rows.append(OrderRow(enterprise, f"{relative_to}{entry.file}", form, entry.name or "", entry.subject or "",
                              float(width), float(height), float(entry.bleed_mm or 0.0), entry.pages or 0,
-                             entry.copies or 0, _fonts(entry.fonts or []), NOTES.get(form, "")))
+                             entry.copies or 0, _fonts(entry.fonts or []), notes))
+    for item in blocked:
+        if item.file:
+            continue
+        form = item.form
+        name = FORMS[form].name if form in FORMS else ""
+        rows.append(OrderRow(enterprise, "（未生成）", form, name, item.subject or "", 0.0, 0.0, 0.0, 0, 0, "",
+                             f"未生成（数据有误：{_rules(item)}），原因见 manifest.json"))
     return rows
+
+
+def _rules(item: BlockedEntry) -> str:
+    """The rule ids of the problems that block a board, for a table cell (the problems themselves are in the manifest)."""
+    rules = [reason.rsplit("[", 1)[-1].rstrip("]") for reason in item.reasons or [] if reason.endswith("]")]
+    return "、".join(dict.fromkeys(rules)) or "见清单"
 
 
 def order_csv(rows: Sequence[OrderRow]) -> bytes:

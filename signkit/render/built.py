@@ -49,6 +49,8 @@ class BuildResult:
     boards: list[BuiltBoard] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     fonts: list[dict[str, Any]] = field(default_factory=list)
+    #: Boards of the plan not made because their text does not fit (by position in the plan), with the misfits.
+    not_made: dict[int, list[Diagnostic]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:

@@ -6,7 +6,7 @@ they run in.  :func:`run_rules` is the only entry point the rest of signkit need
 
 from __future__ import annotations
 
-from signkit.diagnostics import Diagnostic
+from signkit.diagnostics import Diagnostic, KeyPath
 from signkit.load.yaml_tree import SourceMap
 from signkit.model.site import Site
 from signkit.rules import links, phones, references, required, signs, sizes, supervision, wording
@@ -15,6 +15,7 @@ from signkit.rules.base import Rule, RuleContext
 ALL_RULES: tuple[Rule, ...] = (
     phones.check_phones,
     phones.check_postcodes,
+    required.check_board_content,
     required.check_card_phones,
     required.check_report_phone,
     required.check_channels,
@@ -36,9 +37,13 @@ ALL_RULES: tuple[Rule, ...] = (
 )
 
 
-def run_rules(site: Site, source: SourceMap) -> list[Diagnostic]:
-    """Every content finding for ``site``, located through ``source``."""
-    ctx = RuleContext(site, source)
+def run_rules(site: Site, source: SourceMap, mended: frozenset[KeyPath] = frozenset()) -> list[Diagnostic]:
+    """Every content finding for ``site``, located through ``source``.
+
+    ``mended`` are the key paths the schema refused and salvage mended; rules whose
+    judgement would rest on a mended value (the highest risk level) hold back.
+    """
+    ctx = RuleContext(site, source, mended=mended)
     for rule in ALL_RULES:
         rule(ctx)
     return ctx.diagnostics

@@ -24,6 +24,21 @@ class RuleContext:
     site: Site
     source: SourceMap
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: Key paths whose wrong values were mended to build the site (:mod:`signkit.model.salvage`).
+    mended: frozenset[KeyPath] = frozenset()
+
+    def mended_in(self, *prefix: str | int) -> bool:
+        """Whether anything at or below ``prefix`` was mended: cross-references into it cannot be judged."""
+        return any(path[:len(prefix)] == prefix for path in self.mended)
+
+    @property
+    def levels_known(self) -> bool:
+        """Whether every risk point's 风险等级 is the user's own: rules that depend on the highest risk need it.
+
+        A 风险等级 the schema refused stands in for itself as some valid level; judging the
+        leaders' ranks or the 2-1 form by it would produce warnings about a level nobody wrote.
+        """
+        return not any(len(p) == 3 and p[0] == "风险点" and p[2] == "风险等级" for p in self.mended)
 
     @property
     def form(self) -> str:
@@ -33,6 +48,15 @@ class RuleContext:
     @property
     def region(self) -> ResolvedRegion:
         return resolve_region(self.site.region)
+
+    def item_path(self, field: KeyPath, index: int) -> KeyPath:
+        """The key path of item ``index`` of the list at ``field``; the field itself when it was written as one value.
+
+        A list field may be written as one line (``风险点: 采煤工作面``); its single item
+        then has no node of its own in the source, and the diagnostic points at the field.
+        """
+        path: KeyPath = (*field, index)
+        return path if path in self.source.values or path in self.source.keys else field
 
     def report(self, rule: str, path: KeyPath, message: str, hint: str | None = None,
                severity: Severity | None = None) -> None:

@@ -54,15 +54,16 @@ def check_post_references(ctx: RuleContext) -> None:
     """SK215, SK216: workplace post rows name real posts; every post is on some 2-2 board."""
     site = ctx.site
     posts = [p.name for p in site.posts]
+    posts_known = not ctx.mended_in("岗位")  # a post the schema refused may be the one a row names
     used: set[str] = set()
     for w_index, workplace in enumerate(site.workplaces):
         for p_index, row in enumerate(workplace.posts):
             used.add(row.name)
-            if row.name not in posts:
+            if posts_known and row.name not in posts:
                 ctx.report("SK215", ("工作场所", w_index, "岗位", p_index, "名称"),
                            f"岗位「{row.name}」不在「岗位」列表中，没有对应的员工岗位责任牌和岗位风险告知卡",
                            _suggest(row.name, posts))
-    if site.workplaces:
+    if site.workplaces and not ctx.mended_in("工作场所"):
         for index, post in enumerate(site.posts):
             if post.name not in used:
                 ctx.report("SK216", ("岗位", index, "岗位名称"),
@@ -72,6 +73,8 @@ def check_post_references(ctx: RuleContext) -> None:
 def check_risk_workplaces(ctx: RuleContext) -> None:
     """SK217: a risk point's 所在工作场所 names a workplace of the file."""
     names = [w.name for w in ctx.site.workplaces]
+    if ctx.mended_in("工作场所"):  # the workplace a risk point names may be one the schema refused
+        return
     for index, point in enumerate(ctx.site.risk_points):
         if point.workplace and point.workplace not in names:
             close = difflib.get_close_matches(point.workplace, names, n=1, cutoff=0.5)

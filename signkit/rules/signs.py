@@ -76,12 +76,6 @@ def _bigger_board(count: int, width: float, height: float) -> tuple[float, float
     return None
 
 
-def _entry(ctx: RuleContext, field: KeyPath, at: int) -> KeyPath:
-    """The key path of one 警示标识 entry; the field itself when it was written as one line (警示标识: 自动)."""
-    path: KeyPath = (*field, at)
-    return path if path in ctx.source.values or path in ctx.source.keys else field
-
-
 def _check_point(ctx: RuleContext, index: int, point: RiskPoint, base: Path, folder: Path | None,
                  size: tuple[float, float]) -> None:
 
@@ -96,7 +90,7 @@ def _check_point(ctx: RuleContext, index: int, point: RiskPoint, base: Path, fol
         ctx.report("SK709", ("风险点", index, "事故类型", k), f"「{accident}」不是 GB 6441 的事故类别", hint)
     auto_at = point.signs.index(AUTO) if AUTO in point.signs else None
     if auto_at is not None and not types:
-        ctx.report("SK710", _entry(ctx, field, auto_at), "警示标识写了「自动」，但没有可据以选用标志的事故类型",
+        ctx.report("SK710", ctx.item_path(field, auto_at), "警示标识写了「自动」，但没有可据以选用标志的事故类型",
                    f"请在「事故类型」中列出 GB 6441 的事故类别，如 触电、火灾；可用：{'、'.join(ACCIDENT_TYPES)}")
 
     area, room = _area(*size)
@@ -114,7 +108,7 @@ def _check_point(ctx: RuleContext, index: int, point: RiskPoint, base: Path, fol
     box = sign_box(area, min(len(entries), room), _SIGN_MIN_WIDTH)
     printed: set[str] = set()
     for entry, at in entries:
-        path = _entry(ctx, field, at)
+        path = ctx.item_path(field, at)
         resolved = resolve(entry, base=base, folder=folder)
         if isinstance(resolved, LibrarySign):
             printed.add(resolved.spec.name)

@@ -36,13 +36,21 @@ def title_kind(title: str) -> str | None:
     return None
 
 
+#: Departments above the city: the 挂牌说明 speak of county and city departments only, so their leaders'
+#: ranks are not checked against them (a provincial mine safety bureau is led by its own 局长).
+ABOVE_CITY = frozenset({"省", "国家"})
+
+
 def _departments(ctx: RuleContext) -> Iterator[tuple[KeyPath, Department]]:
+    """The departments the file names, with their key paths (a missing one is a completeness rule's business)."""
     sup = ctx.site.supervision
-    yield ("监管责任", "行业主管部门"), sup.industry_dept
-    yield ("监管责任", "安全监管部门"), sup.safety_dept
-    for index, dept in enumerate(sup.special_depts):
-        yield ("监管责任", "专业监管部门", index), dept
-    yield ("监管责任", "属地监管"), sup.local_dept
+    named: list[tuple[KeyPath, Department | None]] = [
+        (("监管责任", "行业主管部门"), sup.industry_dept), (("监管责任", "安全监管部门"), sup.safety_dept),
+        *((("监管责任", "专业监管部门", index), dept) for index, dept in enumerate(sup.special_depts)),
+        (("监管责任", "属地监管"), sup.local_dept)]
+    for path, dept in named:
+        if dept is not None:
+            yield path, dept
 
 
 def _want(ctx: RuleContext, path: KeyPath) -> tuple[str, str] | None:
@@ -66,7 +74,11 @@ def _want(ctx: RuleContext, path: KeyPath) -> tuple[str, str] | None:
 def check_leader_titles(ctx: RuleContext) -> None:
     """SK210: the leader's recorded 职务 fits what the rule for this enterprise requires."""
     words = {"head": "主要负责人", "deputy": "分管领导"}
+    if not ctx.levels_known:
+        return
     for path, dept in _departments(ctx):
+        if dept.level in ABOVE_CITY:
+            continue
         want = _want(ctx, path)
         kind = title_kind(dept.leader.title)
         if kind == "staff":
@@ -84,7 +96,7 @@ def check_leader_titles(ctx: RuleContext) -> None:
 def check_county_leader(ctx: RuleContext) -> None:
     """SK224: 2-1-1 is hung by the county government's 分管领导 (挂牌说明 (1))."""
     leader = ctx.site.supervision.county_leader
-    if ctx.form != "2-1-1" or leader is None:
+    if not ctx.levels_known or ctx.form != "2-1-1" or leader is None:
         return
     if not re.search(r"副县长|副区长|副市长|分管", leader.title):
         ctx.report("SK224", ("监管责任", "县级政府领导", "职务"),
@@ -96,22 +108,24 @@ def check_levels(ctx: RuleContext) -> None:
     """SK211, SK212: department levels agree with who supervises the enterprise."""
     site = ctx.site
     local = site.supervision.local_dept
+    if not ctx.levels_known:
+        return
     if site.enterprise.city_supervised:
-        if local.level != "县":
+        if local is not None and local.level != "县":
             ctx.report("SK211", ("监管责任", "属地监管", "层级"),
                        f"市级直接监管的企业，属地监管责任应为县级对口行业部门，填写的层级是「{local.level}」",
                        "挂牌说明 (4)：属地监管责任为县级对口行业部门")
         industry = site.supervision.industry_dept
-        if industry.level != "市":
+        if industry is not None and industry.level not in ("市", *ABOVE_CITY):
             ctx.report("SK212", ("监管责任", "行业主管部门", "层级"),
                        f"市级直接监管的企业，行业主管部门应为市级部门，填写的层级是「{industry.level}」")
         return
     for path, dept in _departments(ctx):
-        if dept.level == "市":
+        if dept.level == "市" and path[1] != "专业监管部门":  # a specialised regulator may sit at any level
             ctx.report("SK212", (*path, "层级"),
                        f"本企业不是市级直接监管，{dept.department}却填为市级部门",
                        "若由市级部门直接监管，请在「企业」中写 市级直接监管: 是")
-    if site.highest_risk == "较大" and local.level not in ("乡镇", "街道"):
+    if site.highest_risk == "较大" and local is not None and local.level not in ("乡镇", "街道"):
         ctx.report("SK212", ("监管责任", "属地监管", "层级"),
                    f"存在较大风险点的企业，属地监管一般为乡镇（街道），填写的层级是「{local.level}」",
                    "挂牌说明 (2)：责任领导为县级部门和乡镇（街道）主要负责人")

@@ -8,7 +8,7 @@ import pytest
 
 from signkit.diagnostics import format_path
 from signkit.model import Site
-from signkit.model.validate import known_keys, model_at
+from signkit.model.paths import known_keys, model_at
 from signkit.pipeline.check import check_text
 from tests.conftest import CHEMICAL, check_data, dump, example_data, find
 
@@ -85,7 +85,7 @@ def test_exact_positions_of_schema_errors() -> None:
     assert "site.yaml:6:3 企业.企业主要负责人 不能为空 [SK103]" in rendered
     assert "site.yaml:4:1 企业.企业名称 缺少必填项「企业名称」 [SK102]" in rendered
     assert "site.yaml:13:9 工作场所[0].班组[0].负责人 不能为空 [SK103]" in rendered
-    assert "site.yaml:1:1 监管责任 缺少必填项「监管责任」 [SK102]" in rendered
+    assert "site.yaml:1:1 监管责任.行业主管部门 缺少必填项「行业主管部门」 [SK102]" in rendered
     (typo,) = find(report, "SK101")
     assert typo.hint == "是否想写「企业名称」？"
 
@@ -94,7 +94,7 @@ def test_all_errors_are_reported_together() -> None:
     data = example_data(CHEMICAL)
     data["岗位"][0]["人数"] = "十二"
     data["风险点"][0]["风险等级"] = "特大"
-    data["监管责任"]["行业主管部门"]["层级"] = "省"
+    data["监管责任"]["行业主管部门"]["层级"] = "村"
     data["工作场所"][1]["带班领导"] = []
     report = check_data(data)
     got = {(d.rule, format_path(d.location.path)) for d in report.diagnostics}
@@ -104,20 +104,26 @@ def test_all_errors_are_reported_together() -> None:
     assert ("SK103", "工作场所[1].带班领导") in got
 
 
-@pytest.mark.parametrize(("mutation", "rule"), [
-    (lambda d: d["岗位"][0].__setitem__("人数", "0"), "SK105"),
-    (lambda d: d["企业"].__setitem__("修订日期", "去年"), "SK106"),
-    (lambda d: d["企业"].__setitem__("企业名称", ["甲", "乙"]), "SK104"),
-    (lambda d: d.__setitem__("岗位", "操作工"), "SK104"),
-    (lambda d: d["监管责任"].__setitem__("行业主管部门", "工信局"), "SK104"),
-    (lambda d: d["企业"].__setitem__("市级直接监管", "也许"), "SK104"),
+@pytest.mark.parametrize(("mutation", "rule", "blocked"), [
+    (lambda d: d["岗位"][0].__setitem__("人数", "0"), "SK105", {("2-5", "合成操作工")}),
+    (lambda d: d["企业"].__setitem__("修订日期", "去年"), "SK106", "all"),  # printed in every board's stamp
+    (lambda d: d["企业"].__setitem__("企业名称", ["甲", "乙"]), "SK104", "all"),  # names the enterprise's folder
+    (lambda d: d.__setitem__("岗位", "操作工"), "SK104", set()),  # no post is left to block, nor any other board
+    (lambda d: d["监管责任"].__setitem__("行业主管部门", "工信局"), "SK104", {("2-1-1", "忻州晋原精细化工有限公司")}),
+    (lambda d: d["企业"].__setitem__("市级直接监管", "也许"), "SK104", {("2-1-1", "忻州晋原精细化工有限公司")}),
 ])
-def test_type_problems(mutation, rule: str) -> None:  # type: ignore[no-untyped-def]
+def test_type_problems_block_only_the_boards_they_touch(mutation, rule: str, blocked) -> None:  # type: ignore[no-untyped-def]
+    """A wrong value is reported, and the rest of the file is still checked and its other boards still made."""
     data = example_data(CHEMICAL)
     mutation(data)
     report = check_data(data)
     assert rule in {d.rule for d in report.diagnostics}, [d.render() for d in report.diagnostics]
-    assert report.site is None
+    assert report.site is not None
+    stopped = {(report.plan[i].form_id, report.plan[i].subject) for i in report.blockers()}
+    if blocked == "all":
+        assert len(stopped) == len(report.plan)
+    else:
+        assert stopped == blocked
 
 
 def test_unknown_key_deep_inside_lists_is_located() -> None:

@@ -9,7 +9,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from signkit.model.validate import known_keys
+from signkit.model.paths import known_keys
 from signkit.pipeline.check import FileReport, check_text
 from tests.conftest import CHEMICAL, dump, example_data
 

@@ -106,17 +106,32 @@ def test_byte_identical_across_runs(tmp_path: Path, bundled_fonts: Any) -> None:
     assert (tmp_path / "a" / "manifest.json").read_bytes() == (tmp_path / "b" / "manifest.json").read_bytes()
 
 
-def test_misfit_fails_and_writes_nothing(tmp_path: Path, bundled_fonts: Any) -> None:
+def test_misfit_blocks_its_own_board_and_the_rest_are_made(tmp_path: Path, bundled_fonts: Any) -> None:
     data = example_data(SMALL)
     data["岗位"][0]["岗位安全生产责任"] = ["严格执行操作规程并做好检查记录" * 30] * 20
     site = tmp_path / "long.yaml"
     site.write_text(dump(data), encoding="utf-8")
     outcome = render_files([str(site)], tmp_path / "out", bundled_fonts)
-    assert not outcome.ok
+    assert not outcome.ok  # exit code 1: a board was not made
     misfits = [d for d in outcome.diagnostics if d.rule == "SK501"]
     assert misfits and misfits[0].location.path[:3] == ("岗位", 0, "岗位安全生产责任")
     assert "至少" in (misfits[0].hint or "") or "4 倍" in (misfits[0].hint or "")
-    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*"))
+    [(_, missing)] = outcome.not_made
+    assert (missing.form, missing.subject) == ("2-3", "加热炉工") and "SK501" in (missing.reasons or [""])[0]
+    made = {(e["form"], e["subject"]) for e in _files(tmp_path / "out")}
+    assert ("2-3", "加热炉工") not in made and ("2-5", "加热炉工") in made and len(made) == 16
+    manifest = json.loads(next((tmp_path / "out").glob("*/manifest.json")).read_text(encoding="utf-8"))
+    assert [b["subject"] for b in manifest["blocked"]] == ["加热炉工"]
+
+
+def test_all_or_nothing_makes_nothing_of_an_enterprise_with_an_error(tmp_path: Path, bundled_fonts: Any) -> None:
+    data = example_data(SMALL)
+    data["岗位"][0]["岗位安全生产责任"] = ["严格执行操作规程并做好检查记录" * 30] * 20
+    site = tmp_path / "long.yaml"
+    site.write_text(dump(data), encoding="utf-8")
+    outcome = render_files([str(site)], tmp_path / "out", bundled_fonts, RenderOptions(all_or_nothing=True))
+    assert not outcome.ok and [d.rule for d in outcome.diagnostics if d.is_error] == ["SK501"]
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.pdf"))
 
 
 def test_fit_grow_enlarges_and_says_so(tmp_path: Path, bundled_fonts: Any) -> None:

@@ -60,7 +60,7 @@ CASES: list[tuple[str, str, Callable[[Data], None], str]] = [
     ("SK205", "chem", lambda d: _set(d, ("地区", "城市"), "太原市"), "地区.监制单位"),
     ("SK206", "chem", lambda d: _del(d, ("监管责任", "县级政府领导")), "监管责任.县级政府领导"),
     ("SK207", "chem", lambda d: _set(d, ("监管责任", "风险点"), "配电室"), "监管责任.风险点"),
-    ("SK207", "chem", lambda d: _del(d, ("监管责任", "风险点")), "监管责任.风险点"),
+    ("SK207", "chem", lambda d: _set(d, ("监管责任", "风险点"), ["液氨储罐区", "配电室"]), "监管责任.风险点[1]"),
     ("SK208", "chem", lambda d: _del(d, ("企业", "分管负责人")), "企业.分管负责人"),
     ("SK209", "small", lambda d: _del(d, ("企业", "安全管理人员")), "企业.安全管理人员"),
     ("SK210", "small", lambda d: _set(d, ("监管责任", "安全监管部门", "责任领导", "职务"), "副局长"),
@@ -224,3 +224,20 @@ def test_full_width_phone_digits_are_normalised() -> None:
 ])
 def test_title_kind(title: str, kind: str | None) -> None:
     assert title_kind(title) == kind
+
+
+def test_2_1_1_names_every_major_risk_point_when_none_is_chosen() -> None:
+    """A mine has several 重大 points (gas at one face, old-goaf water at another): the cell lists them all."""
+    data = example_data(CHEMICAL)
+    del data["监管责任"]["风险点"]
+    second = dict(data["风险点"][0], **{"风险点名称": "光气合成釜"})
+    data["风险点"].append(second)
+    report = check_data(data)
+    assert not report.errors(), [d.render() for d in report.errors()]
+    assert report.site is not None
+    from signkit.model.facts import major_points
+
+    assert major_points(report.site) == ["液氨储罐区", "光气合成釜"]
+    data["监管责任"]["风险点"] = ["光气合成釜"]
+    chosen = check_data(data)
+    assert chosen.site is not None and major_points(chosen.site) == ["光气合成釜"] and not chosen.errors()
