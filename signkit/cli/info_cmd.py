@@ -54,8 +54,14 @@ def layouts(
 
 def rules(
     markdown: bool = typer.Option(False, "--markdown", help="以 Markdown 表格输出（即 docs/rules.md）"),
+    duties: bool = typer.Option(False, "--duties", help="输出岗位安全生产责任的全部检查项（SK218，即 docs/duties.md）"),
 ) -> None:
+    # imported here, not at the top: `signkit --help` must not load the rules
     from signkit.codes import rules_markdown, rules_text
+    from signkit.rules.duties import duties_markdown
 
+    if duties:
+        typer.echo(duties_markdown(), nl=False)
+        raise typer.Exit(0)
     typer.echo(rules_markdown() if markdown else rules_text(), nl=False)
     raise typer.Exit(0)
