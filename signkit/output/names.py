@@ -14,7 +14,9 @@ import unicodedata
 from signkit.plan.boards import risk_point_name
 from signkit.render.built import BuildResult, BuiltBoard
 
-MAX_NAME = 60
+#: How long a name made from data may be, in bytes of UTF-8, as file systems count (most allow 255 bytes a
+#: component; a board's file name adds its 附表, its kind and signkit's temporary-file prefix and suffix).
+MAX_NAME_BYTES = 120
 
 
 #: Characters no file name may hold on some system, each written as its full-width form: 操作工/电工 and
@@ -32,12 +34,20 @@ def safe_name(text: str) -> str:
     cleaned = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp"))
     cleaned = cleaned.translate(_FULL_WIDTH)
     cleaned = re.sub(r"\s+", "_", cleaned).strip("._ ")
-    cleaned = cleaned[:MAX_NAME].rstrip("._ ")
+    cleaned = _cut(cleaned, MAX_NAME_BYTES).rstrip("._ ")
     if not cleaned:
         cleaned = "未命名"
     if _RESERVED.match(cleaned):
         cleaned = f"_{cleaned}"
     return cleaned
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` bytes of UTF-8, at a character boundary (a character outside the BMP is 4)."""
+    data = text.encode("utf-8")
+    if len(data) <= limit:
+        return text
+    return data[:limit].decode("utf-8", errors="ignore")
 
 
 def board_filename(built: BuiltBoard) -> str:

@@ -22,7 +22,8 @@ from signkit.diagnostics import Diagnostic, Location, Severity
 from signkit.errors import describe_os_error
 from signkit.fonts import FontSet
 from signkit.fonts.identity import fontset_identity
-from signkit.output.atomic import atomic_write_bytes, atomic_write_text, kill_point, remove_temp_files
+from signkit.output.atomic import LinkError, atomic_write_bytes, atomic_write_text, kill_point, remove_temp_files
+from signkit.output.claims import end_claims, start_claims
 from signkit.output.lock import LockError, OutputLock
 from signkit.output.manifest import (
     MANIFEST,
@@ -78,9 +79,9 @@ class RenderOutcome:
 
     @property
     def output_error(self) -> bool:
-        """Something could not be written (SK801 lock, SK802 disk full, no permission…): exit code 2."""
-        return any(d.rule in ("SK801", "SK802") for d in self.diagnostics) or any(
-            d.rule == "SK802" for site in self.sites for d in site.diagnostics)
+        """Something could not be written (SK801 lock, SK802 disk full, no permission…, SK804 a planted link): exit 2."""
+        return any(d.rule in ("SK801", "SK802", "SK804") for d in self.diagnostics) or any(
+            d.rule in ("SK802", "SK804") for site in self.sites for d in site.diagnostics)
 
     @property
     def reprints(self) -> list[Reprint]:
@@ -137,9 +138,15 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, options: Re
         if lock is not None:
             lock.__enter__()
             remove_temp_files(outdir)  # what killed runs left; under the lock, so nobody is writing them
+            start_claims(outdir)
     except LockError as busy:
         outcome.diagnostics.append(Diagnostic("SK801", Severity.ERROR, str(busy), Location(str(outdir)),
                                               "等另一个运行结束后再试"))
+        outcome.usage_error = True
+        return outcome
+    except LinkError as planted:
+        outcome.diagnostics.append(Diagnostic("SK804", Severity.ERROR, str(planted), Location(str(outdir)),
+                                              "输出文件夹中不应有指向别处的链接；确认无误后删除它"))
         outcome.usage_error = True
         return outcome
     except OSError as failure:
@@ -188,6 +195,7 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, options: Re
     finally:
         outcomes.close()  # an interrupted run terminates its workers here, before the lock is released
         if lock is not None:
+            end_claims(outdir)
             lock.__exit__(None, None, None)
     return outcome
 
