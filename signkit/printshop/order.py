@@ -110,13 +110,23 @@ def _rules(item: BlockedEntry) -> str:
     return "、".join(dict.fromkeys(rules)) or "见清单"
 
 
+#: What a spreadsheet takes for the start of a formula (OWASP, "CSV injection"); a cell from data starting so is
+#: written with a leading apostrophe, which Excel and WPS show as text and do not print.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: str) -> str:
+    """A cell from the site file, safe to open in a spreadsheet: ``=HYPERLINK(…)`` stays text, never runs."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def order_csv(rows: Sequence[OrderRow]) -> bytes:
     """The print order as CSV (UTF-8 with BOM, CRLF, as Excel expects), with a totals line."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADERS)
     for row in rows:
-        writer.writerow(row.cells())
+        writer.writerow([csv_cell(cell) for cell in row.cells()])
     writer.writerow(("合计", "", "", "", "", "", "", "", str(sum(r.quantity for r in rows)), "",
                      f"{sum(r.total_area for r in rows):.3f}", "", ""))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
