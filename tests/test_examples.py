@@ -1,4 +1,4 @@
-"""The examples in ``examples/`` as a safety office would use them.
+"""The examples in ``examples/`` as a safety office would use them, and the README pictures made from them.
 
 Each example is a whole enterprise a 忻州 office would recognise (a coal mine, an ammonia cold
 store, a building project, a gas station, a supermarket, a chemical plant, a forge).  For every
@@ -6,6 +6,11 @@ one: the check finds no error, and no warning but the ones listed in :data:`KNOW
 (signkit's shortcomings, written down so that fixing one shows here); every planned board is
 made, at its size, with its fonts embedded; and each board prints what the file says — the
 names, departments, people, items and phone numbers a reader looks for.
+
+The README's pictures (``docs/img``) are compared pixel for pixel with the boards as they
+render now, so a layout change cannot leave a stale gallery behind.  After a deliberate
+change, regenerate them with ``pytest tests/test_examples.py --update-refs`` and look at them
+before committing.
 """
 
 from __future__ import annotations
@@ -17,14 +22,19 @@ from typing import Any
 
 import pytest
 
+from signkit.art.place import catalogue
 from signkit.diagnostics import Severity, format_path
+from signkit.drawing.text import FontMeasurer
 from signkit.fonts import FontSet
 from signkit.model.site import Site
 from signkit.output.names import board_filename
 from signkit.pipeline.build import BuildResult, build_site
 from signkit.pipeline.check import FileReport, check_path
+from signkit.render.pdf import PrintSpec, render_pdf
+from signkit.render.raster import rasterize
 from tests.conftest import EXAMPLES, ROOT, example_data
 from tests.pdfcheck import assert_fonts_embedded, assert_trim, page_texts
+from tests.refcompare import compare
 
 FILES = sorted(EXAMPLES.glob("*.yaml"))
 NAMES = [path.name for path in FILES]
@@ -46,6 +56,32 @@ KNOWN_WARNINGS: dict[str, set[tuple[str, str]]] = {
         ("SK708", "风险点[2].事故类型[1]"),  # 车辆伤害 answered by 当心叉车
     },
 }
+
+#: Every picture of the README: the board (example, file name stem, page) it shows and its width in pixels.
+#: ``signs.png`` is the first page of the sign catalogue (``signkit signs --pdf``) at 90 dpi.
+GALLERY: dict[str, tuple[str, str, int, int]] = {
+    "2-1-1.png": ("chemical-plant.yaml", "2-1-1_安全生产监督管理责任牌", 1, 900),
+    "2-1-2.png": ("small-enterprise.yaml", "2-1-2_安全生产监督管理责任牌", 1, 900),
+    "2-2.png": ("chemical-plant.yaml", "2-2_合成车间_企业安全生产责任牌", 1, 900),
+    "2-3.png": ("chemical-plant.yaml", "2-3_合成操作工_员工岗位责任牌", 1, 900),
+    "2-4.png": ("chemical-plant.yaml", "2-4_液氨储罐区_安全风险分级管控告知牌", 1, 900),
+    "2-5-front.png": ("chemical-plant.yaml", "2-5_合成操作工_岗位风险告知卡", 1, 900),
+    "2-5-back.png": ("chemical-plant.yaml", "2-5_合成操作工_岗位风险告知卡", 2, 900),
+    "2-6.png": ("chemical-plant.yaml", "2-6_忻州市安全生产举报公示栏", 1, 900),
+    "2-7.png": ("chemical-plant.yaml", "2-7_安全生产监督栏", 1, 900),
+    "2-6-qr.png": ("small-enterprise.yaml", "2-6_忻州市安全生产举报公示栏", 1, 1600),
+    "coal-mine-2-1-1.png": ("coal-mine.yaml", "2-1-1_安全生产监督管理责任牌", 1, 900),
+    "coal-mine-2-4.png": ("coal-mine.yaml", "2-4_2201综采工作面瓦斯煤尘爆炸_安全风险分级管控告知牌", 1, 900),
+    "cold-store-2-1-2.png": ("ammonia-cold-store.yaml", "2-1-2_安全生产监督管理责任牌", 1, 900),
+    "construction-2-4.png": ("construction-project.yaml", "2-4_1号塔式起重机_安全风险分级管控告知牌", 1, 900),
+    "gas-station-2-2.png": ("gas-station.yaml", "2-2_卸油区_企业安全生产责任牌", 1, 900),
+    "gas-station-2-4.png": ("gas-station.yaml", "2-4_加油区_安全风险分级管控告知牌", 1, 900),
+    "supermarket-2-4.png": ("supermarket.yaml", "2-4_一至二层自动扶梯_安全风险分级管控告知牌", 1, 900),
+}
+SIGNS_PICTURE = "signs.png"
+SIGNS_DPI = 90
+IMG = ROOT / "docs" / "img"
+
 
 @dataclass
 class Example:
@@ -165,8 +201,43 @@ def test_each_board_prints_the_key_fields_of_the_file(name: str, examples: dict[
     assert not missing, "\n".join(missing)
 
 
+def test_the_readme_shows_only_pictures_that_exist_and_every_picture_is_shown() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.findall(r"\]\(docs/img/([^)]+)\)", readme)
+    assert shown, "the README shows no pictures"
+    assert len(shown) == len(set(shown)), shown
+    assert all((IMG / picture).is_file() for picture in shown), [p for p in shown if not (IMG / p).is_file()]
+    on_disk = sorted(p.name for p in IMG.glob("*.png"))
+    assert sorted(shown) == on_disk
+    assert set(on_disk) == {*GALLERY, SIGNS_PICTURE}, "every picture needs its board in GALLERY to be kept current"
+
+
 def test_the_readme_and_the_site_file_reference_list_every_example() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     reference = (ROOT / "docs" / "site-file.md").read_text(encoding="utf-8")
     assert [n for n in NAMES if f"(examples/{n})" not in readme] == []
     assert [n for n in NAMES if f"(../examples/{n})" not in reference] == []
+
+
+def test_the_readme_pictures_are_the_boards_as_they_render_now(examples: dict[str, Example],
+                                                               request: pytest.FixtureRequest) -> None:
+    update = request.config.getoption("--update-refs")
+    problems = []
+    for picture, (name, stem, page, width) in GALLERY.items():
+        boards = [b for b in examples[name].built.boards if board_filename(b) == f"{stem}.pdf"]
+        assert len(boards) == 1, (picture, stem, [board_filename(b) for b in examples[name].built.boards])
+        (built,) = boards
+        image = rasterize(built.pdf, width / (built.width / 25.4))[page - 1]
+        problems.append(compare(image, IMG / picture, update=update, label=f"docs/img/{picture}"))
+    assert not [p for p in problems if p], "\n".join(p for p in problems if p)
+
+
+def test_the_sign_picture_is_the_first_page_of_the_catalogue(bundled_fonts: FontSet,
+                                                             request: pytest.FixtureRequest) -> None:
+    board, frame = catalogue(FontMeasurer(bundled_fonts))
+    assert not frame.misfits
+    pdf = render_pdf(board, bundled_fonts, spec=PrintSpec(pdfx=False))
+    image = rasterize(pdf, SIGNS_DPI)[0]
+    problem = compare(image, IMG / SIGNS_PICTURE, update=request.config.getoption("--update-refs"),
+                      label=f"docs/img/{SIGNS_PICTURE}")
+    assert problem is None, problem
