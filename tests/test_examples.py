@@ -44,18 +44,7 @@ NAMES = [path.name for path in FILES]
 #: not know the mine signs and 当心叉车 yet, so 当心瓦斯 does not count for 瓦斯爆炸, 当心有害气体中毒
 #: for 中毒和窒息, 当心冒顶 / 当心片帮 for 冒顶片帮, nor 当心叉车 for 车辆伤害.  When the table learns
 #: them, this list must shrink.
-KNOWN_WARNINGS: dict[str, set[tuple[str, str]]] = {
-    "coal-mine.yaml": {
-        ("SK708", "风险点[0].事故类型[0]"),  # 瓦斯爆炸 answered by 当心瓦斯, 禁带烟火
-        ("SK708", "风险点[1].事故类型[1]"),  # 中毒和窒息 answered by 当心有害气体中毒
-        ("SK708", "风险点[2].事故类型[0]"),  # 冒顶片帮 answered by 当心冒顶, 当心片帮
-        ("SK708", "风险点[5].事故类型[0]"),  # 中毒和窒息 answered by 当心有害气体中毒
-        ("SK708", "风险点[5].事故类型[1]"),  # 瓦斯爆炸 answered by 当心瓦斯
-    },
-    "ammonia-cold-store.yaml": {
-        ("SK708", "风险点[2].事故类型[1]"),  # 车辆伤害 answered by 当心叉车
-    },
-}
+KNOWN_WARNINGS: dict[str, set[tuple[str, str]]] = {}
 
 #: Every picture of the README: the board (example, file name stem, page) it shows and its width in pixels.
 #: ``signs.png`` is the first page of the sign catalogue (``signkit signs --pdf``) at 90 dpi.
