@@ -293,3 +293,10 @@ def test_lines_obey_kinsoku_fit_and_give_the_text_back(text: str, chars: int) ->
     assert all(len(line) <= chars for line in out)
     assert not any(line[0] in NO_LINE_START for line in out[1:])
     assert not any(line[-1] in NO_LINE_END for line in out[:-1])
+
+
+def test_a_hyphen_between_words_stays_with_the_word_before_it() -> None:
+    """The one break the seven examples' boards change: 2-6's 官网-互动交流栏目, tried at a size it was not printed at."""
+    text = "应急管理局官网-互动交流栏目"
+    assert greedy(legacy_units(text), 7)[1].startswith("-")  # the old breaker started a line with the hyphen
+    assert lines(text, 7) == ["应急管理局官", "网-互动交流栏", "目"]
