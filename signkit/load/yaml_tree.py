@@ -48,6 +48,7 @@ _PROBLEMS: tuple[tuple[str, str], ...] = (
     ("did not find expected key", "缩进不一致：这一行与同级的其他键没有对齐"),
     ("did not find expected '-' indicator", "列表缩进不一致：这一项与同级的「- 」没有对齐"),
     ("expected <block end>, but found", "缩进不一致：这一行与上面的内容没有对齐"),
+    ("block sequence entries are not allowed", "这里不能开始列表项「- 」：列表要从下一行开始，并比它的键多缩进"),
     ("found unexpected end of stream", "文件意外结束（引号或括号没有闭合？）"),
     ("found unknown escape character", "双引号内有无法识别的转义字符（反斜杠 \\）；路径请改用单引号"),
     ("found character that cannot start any token", "这里有一个不能作为内容开头的字符（如 @ 或 `），请给这段文字加上引号"),
