@@ -45,10 +45,14 @@ def long_field(kind: str, length: int) -> str:
     return text.replace(_DUTY, new)
 
 
-def cpu(work: Callable[[], object]) -> float:
-    start = time.process_time()
-    work()
-    return time.process_time() - start
+def cpu(work: Callable[[], object], repeat: int = 3) -> float:
+    """The least CPU time of ``repeat`` runs: the machine is shared, and the least is the least disturbed."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        work()
+        best = min(best, time.process_time() - start)
+    return best
 
 
 def series(title: str, sizes: list[int], make: Callable[[int], str], steps: dict[str, Callable[[str], object]]) -> None:
@@ -72,6 +76,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
     fonts = resolve_fonts(mode="bundled")
+    check_text(long_field("quoted", 10), "warm-up.yaml", fonts=fonts)  # font tables load once, outside the series
     steps: dict[str, Callable[[str], object]] = {
         "parse": lambda text: parse_yaml(text, "bench.yaml"),
         "check": lambda text: check_text(text, "bench.yaml", fonts=fonts),
