@@ -61,6 +61,8 @@ def test_a_hundred_thousand_digits_is_a_located_sk104_not_a_crash() -> None:
     report = check_text(text, "f.yaml")
     diag = next(d for d in report.diagnostics if d.location.path[-1:] == ("人数",))
     assert diag.rule == "SK104" and diag.location.line == line
+    # said in Chinese, and quoted short: a message is not a screenful of zeros
+    assert "数字太大（100,001 位）" in diag.message and len(diag.message) < 120, diag.message
 
 
 def test_tags_are_refused_and_nothing_is_constructed() -> None:
