@@ -17,7 +17,10 @@ rendered its stamp is set again here:
 
 The content hash itself stays in the manifest and the PDF's metadata whatever the stamp
 shows.  A stamp is recognised by the board's own short content hash, which no other
-text on the board contains.
+text on the board contains.  The page's record of its text (:attr:`Page.texts
+<signkit.drawing.items.Page.texts>`) is set to the stamp as printed too (placeholder in
+place of the hash, as the layout recorded it), so it still holds exactly what is drawn
+and the build hash (:func:`signkit.layout.stamp.stamp_text`) covers what the stamp shows.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from dataclasses import replace
 from signkit.drawing.colors import BLACK
 from signkit.drawing.items import Board, Item, Text
 from signkit.drawing.text import Measurer
-from signkit.layout.stamp import STAMP_LENGTH
+from signkit.layout.stamp import STAMP_LENGTH, STAMP_PLACEHOLDER
 
 #: The smallest stamp a print shop accepts as legible (points), and the same in mm.
 STAMP_MIN_PT = 6.0
@@ -82,19 +85,28 @@ def restamp(board: Board, parts: tuple[str, ...], measure: Measurer) -> Board:
     """``board`` with its revision stamp set as printed (see the module notes); ``parts`` empty removes it."""
     if not board.content_hash:
         return board
+    short = board.content_hash[:STAMP_LENGTH]
     pages = []
     for page in board.pages:
         items: list[Item] = []
+        printed: list[str] = []
         for item in page.items:
             if isinstance(item, Text) and is_stamp(item, board):
-                if not parts:
-                    continue
-                stamped = _restamped(item, parts, page.width, measure)
+                stamped = _restamped(item, parts, page.width, measure) if parts else None
                 if stamped is not None:
                     items.append(stamped)
+                    printed.append(stamped.text.replace(short, STAMP_PLACEHOLDER))
             else:
                 items.append(item)
-        pages.append(replace(page, items=tuple(items)))
+        texts: list[tuple[str, ...]] = []
+        for block in page.texts:
+            if any(STAMP_PLACEHOLDER in para for para in block):
+                if printed:
+                    texts.append((printed.pop(0),))
+            else:
+                texts.append(block)
+        texts.extend((line,) for line in printed)
+        pages.append(replace(page, items=tuple(items), texts=tuple(texts)))
     return replace(board, pages=tuple(pages))
 
 

@@ -94,7 +94,8 @@ def _stamped_board(size: float, width: float = 105.0) -> Board:
     digest = "0123456789abcdef" * 4
     stamp = Text(7, 140, "附表 2-5 · 内容 01234567 · 修订 2026-04-20 · signkit", size, "body", GREY)
     other = Text(7, 100, "岗位名称", 4, "body", BLACK)
-    return Board("2-5", "t", "s", (Page(width, 148, (other, stamp)),), content_hash=digest)
+    texts = (("岗位名称",), ("附表 2-5 · 内容 ######## · 修订 2026-04-20 · signkit",))
+    return Board("2-5", "t", "s", (Page(width, 148, (other, stamp), texts=texts),), content_hash=digest)
 
 
 def test_restamp_grows_down_keeps_the_left_edge_and_never_touches_other_text(bundled_fonts: Any) -> None:
@@ -108,7 +109,9 @@ def test_restamp_grows_down_keeps_the_left_edge_and_never_touches_other_text(bun
     assert stamp.text == "附表 2-5 · 内容 01234567 · 修订 2026-04-20"
     big = restamp(_stamped_board(9.0, 1200), ("附表", "内容", "修订", "signkit"), measure).pages[0].items[1]
     assert isinstance(big, Text) and big.size == 9.0 and big.baseline == 140 and big.color == BLACK
-    assert restamp(_stamped_board(1.6), (), measure).pages[0].items == (other,)
+    assert board.pages[0].texts == (("岗位名称",), ("附表 2-5 · 内容 ######## · 修订 2026-04-20",))  # as drawn
+    off = restamp(_stamped_board(1.6), (), measure).pages[0]
+    assert off.items == (other,) and off.texts == (("岗位名称",),)
 
 
 def test_a_stamp_too_wide_at_6pt_drops_parts_rather_than_shrinking(bundled_fonts: Any) -> None:
