@@ -22,7 +22,16 @@ from signkit.fonts import FontSet
 from signkit.load.source import SourceText, read_bytes, read_source
 from signkit.output.atomic import LinkError, real_folder
 from signkit.output.claims import claim
-from signkit.output.manifest import BlockedEntry, BoardEntry, EnterpriseManifest, board_key, file_sha256, manifest_intact, read_manifest
+from signkit.output.manifest import (
+    BlockedEntry,
+    BoardEntry,
+    EnterpriseManifest,
+    ExtraEntry,
+    board_key,
+    file_sha256,
+    manifest_intact,
+    read_manifest,
+)
 from signkit.output.names import assign_names, safe_name
 from signkit.output.publish import WrittenFile, publish
 from signkit.pipeline.build import build_site
@@ -51,6 +60,8 @@ class SiteOutcome:
     forms: dict[str, int] = field(default_factory=dict)
     reprints: list[Reprint] = field(default_factory=list)
     entries: list[BoardEntry] = field(default_factory=list)
+    #: The print-shop companions written (the imposed sheets are in the print order).
+    extras: list[ExtraEntry] = field(default_factory=list)
     written: list[WrittenFile] = field(default_factory=list)  # in-process runs only
     report: FileReport | None = None  # in-process runs only
     #: The manifest keeps a baseline until this reprint list is handed on (render_files acknowledges it).
@@ -192,7 +203,8 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
         outcome.status = "failed"
         return outcome
     outcome.not_made = published.blocked
-    outcome.entries = read_manifest(published.folder).files
+    written_manifest = read_manifest(published.folder)
+    outcome.entries, outcome.extras = written_manifest.files, written_manifest.extras
     outcome.rewritten, outcome.kept, outcome.removed = published.rewritten, published.kept, published.removed
     _count_forms(outcome, outcome.entries)
     if keep:
@@ -239,6 +251,7 @@ def _unchanged(outcome: SiteOutcome, folder: str, old: EnterpriseManifest) -> Si
     outcome.status, outcome.folder = "unchanged", folder
     outcome.enterprise = old.enterprise or ""
     outcome.entries = old.files
+    outcome.extras = old.extras
     outcome.not_made = list(old.blocked or [])
     outcome.kept = [e.file for e in outcome.entries]
     _count_forms(outcome, outcome.entries)
