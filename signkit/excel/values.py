@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from signkit.excel.columns import LIST_KINDS, Kind, chinese_number
+from signkit.model.fields import normalise_phone
 
 Value = str | list[str] | None
 
@@ -100,7 +101,7 @@ def phone(raw: object) -> tuple[str | None, list[Note]]:
     digits, shown = _digits_of(raw)
     if digits is None:
         text = plain(raw)
-        return (_nfkc(text) if text else None), []
+        return _phone_text(text) if text else (None, [])
     if digits == "" or not digits.isdigit():
         assert shown is not None
         if "e" not in shown.lower():
@@ -119,6 +120,24 @@ def phone(raw: object) -> tuple[str | None, list[Note]]:
                                "请核对；建议把电话列设为“文本”格式，按 0350-1234567 的写法填写")]
     return digits, [Note("SK907", f"电话号码被存成了数字（{shown}），可能丢失了开头的 0，无法确定原来的号码",
                          "请把单元格设为“文本”格式，按 0350-1234567 的写法重新填写")]
+
+
+_DASHES = str.maketrans(dict.fromkeys("—–‐‑‒−―─", "-"))
+
+
+def _phone_text(text: str) -> tuple[str | None, list[Note]]:
+    """A phone cell typed as text: the model's normalisation, reported when it did more than fold widths and dashes.
+
+    The model applies the same normalisation to a site file; doing it here lets the
+    note point at the cell (SK906) and hands the model text it leaves as it is.
+    """
+    folded = _nfkc(text).translate(_DASHES)
+    result = normalise_phone(text)
+    if str(result) == folded:
+        return folded, []
+    shown = text.replace("\n", "（换行）")
+    detail = f"：{'；'.join(result.notes)}" if result.notes else ""
+    return str(result) or None, [Note("SK906", f"电话号码「{shown}」已按规范写法读作「{result}」{detail}", "请核对")]
 
 
 def postcode(raw: object) -> tuple[str | None, list[Note]]:

@@ -38,3 +38,15 @@ def test_dates_with_a_time_or_as_csv_serials() -> None:
     assert date(dt.datetime(2026, 5, 18)) == ("2026-05-18", [])
     assert date("46160")[0] == "2026-05-18" and date("46160")[1][0].rule == "SK906"
     assert date("2026-05-18") == ("2026-05-18", [])
+
+
+def test_phone_text_is_normalised_as_in_a_site_file_and_each_change_reported() -> None:
+    assert phone("０３５０－６０２２３５０") == ("0350-6022350", [])  # width and dashes only: nothing to check
+    assert phone("0350-5022817/13613502297") == ("0350-5022817/13613502297", [])
+    number, notes = phone("(0350)6022350（办）")
+    assert number == "0350-6022350" and [n.rule for n in notes] == ["SK906"]
+    assert "「(0350)6022350（办）」" in notes[0].message and "去掉了「办」" in notes[0].message
+    number, notes = phone("0350-6022350\n13903501234")
+    assert number == "0350-6022350、13903501234" and "（换行）" in notes[0].message
+    number, notes = phone("0350-8161208/8161209")
+    assert number == "0350-8161208/0350-8161209" and "补上了区号 0350" in notes[0].message
