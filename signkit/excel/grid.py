@@ -86,9 +86,16 @@ class Grid:
     max_row: int = 0
     max_col: int = 0
     hidden: bool = False
+    #: Solid fill colours (``RRGGBB``) by (row, column), empty cells included: some lists show a risk's level only by
+    #: colouring its cell.  Kept apart from :attr:`cells` so that a coloured empty cell is still empty.
+    fills: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def at(self, row: int, col: int) -> Cell | None:
         return self.cells.get((row, col))
+
+    def fill(self, row: int, col: int) -> str | None:
+        """The solid fill colour of a cell (that of its merged range), ``None`` if it has none that can be read."""
+        return self.fills.get((row, col))
 
     def put(self, row: int, col: int, cell: Cell) -> None:
         self.cells[(row, col)] = cell
@@ -230,22 +237,46 @@ def _grid(book: Book, sheet: Any) -> Grid:
         if row > MAX_ROWS or col > MAX_COLS:
             clipped = clipped or cell.value is not None
             continue
+        if cell.has_style and (colour := _fill_colour(cell)) is not None:
+            grid.fills[(row, col)] = colour
         value = cell.value
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         grid.put(row, col, Cell(value, row, col, error=cell.data_type == "e"))
     for merged in sheet.merged_cells.ranges:
         origin = grid.at(merged.min_row, merged.min_col)
-        if origin is None:
-            continue
+        colour = grid.fills.get((merged.min_row, merged.min_col))
         for row in range(merged.min_row, min(merged.max_row, MAX_ROWS) + 1):
             for col in range(merged.min_col, min(merged.max_col, MAX_COLS) + 1):
-                grid.put(row, col, origin)
+                if origin is not None:
+                    grid.put(row, col, origin)
+                if colour is not None:
+                    grid.fills[(row, col)] = colour
     if clipped:
         book.diagnostics.append(Diagnostic(
             "SK911", Severity.WARNING, f"工作表「{grid.name}」超过 {MAX_ROWS:,} 行或 {MAX_COLS} 列，只读取了前面的部分",
             Location(book.file, sheet=grid.name, cell="A1")))
     return grid
+
+
+def _fill_colour(cell: Any) -> str | None:
+    """A cell's solid fill as ``RRGGBB``: an RGB colour, or one of Excel's 64 indexed colours.
+
+    Theme colours (with their tints) would need the workbook's theme to resolve; they are
+    not read, so a level shown only by a theme colour is not taken from it.
+    """
+    fill = cell.fill
+    if fill is None or fill.fill_type != "solid":
+        return None
+    colour = fill.fgColor
+    if colour.type == "rgb" and isinstance(colour.rgb, str) and len(colour.rgb) in (6, 8):
+        return colour.rgb[-6:].upper()
+    if colour.type == "indexed" and isinstance(colour.indexed, int):
+        from openpyxl.styles.colors import COLOR_INDEX  # type: ignore[import-untyped, unused-ignore]  # lazy: as in _load_xlsx
+
+        if 0 <= colour.indexed < len(COLOR_INDEX):
+            return str(COLOR_INDEX[colour.indexed])[-6:].upper()
+    return None
 
 
 def _decode(book: Book, data: bytes) -> str | None:

@@ -246,12 +246,12 @@ def split_items(text: str, kind: Kind = "list") -> list[str]:
 
     ``list`` (sentences): one item per line when the cell has line breaks, otherwise split
     at ；/; ; either way a one-line numbered sequence is split and numbers are dropped.
-    ``names`` also splits at 、，, ; ``people`` (带班领导) also at spaces.
+    ``names`` also splits at 、，, and / (高处坠落/物体打击); ``people`` (带班领导) also at spaces.
     """
     if kind == "list":
         parts = text.split("\n") if "\n" in text else re.split(r"[；;]", text)
     else:
-        separators = r"[\n、，,；;]" if kind == "names" else r"[\n、，,；;\s\u3000]"
+        separators = r"[\n、，,；;/／]" if kind == "names" else r"[\n、，,；;\s\u3000]"
         parts = re.split(separators, text)
     items: list[str] = []
     for part in parts:
@@ -260,6 +260,33 @@ def split_items(text: str, kind: Kind = "list") -> list[str]:
             if item:
                 items.append(item)
     return items
+
+
+_SAME_AS_ABOVE = re.compile(r"^(?:同上|同前|同左|见上|同上条|同第?\d{1,2}条?|[〃\"”]+)[。.]?$")
+_NOTHING = re.compile(r"^(?:无|暂无|没有|[—\-－/／]+)[。.]?$")
+_LETTER_CODES = re.compile(r"^[A-Za-z](?:\s*[、,，;；]\s*[A-Za-z])+$|^[A-Za-z]$")
+
+
+def same_as_above(raw: object) -> bool:
+    """Whether a cell says "the same as the row above" (同上, 〃)."""
+    return isinstance(raw, str) and _SAME_AS_ABOVE.match(_nfkc(raw)) is not None
+
+
+def placeholder(text: str) -> Note | None:
+    """Why ``text`` cannot be printed as it stands (同上, 无, —, measures written as letter codes), or ``None``.
+
+    A board has no "row above" and no legend: 同上 or ``a、c、d`` printed on it would tell
+    the worker nothing.  Such a cell is read as empty and said (SK916), so the board
+    prints nothing rather than a pointer to somewhere else.
+    """
+    value = _nfkc(text)
+    if _SAME_AS_ABOVE.match(value):
+        return Note("SK916", f"「{text}」指的是别处的内容，牌上无法印出，已读作空", "请写出具体内容（牌上没有“上一行”）")
+    if _NOTHING.match(value):
+        return Note("SK916", f"「{text}」已读作空", "这一项须印在牌上时，请写出内容")
+    if _LETTER_CODES.match(value):
+        return Note("SK916", f"「{text}」是代号，牌上无法印出，已读作空", "请写出代号所指的内容（如各条管控措施）")
+    return None
 
 
 def convert(raw: object, kind: Kind) -> tuple[Value, list[Note]]:
@@ -275,9 +302,13 @@ def convert(raw: object, kind: Kind) -> tuple[Value, list[Note]]:
         return None, []
     if kind == "int":
         return _nfkc(text), []
+    if kind in ("text", *LIST_KINDS) and (note := placeholder(text)) is not None:
+        return None, [note]
     if kind in LIST_KINDS:
         if isinstance(raw, str):  # a trailing line break still means "split at line breaks only"
             text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("_x000D_", "").strip(_SPACES)
         items = split_items(text, kind)
-        return (items or None), []
+        notes = [note for item in items if (note := placeholder(item)) is not None]
+        items = [item for item in items if placeholder(item) is None]
+        return (items or None), notes
     return text, []

@@ -76,3 +76,25 @@ def test_formulas_without_a_saved_result_are_explained(template_xlsx: Path, tmp_
     assert "没有保存计算结果" in formula.message
     # a workbook without formulas is read once and says nothing of the kind
     assert not [d for d in workbook_report(template_xlsx).diagnostics if d.rule == "SK913"]
+
+
+def test_fill_colours_are_read_apart_from_values(tmp_path: Path) -> None:
+    from openpyxl.styles import PatternFill  # type: ignore[import-untyped, unused-ignore]
+    from openpyxl.styles.colors import Color  # type: ignore[import-untyped, unused-ignore]
+
+    path = tmp_path / "色.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"] = "重大"
+    sheet["A1"].fill = PatternFill("solid", fgColor="FF0000")
+    sheet["A2"].fill = PatternFill("solid", fgColor=Color(indexed=52))  # Excel's indexed orange, an empty cell
+    sheet["A3"].fill = PatternFill("solid", fgColor=Color(theme=5, tint=0.4))  # a theme colour: not resolved
+    sheet["B1"].fill = PatternFill("solid", fgColor="0070C0")
+    sheet.merge_cells("B1:B3")
+    sheet["C1"].fill = PatternFill("lightGray", fgColor="FF0000")  # a pattern, not a solid fill
+    book.save(path)
+    grid = load_book(path).grids[0]
+    assert grid.fill(1, 1) == "FF0000" and grid.fill(2, 1) == "FF9900" and grid.fill(3, 1) is None
+    assert [grid.fill(row, 2) for row in (1, 2, 3)] == ["0070C0"] * 3  # a merged range has its top-left cell's colour
+    assert grid.fill(1, 3) is None
+    assert grid.at(2, 1) is None  # a coloured empty cell is still empty
