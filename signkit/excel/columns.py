@@ -150,14 +150,16 @@ INFO_ROWS: tuple[Column, ...] = (
     Column("举报网址", ("地区", "举报网址"), synonyms=("网上举报网址", "举报网站网址")),
     *_channel("市级"),
     *_channel("县级"),
-    Column("企业名称", ("企业", "企业名称"), synonyms=("企业全称", "单位名称", "企业", "公司名称")),
+    Column("企业名称", ("企业", "企业名称"), synonyms=("企业全称", "单位名称", "企业", "公司名称", "生产经营单位名称", "挂牌企业")),
     Column("企业主要负责人", ("企业", "企业主要负责人"), synonyms=("主要负责人",)),
     Column("分管负责人", ("企业", "分管负责人"), synonyms=("分管安全负责人", "分管安全领导")),
     Column("安全管理人员", ("企业", "安全管理人员"), synonyms=("安全管理员", "专职安全管理人员")),
-    Column("所属行业", ("企业", "所属行业"), synonyms=("行业", "行业类别")),
+    Column("所属行业", ("企业", "所属行业"), synonyms=("行业", "行业类别", "行业领域", "监管行业", "行业分类")),
     Column("企业监督举报电话", ("企业", "企业监督举报电话"), "phone", synonyms=("监督举报电话", "举报电话")),
-    Column("企业应急电话", ("企业", "企业应急电话"), "phone", synonyms=("应急电话", "应急值班电话")),
-    Column("市级直接监管", ("企业", "市级直接监管"), "yesno", synonyms=("是否市级直接监管",)),
+    Column("企业应急电话", ("企业", "企业应急电话"), "phone",
+           synonyms=("应急电话", "应急值班电话", "值班电话", "调度电话", "联系电话", "企业联系电话")),
+    Column("市级直接监管", ("企业", "市级直接监管"), "yesno",
+           synonyms=("是否市级直接监管", "监管层级", "监管级别", "管理层级", "监管方式")),
     Column("修订日期", ("企业", "修订日期"), "date", synonyms=("修订时间", "更新日期", "填写日期")),
     Column("风险信息网址", ("企业", "风险信息网址"), synonyms=("风险信息公示网址", "风险公告网址")),
     Column("监管责任.风险点", ("监管责任", "风险点"), "names", synonyms=("2-1-1风险点", "重大风险点", "责任牌风险点")),
@@ -319,6 +321,10 @@ CHOICES_SHEET = "选项"
 IGNORED_SHEETS = frozenset({normalise(HELP_SHEET), normalise(CHOICES_SHEET), "说明", "使用说明"})
 #: Columns that ledgers carry and signkit has no use for: skipped without a warning.
 IGNORED_HEADERS = frozenset({"序号", "编号", "序", "备注", "说明", "no", "No"})
+#: Roster columns that no board prints (a credit code, the township): skipped without a warning.
+ROSTER_SKIPPED = frozenset(normalise(name) for name in (
+    "统一社会信用代码", "社会信用代码", "信用代码", "组织机构代码", "所在乡镇", "所属乡镇", "所在乡镇街道", "地址", "企业地址",
+    "生产经营地址", "法定代表人", "是否重大危险源", "重大危险源等级"))
 
 # --- A regulator's roster: one row per enterprise ----------------------------------------
 
@@ -339,6 +345,10 @@ DEPARTMENT_FIELDS: dict[str, KeyPath] = {
     "职务": ("责任领导", "职务"), "责任领导职务": ("责任领导", "职务"), "领导职务": ("责任领导", "职务"),
     "具体责任人": ("具体责任人",), "责任人": ("具体责任人",), "具体负责人": ("具体责任人",),
 }
+#: Roster columns that say whether the enterprise has a 重大 risk point: not site keys, read by the roster reader
+#: (a 是/否 column, or the enterprise's highest level).
+MAJOR_FLAG: KeyPath = ("存在重大风险点",)
+HIGHEST_LEVEL: KeyPath = ("最高风险等级",)
 #: How many 专业监管部门 column groups the roster template writes.
 ROSTER_SPECIALS = 3
 

@@ -16,7 +16,8 @@ The work is split by stage, each in its own module:
 * :mod:`signkit.excel.ledger` — its 风险分级管控清单, in the shapes enterprises keep (title and
   section rows, a 风险点 merged over its hazards, a signature footer), with the level read by
   :mod:`signkit.excel.levels` (words, L·E·C, L·S, fill colours);
-* :mod:`signkit.excel.roster_reader` — a regulator's roster → one site per row;
+* :mod:`signkit.excel.roster_reader` — a regulator's roster → one site per row (leaders written as
+  姓名（职务） split by :mod:`signkit.excel.people`);
 * :mod:`signkit.excel.values` — what a cell's value means (a phone number Excel stored
   as a number, a date serial, a numbered list in one cell);
 * :mod:`signkit.excel.cache` — the same file read twice in one process is parsed once.

@@ -60,6 +60,7 @@ from signkit.excel.headers import (
     risk_roles,
 )
 from signkit.excel.imported import ImportedSite, assign_values, set_value
+from signkit.excel.people import split_leader
 from signkit.excel.values import Note, Value, convert, same_as_above
 
 
@@ -352,6 +353,29 @@ class SheetReader:
                         continue
                     key = key[1:]
                 self.fill(grid, [row], Column(column.header, key, column.kind), cols, target, base, category)
+            leader = target if category == COUNTY_LEADER else target.get("责任领导")
+            if isinstance(leader, dict):
+                self.split_leader(grid, leader, base if category == COUNTY_LEADER else (*base, "责任领导"))
+
+    def split_leader(self, grid: Grid, leader: dict[str, Any], base: KeyPath) -> None:
+        """A 责任领导 written as 姓名（职务）: the name to 姓名, the title to 职务 unless the 职务 column says otherwise."""
+        value = leader.get("姓名")
+        pair = split_leader(value) if isinstance(value, str) else None
+        found = self.map.cells.get((*base, "姓名"))
+        if pair is None or found is None:
+            return
+        name, title = pair
+        leader["姓名"] = name
+        if not leader.get("职务"):
+            leader["职务"] = title
+            row, col = self.map.values[(*base, "姓名")]
+            self.map.cells.pop((*base, "职务"), None)
+            self.map.values.pop((*base, "职务"), None)
+            self.map.put((*base, "职务"), grid.name, row, col)
+            self.note("SK904", f"「{value}」按姓名「{name}」、职务「{title}」读取", grid.name, found[1], (*base, "姓名"))
+        elif leader["职务"] != title:
+            self.note("SK908", f"「{value}」中的职务「{title}」与职务列的「{leader['职务']}」不同，只用职务列", grid.name, found[1],
+                      (*base, "职务"))
 
     def teams_posts(self, grid: Grid) -> None:
         """班组与岗位: each row adds a 班组 and/or a 岗位 to the workplace it names."""

@@ -267,6 +267,11 @@ _NOTHING = re.compile(r"^(?:无|暂无|没有|[—\-－/／]+)[。.]?$")
 _LETTER_CODES = re.compile(r"^[A-Za-z](?:\s*[、,，;；]\s*[A-Za-z])+$|^[A-Za-z]$")
 
 
+#: What a roster's 监管层级 column says, as the 是 / 否 of 市级直接监管.
+_SUPERVISED_BY = {**dict.fromkeys(("市级", "市级直接监管", "市直管", "市管", "市直", "市级监管", "市属"), "是"),
+                  **dict.fromkeys(("县级", "县管", "县直管", "县级监管", "县属", "区级", "区管", "乡镇", "属地", "属地管理"), "否")}
+
+
 def same_as_above(raw: object) -> bool:
     """Whether a cell says "the same as the row above" (同上, 〃)."""
     return isinstance(raw, str) and _SAME_AS_ABOVE.match(_nfkc(raw)) is not None
@@ -302,6 +307,8 @@ def convert(raw: object, kind: Kind) -> tuple[Value, list[Note]]:
         return None, []
     if kind == "int":
         return _nfkc(text), []
+    if kind == "yesno" and (answer := _SUPERVISED_BY.get(_nfkc(text))) is not None:
+        return answer, [Note("SK904", f"「{text}」按市级直接监管「{answer}」读取")]
     if kind in ("text", *LIST_KINDS) and (note := placeholder(text)) is not None:
         return None, [note]
     if kind in LIST_KINDS:

@@ -178,3 +178,23 @@ def test_a_row_without_a_name_is_its_own_record_not_part_of_the_one_above(tmp_pa
     empty = [d for d in check_imported(imported).diagnostics if d.rule == "SK103" and d.location.path == ("风险点", 1, "风险点名称")]
     assert [(d.location.sheet, d.location.cell) for d in empty] == [("风险点", "A3")]
 
+
+def test_supervision_leaders_written_with_their_title(tmp_path: Path) -> None:
+    path = tmp_path / "监管.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "监管责任"
+    sheet.append(["类别", "层级", "部门", "责任领导（姓名、职务）", "职务", "具体责任人"])
+    sheet.append(["行业主管部门", "县", "定襄县工业和信息化局", "赵文斌（副局长）", None, "王海鹏"])
+    sheet.append(["安全监管部门", "县", "定襄县应急管理局", "局长 张志刚", "副局长", "刘燕"])
+    sheet.append(["县级政府领导", None, None, "苗建军（副县长）", None, None])
+    book.save(path)
+    imported = read_workbook(path).sites[0]
+    supervision = imported.data["监管责任"]
+    assert supervision["行业主管部门"]["责任领导"] == {"姓名": "赵文斌", "职务": "副局长"}
+    assert supervision["安全监管部门"]["责任领导"] == {"姓名": "张志刚", "职务": "副局长"}  # the 职务 column wins …
+    assert supervision["县级政府领导"] == {"姓名": "苗建军", "职务": "副县长"}
+    said = {(d.rule, d.location.cell): d.message for d in imported.diagnostics}
+    assert "按姓名「赵文斌」、职务「副局长」读取" in said[("SK904", "D2")]
+    assert "职务「局长」与职务列的「副局长」不同" in said[("SK908", "D3")]  # … and the disagreement is said
+    assert imported.source.cell_of(("监管责任", "行业主管部门", "责任领导", "职务")) == "监管责任!D2"

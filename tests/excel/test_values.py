@@ -93,3 +93,8 @@ def test_placeholders_are_read_as_empty_and_said(raw: str, kind: str, value: obj
     assert said is None or said in notes[0].message
     assert same_as_above("同上") and not same_as_above("同上级") and not same_as_above(3)
 
+
+@pytest.mark.parametrize(("raw", "value"), [("县级", "否"), ("市级直接监管", "是"), ("乡镇", "否"), ("是", "是"), ("否", "否")])
+def test_a_supervision_level_reads_as_city_supervised_or_not(raw: str, value: str) -> None:
+    got, notes = convert(raw, "yesno")
+    assert got == value and [n.rule for n in notes] == ([] if raw in ("是", "否") else ["SK904"])
