@@ -155,19 +155,27 @@ def _derivable(header: Header) -> bool:
 # --- rows ---------------------------------------------------------------------------------
 
 
-def _texts(grid: Grid, row: int) -> list[Cell]:
-    """The row's non-empty cells, each merged cell once, left to right."""
+def _texts(grid: Grid, row: int, limit: int = 0) -> list[Cell]:
+    """The row's non-empty cells, each merged cell once, left to right (the first ``limit`` of them, if given)."""
     out: list[Cell] = []
+    seen: set[int] = set()
     for col in range(1, grid.max_col + 1):
         cell = grid.at(row, col)
-        if cell is not None and cell_text(cell) and all(cell is not seen for seen in out):
+        if cell is not None and id(cell) not in seen and cell_text(cell):
+            seen.add(id(cell))
             out.append(cell)
+            if len(out) == limit:
+                break
     return out
 
 
-def _kind(grid: Grid, row: int, known: set[int]) -> tuple[str, str, Cell | None]:
-    """(kind, section title, title cell): ``footer`` (also notes), ``skip`` (totals, column numbers), ``section``, ``data``."""
-    cells = _texts(grid, row)
+def _kind(grid: Grid, row: int, known: set[int], *, first_row: bool = False) -> tuple[str, str, Cell | None]:
+    """(kind, section title, title cell): ``footer`` (also notes), ``skip`` (totals, column numbers), ``section``, ``data``.
+
+    Only a row's first three cells decide (a section or footer row has at most two), so
+    reading a long list costs one short look per row.
+    """
+    cells = _texts(grid, row, limit=3)
     if not cells:
         return "skip", "", None
     first = cell_text(cells[0])
@@ -175,10 +183,11 @@ def _kind(grid: Grid, row: int, known: set[int]) -> tuple[str, str, Cell | None]
         return "footer", "", None
     if any(_TOTAL.match(cell_text(c)) for c in cells[:2]):
         return "skip", "", None
-    if all(re.fullmatch(r"\d{1,2}", cell_text(c)) for c in cells) and len(cells) > 2:
-        values = [int(cell_text(c)) for c in cells]
-        if values == list(range(values[0], values[0] + len(values))):
-            return "skip", "", None  # a row numbering the columns 1 2 3 …
+    if first_row and len(cells) > 2:
+        texts = [cell_text(c) for c in _texts(grid, row)]
+        if all(re.fullmatch(r"\d{1,2}", t) for t in texts) and [int(t) for t in texts] == list(
+                range(int(texts[0]), int(texts[0]) + len(texts))):
+            return "skip", "", None  # a row under the header numbering the columns 1 2 3 …
     spanning = len(cells) == 1 and sum(1 for col in known if grid.at(row, col) is cells[0]) >= 2
     lone = len(cells) == 1 and _SECTION.match(first) is not None
     ordinal = len(cells) == 2 and _ORDINAL_ONLY.match(first) is not None and cells[0].col not in known
@@ -205,7 +214,7 @@ def _groups(reader: SheetReader, grid: Grid, header: Header, is_csv: bool) -> li
             elif kind == "section" and where is not None and title:
                 section = _Section(title, where)
             continue
-        kind, title, where = _kind(grid, row, known)
+        kind, title, where = _kind(grid, row, known, first_row=row == header.last + 1)
         if footer is not None:
             if kind == "data":
                 reader.note("SK905", f"第 {row} 行在表尾「{_short(footer[1])}」（第 {footer[0]} 行）之下，未读取", grid.name,

@@ -162,15 +162,18 @@ def ls_level(r: float) -> str | None:
     return next(iter(allowed)) if len(allowed) == 1 else None
 
 
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
 def number(text: object) -> float | None:
     """A number in an L, E, C, D, S or R cell (``3``, ``0.5``, ``"1800"``, full-width too), else ``None``."""
     if isinstance(text, bool):
         return None
     if isinstance(text, (int, float)):
         return float(text)
-    if isinstance(text, str):
+    if isinstance(text, str) and text.strip():
         value = unicodedata.normalize("NFKC", text).strip()
-        if re.fullmatch(r"\d+(?:\.\d+)?", value):
+        if _NUMBER.fullmatch(value):
             return float(value)
     return None
 

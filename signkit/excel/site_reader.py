@@ -11,7 +11,8 @@ guess could print a wrong board.
   those rows are joined, other cells must agree (SK908).
 * A row whose name cell is empty is *not* added to the record above (that would
   silently move a risk's measures to another board): it is its own record, and its
-  empty name is reported.
+  empty name is reported.  (The 风险点 sheet, an enterprise's own 清单, has more shapes
+  to read: :mod:`signkit.excel.ledger` groups its rows and decides its levels.)
 * Every value read is recorded in the site's :class:`~signkit.excel.cellmap.CellMap`,
   so later messages point at ``风险点!D14``.
 

@@ -272,9 +272,18 @@ _SUPERVISED_BY = {**dict.fromkeys(("市级", "市级直接监管", "市直管", 
                   **dict.fromkeys(("县级", "县管", "县直管", "县级监管", "县属", "区级", "区管", "乡镇", "属地", "属地管理"), "否")}
 
 
+#: How every placeholder begins (after white space): a cheap test before the patterns.
+_PLACEHOLDER_START = frozenset("同见〃\"”无暂没—-－/／")
+
+
+def _may_be_placeholder(text: str) -> bool:
+    head = text.lstrip(_SPACES)[:1]
+    return bool(head) and (head in _PLACEHOLDER_START or unicodedata.normalize("NFKC", head).isascii())
+
+
 def same_as_above(raw: object) -> bool:
     """Whether a cell says "the same as the row above" (同上, 〃)."""
-    return isinstance(raw, str) and _SAME_AS_ABOVE.match(_nfkc(raw)) is not None
+    return isinstance(raw, str) and _may_be_placeholder(raw) and _SAME_AS_ABOVE.match(_nfkc(raw)) is not None
 
 
 def placeholder(text: str) -> Note | None:
@@ -284,6 +293,8 @@ def placeholder(text: str) -> Note | None:
     the worker nothing.  Such a cell is read as empty and said (SK916), so the board
     prints nothing rather than a pointer to somewhere else.
     """
+    if len(text) > 40 or not _may_be_placeholder(text):  # placeholders and code lists are short; sentences are not
+        return None
     value = _nfkc(text)
     if _SAME_AS_ABOVE.match(value):
         return Note("SK916", f"「{text}」指的是别处的内容，牌上无法印出，已读作空", "请写出具体内容（牌上没有“上一行”）")
@@ -314,8 +325,12 @@ def convert(raw: object, kind: Kind) -> tuple[Value, list[Note]]:
     if kind in LIST_KINDS:
         if isinstance(raw, str):  # a trailing line break still means "split at line breaks only"
             text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("_x000D_", "").strip(_SPACES)
-        items = split_items(text, kind)
-        notes = [note for item in items if (note := placeholder(item)) is not None]
-        items = [item for item in items if placeholder(item) is None]
-        return (items or None), notes
+        kept: list[str] = []
+        notes: list[Note] = []
+        for item in split_items(text, kind):
+            if (note := placeholder(item)) is not None:
+                notes.append(note)
+            else:
+                kept.append(item)
+        return (kept or None), notes
     return text, []
