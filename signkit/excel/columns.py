@@ -22,6 +22,7 @@ seventh layout, read on its own: see :data:`ROSTER_COLUMNS`.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -95,7 +96,13 @@ def chinese_number(text: str) -> int:
 
 def field_info(path: KeyPath) -> FieldInfo | None:
     """The model field at ``path`` (aliases; list positions may be any int)."""
-    model = model_at(tuple(p for p in path[:-1]))
+    return _field_info(tuple(0 if isinstance(p, int) else p for p in path))
+
+
+@functools.lru_cache(maxsize=1024)
+def _field_info(path: KeyPath) -> FieldInfo | None:
+    """Kept per path (list positions as 0): a roster asks the same dozen paths for every one of its rows."""
+    model = model_at(path[:-1])
     if model is None or not path:
         return None
     return next((f for f in model.model_fields.values() if f.alias == path[-1]), None)
