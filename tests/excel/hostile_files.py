@@ -84,14 +84,13 @@ def workbook(path: Path, rows: int, cols: int, *, name: str = "风险点", tail:
 
 
 def damaged(path: Path, source: Path) -> Path:
-    """``source`` with bytes in the middle of its sheet's compressed data overwritten (as a broken download does)."""
+    """``source`` with its sheet's compressed data overwritten from the start (an invalid deflate block: zlib.error)."""
     data = bytearray(source.read_bytes())
     with zipfile.ZipFile(source) as archive:
         info = archive.getinfo("xl/worksheets/sheet1.xml")
     name_len, extra_len = struct.unpack("<HH", data[info.header_offset + 26:info.header_offset + 30])
     start = info.header_offset + 30 + name_len + extra_len
-    middle = start + info.compress_size // 2
-    data[middle:middle + 64] = b"\xff" * 64
+    data[start:start + 64] = b"\xff" * 64
     path.write_bytes(bytes(data))
     return path
 
