@@ -21,6 +21,7 @@ import re
 import warnings
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -388,21 +389,18 @@ def _grid(book: Book, sheet: Any, merges: list[str]) -> Grid | None:
     clipped = False
     last = "A1"
     try:
-        for cells in sheet.iter_rows():
-            for cell in cells:
-                row, col = getattr(cell, "row", None), getattr(cell, "column", None)
-                if row is None or col is None:  # the filler openpyxl puts into a row's gaps
-                    continue
-                if row > MAX_ROWS or col > MAX_COLS:
-                    clipped = clipped or cell.value is not None
-                    continue
-                last = coordinate(row, col)
-                if cell.has_style and (colour := _fill_colour(cell)) is not None:
-                    grid.fills[(row, col)] = colour
-                value = cell.value
-                if value is None or (isinstance(value, str) and not value.strip()):
-                    continue
-                grid.put(row, col, Cell(value, row, col, error=cell.data_type == "e"))
+        for cell in _cells(sheet):
+            row, col = cell.row, cell.column
+            if row > MAX_ROWS or col > MAX_COLS:
+                clipped = clipped or cell.value is not None
+                continue
+            last = coordinate(row, col)
+            if cell.has_style and (colour := _fill_colour(cell)) is not None:
+                grid.fills[(row, col)] = colour
+            value = cell.value
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            grid.put(row, col, Cell(value, row, col, error=cell.data_type == "e"))
     except Exception:  # broken XML, a bad shared-string index, a cut-off part: openpyxl raises many kinds
         book.diagnostics.append(Diagnostic(
             "SK901", Severity.ERROR, f"工作簿已损坏：工作表「{grid.name}」在 {last} 之后的内容无法读取",
@@ -425,6 +423,25 @@ def _grid(book: Book, sheet: Any, merges: list[str]) -> Grid | None:
             "SK911", Severity.WARNING, f"工作表「{grid.name}」超过 {MAX_ROWS:,} 行或 {MAX_COLS} 列，只读取了前面的部分",
             Location(book.file, sheet=grid.name, cell="A1")))
     return grid
+
+
+def _cells(sheet: Any) -> Iterator[Any]:
+    """The cells a streamed sheet really holds, in file order.
+
+    ``iter_rows`` pads every row to the sheet's declared dimension and yields every
+    missing row: a ``<dimension ref="A1:XFD1048576">`` or one cell in the last row makes
+    that billions of fillers.  The sheet's parser yields only what is written.
+    """
+    from openpyxl.cell.read_only import ReadOnlyCell  # type: ignore[import-untyped, unused-ignore]  # lazy: as in _load_xlsx
+    from openpyxl.worksheet._reader import WorkSheetParser  # type: ignore[import-untyped, unused-ignore]
+
+    book = sheet.parent
+    with sheet._get_source() as source:
+        parser = WorkSheetParser(source, sheet._shared_strings, data_only=book.data_only, epoch=book.epoch,
+                                 date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+        for _, row in parser.parse():
+            for cell in row:
+                yield ReadOnlyCell(sheet, **cell)
 
 
 def _fill_colour(cell: Any) -> str | None:

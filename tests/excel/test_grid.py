@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -189,3 +190,23 @@ def test_merged_ranges_count_against_the_cell_budget(tmp_path: Path) -> None:
     [grid] = load_book(small).grids
     origin = grid.at(2, 1)
     assert origin is not None and origin.coordinate == "A1"
+
+
+def test_a_sheet_claiming_to_span_every_row_and_column_is_read_by_what_it_holds(tmp_path: Path) -> None:
+    """A ``<dimension ref="A1:XFD1048576">`` and a cell in the last row: padding every row to 16,384 columns took minutes."""
+    path = hostile_files.workbook(tmp_path / "宽.xlsx", 3, 2)
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    sheet = sheet.replace(b"<sheetData>", b'<dimension ref="A1:XFD1048576"/><sheetData>')
+    sheet = sheet.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>9</v></c></row></sheetData>')
+    parts["xl/worksheets/sheet1.xml"] = sheet
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    started = time.perf_counter()
+    loaded = load_book(path)
+    assert time.perf_counter() - started < 20  # it was minutes (a generous bound: the machine may be busy)
+    [grid] = loaded.grids
+    assert grid.max_row == 3 and grid.max_col == 2 and len(grid.cells) == 6
+    assert [d.rule for d in loaded.diagnostics] == ["SK911"]
