@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from signkit.diagnostics import Diagnostic, Location, Severity
+from signkit.errors import SignkitError
 
 #: Cap on a workbook's size on disk.  Ledgers with a logo are a few MB; this stops a stray video.
 WORKBOOK_MAX_BYTES = 32 * 1024 * 1024
@@ -220,15 +221,19 @@ _INDEX_MAX = 1 << 20
 _DAMAGE = (zlib.error, zipfile.BadZipFile, EOFError, KeyError, NotImplementedError, RuntimeError, ValueError, OSError)
 
 
-class _TooLarge(Exception):
+class _TooLarge(SignkitError):
+    """The archive unpacks (or says it unpacks) to more than :data:`MAX_UNPACKED`; never leaves :func:`_load_xlsx`."""
+
     def __init__(self, size: int) -> None:
-        super().__init__(size)
+        super().__init__(f"{size} bytes unpacked")
         self.size = size
 
 
-class _MemberDamaged(Exception):
+class _MemberDamaged(SignkitError):
+    """A member could not be inflated; never leaves :func:`_load_xlsx`, which says which member."""
+
     def __init__(self, member: str, cause: BaseException) -> None:
-        super().__init__(member, cause)
+        super().__init__(f"{member}: {cause}")
         self.member = member
 
 
