@@ -204,9 +204,9 @@ def test_a_sheet_claiming_to_span_every_row_and_column_is_read_by_what_it_holds(
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in parts.items():
             target.writestr(name, data)
-    started = time.perf_counter()
+    started = time.process_time()
     loaded = load_book(path)
-    assert time.perf_counter() - started < 20  # it was minutes (a generous bound: the machine may be busy)
+    assert time.process_time() - started < 20  # it was minutes (a generous bound: the machine may be busy)
     [grid] = loaded.grids
     assert grid.max_row == 3 and grid.max_col == 2 and len(grid.cells) == 6
     assert [d.rule for d in loaded.diagnostics] == ["SK911"]

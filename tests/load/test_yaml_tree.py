@@ -61,9 +61,9 @@ def test_billion_laughs_is_stopped_quickly() -> None:
     for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     text = "\n".join(lines) + "\n"
-    start = time.perf_counter()
+    start = time.process_time()
     parsed = parse_yaml(text, "bomb.yaml")
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 5
     diag = only(parsed.diagnostics, "SK008")
     assert f"{node_budget(len(text)):,}" in diag.message
     # the alias whose expansion crosses the budget, where it is used, and the anchor it refers to
