@@ -18,8 +18,11 @@ transparency group).  Why SK608 (spot colour) is a warning and not an error: a s
 colour is sometimes wanted (a company colour agreed with the print shop), but on the
 large-format printers that print these boards the RIP replaces it by its alternate
 colour, which rarely matches, so print shops want it flagged and ``--strict`` fails on
-it.  Problems with the *data* in a workbook keep the ids ``check`` gives them in a site
-file (SK1xx, SK2xx); the SK9xx ids are for what only a workbook can get wrong.
+it.  Why SK613 (a preflight limit reached) is an error: the preflight answers whether a
+file prints as it should, and a file it could not read to the end has not been checked
+— a file built to stop a checker is the file a RIP chokes on.  Problems with the *data*
+in a workbook keep the ids ``check`` gives them in a site file (SK1xx, SK2xx); the SK9xx
+ids are for what only a workbook can get wrong.
 """
 
 from __future__ import annotations
@@ -124,6 +127,8 @@ _CODES: tuple[Code, ...] = (
     Code("SK610", "warning", "图像在印刷尺寸下的有效分辨率低于下限（默认 100 ppi，--min-dpi 可调）"),
     Code("SK611", "info", "PDF/X 输出意图未写入（仅提示）"),
     Code("SK612", "error", "PDF 内部结构损坏或内容无法解析，部分内容未能检查"),
+    Code("SK613", "error", "PDF 达到检查上限（解压后的内容、指令、表单绘制次数或嵌套层数、页数、要修复的对象数），其余部分未检查："
+                           "可能是恶意构造的文件，也可能过于复杂"),
     # Safety signs and accident types (SK7xx)
     Code("SK701", "error", "警示标识不是标志库（或标志文件夹）中的名称，给出最接近的名称", "GB 2894"),
     Code("SK702", "error", "标志文件不存在或无法读取"),
