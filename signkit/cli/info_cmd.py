@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from signkit.output.atomic import atomic_write_text
+from signkit.cli.files import write_text_or_exit
 from signkit.spec.forms import FORMS
 
 SCHEMA_HELP = "输出站点文件的 JSON Schema（中文标题与说明），供编辑器校验和补全。"
@@ -24,7 +24,7 @@ def schema(
     if output is None:
         typer.echo(text, nl=False)
     else:
-        atomic_write_text(output, text)
+        write_text_or_exit(output, text)
         typer.echo(f"已写入 {output}")
     raise typer.Exit(0)
 
