@@ -21,7 +21,7 @@ document against one :class:`Budget`, and every cost is charged **before** it is
 The first account that runs out **exhausts** the budget: nothing more of the document is
 read or interpreted, and :attr:`Budget.exhausted` names the limit, so that the client
 can say what was too much and what the limit is.  The values are the clients' own
-(:data:`signkit.preflight.content.LIMITS`, :data:`signkit.art.sign_files.pdf_reader.LIMITS`):
+(:data:`signkit.preflight.limits.LIMITS`, :data:`signkit.art.sign_files.pdf_reader.LIMITS`):
 a sign is small artwork, a file to preflight may be a whole print job.
 """
 
