@@ -68,6 +68,12 @@ def test_a_small_embedded_picture_is_still_refused_as_a_bitmap(tmp_path: Path) -
     _refused(art, "not_vector", "嵌入的位图")
 
 
+def test_other_embedded_data_is_refused_not_dropped(tmp_path: Path) -> None:
+    gif = hostile.data_uri(hostile.other_format("GIF"), "gif")
+    art = _load(tmp_path, "动图.svg", hostile.svg(f'<image width="5" height="5" href="{gif}"/>'))
+    _refused(art, "not_vector", "嵌入的数据「data:image/gif;base64,")
+
+
 def test_a_million_elements_stop_at_the_element_limit(tmp_path: Path) -> None:
     art = _load(tmp_path, "元素.svg", hostile.svg_many_elements(MAX_ELEMENTS + 10))
     _refused(art, "too_large", f"元素超过 {MAX_ELEMENTS:,} 个")

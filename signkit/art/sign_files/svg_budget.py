@@ -33,6 +33,7 @@ import binascii
 import io
 import math
 import re
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,13 +124,15 @@ def read_svg(data: bytes) -> Checked | None:
             href = element.get(_XLINK_HREF) or element.get("href") or ""
             if not href.strip() or href.lstrip().startswith("#") or _local(element) in _LINKS:
                 continue
-            embedded = _EMBEDDED_PICTURE.match(href)
-            if embedded is None:
+            if not href.lstrip().lower().startswith("data:"):
                 found.append((element, href.strip(), line, occurrence))
                 continue
-            picture_bytes += _decoded_size(len(href) - embedded.end())
+            picture_bytes += _decoded_size(len(href))
             if picture_bytes > MAX_DATA_URI_BYTES:
                 raise Refused("too_large", f"嵌入的图片解码后超过 {MAX_DATA_URI_BYTES // 1024 // 1024} MB（{where}）")
+            embedded = _EMBEDDED_PICTURE.match(href)
+            if embedded is None:  # another kind of embedded data (GIF, SVG…): svglib would drop it without a word
+                raise Refused("not_vector", f"嵌入的数据「{href.strip()[:40]}…」（{where}；请改为路径或纯色图形）")
             _check_picture(href[embedded.end():], where)
             raise Refused("not_vector", f"嵌入的位图（{where}）")
     except etree.XMLSyntaxError:
@@ -173,8 +176,6 @@ def _check_picture(text: str, where: str) -> None:
     The base64 text is decoded (its size is already within :data:`MAX_DATA_URI_BYTES`),
     but the picture is not: Pillow reads only the header until ``load()``.
     """
-    import warnings
-
     from PIL import Image, UnidentifiedImageError
 
     try:
