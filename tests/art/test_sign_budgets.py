@@ -192,6 +192,9 @@ _COSTLY: dict[str, tuple[str, Callable[[], bytes]]] = {
     "pdf-fanout": (".pdf", lambda: pdfs.form_fanout(30)),
     "pdf-flate": (".pdf", pdfs.flate_bomb),
     "pdf-operators": (".pdf", lambda: pdfs.operator_bomb(0.9)),
+    "pdf-100k-pages": (".pdf", pdfs.many_pages),
+    "pdf-broken-xref": (".pdf", pdfs.broken_xref),
+    "pdf-object-stream": (".pdf", lambda: pdfs.huge_object_stream(0.5)),
 }
 
 
@@ -212,3 +215,16 @@ def test_each_hostile_sign_costs_under_500_mb_and_a_few_seconds(tmp_path: Path, 
 
 def test_the_pdf_sign_limits_say_which_one_was_reached(tmp_path: Path) -> None:
     _refused(_load(tmp_path, "表单.pdf", pdfs.form_fanout(12)), "too_large", f"表单绘制超过 {MAX_FORM_DRAWS:,} 次")
+
+
+def test_a_pdf_sign_of_a_hundred_thousand_pages_is_refused_after_looking_at_two(tmp_path: Path) -> None:
+    _refused(_load(tmp_path, "页.pdf", pdfs.many_pages(100_000)), "multi_page", "有 100,000 页")
+
+
+def test_a_large_broken_pdf_sign_is_not_repaired(tmp_path: Path) -> None:
+    _refused(_load(tmp_path, "坏.pdf", pdfs.broken_xref(200_000)), "too_large", "修复要逐个重建", "上限 10,000 个")
+
+
+def test_a_pdf_sign_whose_object_stream_claims_many_objects_is_read_without_resolving_them(tmp_path: Path) -> None:
+    art = _load(tmp_path, "对象.pdf", pdfs.huge_object_stream(0.05))
+    assert isinstance(art, VectorArt) and art.shapes
