@@ -12,5 +12,6 @@ spent: decoded bytes, tokens, instructions, form draws) and :mod:`.quiet` (keepi
 qpdf's log lines off the terminal).
 
 Nothing here judges a file or speaks to the user: the clients do.  So this package
-imports nothing of signkit but the foundation (:mod:`signkit.diagnostics`).
+imports nothing of signkit but the foundation (:mod:`signkit.diagnostics`, and
+:mod:`signkit.errors` for the base of its exceptions).
 """

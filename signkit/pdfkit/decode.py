@@ -36,6 +36,7 @@ from typing import Literal
 
 import pikepdf
 
+from signkit.errors import SignkitError
 from signkit.pdfkit.geometry import number
 
 #: The most one input byte can become through each filter, for the filters left to qpdf: deflate's
@@ -55,7 +56,7 @@ _PDF_SPACE = b" \t\r\n\f\x00"
 Reason = Literal["unsupported", "predictor", "unbounded", "damaged"]
 
 
-class StreamTooLarge(Exception):
+class StreamTooLarge(SignkitError):
     """Decoding would produce more than the room the caller gave (nothing past it was produced)."""
 
     def __init__(self, room: int) -> None:
@@ -64,7 +65,7 @@ class StreamTooLarge(Exception):
 
 
 @dataclass
-class Undecodable(Exception):
+class Undecodable(SignkitError):
     """A stream this module will not (or cannot) decode: which filter, and why.
 
     ``unsupported``: a filter that is not allowed; ``predictor``: a predictor the caller's
@@ -75,6 +76,9 @@ class Undecodable(Exception):
     filter: str
     reason: Reason
     detail: str = ""
+
+    def __post_init__(self) -> None:
+        super().__init__(f"{self.filter}: {self.reason}" + (f" ({self.detail})" if self.detail else ""))
 
 
 def filters_of(stream: pikepdf.Stream) -> list[tuple[str, pikepdf.Object | None]]:

@@ -26,10 +26,11 @@ from dataclasses import dataclass, field
 
 import pikepdf
 
+from signkit.errors import SignkitError
 from signkit.pdfkit.geometry import number
 
 
-class RepairRefused(Exception):
+class RepairRefused(SignkitError):
     """The file needs repairing and holds more objects than the caller allows to rebuild."""
 
     def __init__(self, markers: int, error: pikepdf.PdfError) -> None:
