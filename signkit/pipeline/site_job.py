@@ -19,7 +19,7 @@ from pathlib import Path
 from signkit.diagnostics import Diagnostic, Location, Severity, format_path
 from signkit.excel.reader import ImportedSite, read_workbook
 from signkit.fonts import FontSet
-from signkit.load.source import SourceText, decode, read_source
+from signkit.load.source import SourceText, read_bytes, read_source
 from signkit.output.atomic import LinkError, real_folder
 from signkit.output.claims import claim
 from signkit.output.manifest import BlockedEntry, BoardEntry, EnterpriseManifest, board_key, file_sha256, manifest_intact, read_manifest
@@ -82,9 +82,9 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
         def check() -> FileReport:
             return check_imported(imported, fonts=fonts, sign_folder=options.sign_folder)
     else:
-        if job.text is not None:
-            source = decode(job.text.encode("utf-8"), job.name)
-            raw = job.text.encode("utf-8")
+        if job.data is not None:
+            source = read_bytes(job.data, job.name, max_bytes=options.max_bytes)
+            raw = job.data
         else:
             assert job.path is not None
             source = read_source(job.path, max_bytes=options.max_bytes, display=job.name)
