@@ -18,8 +18,11 @@ transparency group).  Why SK608 (spot colour) is a warning and not an error: a s
 colour is sometimes wanted (a company colour agreed with the print shop), but on the
 large-format printers that print these boards the RIP replaces it by its alternate
 colour, which rarely matches, so print shops want it flagged and ``--strict`` fails on
-it.  Problems with the *data* in a workbook keep the ids ``check`` gives them in a site
-file (SK1xx, SK2xx); the SK9xx ids are for what only a workbook can get wrong.
+it.  Why SK613 (a preflight limit reached) is an error: the preflight answers whether a
+file prints as it should, and a file it could not read to the end has not been checked
+— a file built to stop a checker is the file a RIP chokes on.  Problems with the *data*
+in a workbook keep the ids ``check`` gives them in a site file (SK1xx, SK2xx); the SK9xx
+ids are for what only a workbook can get wrong.
 """
 
 from __future__ import annotations
@@ -126,11 +129,14 @@ _CODES: tuple[Code, ...] = (
     Code("SK610", "warning", "图像在印刷尺寸下的有效分辨率低于下限（默认 100 ppi，--min-dpi 可调）"),
     Code("SK611", "info", "PDF/X 输出意图未写入（仅提示）"),
     Code("SK612", "error", "PDF 内部结构损坏或内容无法解析，部分内容未能检查"),
+    Code("SK613", "error", "PDF 达到检查上限（解压后的内容、指令、表单绘制次数或嵌套层数、页数、要修复的对象数），其余部分未检查："
+                           "可能是恶意构造的文件，也可能过于复杂"),
     # Safety signs and accident types (SK7xx)
     Code("SK701", "error", "警示标识不是标志库（或标志文件夹）中的名称，给出最接近的名称", "GB 2894"),
     Code("SK702", "error", "标志文件不存在或无法读取"),
     Code("SK703", "error", "标志文件不是有效的 SVG、PDF 或图片，或格式不受支持（支持 SVG、PDF、PNG、JPEG）"),
-    Code("SK704", "error", "标志图片像素过多（超过 5000 万像素，疑似“解压炸弹”）、文件过大或 PDF 内容过于复杂，未读取"),
+    Code("SK704", "error", "标志文件过大或过于复杂，未读取：图片像素过多（疑似“解压炸弹”）、SVG 元素、嵌套或路径过多、"
+                           "嵌入图片过大、画布尺寸异常，或 PDF 内容过于复杂"),
     Code("SK705", "warning", "标志图片分辨率不足：按告知牌的观看距离印出会模糊", "观看距离"),
     Code("SK706", "error", "SVG 或 PDF 标志含有无法按矢量如实印制的内容（文字、位图、渐变、图案、专色、半透明、虚线、会被裁掉的部分等）"),
     Code("SK707", "error", "警示标识太多：在最小可辨认尺寸下放不进 2-4 告知牌的警示标识格", "GB 2894：标志尺寸 ≥ 观察距离 / 40"),
@@ -139,6 +145,7 @@ _CODES: tuple[Code, ...] = (
     Code("SK710", "error", "警示标识写了「自动」，但没有填写有效的事故类型", "GB 6441"),
     Code("SK711", "error", "标志文件夹不存在或不是文件夹"),
     Code("SK712", "error", "标志 PDF 已加密或不止一页：一个标志文件应是一页、未加密的 PDF"),
+    Code("SK713", "warning", "SVG 标志引用了外部文件（图片或其他 SVG）：signkit 不读取 SVG 之外的文件，这部分不会印出"),
     # Writing the output (SK8xx)
     Code("SK801", "error", "输出文件夹正被另一个 signkit 运行写入（输出锁），本次未写入任何文件，退出码 2"),
     Code("SK802", "error", "无法写入输出（磁盘已满、没有写入权限、只读文件系统等），退出码 2"),

@@ -6,10 +6,11 @@ state, descending into the Form XObjects the page draws.  What they make of it d
 paths into CMYK shapes and refuses the whole file at the first thing it cannot draw —
 but the reading itself is the same, and is done here once:
 
-* **tokens**: pikepdf's parser, each indirect stream parsed once per document (a form
-  drawn a hundred times is parsed once); how a stream's bytes are obtained (a page's
-  array of streams, an operator filter, bounded decoding) is the client's
-  :meth:`Interpreter.parse`;
+* **bytes and tokens**: a stream's data is decoded with a cap (:mod:`.decode`), its
+  tokens counted before qpdf parses them, both charged to the document's
+  :class:`~signkit.pdfkit.budget.Budget`; then pikepdf's parser, each indirect stream
+  parsed once per document (a form drawn a hundred times is parsed once), keeping only
+  the client's :attr:`Interpreter.operators` (the rest are dropped inside qpdf);
 * **the graphics-state stack**: ``q`` saves the whole state, ``Q`` restores it (an
   unbalanced ``Q`` is ignored, as RIPs do), ``cm`` composes the CTM as
   ``multiply(M, CTM)`` (see :mod:`.geometry`);
@@ -18,14 +19,14 @@ but the reading itself is the same, and is done here once:
   stroke side told apart, and handed to the client;
 * **XObjects**: ``Do`` is looked up in the stream's resources; a Form XObject is drawn
   with its ``/Matrix``, its own resources (the parent's when it has none), and two
-  guards — a form inside itself (a cycle) and forms nested deeper than the client's
-  ``max_depth`` are handed to the client instead of being followed;
-* **the instruction budget** (:class:`Budget`): forms that draw each other ten times
-  at every level make a few hundred bytes ask for billions of operations, so every
-  document has a budget of instructions, counted either a whole stream at a time
-  (the preflight: a stream is walked entirely or not at all, so what is reported was
-  really seen) or instruction by instruction (the sign reader, which refuses the file
-  when it runs out).
+  guards — a form inside itself (a cycle) and forms nested deeper than the limits'
+  ``depth`` are handed to the client instead of being followed;
+* **the budget** (:mod:`.budget`): decoded bytes, tokens, instructions (each with its
+  operands, a form's counted each time it is drawn, either a whole stream at a time — the preflight: a
+  stream is walked entirely or not at all, so what is reported was really seen — or
+  instruction by instruction, the sign reader) and form draws, all charged before they
+  are spent; the first that runs out stops the whole document, and the client is told
+  (:meth:`Interpreter.out_of_budget`).
 
 A client subclasses :class:`Interpreter` with its own graphics state (a subclass of
 :class:`GraphicsState`, which holds the CTM) and overrides the hooks it cares about;
@@ -42,7 +43,9 @@ from typing import Generic, Literal, TypeVar
 import pikepdf
 
 from signkit.diagnostics import KeyPath
+from signkit.pdfkit.budget import Budget
 from signkit.pdfkit.colorspaces import name_text
+from signkit.pdfkit.decode import StreamTooLarge, Undecodable, read_content, token_bound
 from signkit.pdfkit.geometry import IDENTITY, Matrix, matrix_of, multiply
 from signkit.pdfkit.objects import ObjectId, object_id, resource
 
@@ -50,6 +53,9 @@ Instruction = pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImag
 #: What a stream can be read from: a page (its /Contents), a stream, or an array of streams.
 Holder = pikepdf.Object | pikepdf.Page
 DeviceSpace = Literal["gray", "rgb", "cmyk"]
+#: A stream's kept instructions and their weight: each counts one plus its operands (what interpreting
+#: it costs), summed when the budget charges whole streams (else 0: charged one by one as they run).
+Parsed = tuple[Sequence[Instruction], int]
 
 #: Text-showing operators: the font current when they run is the one that prints.
 TEXT_SHOWING = frozenset({"Tj", "TJ", "'", '"'})
@@ -66,13 +72,31 @@ COLOUR_OPERATORS = {"sc": False, "scn": False, "SC": True, "SCN": True}
 
 
 def tokenise(source: Holder, operators: str = "") -> list[Instruction]:
-    """pikepdf's parse of a page's or stream's content.
+    """pikepdf's parse of a page's or stream's content, **without any bound** (for content signkit wrote itself).
 
     ``operators`` (space-separated) keeps only those: the rest are dropped inside qpdf
-    before they become Python objects, which keeps vector-heavy artwork fast.  Raises
-    ``pikepdf.PdfError`` (or ``TypeError``) for content that cannot be parsed.
+    before they become Python objects.  Raises ``pikepdf.PdfError`` (or ``TypeError``)
+    for content that cannot be parsed.  Other people's content goes through
+    :meth:`Interpreter.parse`, which bounds it first.
     """
     return pikepdf.parse_content_stream(source, operators)
+
+
+def content_streams(holder: Holder) -> list[pikepdf.Stream] | None:
+    """The streams that make up ``holder``'s content (a page's /Contents, an array's items); ``None`` if not streams."""
+    if isinstance(holder, pikepdf.Page):
+        holder = holder.obj
+    if isinstance(holder, pikepdf.Dictionary):
+        contents = holder.get("/Contents")
+        if contents is None:
+            return []
+        holder = contents
+    if isinstance(holder, pikepdf.Stream):
+        return [holder]
+    if isinstance(holder, pikepdf.Array):
+        streams = [item for item in holder if isinstance(item, pikepdf.Stream)]
+        return streams if len(streams) == len(holder) else None
+    return None
 
 
 @dataclass(frozen=True)
@@ -84,27 +108,6 @@ class GraphicsState:
     """
 
     ctm: Matrix = IDENTITY
-
-
-@dataclass
-class Budget:
-    """The instructions one document may still execute, all its pages and forms together.
-
-    ``whole_streams``: a stream is charged in full before any of it runs, and skipped
-    when it does not fit; otherwise each instruction is charged as it runs.
-    """
-
-    remaining: int
-    whole_streams: bool
-    exhausted: bool = False
-
-    def charge(self, count: int) -> bool:
-        """Take ``count`` instructions; ``False`` (and exhausted from now on) when they do not fit."""
-        if count > self.remaining:
-            self.exhausted = True
-            return False
-        self.remaining -= count
-        return True
 
 
 @dataclass(frozen=True)
@@ -127,16 +130,20 @@ S = TypeVar("S", bound=GraphicsState)
 class Interpreter(Generic[S]):
     """Interprets content streams, calling the hooks below; see the module's docstring for what is shared.
 
-    ``parsed`` may be shared between interpreters of one document (the preflight walks
-    each page with its own), like ``budget``.
+    ``budget`` and ``parsed`` may be shared between interpreters of one document (the
+    preflight walks each page with its own interpreter).
     """
 
-    def __init__(self, budget: Budget, max_depth: int,
-                 parsed: dict[tuple[int, int], Sequence[Instruction]] | None = None) -> None:
+    #: The operators kept by the parser (space-separated; empty: all).
+    operators = ""
+    #: Whether filters other than Flate, ASCII85 and ASCIIHex may be decoded by qpdf (within the budget).
+    library_filters = False
+
+    def __init__(self, budget: Budget, parsed: dict[tuple[int, int], Parsed] | None = None) -> None:
         self.budget = budget
         #: Forms within forms followed at most (a form drawn from the page is at depth 1).
-        self.max_depth = max_depth
-        self.parsed: dict[tuple[int, int], Sequence[Instruction]] = {} if parsed is None else parsed
+        self.max_depth = budget.limits.depth
+        self.parsed: dict[tuple[int, int], Parsed] = {} if parsed is None else parsed
 
     # -- the loop -----------------------------------------------------------------------
 
@@ -145,21 +152,26 @@ class Interpreter(Generic[S]):
         budget = self.budget
         if budget.exhausted:
             return
-        instructions = self.instructions(holder, scope)
-        whole = budget.whole_streams
-        if whole and not budget.charge(len(instructions)):
+        instructions, weight = self.instructions(holder, scope)
+        if budget.exhausted:  # reading it ran out (and said so)
+            return
+        whole = budget.limits.whole_streams
+        if whole and not budget.charge("operators", weight):
             self.out_of_budget(scope)
             return
         stack: list[S] = []
         for instruction in instructions:
-            if not whole and not budget.charge(1):
-                self.out_of_budget(scope)
-                return
             if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+                if not whole and not budget.charge("operators", 1):
+                    self.out_of_budget(scope)
+                    return
                 self.inline_image(instruction.iimage, scope, state)
                 continue
             op = str(instruction.operator)
             operands = list(instruction.operands)
+            if not whole and not budget.charge("operators", 1 + len(operands)):
+                self.out_of_budget(scope)
+                return
             if op == "q":
                 stack.append(state)
             elif op == "Q":
@@ -190,16 +202,22 @@ class Interpreter(Generic[S]):
             if budget.exhausted:
                 return
 
-    def instructions(self, holder: Holder, scope: Scope) -> Sequence[Instruction]:
-        """The parsed instructions of ``holder``: an indirect stream is parsed once (a failed parse is retried)."""
+    def instructions(self, holder: Holder, scope: Scope) -> Parsed:
+        """The parsed instructions of ``holder`` and their weight (see :data:`Parsed`).
+
+        An indirect stream is parsed once per document (a failed parse is retried, and costs
+        nothing more: the budget is exhausted or the stream was left out).
+        """
         key = holder.objgen if isinstance(holder, pikepdf.Stream) and holder.is_indirect else None
         if key is not None:
             cached = self.parsed.get(key)
             if cached is not None:
                 return cached
-        parsed = self.parse(holder, scope)
-        if parsed is None:
-            return ()
+        instructions = self.parse(holder, scope)
+        if instructions is None:
+            return (), 0
+        weight = sum(1 + len(i.operands) for i in instructions) if self.budget.limits.whole_streams else 0
+        parsed = (instructions, weight)
         if key is not None:
             self.parsed[key] = parsed
         return parsed
@@ -236,6 +254,9 @@ class Interpreter(Generic[S]):
         if len(scope.forms) >= self.max_depth:
             self.forms_too_deep(name, where)
             return
+        if not self.budget.charge("form_draws", 1):
+            self.out_of_budget(Scope(scope.resources, where, scope.forms))
+            return
         matrix = matrix_of(form.get("/Matrix")) or IDENTITY
         inner = self.enter_form(form, where, replace(state, ctm=multiply(matrix, state.ctm)))
         own = form.get("/Resources")
@@ -244,11 +265,65 @@ class Interpreter(Generic[S]):
     # -- hooks: reading -----------------------------------------------------------------
 
     def parse(self, holder: Holder, scope: Scope) -> Sequence[Instruction] | None:
-        """Tokenise ``holder``; ``None`` when it cannot be (then it counts as empty, and is not cached)."""
-        return tokenise(holder)
+        """``holder``'s instructions, every cost charged before it is paid; ``None`` when it cannot be read.
+
+        Each stream is decoded within the room left (:func:`~signkit.pdfkit.decode.read_content`),
+        the tokens of all of them counted (:func:`~signkit.pdfkit.decode.token_bound`) and
+        charged, and only then handed to qpdf's parser.  A stream that cannot be decoded is
+        left out (:meth:`undecodable`); one that does not fit exhausts the budget
+        (:meth:`out_of_budget`); content that is not streams or does not parse is
+        :meth:`unparsable`.
+        """
+        streams = content_streams(holder)
+        if streams is None:
+            self.unparsable(None, scope)
+            return None
+        budget = self.budget
+        parts: list[bytes] = []
+        for stream in streams:
+            try:
+                data = read_content(stream, budget.room, library_filters=self.library_filters)
+            except StreamTooLarge:
+                budget.exhaust("content_bytes")
+                self.out_of_budget(scope)
+                return None
+            except Undecodable as problem:
+                self.undecodable(problem, scope)
+                continue
+            budget.charge("content_bytes", len(data))
+            parts.append(data)
+        data = b"\n".join(parts)
+        del parts
+        if not budget.charge("tokens", token_bound(data)):
+            self.out_of_budget(scope)
+            return None
+        return self.tokenise(data, scope)
+
+    def tokenise(self, data: bytes, scope: Scope) -> Sequence[Instruction] | None:
+        """qpdf's parse of decoded content (already paid for), keeping :attr:`operators`.
+
+        The data is parsed as a stream of a scratch document of its own: adding a stream to
+        the file being read would make qpdf number it past every object of the file, which
+        costs seconds in a file that claims millions (content streams cannot refer to
+        objects, so nothing is lost).
+        """
+        if not data.strip():
+            return []
+        with pikepdf.new() as scratch:
+            try:
+                return tokenise(pikepdf.Stream(scratch, data), self.operators)
+            except (pikepdf.PdfError, TypeError, ValueError) as error:
+                self.unparsable(error, scope)
+                return None
 
     def out_of_budget(self, scope: Scope) -> None:
-        """The budget ran out here: from now on nothing more is interpreted."""
+        """The budget ran out here (:attr:`Budget.exhausted` says which limit): from now on nothing more is read."""
+
+    def undecodable(self, problem: Undecodable, scope: Scope) -> None:
+        """A stream of ``scope``'s content could not be decoded (nothing was spent); it counts as empty."""
+
+    def unparsable(self, error: Exception | None, scope: Scope) -> None:
+        """``scope``'s content is not made of streams (``error`` is ``None``) or does not parse."""
 
     def malformed(self, op: str, scope: Scope) -> None:
         """``op`` came with operands of the wrong number or type (``cm``, ``Do``, ``cs``/``CS``).

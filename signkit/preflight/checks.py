@@ -14,18 +14,19 @@ read, never written.
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
 import pikepdf
 
 from signkit.diagnostics import Diagnostic, Location, Severity
+from signkit.pdfkit.document import RepairRefused, document_info, open_pdf, page_tree
 from signkit.pdfkit.objects import inherited
 from signkit.pdfkit.quiet import quiet_qpdf
 from signkit.preflight.boxes import FormChoice, check_boxes, user_unit
 from signkit.preflight.content import DocumentState, PageWalker
 from signkit.preflight.findings import Findings, page_label
+from signkit.preflight.limits import HINT_LIMIT, MAX_PAGES, MAX_REPAIR_OBJECTS
 from signkit.spec.forms import FORMS
 
 DEFAULT_MIN_DPI = 100.0
@@ -64,7 +65,8 @@ def _qpdf_text(warning: str) -> str:
 
 
 def _form_choice(pdf: pikepdf.Pdf, layout: str | None, findings: Findings) -> FormChoice | None:
-    subject = pdf.docinfo.get("/Subject") if pdf.docinfo is not None else None
+    info = document_info(pdf)
+    subject = info.get("/Subject") if info is not None else None
     stated = str(subject).strip() if isinstance(subject, pikepdf.String) else ""
     stated_form = stated if stated in FORMS else None
     if layout is not None:
@@ -83,7 +85,8 @@ def _pdfx(pdf: pikepdf.Pdf, findings: Findings) -> None:
     intents = pdf.Root.get("/OutputIntents")
     has_intent = isinstance(intents, pikepdf.Array) and any(
         isinstance(i, pikepdf.Dictionary) and i.get("/S") == pikepdf.Name.GTS_PDFX for i in intents)
-    version = pdf.docinfo.get("/GTS_PDFXVersion") if pdf.docinfo is not None else None
+    info = document_info(pdf)
+    version = info.get("/GTS_PDFXVersion") if info is not None else None
     missing = [what for what, present in (("GTS_PDFX 输出意图", has_intent), ("GTS_PDFXVersion", version is not None))
                if not present]
     if missing:
@@ -100,20 +103,29 @@ def _encryption(pdf: pikepdf.Pdf, findings: Findings) -> None:
 def _pages(pdf: pikepdf.Pdf, findings: Findings, form: FormChoice | None, min_dpi: float) -> None:
     doc = DocumentState(min_dpi=min_dpi)
     try:
-        pages = list(pdf.pages)
+        tree = page_tree(pdf, MAX_PAGES)
     except (pikepdf.PdfError, TypeError, ValueError) as error:
         findings.add("SK612", f"页面树损坏，无法列出页面（{error}）")
         return
-    if not pages:
-        findings.add("SK612", "PDF 没有任何页面")
+    if tree.repeated or tree.broken:
+        findings.add("SK612", "页面树损坏（" + "，".join(
+            ([f"{tree.repeated} 处节点重复出现（循环引用或共用节点）"] if tree.repeated else [])
+            + ([f"{tree.broken} 项不是页面"] if tree.broken else [])) + "），只检查了能确定的页面；RIP 可能报错或漏印、重印页面",
+            hint="请从设计软件重新导出 PDF")
+    if tree.more:
+        claimed = f"有 {tree.claimed:,} 页（页面树所记），" if tree.claimed and tree.claimed > MAX_PAGES else ""
+        findings.add("SK613", f"文件{claimed}超过 {MAX_PAGES:,} 页的检查上限：只检查了前 {MAX_PAGES:,} 页", hint=HINT_LIMIT)
+    if not tree.pages:
+        if not tree.repeated and not tree.broken:
+            findings.add("SK612", "PDF 没有任何页面")
         return
-    for index, page in enumerate(pages):
+    for index, page in enumerate(tree.pages):
         path = (page_label(index),)
         try:
-            check_boxes(page.obj, path, findings, form)
-            walker = PageWalker(findings, doc, path, user_unit(page.obj))
-            walker.transparency_group(page.obj, path, "页面")
-            walker.walk_page(page, inherited(page.obj, "/Resources"))
+            check_boxes(page, path, findings, form)
+            walker = PageWalker(findings, doc, path, user_unit(page))
+            walker.transparency_group(page, path, "页面")
+            walker.walk_page(page, inherited(page, "/Resources"))
         except (pikepdf.PdfError, TypeError, ValueError, KeyError, IndexError, RecursionError) as error:
             findings.add("SK612", f"页面结构损坏，未能检查完（{type(error).__name__}：{error}）", path)
 
@@ -132,10 +144,14 @@ def _preflight_quietly(data: bytes, name: str, layout: str | None, min_dpi: floa
     if refused is not None:
         return refused
     try:
-        pdf = pikepdf.open(io.BytesIO(data))
+        pdf = open_pdf(data, max_repair_objects=MAX_REPAIR_OBJECTS)
     except pikepdf.PasswordError:
         return [Diagnostic("SK602", Severity.ERROR, "PDF 设有打开密码，印厂和本检查都无法读取其内容",
                            Location(file=name), hint="导出时不要设置密码")], False
+    except RepairRefused as too_big:
+        return _unreadable(name, f"PDF 已损坏，无法打开（{_qpdf_text(str(too_big.error))}）；修复要逐个重建文件中约 "
+                                 f"{too_big.markers // 2:,} 个对象，超过检查上限 {MAX_REPAIR_OBJECTS:,} 个，未尝试修复",
+                           hint="请从设计软件重新导出 PDF")
     except (pikepdf.PdfError, ValueError, OSError) as error:
         return _unreadable(name, f"PDF 已损坏，无法打开（{_qpdf_text(str(error))}）",
                            hint="请从设计软件重新导出 PDF")

@@ -21,10 +21,11 @@ render mode, saved and restored by ``q``/``Q``), finds:
   the inline image); pixels ÷ inches at print size, the lower of the two axes, with the
   page's ``/UserUnit`` applied.
 
-The walking itself — tokens, ``q``/``Q``, ``cm``, colour operators, Form XObjects with
-their ``/Matrix``, own resources (the parent's when they have none), cycle and depth
-guards, and the instruction budget — is :class:`signkit.pdfkit.interpreter.Interpreter`'s,
-shared with the PDF sign reader; this module is the preflight's judgement of what it
+The walking itself — bounded decoding, tokens, ``q``/``Q``, ``cm``, colour operators,
+Form XObjects with their ``/Matrix``, own resources (the parent's when they have none),
+cycle and depth guards, and the budget — is :class:`signkit.pdfkit.interpreter.Interpreter`'s,
+shared with the PDF sign reader, with the preflight's limits (:mod:`.limits`; reaching
+one is SK613); this module is the preflight's judgement of what it
 sees (:class:`PageWalker`, one per page).  Printing annotations'
 normal appearance streams are walked as forms placed on their ``/Rect``; tiling
 patterns and Type3 glyph procedures are walked for colour, fonts and transparency but
@@ -39,17 +40,19 @@ the colours inside JPEG 2000 images that carry no ``/ColorSpace``, and colours s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import pikepdf
 
 from signkit.diagnostics import KeyPath, Severity
+from signkit.pdfkit.budget import Budget
 from signkit.pdfkit.colorspaces import ColorInfo, Ink, classify, name_text
+from signkit.pdfkit.decode import Undecodable
 from signkit.pdfkit.geometry import IDENTITY, MM, appearance_matrix, box_of, matrix_of, multiply, number, unit_square_size
-from signkit.pdfkit.interpreter import TEXT_SHOWING, Budget, DeviceSpace, GraphicsState, Holder, Instruction, Interpreter, Scope, tokenise
+from signkit.pdfkit.interpreter import TEXT_SHOWING, DeviceSpace, GraphicsState, Interpreter, Parsed, Scope
 from signkit.pdfkit.objects import ObjectId, object_id, resource
 from signkit.preflight.findings import Findings
+from signkit.preflight.limits import HINT_LIMIT, LIMITS, exceeded
 
 STANDARD_14 = frozenset({
     "Times-Roman", "Times-Bold", "Times-Italic", "Times-BoldItalic",
@@ -62,10 +65,6 @@ STANDARD_14 = frozenset({
 #: vector-heavy artwork fast.
 OPERATORS = "q Q cm rg RG cs CS scn SCN sh gs Tf Tr Tj TJ ' \" Do BI ID EI"
 INVISIBLE_TEXT = 3
-MAX_DEPTH = 32
-#: Instructions walked per document before giving up (guards against forms that
-#: multiply each other into billions of operations).
-DEFAULT_BUDGET = 500_000
 
 HINT_RGB = "在设计软件中把颜色（含图像）转换为 CMYK 后重新导出；signkit 自己生成的 PDF 只用 CMYK"
 HINT_SPOT = "如确需专色，请事先与印厂确认；否则导出时把专色转换为 CMYK"
@@ -103,14 +102,16 @@ def font_embedded(font: pikepdf.Object) -> bool:
 
 @dataclass
 class DocumentState:
-    """What is shared by all pages of one file: reported fonts, the work budget, parsed streams."""
+    """What is shared by all pages of one file: reported fonts, the budget, parsed streams."""
 
     min_dpi: float
-    budget: Budget = field(default_factory=lambda: Budget(DEFAULT_BUDGET, whole_streams=True))
+    budget: Budget = field(default_factory=lambda: Budget(LIMITS))
     fonts_done: set[ObjectId] = field(default_factory=set)
     type3_walked: set[ObjectId] = field(default_factory=set)
     #: Parsed content of indirect streams (forms drawn many times are parsed once).
-    parsed: dict[tuple[int, int], Sequence[Instruction]] = field(default_factory=dict)
+    parsed: dict[tuple[int, int], Parsed] = field(default_factory=dict)
+    #: Transparency found in each ExtGState (by identity): ``gs`` repeated a million times is looked up once.
+    gstates: dict[ObjectId, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -135,8 +136,11 @@ class _LowRes:
 class PageWalker(Interpreter[_GState]):
     """Walks everything that prints on one page and records findings under ``第 N 页``."""
 
+    operators = OPERATORS
+    library_filters = True
+
     def __init__(self, findings: Findings, doc: DocumentState, page_path: KeyPath, user_unit: float) -> None:
-        super().__init__(doc.budget, MAX_DEPTH, doc.parsed)
+        super().__init__(doc.budget, doc.parsed)
         self.findings = findings
         self.doc = doc
         self.page_path = page_path
@@ -147,10 +151,10 @@ class PageWalker(Interpreter[_GState]):
 
     # -- entry points -------------------------------------------------------------------
 
-    def walk_page(self, page: pikepdf.Page, resources: pikepdf.Object | None) -> None:
+    def walk_page(self, page: pikepdf.Dictionary, resources: pikepdf.Object | None) -> None:
         unit = (self.user_unit, 0.0, 0.0, self.user_unit, 0.0, 0.0)
         self.run(page, Scope(resources, self.page_path), _GState(ctm=unit))
-        self.walk_annotations(page.obj, resources)
+        self.walk_annotations(page, resources)
         self.flush()
 
     def flush(self) -> None:
@@ -161,16 +165,27 @@ class PageWalker(Interpreter[_GState]):
 
     # -- reading ------------------------------------------------------------------------
 
-    def parse(self, holder: Holder, scope: Scope) -> Sequence[Instruction] | None:
-        try:
-            return tokenise(holder, OPERATORS)
-        except (pikepdf.PdfError, TypeError) as error:
-            self.findings.add("SK612", f"内容流无法解析（{_short(error)}），这部分内容未能检查", scope.where)
-            return None
+    def unparsable(self, error: Exception | None, scope: Scope) -> None:
+        what = "页面内容不是内容流" if error is None else f"内容流无法解析（{_short(error)}）"
+        self.findings.add("SK612", f"{what}，这部分内容未能检查", scope.where)
+
+    def undecodable(self, problem: Undecodable, scope: Scope) -> None:
+        name = problem.filter.lstrip("/")
+        if problem.reason == "unbounded":
+            room = self.budget.room // 1024 // 1024
+            self.findings.add("SK613", f"内容流使用 {name} 压缩，解压后可能超过检查上限（还剩 {room} MB），未解压，"
+                              "这部分内容未检查", scope.where, hint=HINT_LIMIT)
+        elif problem.reason == "damaged":
+            detail = "数据不完整" if problem.detail == "incomplete" else _short(Exception(problem.detail))
+            self.findings.add("SK612", f"内容流已损坏，无法解压（{name}：{detail}），这部分内容未能检查", scope.where)
+        else:
+            self.findings.add("SK612", f"内容流使用了内容流不能用的压缩方式 {name}，RIP 可能无法输出，这部分内容未能检查",
+                              scope.where)
 
     def out_of_budget(self, scope: Scope) -> None:
-        self.findings.add("SK612", "内容过于复杂（绘图指令过多或表单层层嵌套），其余部分未检查", scope.where,
-                          severity=Severity.WARNING)
+        limit = self.budget.exhausted or "operators"
+        self.findings.add("SK613", f"{exceeded(limit, self.budget.limits)}，检查在此停止：此处之后的内容（包括之后各页的内容）未检查",
+                          scope.where, hint=HINT_LIMIT)
 
     def operator(self, op: str, operands: list[pikepdf.Object], scope: Scope, state: _GState) -> _GState:
         """Text state and showing, ``sh`` and ``gs``: the operators of :data:`OPERATORS` the interpreter leaves to us."""
@@ -231,18 +246,10 @@ class PageWalker(Interpreter[_GState]):
     def ext_gstate(self, gstate: pikepdf.Object | None, name: str, path: KeyPath) -> None:
         if not isinstance(gstate, pikepdf.Dictionary | pikepdf.Stream):
             return
-        problems: list[str] = []
-        for key, label in (("/CA", "描边不透明度"), ("/ca", "填充不透明度")):
-            alpha = number(gstate.get(key))
-            if alpha is not None and alpha < 1:
-                problems.append(f"{label} {alpha:g}")
-        smask = gstate.get("/SMask")
-        if smask is not None and not (isinstance(smask, pikepdf.Name) and str(smask) == "/None"):
-            problems.append("软蒙版（SMask）")
-        blend = gstate.get("/BM")
-        first = blend[0] if isinstance(blend, pikepdf.Array) and len(blend) else blend
-        if isinstance(first, pikepdf.Name) and str(first) not in ("/Normal", "/Compatible"):
-            problems.append(f"混合模式 {name_text(first)}")
+        ident = object_id(gstate, (*path, name))
+        problems = self.doc.gstates.get(ident)
+        if problems is None:
+            problems = self.doc.gstates[ident] = _transparency(gstate)
         if problems:
             self.findings.add("SK609", f"图形状态 {name} 使用了透明效果：{'、'.join(problems)}", path,
                               hint=HINT_TRANSPARENCY)
@@ -326,7 +333,7 @@ class PageWalker(Interpreter[_GState]):
         self.findings.add("SK612", f"表单 {name} 引用了自身（循环引用），RIP 可能无法输出", where)
 
     def forms_too_deep(self, name: str, where: KeyPath) -> None:
-        self.findings.add("SK612", f"表单嵌套超过 {self.max_depth} 层，更深的内容未检查", where, severity=Severity.WARNING)
+        self.findings.add("SK613", f"表单嵌套超过 {self.max_depth} 层的检查上限，更深的内容未检查", where, hint=HINT_LIMIT)
 
     def enter_form(self, form: pikepdf.Stream, where: KeyPath, state: _GState) -> _GState:
         """A form is checked for a transparency group and starts without a current font."""
@@ -403,6 +410,23 @@ class PageWalker(Interpreter[_GState]):
                 unit = (self.user_unit, 0.0, 0.0, self.user_unit, 0.0, 0.0)
                 state = _GState(ctm=multiply(matrix, multiply(placed, unit)))
             self.run(normal, Scope(own if own is not None else resources, here, (object_id(normal, here),)), state)
+
+
+def _transparency(gstate: pikepdf.Object) -> tuple[str, ...]:
+    """What makes an ExtGState transparent (constant opacity < 1, a soft mask, a blend mode), in words."""
+    problems: list[str] = []
+    for key, label in (("/CA", "描边不透明度"), ("/ca", "填充不透明度")):
+        alpha = number(gstate.get(key))
+        if alpha is not None and alpha < 1:
+            problems.append(f"{label} {alpha:g}")
+    smask = gstate.get("/SMask")
+    if smask is not None and not (isinstance(smask, pikepdf.Name) and str(smask) == "/None"):
+        problems.append("软蒙版（SMask）")
+    blend = gstate.get("/BM")
+    first = blend[0] if isinstance(blend, pikepdf.Array) and len(blend) else blend
+    if isinstance(first, pikepdf.Name) and str(first) not in ("/Normal", "/Compatible"):
+        problems.append(f"混合模式 {name_text(first)}")
+    return tuple(problems)
 
 
 def _is_true(value: object) -> bool:

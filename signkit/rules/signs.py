@@ -17,9 +17,10 @@ from signkit.art.catalog import load_library
 from signkit.art.place import capacity, min_sign_width, sign_box
 from signkit.art.sign_files.bitmap import resolution_problem
 from signkit.art.sign_files.loader import load_art
-from signkit.art.sign_files.results import FileProblem, RasterArt
+from signkit.art.sign_files.results import Art, FileProblem, RasterArt
 from signkit.art.sign_files.sources import FileSign, LibrarySign, resolve, resolve_path
-from signkit.diagnostics import KeyPath
+from signkit.codes import default_severity
+from signkit.diagnostics import Diagnostic, KeyPath, Location, Severity
 from signkit.drawing.box import Box
 from signkit.model.site import RiskPoint
 from signkit.rules.base import RuleContext
@@ -35,7 +36,16 @@ _SIGN_MIN_WIDTH = min_sign_width(_DISTANCE)
 
 
 _FILE_RULES = {"missing": "SK702", "not_image": "SK703", "unsupported": "SK703", "too_large": "SK704",
-               "low_resolution": "SK705", "not_vector": "SK706", "encrypted": "SK712", "multi_page": "SK712"}
+               "low_resolution": "SK705", "not_vector": "SK706", "encrypted": "SK712", "multi_page": "SK712",
+               "external": "SK713"}
+
+
+def _report_notes(ctx: RuleContext, art: Art, file: str) -> None:
+    """Warnings the reader found in a usable sign file, located in that file (line and column of the element)."""
+    for note in getattr(art, "notes", ()):
+        rule = _FILE_RULES[note.kind]
+        ctx.diagnostics.append(Diagnostic(rule, Severity(default_severity(rule)), note.message,
+                                          Location(file=file, line=note.line, column=note.column), note.hint))
 
 
 def _quoted(names: list[str] | tuple[str, ...]) -> str:
@@ -119,6 +129,8 @@ def _check_point(ctx: RuleContext, index: int, point: RiskPoint, base: Path, fol
                 art = resolution_problem(art, box, _DISTANCE) or art
             if isinstance(art, FileProblem):
                 ctx.report(_FILE_RULES[art.kind], path, art.message, art.hint)
+            else:
+                _report_notes(ctx, art, str(resolved.path))
             usable = not isinstance(art, FileProblem) or art.kind == "low_resolution"
             if resolved.name and usable:
                 printed.add(resolved.name)

@@ -130,7 +130,8 @@ def _flate_bomb(path: Path) -> Path:
     (lambda d: (d / "乱码.pdf").write_bytes(bytes(range(256)) * 8) and d / "乱码.pdf", "SK703", "不是 PDF 文件"),
     (lambda d: _raw_pdf(d / "坏指令.pdf", b"10 10 l S"), "SK703", "路径没有起点"),
     (lambda d: _raw_pdf(d / "自引用.pdf", b"/X Do", _form_drawing_itself), "SK703", "循环引用"),
-    (lambda d: _raw_pdf(d / "层层表单.pdf", b"/X Do", _forms_that_multiply), "SK704", "绘图指令超过"),
+    (lambda d: _raw_pdf(d / "层层表单.pdf", b"/X Do", _forms_that_multiply), "SK704", "表单绘制超过 2,000 次"),
+    (lambda d: _raw_pdf(d / "指令太多.pdf", b"0 0 1 1 re\n" * 25_000), "SK704", "绘图指令超过 100,000 条"),
     (lambda d: _flate_bomb(d / "压缩炸弹.pdf"), "SK704", "解压后的内容流超过"),
     (lambda d: _raw_pdf(d / "空白.pdf", b""), "SK703", "没有可印制的图形"),
 ])

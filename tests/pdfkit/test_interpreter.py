@@ -15,8 +15,16 @@ import pikepdf
 import pytest
 
 from signkit.diagnostics import KeyPath
+from signkit.pdfkit.budget import Budget, Limits
+from signkit.pdfkit.decode import Undecodable
 from signkit.pdfkit.geometry import IDENTITY, Matrix, multiply, transform
-from signkit.pdfkit.interpreter import Budget, DeviceSpace, GraphicsState, Interpreter, Scope
+from signkit.pdfkit.interpreter import DeviceSpace, GraphicsState, Interpreter, Scope
+
+
+def limits(*, operators: int = 10_000, whole: bool = False, depth: int = 8, form_draws: int = 10_000,
+           tokens: int = 10_000, content_bytes: int = 1 << 20) -> Limits:
+    return Limits(content_bytes=content_bytes, tokens=tokens, operators=operators, form_draws=form_draws, depth=depth,
+                  whole_streams=whole)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -28,14 +36,13 @@ class _State(GraphicsState):
 class _Recorder(Interpreter[_State]):
     """Notes the CTM at every ``re`` (a drawn rectangle) and every hook that is called."""
 
-    budget: Budget = field(default_factory=lambda: Budget(10_000, whole_streams=False))
-    depth_limit: int = 8
+    budget: Budget = field(default_factory=lambda: Budget(limits()))
     drawn: list[tuple[int, Matrix]] = field(default_factory=list)
     events: list[tuple[Any, ...]] = field(default_factory=list)
     parses: int = 0
 
     def __post_init__(self) -> None:
-        super().__init__(self.budget, self.depth_limit)
+        super().__init__(self.budget)
 
     def parse(self, holder: Any, scope: Scope) -> Any:
         self.parses += 1
@@ -60,7 +67,10 @@ class _Recorder(Interpreter[_State]):
         self.events.append(("malformed", op))
 
     def out_of_budget(self, scope: Scope) -> None:
-        self.events.append(("out of budget", scope.where))
+        self.events.append(("out of budget", self.budget.exhausted, scope.where))
+
+    def undecodable(self, problem: Undecodable, scope: Scope) -> None:
+        self.events.append(("undecodable", problem.filter, problem.reason))
 
     def form_where(self, scope: Scope, name: str) -> KeyPath:
         return (*scope.where, name)
@@ -137,10 +147,10 @@ def test_forms_deeper_than_the_limit_are_not_followed() -> None:
     for _ in range(4):  # five forms, each drawing a rectangle and the next
         chain = _form(pdf, b"0 0 1 1 re /F Do", Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(F=chain)))
     page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(F=chain))
-    recorder = _run(_Recorder(depth_limit=3), page)
+    recorder = _run(_Recorder(Budget(limits(depth=3))), page)
     assert [depth for depth, _ctm in recorder.drawn] == [1, 2, 3]
     assert recorder.events == [("too deep", ("page", "F", "F", "F", "F"))]
-    assert [depth for depth, _ in _run(_Recorder(depth_limit=5), page).drawn] == [1, 2, 3, 4, 5]
+    assert [depth for depth, _ in _run(_Recorder(Budget(limits(depth=5))), page).drawn] == [1, 2, 3, 4, 5]
 
 
 def test_a_form_inside_itself_is_not_followed_again() -> None:
@@ -160,11 +170,19 @@ def test_a_form_drawn_many_times_is_parsed_once() -> None:
 
 
 def test_the_operator_budget_stops_at_exactly_its_size() -> None:
-    _pdf, page = _page(b"0 0 1 1 re " * 10)
-    recorder = _run(_Recorder(budget=Budget(7, whole_streams=False)), page)
-    assert len(recorder.drawn) == 7 and recorder.events == [("out of budget", ("page",))]
-    assert recorder.budget.exhausted and recorder.budget.remaining == 0
-    assert len(_run(_Recorder(budget=Budget(10, whole_streams=False)), page).drawn) == 10
+    _pdf, page = _page(b"0 0 1 1 re " * 10)  # each instruction counts with its operands: 5
+    recorder = _run(_Recorder(Budget(limits(operators=35))), page)
+    assert len(recorder.drawn) == 7 and recorder.events == [("out of budget", "operators", ("page",))]
+    assert recorder.budget.exhausted == "operators" and recorder.budget.operators == 35
+    assert len(_run(_Recorder(Budget(limits(operators=50))), page).drawn) == 10
+
+
+def test_an_instruction_costs_its_operands() -> None:
+    # one scn of a thousand operands is a thousand: drawn again and again it cannot hide inside a count of one
+    _pdf, page = _page(b"0 " * 999 + b"scn 0 0 1 1 re")
+    recorder = _run(_Recorder(Budget(limits(operators=1_004))), page)
+    assert recorder.drawn == [] and recorder.budget.exhausted == "operators"
+    assert len(_run(_Recorder(Budget(limits(operators=1_005))), page).drawn) == 1
 
 
 def test_forms_multiplying_each_other_share_one_budget() -> None:
@@ -173,20 +191,53 @@ def test_forms_multiplying_each_other_share_one_budget() -> None:
     for _ in range(5):  # 10^5 rectangles from a few hundred bytes
         level = _form(pdf, b"/X Do " * 10, Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(X=level)))
     page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(X=level))
-    recorder = _run(_Recorder(budget=Budget(500, whole_streams=False)), page)
+    recorder = _run(_Recorder(Budget(limits(operators=500))), page)
     (event,) = recorder.events  # said once, deep inside, and nothing after it runs
-    assert event[0] == "out of budget" and len(event[1]) > 3
-    assert recorder.budget.exhausted and recorder.budget.remaining == 0 and 0 < len(recorder.drawn) < 500
+    assert event[:2] == ("out of budget", "operators") and len(event[2]) > 3
+    assert recorder.budget.exhausted and recorder.budget.operators <= 500 and 0 < len(recorder.drawn) < 100
+
+
+def test_form_draws_have_their_own_limit() -> None:
+    pdf, page = _page(b"/X Do " * 10)
+    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(X=_form(pdf, b"0 0 1 1 re")))
+    recorder = _run(_Recorder(Budget(limits(form_draws=4))), page)
+    assert len(recorder.drawn) == 4 and recorder.events == [("out of budget", "form_draws", ("page", "X"))]
+    assert recorder.budget.form_draws == 4
 
 
 def test_a_whole_stream_budget_skips_a_stream_that_does_not_fit() -> None:
-    pdf, page = _page(b"0 0 1 1 re /F Do 0 0 1 1 re")
-    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(F=_form(pdf, b"0 0 1 1 re " * 5)))
-    recorder = _run(_Recorder(budget=Budget(6, whole_streams=True)), page)
+    pdf, page = _page(b"0 0 1 1 re /F Do 0 0 1 1 re")  # 5 + 2 + 5
+    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(F=_form(pdf, b"0 0 1 1 re " * 5)))  # 25
+    recorder = _run(_Recorder(Budget(limits(operators=30, whole=True))), page)
     # the page's three instructions fit; the form's five do not, and none of them runs; nor does anything after
-    assert recorder.drawn == [(0, IDENTITY)] and recorder.events == [("out of budget", ("page", "F"))]
+    assert recorder.drawn == [(0, IDENTITY)] and recorder.events == [("out of budget", "operators", ("page", "F"))]
     again = _Recorder(budget=recorder.budget)
     assert _run(again, page).drawn == [] and again.events == []  # exhausted for the rest of the document
+
+
+def test_tokens_are_charged_before_qpdf_parses_them() -> None:
+    _pdf, page = _page(b"q Q " * 100 + b"0 0 1 1 re")  # 205 tokens
+    recorder = _run(_Recorder(Budget(limits(tokens=204))), page)
+    assert recorder.events == [("out of budget", "tokens", ("page",))] and recorder.drawn == []
+    assert recorder.budget.tokens == 0  # refused whole: nothing of it was parsed
+    assert len(_run(_Recorder(Budget(limits(tokens=205))), page).drawn) == 1
+
+
+def test_decoded_bytes_are_charged_as_they_are_read() -> None:
+    pdf, page = _page(b"")
+    page.Contents = pikepdf.Array([pdf.make_stream(b"0 0 1 1 re " * 10), pdf.make_stream(b"0 0 1 1 re " * 10)])
+    recorder = _run(_Recorder(Budget(limits(content_bytes=150))), page)  # the first stream (110) fits, not both
+    assert recorder.events == [("out of budget", "content_bytes", ("page",))] and recorder.drawn == []
+    assert recorder.budget.content_bytes == 110
+    assert len(_run(_Recorder(Budget(limits(content_bytes=220))), page).drawn) == 20
+
+
+def test_a_stream_that_cannot_be_decoded_is_left_out_and_the_rest_is_read() -> None:
+    pdf, page = _page(b"")
+    jpeg = pdf.make_stream(b"\xff\xd8\xff", Filter=pikepdf.Name.DCTDecode)
+    page.Contents = pikepdf.Array([pdf.make_stream(b"0 0 1 1 re"), jpeg, pdf.make_stream(b"0 0 2 2 re")])
+    recorder = _run(_Recorder(), page)
+    assert recorder.events == [("undecodable", "/DCTDecode", "unsupported")] and len(recorder.drawn) == 2
 
 
 @pytest.mark.parametrize(("content", "event"), [

@@ -8,8 +8,8 @@ fitted into the sign's box and nothing added (:mod:`.fitting`).
 Reading, one module per job: :mod:`.loader` (the checks every format shares, then the
 reader for the suffix, cached), :mod:`.svg` (svglib, converted into signkit's own CMYK
 paths), :mod:`.pdf_file` (page 1 of a PDF, read like a RIP into the same paths:
-:mod:`.pdf_reader` on :mod:`signkit.pdfkit`'s interpreter, with :mod:`.pdf_paths` and
-:mod:`.pdf_decode`), :mod:`.bitmap` (PNG/JPEG, checked before decoding, CMYK when
+:mod:`.pdf_reader` on :mod:`signkit.pdfkit`'s interpreter and budget, with
+:mod:`.pdf_paths`), :mod:`.bitmap` (PNG/JPEG, checked before decoding, CMYK when
 placed), :mod:`.cmyk` (the one naive RGB → CMYK conversion, the same for all three),
 :mod:`.results` (what every reader returns).
 

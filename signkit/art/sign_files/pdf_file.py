@@ -22,7 +22,6 @@ the board), turned by ``/Rotate``, y down.
 from __future__ import annotations
 
 import hashlib
-import io
 from pathlib import Path
 
 import pikepdf
@@ -30,6 +29,7 @@ import pikepdf
 from signkit.art.sign_files.pdf_paths import Clip
 from signkit.art.sign_files.pdf_reader import SignReader, SignState, cmyk, short
 from signkit.art.sign_files.results import FileProblem, Refused, VectorArt
+from signkit.pdfkit.document import RepairRefused, open_pdf, page_tree
 from signkit.pdfkit.geometry import IDENTITY, Matrix, PdfRect, box_of, number
 from signkit.pdfkit.interpreter import Scope
 from signkit.pdfkit.objects import inherited
@@ -38,6 +38,9 @@ from signkit.pdfkit.quiet import quiet_qpdf
 #: How far (as a share of the page's shorter side) painting may reach past a clip or the page box:
 #: exporters round coordinates, and a hair of overlap is invisible.
 EDGE_TOLERANCE = 0.005
+#: Objects a damaged sign file may hold for qpdf to rebuild its cross-reference table (a sign has a
+#: few dozen; rebuilding costs ~20 µs an object, so a hostile file of a million objects is refused).
+MAX_REPAIR_OBJECTS = 10_000
 
 
 def _art_matrix(box: PdfRect, rotate: int) -> tuple[Matrix, float, float]:
@@ -97,10 +100,13 @@ def _load_pdf(path: Path, data: bytes) -> VectorArt | FileProblem:
         return FileProblem("not_image", f"标志文件「{name}」不是 PDF 文件（文件开头没有 %PDF- 标记）",
                            "也许是改了扩展名的其他文件；请从绘图软件重新导出 PDF")
     try:
-        pdf = pikepdf.open(io.BytesIO(data))
+        pdf = open_pdf(data, max_repair_objects=MAX_REPAIR_OBJECTS)
     except pikepdf.PasswordError:
         return FileProblem("encrypted", f"标志文件「{name}」是设有打开密码的 PDF，无法读取",
                            "请向提供方索取未加密的文件")
+    except RepairRefused as refused:
+        return FileProblem("too_large", f"标志文件「{name}」是损坏的 PDF，修复要逐个重建约 {refused.markers // 2:,} 个对象"
+                                        f"（上限 {MAX_REPAIR_OBJECTS:,} 个），未读取", "请用绘图软件重新导出 PDF")
     except (pikepdf.PdfError, ValueError, OSError) as error:
         return FileProblem("not_image", f"标志文件「{name}」不是有效的 PDF（已损坏，{short(error)}）",
                            "请用绘图软件重新导出 PDF")
@@ -109,11 +115,15 @@ def _load_pdf(path: Path, data: bytes) -> VectorArt | FileProblem:
             return FileProblem("encrypted", f"标志文件「{name}」是加密的 PDF（设有权限密码）：signkit 不读取加密文件的内容",
                                "加密常表示提供方限制了再利用；请向提供方索取未加密的文件")
         try:
-            count = len(pdf.pages)
-            if count != 1:
-                return FileProblem("multi_page", f"标志文件「{name}」有 {count} 页；一个标志文件应只有一页（一个标志）",
+            tree = page_tree(pdf, 1)  # the second page is enough to know: a hundred thousand are never listed
+            if tree.repeated or tree.broken:
+                raise Refused("not_image", "页面树已损坏（节点重复出现或不是页面）")
+            if tree.more or not tree.pages:
+                count = f"有 {tree.claimed:,} 页" if tree.claimed and tree.claimed > 1 else \
+                    "不止一页" if tree.more else "没有页面"
+                return FileProblem("multi_page", f"标志文件「{name}」{count}；一个标志文件应只有一页（一个标志）",
                                    "请把要用的那一页单独导出为 PDF，每个标志一个文件，按标志名称命名")
-            page = pdf.pages[0].obj
+            page = tree.pages[0]
             box = _page_box(page)
             rotate = int(number(inherited(page, "/Rotate")) or 0) % 360
             if rotate % 90:
@@ -121,7 +131,7 @@ def _load_pdf(path: Path, data: bytes) -> VectorArt | FileProblem:
             to_art, width, height = _art_matrix(box, rotate)
             _document_checks(pdf, page)
             contents = page.get("/Contents")
-            reader = SignReader(pdf, to_art, EDGE_TOLERANCE * min(width, height))
+            reader = SignReader(to_art, EDGE_TOLERANCE * min(width, height))
             black = cmyk(0.0, 0.0, 0.0, 1.0)
             start = SignState(ctm=IDENTITY, fill=black, stroke=black, clips=(Clip.of(IDENTITY, box, True, "页面（CropBox）"),))
             if isinstance(contents, pikepdf.Stream | pikepdf.Array):

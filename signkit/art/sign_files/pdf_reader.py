@@ -20,12 +20,14 @@ dashed strokes, hairlines (``0 w``), stroke styles the board cannot reproduce, a
 clipping that would cut something (see :mod:`.pdf_paths`).  Malformed content is
 refused rather than guessed at.
 
-Limits: executed operators at :data:`MAX_OPERATORS` (forms drawn many times count every
-time, so forms that multiply each other are stopped), forms nested at most
-:data:`MAX_DEPTH` deep, a form that draws itself refused; decoded content is bounded by
-:mod:`.pdf_decode`.  Not reproduced: the miter limit (``M``; the board uses PDF's
-default 10 — only very sharp mitred corners differ), overprint settings, rendering
-intents and flatness.
+Limits (:data:`LIMITS`, one :class:`~signkit.pdfkit.budget.Budget` per file, each cost
+charged before it is paid): decoded content at :data:`MAX_CONTENT_BYTES` (only Flate,
+ASCII85 and ASCIIHex, inflated with a cap), tokens parsed at :data:`MAX_TOKENS`,
+executed operators at :data:`MAX_OPERATORS` (forms drawn many times count every time),
+forms drawn at :data:`MAX_FORM_DRAWS`, forms nested at most :data:`MAX_DEPTH` deep, a
+form that draws itself refused.  Not reproduced: the miter limit (``M``; the board uses
+PDF's default 10 — only very sharp mitred corners differ), overprint settings,
+rendering intents and flatness.
 """
 
 from __future__ import annotations
@@ -37,30 +39,51 @@ from dataclasses import dataclass, field, replace
 import pikepdf
 
 from signkit.art.sign_files.cmyk import naive_cmyk
-from signkit.art.sign_files.pdf_decode import MAX_CONTENT_BYTES, decode
 from signkit.art.sign_files.pdf_paths import Clip, bounds, mapped, rectangle, within
 from signkit.art.sign_files.results import Refused, Segment, Shape
 from signkit.diagnostics import KeyPath
 from signkit.drawing.items import Color
+from signkit.pdfkit.budget import Budget, Limits
+from signkit.pdfkit.decode import Undecodable
 from signkit.pdfkit.geometry import Matrix, box_of, inverse, is_uniform, line_scale, number
 from signkit.pdfkit.interpreter import (
     COMPONENTS,
     TEXT_SHOWING,
-    Budget,
     DeviceSpace,
     GraphicsState,
     Holder,
     Instruction,
     Interpreter,
     Scope,
-    tokenise,
 )
 from signkit.pdfkit.objects import resource
 
+#: Decoded content read at all, all streams together: a detailed sign is a few hundred kilobytes,
+#: and what is read is parsed and kept as Python objects while the page is drawn.
+MAX_CONTENT_BYTES = 2 * 1024 * 1024
+#: Tokens parsed (numbers, names, operators), counted before parsing: qpdf spends about a microsecond
+#: on each and every kept instruction is a Python object of ~300 bytes, so 400,000 bound a page to
+#: about half a second and ~120 MB; a sign of 100,000 operators (the next limit) needs fewer.
+MAX_TOKENS = 400_000
 #: Operators executed, a form's counted each time it is drawn (a detailed sign needs a few thousand).
 MAX_OPERATORS = 100_000
+#: Forms drawn, each time counted: a form costs a hundred times an instruction, and forms that draw
+#: each other twice at every level would double the work per level within any operator budget;
+#: artwork places a symbol a few dozen times.
+MAX_FORM_DRAWS = 2_000
 #: Form XObjects within forms.
 MAX_DEPTH = 16
+#: All of them, as the interpreter's budget (charged instruction by instruction: the file is refused when it runs out).
+LIMITS = Limits(content_bytes=MAX_CONTENT_BYTES, tokens=MAX_TOKENS, operators=MAX_OPERATORS,
+                form_draws=MAX_FORM_DRAWS, depth=MAX_DEPTH, whole_streams=False)
+
+#: What each limit of :data:`LIMITS` says when a file runs out of it.
+_EXCEEDED = {
+    "content_bytes": f"解压后的内容流超过 {MAX_CONTENT_BYTES // 1024 // 1024} MB",
+    "tokens": f"内容流中的数字和指令超过 {MAX_TOKENS:,} 个",
+    "operators": f"绘图指令超过 {MAX_OPERATORS:,} 条（表单每绘制一次都计入）",
+    "form_draws": f"表单绘制超过 {MAX_FORM_DRAWS:,} 次（表单层层重复绘制）",
+}
 
 #: Path construction operators and how many numbers each takes.
 _PATH_OPS = {"m": 2, "l": 2, "c": 6, "v": 4, "y": 4, "h": 0, "re": 4}
@@ -157,40 +180,36 @@ class _PathInProgress:
 class SignReader(Interpreter[SignState]):
     """Reads one sign page into :attr:`shapes` on the art's canvas, raising :class:`Refused` at the first problem."""
 
-    def __init__(self, pdf: pikepdf.Pdf, to_art: Matrix, tolerance: float) -> None:
-        super().__init__(Budget(MAX_OPERATORS, whole_streams=False), MAX_DEPTH)
-        self.pdf = pdf
+    def __init__(self, to_art: Matrix, tolerance: float) -> None:
+        super().__init__(Budget(LIMITS))
         #: Page space (default user space) → the art's canvas, y down.
         self.to_art = to_art
         self.tolerance = tolerance
         self.shapes: list[Shape] = []
-        self.content_bytes = 0
         self.path = _PathInProgress()
 
     # -- reading --------------------------------------------------------------------
 
-    def parse(self, holder: Holder, scope: Scope) -> Sequence[Instruction]:
-        """A stream's (or a page's array of streams') instructions, decoded with a bound (see :mod:`.pdf_decode`)."""
-        parts = list(holder) if isinstance(holder, pikepdf.Array) else [holder]
-        streams = [p for p in parts if isinstance(p, pikepdf.Stream)]
-        if len(streams) != len(parts):
-            raise Refused("not_image", "页面内容不是内容流")
-        data = b"\n".join(self.decoded(p) for p in streams)
-        try:
-            with warnings.catch_warnings(record=True) as complaints:  # a truncated stream is only warned about
-                warnings.simplefilter("always")
-                parsed = tokenise(pikepdf.Stream(self.pdf, data))
-        except (pikepdf.PdfError, TypeError, ValueError) as error:
-            raise Refused("not_image", f"内容流无法解析（{short(error)}）") from None
+    def tokenise(self, data: bytes, scope: Scope) -> Sequence[Instruction] | None:
+        """The parse of the decoded content; a stream qpdf only warns about is refused, not guessed at."""
+        with warnings.catch_warnings(record=True) as complaints:  # a truncated stream is only warned about
+            warnings.simplefilter("always")
+            parsed = super().tokenise(data, scope)
         if complaints:  # part of the drawing may be missing: printing the rest would be wrong
             raise Refused("not_image", f"内容流不完整或有错（{short(Exception(str(complaints[0].message)))}）")
         return parsed
 
-    def decoded(self, stream: pikepdf.Stream) -> bytes:
-        """A content stream's data, decoded within what is left of :data:`MAX_CONTENT_BYTES`."""
-        data = decode(stream, MAX_CONTENT_BYTES - self.content_bytes)
-        self.content_bytes += len(data)
-        return data
+    def unparsable(self, error: Exception | None, scope: Scope) -> None:
+        if error is None:
+            raise Refused("not_image", "页面内容不是内容流")
+        raise Refused("not_image", f"内容流无法解析（{short(error)}）")
+
+    def undecodable(self, problem: Undecodable, scope: Scope) -> None:
+        if problem.reason == "predictor":
+            raise Refused("unsupported", "内容流使用了带预测器的压缩（请重新导出 PDF）")
+        if problem.reason == "damaged":
+            raise Refused("not_image", "内容流已损坏，无法解压" + ("（数据不完整）" if problem.detail == "incomplete" else ""))
+        raise Refused("unsupported", f"内容流的压缩方式 {problem.filter[1:]} 不受支持（请重新导出 PDF）")
 
     def run(self, holder: Holder, scope: Scope, state: SignState) -> None:
         """Interpret one stream; a form's content builds its own paths, the caller's path waits for it."""
@@ -199,7 +218,7 @@ class SignReader(Interpreter[SignState]):
         self.path = outer
 
     def out_of_budget(self, scope: Scope) -> None:
-        raise Refused("too_large", f"绘图指令超过 {MAX_OPERATORS:,} 条（或表单层层重复绘制）")
+        raise Refused("too_large", _EXCEEDED[self.budget.exhausted or "operators"])
 
     def malformed(self, op: str, scope: Scope) -> None:
         raise Refused("not_image", "内容流有错：cm 的参数不是 6 个数" if op == "cm" else f"内容流有错：{op} 的参数不对")

@@ -16,7 +16,7 @@ from signkit.drawing.items import Color
 from signkit.errors import SignkitError
 
 Kind = Literal["missing", "not_image", "unsupported", "too_large", "not_vector", "low_resolution", "encrypted",
-               "multi_page"]
+               "multi_page", "external"]
 #: One piece of an outline: ``("M", x, y)``, ``("L", x, y)``, ``("C", x1, y1, x2, y2, x, y)`` or ``("Z",)``.
 Segment = tuple[object, ...]
 
@@ -28,6 +28,9 @@ class FileProblem:
     kind: Kind
     message: str
     hint: str | None = None
+    #: Where in the sign file the problem is (1-based, characters), when it is one element of an SVG.
+    line: int | None = None
+    column: int | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class VectorArt:
     height: float
     shapes: tuple[Shape, ...]
     digest: str
+    #: Warnings found while reading that do not stop the art from being used (a reference to another file).
+    notes: tuple[FileProblem, ...] = ()
 
 
 @dataclass(frozen=True)

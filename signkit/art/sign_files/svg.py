@@ -1,7 +1,9 @@
 """SVG sign files read with svglib and converted into signkit's own CMYK vector shapes.
 
-svglib parses the file (external references confined to the file's own folder, XML
-entities not resolved) into a ReportLab drawing; this module walks that drawing into
+The XML is read first within the limits of :mod:`.svg_budget` (elements, nesting, path
+data, embedded pictures, canvas size; references to other files removed and warned
+about, XML entities not resolved), then svglib renders the tree into a ReportLab
+drawing; this module walks that drawing into
 :class:`~signkit.art.sign_files.results.Shape` items, so no bitmap, no font, nothing
 ReportLab-specific reaches the layout: the board stays pure vectors and passes the
 same print checks.  Colours become CMYK by the naive formula of :mod:`.cmyk`; artwork
@@ -26,7 +28,8 @@ from typing import Any
 
 from signkit.art.pen import KAPPA, ellipse_segments
 from signkit.art.sign_files.cmyk import naive_cmyk
-from signkit.art.sign_files.results import FileProblem, Segment, Shape, VectorArt
+from signkit.art.sign_files.results import FileProblem, Refused, Segment, Shape, VectorArt
+from signkit.art.sign_files.svg_budget import Reference, read_svg
 from signkit.drawing.items import Color
 from signkit.errors import SignkitError
 from signkit.pdfkit.geometry import IDENTITY, Matrix, line_scale, multiply, transform
@@ -156,9 +159,24 @@ def _walk(node: Any, matrix: Matrix, height: float, out: list[Shape]) -> None:
 
 
 def load_svg(path: Path, data: bytes) -> VectorArt | FileProblem:
-    """Read an SVG sign file as CMYK vector shapes, or say why it cannot be used."""
-    from svglib.svglib import svg2rlg  # only when an SVG is read (see the module's docstring)
+    """Read an SVG sign file as CMYK vector shapes, or say why it cannot be used.
 
+    The XML is read within :mod:`.svg_budget`'s limits first; only then does svglib
+    render the tree (references to other files already removed, each one a warning).
+    """
+    from svglib.svglib import SvgRenderer  # only when an SVG is read (see the module's docstring)
+
+    not_svg = FileProblem("not_image", f"标志文件「{path.name}」不是有效的 SVG 图形", "请用绘图软件重新导出为 SVG")
+    try:
+        checked = read_svg(data)
+    except Refused as refused:
+        if refused.kind == "not_vector":
+            return FileProblem("not_vector", f"标志文件「{path.name}」含有无法按矢量印制的内容：{refused.what}",
+                               "请在绘图软件中处理后重新导出 SVG")
+        return FileProblem(refused.kind, f"标志文件「{path.name}」过于复杂或尺寸异常：{refused.what}，未读取",
+                           "标志不需要这么复杂：请在绘图软件中简化（合并路径、删去隐藏内容）后重新导出 SVG，或导出为 PDF")
+    if checked is None:
+        return not_svg
     messages: list[str] = []
 
     class _Collect(logging.Handler):
@@ -170,13 +188,12 @@ def load_svg(path: Path, data: bytes) -> VectorArt | FileProblem:
     logger.addHandler(handler)
     logger.propagate = False  # svglib's complaints become our message, not stray lines on the terminal
     try:
-        drawing = svg2rlg(str(path), external_reference_root=str(path.parent))
+        drawing = SvgRenderer(str(path), external_reference_root=str(path.parent)).render(checked.root)
     except Exception:  # svglib raises a variety of errors on malformed input
         drawing = None
     finally:
         logger.removeHandler(handler)
         logger.propagate = propagate
-    not_svg = FileProblem("not_image", f"标志文件「{path.name}」不是有效的 SVG 图形", "请用绘图软件重新导出为 SVG")
     if drawing is None or not drawing.width or not drawing.height:
         return not_svg
     shapes: list[Shape] = []
@@ -187,5 +204,15 @@ def load_svg(path: Path, data: bytes) -> VectorArt | FileProblem:
                            "请在绘图软件中处理后重新导出 SVG")
     if not shapes:
         return FileProblem("not_image", f"标志文件「{path.name}」中没有可印制的图形", "请检查 SVG 是否为空或全部透明")
+    notes = tuple(_outside(path, reference) for reference in checked.references)
     return VectorArt(path, float(drawing.width), float(drawing.height), tuple(shapes),
-                     hashlib.sha256(data).hexdigest())
+                     hashlib.sha256(data).hexdigest(), notes)
+
+
+def _outside(path: Path, reference: Reference) -> FileProblem:
+    """The warning for a reference to another file (removed before rendering, never read)."""
+    target = reference.target if len(reference.target) <= 80 else reference.target[:77] + "…"
+    return FileProblem("external", f"标志文件「{path.name}」第 {reference.line} 行第 {reference.column} 列的 "
+                                   f"<{reference.element}> 引用了外部文件「{target}」：signkit 不读取 SVG 之外的文件，"
+                                   "这部分不会印出", "请在绘图软件中把引用的图形嵌入（或合并）到这个 SVG 中后重新导出",
+                       line=reference.line, column=reference.column)
