@@ -100,7 +100,7 @@ def read_risk_sheet(reader: SheetReader, grid: Grid, *, is_csv: bool) -> None:
         name_col = header.first(_NAME)
         anchor = group.section.cell if group.named_by_section and group.section else None
         reader.map.put(base, grid.name, anchor.row if anchor else group.rows[0],
-                       anchor.col if anchor else name_col or min(c[0] for c in header.columns.values()))
+                       anchor.col if anchor else name_col or min((c[0] for c in header.columns.values() if c), default=1))
         for column, cols in header.columns.items():
             if column is _LEVEL:
                 continue
@@ -263,7 +263,9 @@ def _note_grouping(reader: SheetReader, grid: Grid, header: Header, group: _Grou
                     f"（{group.section.cell.coordinate}）读作一个风险点", grid.name, coordinate(group.rows[0], name_col),
                     (*base, *_NAME.key), "如果这几行不是同一个风险点，请分别填写名称")
     if group.continued:
-        reader.note("SK915", f"{_span(group.continued)}没有填写风险点名称，并入上面的风险点「{record.get(_NAME_KEY)}」"
+        above = record.get(_NAME_KEY)
+        into = f"上面的风险点「{above}」" if above else f"第 {group.rows[0]} 行（它也没有名称）"
+        reader.note("SK915", f"{_span(group.continued)}没有填写风险点名称，并入{into}"
                     "（CSV 文件不能合并单元格，空着的名称按“同上”读取）", grid.name, coordinate(group.continued[0], name_col),
                     (*base, *_NAME.key), "如果这几行是另一个风险点，请填写它的名称")
 

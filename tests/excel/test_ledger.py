@@ -232,3 +232,15 @@ def test_a_list_without_a_level_column_but_with_lec_is_complete(tmp_path: Path) 
     assert _points(site)[0]["风险等级"] == "重大"  # 3 × 6 × 40 = 720 > 320
     _said(site, "SK915", "风险点!B2", "按 D = L×E×C = 720 定为「重大」")  # no level cell: said at the numbers
     assert "SK903" not in _rules(site)  # the level column is not missing when the numbers give the level
+
+
+def test_a_ledger_whose_only_known_column_is_an_evaluation_and_rows_without_names(tmp_path: Path) -> None:
+    """Found by fuzzing: a header naming only ``R`` and unnamed rows was an internal error (min of nothing)."""
+    path = tmp_path / "清单.csv"
+    path.write_text('"a"，"b"\n""，"R"\nNaN，1，"重大"\n，2，"较大"\n', encoding="utf-8")
+    book = read_workbook(path)
+    assert book.kind == "workbook" and len(book.sites) == 1
+    (site,) = book.sites
+    messages = [d.render() for d in site.diagnostics if d.rule == "SK915"]
+    # the rows are joined to a risk point that has no name either: said so, not as 「None」
+    assert messages and all("None" not in m for m in messages), messages
