@@ -11,7 +11,7 @@ file is not passed, because what was not seen was not checked.
 The limits sit far above what print files need: a board signkit renders has about
 7,000 tokens and 1,000 kept instructions on its page, a designer's sign a few hundred
 thousand tokens.  Together they keep a hostile file under a few seconds and well under
-500 MB (``benchmarks/hostile_bench.py`` measures it; docs/security-decoders.md lists them).
+500 MB (``benchmarks/hostile_bench.py`` measures it; docs/security.md lists them).
 """
 
 from __future__ import annotations
