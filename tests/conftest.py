@@ -75,7 +75,8 @@ def set_version(monkeypatch: pytest.MonkeyPatch, version: str) -> None:
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-refs", action="store_true", default=False,
                      help="rewrite the committed references: PNGs in tests/refimg (boards) and tests/refimg-signs "
-                          "(library signs), messages in tests/messages (review the diff before committing)")
+                          "(library signs), messages in tests/messages, the README pictures in docs/img "
+                          "(review the diff before committing)")
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,8 @@ Everything else reads this table — the suggestions in ``check``'s diagnostics 
 
 Suggestions reach a board only when the site file asks for them with the entry
 :data:`AUTO` (``警示标识: 自动``, alone or among named signs): nothing is printed that
-nobody chose.  Categories that GB 2894 has no specific sign for (透水, 其他伤害) map to
-nothing; only :data:`GENERIC` (注意安全) is offered for them, and no warning asks for it.
+nobody chose.  The category no sign is specific to (其他伤害) maps to
+nothing; only :data:`GENERIC` (注意安全) is offered for it, and no warning asks for it.
 """
 
 from __future__ import annotations
@@ -27,29 +27,34 @@ ACCIDENT_TYPES: tuple[str, ...] = (
     "冒顶片帮", "透水", "放炮", "火药爆炸", "瓦斯爆炸", "锅炉爆炸", "容器爆炸", "其他爆炸", "中毒和窒息", "其他伤害",
 )
 
-#: Accident category → the signs that warn of it, most important first.
+#: Accident category → the signs that warn of it, most important first: the 警告 sign that names the hazard,
+#: then the 禁止 signs that forbid its usual trigger, the 指令 signs for protective equipment, and a 提示 sign
+#: where one helps.  ``警示标识: 自动`` takes them round-robin across a risk point's types, as many as fit, so
+#: the first few of each list matter most.  Signs that belong to one industry are listed only under the types
+#: that occur only there (瓦斯爆炸, 冒顶片帮, 透水, 放炮: the mines), so a chemical plant is never offered a mine sign.
 ACCIDENT_SIGNS: dict[str, tuple[str, ...]] = {
-    "物体打击": ("当心落物", "必须戴安全帽"),
-    "车辆伤害": ("当心车辆",),
-    "机械伤害": ("当心机械伤人", "当心夹手", "禁止启动", "必须加锁"),
-    "起重伤害": ("当心吊物", "必须戴安全帽"),
-    "触电": ("当心触电", "禁止合闸", "禁止触摸", "必须加锁"),
-    "淹溺": ("当心落水",),
+    "物体打击": ("当心落物", "禁止抛物", "必须戴安全帽", "当心碰头", "禁止停留"),
+    "车辆伤害": ("当心车辆", "当心叉车", "禁止叉车和厂内机动车辆通行", "当心火车"),
+    "机械伤害": ("当心机械伤人", "当心夹手", "禁止伸入", "禁止启动", "当心伤手", "当心挤压", "当心自动启动", "禁止戴手套",
+             "必须加锁"),
+    "起重伤害": ("当心吊物", "禁止停留", "必须戴安全帽"),
+    "触电": ("当心触电", "禁止合闸", "禁止触摸", "当心电缆", "必须加锁", "必须接地"),
+    "淹溺": ("当心落水", "禁止游泳", "必须穿救生衣"),
     # GB 6441 灼烫: flames, hot objects, chemical burns (acids, alkalis) and physical burns (light, radiation)
-    "灼烫": ("当心烫伤", "当心高温表面", "当心腐蚀", "当心弧光", "当心电离辐射", "必须戴防护手套", "必须戴防护眼镜",
-           "紧急洗眼器"),
-    "火灾": ("当心火灾", "禁止烟火", "禁止吸烟", "紧急出口"),
-    "高处坠落": ("当心坠落", "必须系安全带", "当心坑洞", "禁止攀登"),
+    "灼烫": ("当心烫伤", "当心高温表面", "当心腐蚀", "当心弧光", "当心电离辐射", "当心激光", "必须戴防护手套",
+           "必须戴防护眼镜", "必须戴防护面罩", "紧急洗眼器"),
+    "火灾": ("当心火灾", "禁止烟火", "禁止吸烟", "禁止带火种", "禁止放置易燃物", "禁止动火作业", "紧急出口"),
+    "高处坠落": ("当心坠落", "必须系安全带", "当心坑洞", "当心跌落", "禁止攀登", "禁止跳下", "必须戴安全帽"),
     "坍塌": ("当心塌方", "必须戴安全帽"),
-    "冒顶片帮": ("当心塌方", "必须戴安全帽"),
-    "透水": (),
-    "放炮": ("当心爆炸", "禁止入内"),
-    "火药爆炸": ("当心爆炸", "禁止烟火", "禁止吸烟"),
-    "瓦斯爆炸": ("当心爆炸", "禁止烟火", "禁止吸烟"),
+    "冒顶片帮": ("当心冒顶", "当心片帮", "必须戴矿工帽", "当心塌方"),
+    "透水": ("当心透水", "避灾路线"),
+    "放炮": ("当心爆炸", "禁止放明炮", "禁止入内"),
+    "火药爆炸": ("当心爆炸", "禁止烟火", "禁止吸烟", "禁止带火种"),
+    "瓦斯爆炸": ("当心瓦斯", "当心爆炸", "禁带烟火", "禁止明火作业", "必须携带自救器"),
     "锅炉爆炸": ("当心爆炸",),
-    "容器爆炸": ("当心爆炸",),
-    "其他爆炸": ("当心爆炸", "禁止烟火"),
-    "中毒和窒息": ("当心中毒", "当心有限空间", "必须戴防毒面具"),
+    "容器爆炸": ("当心爆炸", "必须固定气瓶"),
+    "其他爆炸": ("当心爆炸", "禁止烟火", "禁止动火作业", "禁止开启无线移动通讯设备", "禁止穿化纤服装", "禁止穿带钉鞋"),
+    "中毒和窒息": ("当心中毒", "当心有毒气体", "当心有限空间", "必须戴防毒面具", "注意通风", "当心有害气体中毒"),
     "其他伤害": (),
 }
 

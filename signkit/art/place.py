@@ -237,9 +237,10 @@ def catalogue(measure: Measurer, library: dict[str, SignSpec] | None = None) -> 
                 box = Box(x + (cell_w - SHEET_SIGN) / 2, y + 1, SHEET_SIGN, total_height(SHEET_SIGN))
                 draw_library_sign(frame, spec, box, ("标志", spec.name))
                 accidents = accidents_for(spec.name)
-                caption = f"{spec.category}标志" + (f" · {'、'.join(accidents)}" if accidents else "")
-                if spec.aliases:
-                    caption += f"（又名 {'、'.join(spec.aliases)}）"
+                caption = f"{spec.standard} {spec.number}".strip() + (f" · {'、'.join(accidents)}" if accidents else "")
+                if spec.aliases:  # the first two other wordings; docs/signs.md lists them all
+                    more = " 等" if len(spec.aliases) > 2 else ""
+                    caption += f"（又名 {'、'.join(spec.aliases[:2])}{more}）"
                 frame.text(caption, Box(x + 1, box.bottom + 1, cell_w - 2, SHEET_CAPTION),
                            TextStyle("body", 2.6, 1.6, align="center", valign="top", color=BLACK))
             y += cell_h

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from signkit.output.atomic import atomic_write_text
+from signkit.cli.files import write_text_or_exit
 from signkit.spec.forms import FORMS
 
 SCHEMA_HELP = "输出站点文件的 JSON Schema（中文标题与说明），供编辑器校验和补全。"
@@ -24,7 +24,7 @@ def schema(
     if output is None:
         typer.echo(text, nl=False)
     else:
-        atomic_write_text(output, text)
+        write_text_or_exit(output, text)
         typer.echo(f"已写入 {output}")
     raise typer.Exit(0)
 
@@ -54,8 +54,14 @@ def layouts(
 
 def rules(
     markdown: bool = typer.Option(False, "--markdown", help="以 Markdown 表格输出（即 docs/rules.md）"),
+    duties: bool = typer.Option(False, "--duties", help="输出岗位安全生产责任的全部检查项（SK218，即 docs/duties.md）"),
 ) -> None:
+    # imported here, not at the top: `signkit --help` must not load the rules
     from signkit.codes import rules_markdown, rules_text
+    from signkit.rules.duties import duties_markdown
 
+    if duties:
+        typer.echo(duties_markdown(), nl=False)
+        raise typer.Exit(0)
     typer.echo(rules_markdown() if markdown else rules_text(), nl=False)
     raise typer.Exit(0)

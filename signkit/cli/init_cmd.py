@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from signkit.output.atomic import atomic_write_text
+from signkit.cli.files import write_text_or_exit
 from signkit.resources import data_path
 
 HELP = "在目录中生成一份带注释的起始站点文件 site.yaml（以及编辑器用的 JSON Schema）。"
@@ -29,8 +29,8 @@ def init(
         typer.echo(f"{target} 已存在，未覆盖。如需覆盖请加 --force。", err=True)
         raise typer.Exit(1)
     starter = (data_path("templates") / "starter-site.yaml").read_text(encoding="utf-8")
-    atomic_write_text(target, starter)
-    atomic_write_text(directory / SCHEMA_NAME, site_schema_json())
+    write_text_or_exit(target, starter)
+    write_text_or_exit(directory / SCHEMA_NAME, site_schema_json())
     typer.echo(f"已生成 {target}（以及编辑器用的 {directory / SCHEMA_NAME}）。")
     typer.echo(f"请按本企业实际情况修改，然后运行：signkit check {target}")
     raise typer.Exit(0)

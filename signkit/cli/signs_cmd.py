@@ -20,6 +20,7 @@ def signs(
     accidents: list[str] = typer.Option([], "--for", help="事故类型（GB 6441），如 --for 触电；可重复"),
     pdf: Path | None = typer.Option(None, "--pdf", help="生成标志目录 PDF（A4，每个标志及其名称、类别）"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出"),
+    markdown: bool = typer.Option(False, "--markdown", help="以 Markdown 输出标志一览（即 docs/signs.md）"),
     fonts: FontMode | None = FONTS_OPTION,
     title_font: str | None = TITLE_FONT_OPTION,
     body_font: str | None = BODY_FONT_OPTION,
@@ -27,9 +28,13 @@ def signs(
 ) -> None:
     from signkit.art import CATEGORIES, load_library
     from signkit.art.accidents import ACCIDENT_TYPES, accidents_for, close_types, suggest
+    from signkit.art.catalog import signs_markdown
     from signkit.art.place import ARTWORK_NOTE
 
     library = load_library()
+    if markdown:
+        typer.echo(signs_markdown(), nl=False)
+        raise typer.Exit(0)
     unknown = [a for a in accidents if a not in ACCIDENT_TYPES]
     for accident in unknown:
         close = close_types(accident)
@@ -54,8 +59,8 @@ def signs(
             typer.echo(f"{'、'.join(accidents)}：标志库中没有对应的标志")
         raise typer.Exit(0)
     if as_json:
-        data = [{"name": s.name, "category": s.category, "aliases": list(s.aliases), "accidents": accidents_for(s.name)}
-                for s in library.values()]
+        data = [{"name": s.name, "category": s.category, "standard": s.standard, "number": s.number,
+                 "aliases": list(s.aliases), "accidents": accidents_for(s.name)} for s in library.values()]
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         raise typer.Exit(0)
     for category in CATEGORIES:

@@ -114,7 +114,7 @@ class Department(BaseModel):
 
     model_config = STRICT
 
-    level: Level = _f("层级", "部门层级：市、县、乡镇 或 街道")
+    level: Level = _f("层级", "部门层级：国家、省、市、县、乡镇 或 街道（国家矿山安全监察局山西局 等写 国家；省直部门写 省）")
     department: Text = _f("部门", "部门名称，如 忻府区应急管理局")
     leader: Leader = _f("责任领导", "责任领导（姓名与职务）")
     officer: Text = _f("具体责任人", "具体责任人姓名")

@@ -13,8 +13,11 @@ from __future__ import annotations
 import os
 import re
 import signal
+import stat
 import tempfile
 from pathlib import Path
+
+from signkit.errors import SignkitError
 
 #: What ``tempfile.mkstemp(prefix=".NAME.", suffix=".tmp")`` makes: 8 characters from its alphabet.
 _TEMP_NAME = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
@@ -101,3 +104,38 @@ def kill_point(phase: str) -> None:
         if kill is not None:
             os.kill(os.getpid(), kill)
         os._exit(137)  # pragma: no cover - Windows has no SIGKILL
+
+
+#: ``O_NOFOLLOW`` where the system has it: opening a symbolic link then fails (ELOOP) instead of following it.
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+class LinkError(SignkitError):
+    """A path signkit would write through is a symbolic link (or not a plain file or folder): refused, never followed.
+
+    A link planted in the output folder would otherwise turn signkit's writes into writes
+    somewhere else (truncating the file the lock's link points to, or a board written into
+    a folder outside OUTDIR).
+    """
+
+
+def real_folder(root: Path, relative: str | Path, *, create: bool = True) -> Path:
+    """``root/relative`` as a real folder (made if missing and ``create``): no part of it may be a symbolic link.
+
+    Every folder signkit writes into below OUTDIR (an enterprise's, its 分块/) is made or
+    checked through here, so a link planted in the output folder is refused, never followed.
+    """
+    path = root
+    for part in Path(relative).parts:
+        path = path / part
+        try:
+            found = os.lstat(path)
+        except FileNotFoundError:
+            if not create:
+                return root / relative
+            path.mkdir()
+            continue
+        if stat.S_ISLNK(found.st_mode) or not stat.S_ISDIR(found.st_mode):
+            what = "是符号链接" if stat.S_ISLNK(found.st_mode) else "不是文件夹"
+            raise LinkError(f"输出文件夹中的 {path} {what}，signkit 不会写入它；请删除或改名后再运行")
+    return path

@@ -12,10 +12,13 @@ from __future__ import annotations
 import errno
 import os
 import socket
+import stat
 import time
 from pathlib import Path
 
 from signkit.errors import SignkitError
+from signkit.output.atomic import NOFOLLOW as _NOFOLLOW
+from signkit.output.atomic import LinkError
 
 try:
     import fcntl
@@ -54,7 +57,16 @@ class OutputLock:
         if fcntl is None:  # pragma: no cover - Windows
             return self._enter_exclusive()
         for _ in range(5):
-            fd = os.open(self.path, os.O_CREAT | os.O_RDWR | getattr(os, "O_CLOEXEC", 0), 0o644)
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_RDWR | _NOFOLLOW | getattr(os, "O_CLOEXEC", 0), 0o644)
+            except OSError as refused:
+                if refused.errno == errno.ELOOP:
+                    raise LinkError(f"输出文件夹中的锁文件 {self.path} 是符号链接，signkit 不会跟随它写入别处；"
+                                    "请删除它后再运行") from None
+                raise
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                os.close(fd)
+                raise LinkError(f"输出文件夹中的锁文件 {self.path} 不是普通文件；请删除它后再运行")
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as busy:
@@ -73,7 +85,7 @@ class OutputLock:
 
     def _same_file(self, fd: int) -> bool:
         try:
-            mine, there = os.fstat(fd), os.stat(self.path)
+            mine, there = os.fstat(fd), os.lstat(self.path)
         except OSError:
             return False
         return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)

@@ -276,9 +276,13 @@ class TopManifest(_Record):
     ``print_order_key`` says what 印刷清单.csv/.pdf were made from and
     ``print_order_sha256`` what they were when written, so a rerun whose print order
     would be the same, and is intact on disk, need not render it again.
+    ``complete`` is false while a run is under way (or was killed): the enterprises are
+    then listed without files and the print order is set aside (``pipeline/top.py``);
+    a manifest of signkit before this field counts as complete.
     """
 
     signkit: str | None = None
+    complete: bool | None = None
     enterprises: Annotated[list[IndexedEnterprise], _well_formed(IndexedEnterprise)] = []
     print_order: list[str] | None = None
     print_order_key: str | None = None

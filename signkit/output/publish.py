@@ -25,7 +25,7 @@ from typing import Any
 
 from signkit._version import __version__
 from signkit.layout.stamp import CONTENT_SCHEME
-from signkit.output.atomic import atomic_write_bytes, atomic_write_text, kill_point
+from signkit.output.atomic import atomic_write_bytes, atomic_write_text, kill_point, real_folder
 from signkit.output.manifest import (
     MANIFEST,
     BlockedEntry,
@@ -106,9 +106,7 @@ def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, e
     stays in the folder, and in ``files``, as it was (its data is broken now, but the
     board on the wall was right when it was printed); the manifest lists them all.
     """
-    target = outdir / safe_name(folder)
-    if not _inside(outdir, target):  # pragma: no cover - safe_name already prevents it
-        raise ValueError(f"refusing to write outside {outdir}")
+    target = real_folder(outdir, safe_name(folder), create=False)  # a planted link is refused before anything is read
     old = read_manifest(target)
     baseline = old.delivered_boards()
     old_by_key = {e.key: e for e in old.files}
@@ -155,7 +153,7 @@ def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, e
     old_names.update(old.writing or [])
     stale = sorted(name for name in old_names - {e.file for e in entries} - set(new_extras)
                    if name and _inside(target, target / name))
-    target.mkdir(parents=True, exist_ok=True)
+    real_folder(outdir, safe_name(folder))
     _write_manifest(target, EnterpriseManifest(**header, complete=False, files=kept_old, extras=[], baseline=baseline,
                                                writing=sorted({*data, *new_extras, *stale})))
     kill_point("interim")
@@ -164,9 +162,7 @@ def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, e
         kill_point("board")
     extra_entries = []
     for relative, kind, content in extras:
-        path = target / relative
-        if not _inside(outdir, path):  # pragma: no cover - names are made by signkit
-            raise ValueError(f"refusing to write outside {outdir}")
+        path = real_folder(target, Path(relative).parent) / Path(relative).name
         atomic_write_bytes(path, content)
         extra_entries.append(ExtraEntry(file=path.relative_to(target).as_posix(), kind=kind,
                                         sha256=hashlib.sha256(content).hexdigest(), bytes=len(content)))

@@ -28,7 +28,7 @@ from signkit.pipeline.config import SignFolder
 from signkit.pipeline.fitting import layout_site
 from signkit.pipeline.inputs import collect_inputs
 from signkit.plan.boards import UNKNOWN_LEVEL, PlannedBoard, plan_boards, risk_point_name
-from signkit.plan.inputs import affected
+from signkit.plan.inputs import InputIndex
 from signkit.rules import run_rules
 
 
@@ -65,11 +65,12 @@ class FileReport:
         """
         out: dict[int, list[Diagnostic]] = {}
         misfit = {id(d) for found in self.misfits.values() for d in found}  # these block the one board laid out
+        index_of_inputs = InputIndex(self.plan)
         for diag in self.errors(strict):
             if id(diag) in misfit:
                 continue
             forms = diag.extra.get("forms", ())
-            for index in affected(blocking_path(diag), self.plan, forms):
+            for index in index_of_inputs.affected(blocking_path(diag), forms):
                 out.setdefault(index, []).append(diag)
         for index, misfits in self.misfits.items():
             out.setdefault(index, []).extend(d for d in misfits if d not in out.get(index, []))

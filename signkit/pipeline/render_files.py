@@ -1,7 +1,8 @@
 """Rendering site files to an output folder, as one library call the CLI and tests share.
 
 Order of work, so that a failure never leaves a partial or inconsistent set behind:
-take the output lock and sweep temporary files killed runs left → for each enterprise,
+take the output lock and sweep temporary files killed runs left → mark the top-level
+manifest interim and set the print order aside (``top.py``) → for each enterprise,
 check (with glyph coverage), build its boards in memory, only then write its folder
 (atomic files, manifest last) → the top-level manifest and print order, which describe
 everything in OUTDIR (enterprises not in this run included, as long as their folders
@@ -11,28 +12,19 @@ with a Chinese reason, never a traceback.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from signkit._version import __version__
 from signkit.diagnostics import Diagnostic, Location, Severity
 from signkit.errors import describe_os_error
 from signkit.fonts import FontSet
-from signkit.fonts.identity import fontset_identity
-from signkit.output.atomic import atomic_write_bytes, atomic_write_text, kill_point, remove_temp_files
+from signkit.output.atomic import LinkError, kill_point, remove_temp_files
+from signkit.output.claims import end_claims, start_claims
 from signkit.output.lock import LockError, OutputLock
 from signkit.output.manifest import (
-    MANIFEST,
     BlockedEntry,
-    BoardEntry,
     IndexedEnterprise,
-    TopManifest,
-    file_sha256,
-    manifest_intact,
-    read_manifest,
     read_top_manifest,
 )
 from signkit.output.publish import WrittenFile, acknowledge
@@ -43,13 +35,7 @@ from signkit.pipeline.jobs import run_jobs
 from signkit.pipeline.options import DEFAULTS, RenderOptions
 from signkit.pipeline.reprint import Reprint
 from signkit.pipeline.site_job import SiteOutcome
-from signkit.printshop.order import OrderRow, order_board, order_csv, order_rows
-from signkit.render.pdf import PrintSpec, render_pdf
-
-ORDER_CSV = "印刷清单.csv"
-
-
-ORDER_PDF = "印刷清单.pdf"
+from signkit.pipeline.top import begin_top, finish_top
 
 
 @dataclass
@@ -78,24 +64,13 @@ class RenderOutcome:
 
     @property
     def output_error(self) -> bool:
-        """Something could not be written (SK801 lock, SK802 disk full, no permission…): exit code 2."""
-        return any(d.rule in ("SK801", "SK802") for d in self.diagnostics) or any(
-            d.rule == "SK802" for site in self.sites for d in site.diagnostics)
+        """Something could not be written (SK801 lock, SK802 disk full, no permission…, SK804 a planted link): exit 2."""
+        return any(d.rule in ("SK801", "SK802", "SK804") for d in self.diagnostics) or any(
+            d.rule in ("SK802", "SK804") for site in self.sites for d in site.diagnostics)
 
     @property
     def reprints(self) -> list[Reprint]:
         return [r for site in self.sites for r in site.reprints]
-
-
-def write_order(rows: list[OrderRow], outdir: Path, fonts: FontSet, outcome: RenderOutcome) -> None:
-    """印刷清单.csv and 印刷清单.pdf at the top of ``outdir``."""
-    atomic_write_bytes(outdir / ORDER_CSV, order_csv(rows))
-    board, misfits = order_board(rows, fonts)
-    atomic_write_bytes(outdir / ORDER_PDF, render_pdf(board, fonts, spec=PrintSpec(pdfx=False)))
-    if misfits:
-        outcome.diagnostics.append(Diagnostic(
-            "SK503", Severity.WARNING, f"印刷清单 PDF 中有 {misfits} 个格子的文字放不下，已留空；完整内容见 {ORDER_CSV}",
-            Location(str(outdir / ORDER_PDF))))
 
 
 def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, options: RenderOptions = DEFAULTS, *,
@@ -137,9 +112,15 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, options: Re
         if lock is not None:
             lock.__enter__()
             remove_temp_files(outdir)  # what killed runs left; under the lock, so nobody is writing them
+            start_claims(outdir)
     except LockError as busy:
         outcome.diagnostics.append(Diagnostic("SK801", Severity.ERROR, str(busy), Location(str(outdir)),
                                               "等另一个运行结束后再试"))
+        outcome.usage_error = True
+        return outcome
+    except LinkError as planted:
+        outcome.diagnostics.append(Diagnostic("SK804", Severity.ERROR, str(planted), Location(str(outdir)),
+                                              "输出文件夹中不应有指向别处的链接；确认无误后删除它"))
         outcome.usage_error = True
         return outcome
     except OSError as failure:
@@ -152,6 +133,15 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, options: Re
         return outcome
     previous_top = read_top_manifest(outdir)  # a damaged one is written anew
     outcome.first_run = previous_top is None
+    if lock is not None:
+        try:
+            begin_top(outdir, previous_top)
+        except OSError as failure:
+            end_claims(outdir)
+            lock.__exit__(None, None, None)
+            outcome.diagnostics.append(_write_failure("无法写入输出文件夹的清单", failure, outdir))
+            outcome.usage_error = True
+            return outcome
     outcomes = run_jobs(inputs, outdir, fonts, options, keep=keep)
     try:
         results: dict[int, SiteOutcome] = {}
@@ -174,7 +164,9 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, options: Re
         top_written = False
         if not dry_run:
             try:
-                _write_top(outcome, outdir, fonts, previous_top)
+                top = finish_top(outcome.sites, outdir, fonts, previous_top)
+                outcome.carried.extend(top.carried)
+                outcome.diagnostics.extend(top.diagnostics)
                 top_written = True
             except OSError as failure:
                 outcome.diagnostics.append(_write_failure("无法写入清单或印刷清单", failure, outdir))
@@ -188,6 +180,7 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, options: Re
     finally:
         outcomes.close()  # an interrupted run terminates its workers here, before the lock is released
         if lock is not None:
+            end_claims(outdir)
             lock.__exit__(None, None, None)
     return outcome
 
@@ -195,90 +188,6 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, options: Re
 def _write_failure(what: str, failure: OSError, outdir: Path) -> Diagnostic:
     return Diagnostic("SK802", Severity.ERROR, f"{what}：{describe_os_error(failure)}", Location(str(outdir)),
                       "请检查输出文件夹是否可写、磁盘是否已满；各企业文件夹中已写入的文件完整，再次运行会补写清单")
-
-
-def _carried(outcome: RenderOutcome, outdir: Path, previous_top: TopManifest | None
-             ) -> list[tuple[IndexedEnterprise, list[BoardEntry]]]:
-    """Enterprises of the last run that this one did not render, whose folders are still intact.
-
-    The top manifest and 印刷清单 describe what is in OUTDIR: a print shop given the folder
-    prints what the list says, so an enterprise dropped silently would be missed, and one
-    listed whose files are gone would be printed from nothing.  An enterprise is carried
-    over when this run did not render it (its site file was not given, or failed) and its
-    own manifest is finished and matches the disk; removing its folder removes it.
-    Each comes as its index entry (without files) and the boards its own manifest lists.
-    """
-    done = {site.input.name for site in outcome.sites if not site.failed and site.folder}
-    claimed = {site.folder for site in outcome.sites if site.folder}
-    carried: list[tuple[IndexedEnterprise, list[BoardEntry]]] = []
-    for entry in previous_top.enterprises if previous_top is not None else []:
-        site_file, folder = entry.site_file or "", entry.folder or ""
-        if not folder or site_file in done or folder in claimed or "/" in folder or folder.startswith("."):
-            continue
-        manifest = read_manifest(outdir / folder)
-        if not manifest_intact(outdir / folder, manifest):
-            continue
-        claimed.add(folder)
-        enterprise = manifest.enterprise if manifest.enterprise is not None else entry.enterprise or ""
-        carried.append((IndexedEnterprise(enterprise=enterprise, site_file=site_file, folder=folder), manifest.files))
-    return carried
-
-
-def _write_top(outcome: RenderOutcome, outdir: Path, fonts: FontSet, previous_top: TopManifest | None) -> None:
-    """The top-level manifest and print order, from every enterprise's manifest entries."""
-    index: list[IndexedEnterprise] = []
-    rows: list[OrderRow] = []
-    for site in outcome.sites:
-        if site.failed or not site.folder:
-            continue
-        rows.extend(order_rows(site.enterprise, site.entries, f"{site.folder}/", site.not_made))
-        indexed = IndexedEnterprise(enterprise=site.enterprise, site_file=site.input.name, folder=site.folder,
-                                    files=[e.in_folder(site.folder) for e in site.entries])
-        if site.not_made:
-            indexed = indexed.model_copy(update={"blocked": site.not_made})
-        index.append(indexed)
-    for carried, found in _carried(outcome, outdir, previous_top):
-        folder = carried.folder or ""
-        rows.extend(order_rows(carried.enterprise or "", found, f"{folder}/"))
-        index.append(carried.model_copy(update={"this_run": False, "files": [e.in_folder(folder) for e in found]}))
-        outcome.carried.append(carried)
-    if not index:
-        return
-    order_key = _order_key(rows, fonts)
-    if not _order_current(outdir, previous_top, order_key):
-        write_order(rows, outdir, fonts, outcome)
-    top = TopManifest(signkit=__version__, enterprises=index, print_order=[ORDER_CSV, ORDER_PDF],
-                      print_order_key=order_key,
-                      print_order_sha256={name: file_sha256(outdir / name) for name in (ORDER_CSV, ORDER_PDF)})
-    text = top.to_json()
-    try:
-        unchanged = (outdir / MANIFEST).read_text(encoding="utf-8") == text
-    except OSError:
-        unchanged = False
-    if not unchanged:
-        atomic_write_text(outdir / MANIFEST, text)
-
-
-def _order_key(rows: list[OrderRow], fonts: FontSet) -> str:
-    """What the print order's two files are made from: its rows, the fonts and signkit's version.
-
-    A renamed leader changes a board's content but no row of the print order (sizes,
-    quantities, areas), so an incremental rerun need not lay out and render the print
-    order's PDF again — about a second of a one-change rerun.
-    """
-    faces = fontset_identity(fonts)
-    digest = hashlib.sha256(order_csv(rows))
-    digest.update(json.dumps({"fonts": faces, "signkit": __version__}, sort_keys=True).encode("utf-8"))
-    return digest.hexdigest()
-
-
-def _order_current(outdir: Path, previous_top: TopManifest | None, key: str) -> bool:
-    """Whether 印刷清单.csv/.pdf on disk were written from ``key`` and are intact (sha256 as recorded)."""
-    if previous_top is None or previous_top.print_order_key != key or previous_top.print_order_sha256 is None:
-        return False
-    recorded = previous_top.print_order_sha256
-    return all(recorded.get(name) is not None and file_sha256(outdir / name) == recorded[name]
-               for name in (ORDER_CSV, ORDER_PDF))
 
 
 def _acknowledge(outcome: RenderOutcome, outdir: Path) -> None:

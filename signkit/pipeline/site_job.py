@@ -20,6 +20,8 @@ from signkit.diagnostics import Diagnostic, Location, Severity, format_path
 from signkit.excel.reader import ImportedSite, read_workbook
 from signkit.fonts import FontSet
 from signkit.load.source import SourceText, decode, read_source
+from signkit.output.atomic import LinkError, real_folder
+from signkit.output.claims import claim
 from signkit.output.manifest import BlockedEntry, BoardEntry, EnterpriseManifest, board_key, file_sha256, manifest_intact, read_manifest
 from signkit.output.names import assign_names, safe_name
 from signkit.output.publish import WrittenFile, publish
@@ -103,7 +105,10 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
         if recorded is not None and recorded.base == site_base(job.display) \
                 and old.input_hash == input_hash(raw, options, fonts, signs=signs_digest(recorded)) \
                 and manifest_intact(outdir / known, old):
-            return _unchanged(outcome, known, old)
+            holder = claim(outdir, known, job.name)
+            if holder is None:
+                return _unchanged(outcome, known, old)
+            return _shared(outcome, known, holder, Location(job.display))
     report = check()
     outcome.diagnostics = list(report.diagnostics)
     if keep:
@@ -120,7 +125,15 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
     record = sign_inputs(site, site_base(report.source.file))
     digest = input_hash(raw, options, fonts, signs=signs_digest(record))
     outcome.enterprise = site.enterprise.name
-    folder = outdir / safe_name(site.enterprise.name)
+    name = safe_name(site.enterprise.name)
+    holder = claim(outdir, name, job.name)
+    if holder is not None:
+        return _shared(outcome, name, holder, report.source.locate(("企业", "企业名称")))
+    try:
+        folder = real_folder(outdir, name, create=False)
+    except LinkError as planted:
+        outcome.diagnostics.append(Diagnostic("SK804", Severity.ERROR, str(planted), Location(str(outdir / name))))
+        return outcome
     outcome.folder = folder.name
     old = read_manifest(folder)
     if old.damaged:
@@ -169,10 +182,15 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
         return outcome
     made = make_extras(result, fonts, options) if options.companions else ()
     outcome.unreported = bool(outcome.reprints)
-    published = publish(result, outdir, folder=site.enterprise.name, site_file=job.name,
-                        enterprise=site.enterprise.name, revised=site.enterprise.revised.isoformat(),
-                        extras=made, fields=fields, input_hash=digest, signs=record, unreported=outcome.unreported,
-                        blocked=not_made)
+    try:
+        published = publish(result, outdir, folder=site.enterprise.name, site_file=job.name,
+                            enterprise=site.enterprise.name, revised=site.enterprise.revised.isoformat(),
+                            extras=made, fields=fields, input_hash=digest, signs=record,
+                            unreported=outcome.unreported, blocked=not_made)
+    except LinkError as planted:  # a link planted below the folder (its 分块/): nothing was written through it
+        outcome.diagnostics.append(Diagnostic("SK804", Severity.ERROR, str(planted), Location(str(folder))))
+        outcome.status = "failed"
+        return outcome
     outcome.not_made = published.blocked
     outcome.entries = read_manifest(published.folder).files
     outcome.rewritten, outcome.kept, outcome.removed = published.rewritten, published.kept, published.removed
@@ -180,6 +198,16 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
     if keep:
         outcome.written = published.written
     outcome.status = "rendered"
+    return outcome
+
+
+def _shared(outcome: SiteOutcome, folder: str, holder: str, where: Location) -> SiteOutcome:
+    """Refuse an enterprise whose folder another enterprise of this run has already claimed (SK805)."""
+    outcome.diagnostics.append(Diagnostic(
+        "SK805", Severity.ERROR,
+        f"「{outcome.enterprise or folder}」与 {holder} 中的企业会写入同一个输出文件夹「{folder}」，本企业未生成",
+        where, "两家企业的企业名称相同，或只差大小写、全半角或过长的部分；请用可区分的企业名称（如加上厂区或分公司名）"))
+    outcome.status = "failed"
     return outcome
 
 

@@ -110,13 +110,23 @@ def _rules(item: BlockedEntry) -> str:
     return "、".join(dict.fromkeys(rules)) or "见清单"
 
 
+#: What a spreadsheet takes for the start of a formula (OWASP, "CSV injection"); a cell from data starting so is
+#: written with a leading apostrophe, which Excel and WPS show as text and do not print.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: str) -> str:
+    """A cell from the site file, safe to open in a spreadsheet: ``=HYPERLINK(…)`` stays text, never runs."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
 def order_csv(rows: Sequence[OrderRow]) -> bytes:
     """The print order as CSV (UTF-8 with BOM, CRLF, as Excel expects), with a totals line."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADERS)
     for row in rows:
-        writer.writerow(row.cells())
+        writer.writerow([csv_cell(cell) for cell in row.cells()])
     writer.writerow(("合计", "", "", "", "", "", "", "", str(sum(r.quantity for r in rows)), "",
                      f"{sum(r.total_area for r in rows):.3f}", "", ""))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
@@ -127,35 +137,69 @@ _PDF_COLUMNS = (("附表", 6), ("名称 · 对象", 36), ("成品尺寸 mm", 12)
                 ("面积 m²", 8), ("总面积 m²", 9), ("材质与工艺", 52))
 ROWS_PER_PAGE = 30
 
+#: Type sizes of the table's body (mm): largest, and smallest before a name takes a second line.
+_BODY_MAX, _BODY_MIN = 2.8, 2.2
+#: Height of a one-line row and of a row whose 名称 · 对象 needs two lines (mm).
+_ROW_ONE, _ROW_TWO = 6.0, 9.4
+
+
+def _row_values(row: OrderRow) -> tuple[str, ...]:
+    return (row.form, f"{row.name} · {row.subject}", f"{row.width:g}×{row.height:g}", f"{row.bleed:g}",
+            str(row.pages), str(row.quantity), f"{row.area:.3f}", f"{row.total_area:.3f}", row.notes)
+
+
+def _row_height(row: OrderRow, columns: Sequence[float], measure: FontMeasurer, padding: float) -> float:
+    """One line, or two when a cell's text (a 项目部's 22-character name, a long 材质 note) cannot fit one.
+
+    A print shop works from this list: a row whose name was left blank is a board nobody
+    can identify, so a long name takes a second line rather than shrinking out of sight.
+    """
+    for value, width in zip(_row_values(row), columns, strict=True):
+        if measure.width(value, _BODY_MIN, "body") > width - 2 * padding:
+            return _ROW_TWO
+    return _ROW_ONE
+
+
+def _pages_of(heights: Sequence[float], room: float) -> list[tuple[int, int]]:
+    """Split rows into pages by height: (first, end) index ranges, each page's rows within ``room`` mm."""
+    pages: list[tuple[int, int]] = []
+    start, used = 0, 0.0
+    for index, height in enumerate(heights):
+        if index > start and (used + height > room or index - start >= ROWS_PER_PAGE):
+            pages.append((start, index))
+            start, used = index, 0.0
+        used += height
+    pages.append((start, len(heights)))
+    return pages
+
 
 def order_board(rows: Sequence[OrderRow], fonts: FontSet, title: str = "印刷清单") -> tuple[Board, int]:
     """The print order laid out on A4 landscape pages (as many as the rows need), and how many cells misfit."""
-    width, height, margin = 297.0, 210.0, 12.0
+    width, height, margin, padding = 297.0, 210.0, 12.0, 0.7
     measure = FontMeasurer(fonts)
-    per_page = ROWS_PER_PAGE
-    chunks = [list(rows[i:i + per_page]) for i in range(0, len(rows), per_page)] or [[]]
+    usable = width - 2 * margin
+    scale = usable / sum(w for _, w in _PDF_COLUMNS)
+    columns = [w * scale for _, w in _PDF_COLUMNS]
+    heights = [_row_height(row, columns, measure, padding) for row in rows]
+    room = height - 2 * margin - 14 - 12 - _ROW_ONE  # below the heading, above the footer, less the header row
+    ranges = _pages_of(heights, room)
     pages = []
     misfits = 0
     total = sum(r.total_area for r in rows)
-    for number, chunk in enumerate(chunks, start=1):
+    header = TextStyle("title", 2.8, 2.2, align="center")
+    body = TextStyle("body", _BODY_MAX, _BODY_MIN, align="left")
+    for number, (first, end) in enumerate(ranges, start=1):
         frame = Frame(measure)
         heading = f"{title}（共 {len(rows)} 个文件，{sum(r.quantity for r in rows)} 件，总面积 {total:.2f} m²）"
         frame.text(heading, Box(margin, margin, width - 2 * margin, 10), TextStyle("title", 6.0, 3.0))
-        usable = width - 2 * margin
-        scale = usable / sum(w for _, w in _PDF_COLUMNS)
-        columns = [w * scale for _, w in _PDF_COLUMNS]
-        row_height = max(5.0, min(6.6, (height - 2 * margin - 14 - 12) / (len(chunk) + 1)))
-        header = TextStyle("title", 2.8, 2.2, align="center")
-        body = TextStyle("body", 2.8, 2.2, align="left")
         cells = [Cell(0, col, label, header) for col, (label, _) in enumerate(_PDF_COLUMNS)]
-        for index, row in enumerate(chunk, start=1):
-            values = (row.form, f"{row.name} · {row.subject}", f"{row.width:g}×{row.height:g}", f"{row.bleed:g}",
-                      str(row.pages), str(row.quantity), f"{row.area:.3f}", f"{row.total_area:.3f}", row.notes)
-            cells.extend(Cell(index, col, value, body) for col, value in enumerate(values))
-        grid(frame, Box(margin, margin + 14, usable, row_height * (len(chunk) + 1)), columns,
-             [row_height] * (len(chunk) + 1), cells, padding=0.7, border=BLACK, border_width=0.15)
+        for index, row in enumerate(rows[first:end], start=1):
+            cells.extend(Cell(index, col, value, body) for col, value in enumerate(_row_values(row)))
+        row_heights = [_ROW_ONE, *heights[first:end]]
+        grid(frame, Box(margin, margin + 14, usable, sum(row_heights)), columns, row_heights, cells,
+             padding=padding, border=BLACK, border_width=0.15)
         used = "；".join(sorted({r.fonts for r in rows if r.fonts}))
-        footer = f"第 {number} / {len(chunks)} 页 · 字体：{used} · 面积按成品尺寸计，出血裁去不计 · signkit 生成"
+        footer = f"第 {number} / {len(ranges)} 页 · 字体：{used} · 面积按成品尺寸计，出血裁去不计 · signkit 生成"
         frame.text(footer, Box(margin, height - margin - 5, usable, 5), TextStyle("body", 2.5, 2.0, color=GREY))
         pages.append(Page(width, height, tuple(frame.items), None))
         misfits += len(frame.misfits)

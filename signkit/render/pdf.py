@@ -21,6 +21,7 @@ Choices a print shop relies on:
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -204,10 +205,25 @@ def fonts_used(board: Board, fonts: FontSet) -> list[ResolvedFont]:
 
 
 def new_canvas(buffer: io.BytesIO, fonts: FontSet, width_mm: float, height_mm: float) -> Canvas:
-    """A deterministic canvas whose initial font is ours (no unembedded Helvetica in the file)."""
+    """A deterministic canvas whose initial font is ours (no unembedded Helvetica in the file).
+
+    The same input gives the same bytes whatever the environment: ReportLab's invariant
+    mode fixes the dates (2000-01-01) and the document id, and ``SOURCE_DATE_EPOCH`` — which
+    many build systems set, and which ReportLab would otherwise write into the dates and
+    the id — is ignored while the canvas is made (docs/security.md).
+    """
     initial = register(fonts.primary("body"))
-    return Canvas(buffer, pagesize=(width_mm * MM, height_mm * MM), invariant=1, pageCompression=1,
-                  initialFontName=initial, initialFontSize=12)
+    saved = os.environ.pop(SOURCE_DATE_EPOCH, None)
+    try:
+        return Canvas(buffer, pagesize=(width_mm * MM, height_mm * MM), invariant=1, pageCompression=1,
+                      initialFontName=initial, initialFontSize=12)
+    finally:
+        if saved is not None:
+            os.environ[SOURCE_DATE_EPOCH] = saved
+
+
+#: The reproducible-builds variable that ReportLab reads for the PDF's dates (ignored: see :func:`new_canvas`).
+SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
 
 
 def render_pdf(board: Board, fonts: FontSet, *, keywords: Sequence[str] = (), spec: PrintSpec | None = None) -> bytes:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from signkit.diagnostics import Diagnostic, KeyPath
 from signkit.load.yaml_tree import SourceMap
 from signkit.model.site import Site
-from signkit.rules import links, phones, references, required, signs, sizes, supervision, wording
+from signkit.rules import duties, links, phones, references, required, signs, sizes, supervision, wording
 from signkit.rules.base import Rule, RuleContext
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -27,7 +27,7 @@ ALL_RULES: tuple[Rule, ...] = (
     references.check_duplicates,
     references.check_post_references,
     references.check_risk_workplaces,
-    wording.check_vague_duties,
+    duties.check_vague_duties,
     wording.check_self_numbered,
     wording.check_empty_sets,
     wording.check_invisible_characters,

@@ -36,7 +36,8 @@ def check_duplicates(ctx: RuleContext) -> None:
     for index, workplace in enumerate(site.workplaces):
         base: KeyPath = ("工作场所", index)
         _duplicates(ctx, (t.name for t in workplace.teams), (*base, "班组"), "名称", "班组")
-        _duplicates(ctx, (p.name for p in workplace.posts), (*base, "岗位"), "名称", "岗位")
+        # one post held by two people is two rows (加油员 张三, 加油员 李四); the same row twice is a slip
+        _duplicates(ctx, (f"{p.name}（{p.holder}）" for p in workplace.posts), (*base, "岗位"), "名称", "岗位")
         leaders = workplace.shift_leaders
         seen: set[str] = set()
         for position, leader in enumerate(leaders):

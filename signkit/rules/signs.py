@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from signkit.art.accidents import ACCIDENT_SIGNS, ACCIDENT_TYPES, AUTO, board_signs, close_types, matching
+from signkit.art.catalog import load_library
 from signkit.art.place import capacity, min_sign_width, sign_box
 from signkit.art.sign_files.bitmap import resolution_problem
 from signkit.art.sign_files.loader import load_art
@@ -122,7 +123,9 @@ def _check_point(ctx: RuleContext, index: int, point: RiskPoint, base: Path, fol
             if resolved.name and usable:
                 printed.add(resolved.name)
         else:
-            hint = f"是否想写{_quoted(resolved.close)}？" if resolved.close else "signkit signs 列出全部标志名称"
+            own = f"或把自己的标志图放进标志文件夹，命名为「{entry}.svg」（或 .pdf、.png）"
+            hint = (f"是否想写{_quoted(resolved.close)}？{own}" if resolved.close
+                    else f"signkit signs 列出全部 {len(load_library())} 个标志；{own}")
             ctx.report("SK701", path, f"警示标识「{entry}」不在标志库中", hint)
 
     for k, accident in enumerate(point.accidents):

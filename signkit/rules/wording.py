@@ -1,9 +1,9 @@
 """What the printed text says: duties that are concrete, lists that number cleanly, nothing missing.
 
-三、3 of the regulation: a post's duties "不得模糊宽泛，且其他工作职责不得列入".  The
-phrases below are the classic filler of copied templates; they are warnings because
-the office knows its posts.  List items are numbered by the board ((一)、(二) …), so an
-item that carries its own number would print twice-numbered.
+List items are numbered by the board ((一)、(二) …), so an item that carries its own
+number would print twice-numbered; a character that prints as nothing is a copy-and-paste
+accident; a set with no workplace, post or risk point makes no boards of its kind.  (Whether
+a duty is concrete and about safety is :mod:`signkit.rules.duties`.)
 """
 
 from __future__ import annotations
@@ -16,22 +16,7 @@ from signkit.diagnostics import KeyPath
 from signkit.model.walk import walk_text
 from signkit.rules.base import RuleContext
 
-VAGUE_PHRASES: tuple[str, ...] = (
-    "做好安全工作", "做好安全生产工作", "服从领导安排", "服从安排", "领导交办", "交办的其他",
-    "其他工作任务", "其他工作职责", "其他各项工作", "做好本职工作", "完成上级交办", "认真做好各项工作",
-)
 _NUMBERED = re.compile(r"^\s*(?:[（(][一二三四五六七八九十百\d]+[)）]|\d+\s*(?:[、)）]|[.．](?!\d))|[一二三四五六七八九十]+、|[①-⑳])")
-
-
-def check_vague_duties(ctx: RuleContext) -> None:
-    """SK218: duties that are vague or not about safety."""
-    for p_index, post in enumerate(ctx.site.posts):
-        for d_index, duty in enumerate(post.duties):
-            hit = next((phrase for phrase in VAGUE_PHRASES if phrase in duty), None)
-            if hit:
-                ctx.report("SK218", ("岗位", p_index, "岗位安全生产责任", d_index),
-                           f"岗位安全生产责任「{duty}」含有模糊宽泛的表述「{hit}」",
-                           "规范三、3：明确本岗位具体的安全生产责任，不得模糊宽泛，其他工作职责不得列入")
 
 
 def _lists(ctx: RuleContext) -> Iterator[tuple[KeyPath, list[str]]]:

@@ -104,3 +104,19 @@ def test_catalogue_sheet_is_pure_vectors_with_every_sign(bundled_fonts: Any) -> 
     pdf = render_pdf(board, bundled_fonts, spec=PrintSpec(pdfx=False))
     assert image_xobjects(pdf) == []
     assert colour_problems(pdf) == []
+
+
+def test_the_whole_gb_2894_set_is_in_the_library_and_docs_signs_md_is_current() -> None:
+    """Every sign of GB 2894—2008 (40 禁止, 39 警告, 16 指令, 8 提示), plus the industry signs, and the page that lists them."""
+    from collections import Counter
+    from pathlib import Path
+
+    from signkit.art.catalog import load_library, signs_markdown
+
+    library = load_library()
+    gb2894 = Counter(spec.category for spec in library.values() if spec.standard == "GB 2894—2008")
+    assert gb2894 == {"禁止": 40, "警告": 39, "指令": 16, "提示": 8}
+    for name in ("当心瓦斯", "当心冒顶", "禁止带火种", "禁止停留", "禁止跨越", "禁止戴手套", "必须携带自救器"):
+        assert name in library, name
+    committed = (Path(__file__).resolve().parents[2] / "docs" / "signs.md").read_text(encoding="utf-8")
+    assert committed == signs_markdown(), "docs/signs.md is stale: run signkit signs --markdown > docs/signs.md"

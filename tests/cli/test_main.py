@@ -149,6 +149,16 @@ def test_init_writes_a_starter_that_passes(cli: Cli, tmp_path: Path) -> None:
     assert cli("init", "--force", str(target))[0] == 0
 
 
+@pytest.mark.parametrize("command", [["init"], ["schema", "-o"]])
+def test_an_unwritable_target_is_exit_2_with_the_reason(cli: Cli, tmp_path: Path, command: list[str]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    code, out, err = cli(*command, str(blocker / "sub" / "target"))
+    assert code == 2, err
+    assert "无法写入" in err and "路径中有一段不是文件夹" in err and "Traceback" not in out + err
+    assert blocker.read_text(encoding="utf-8") == "x"
+
+
 def test_schema_is_current_and_in_chinese(cli: Cli) -> None:
     code, out, _ = cli("schema")
     assert code == 0

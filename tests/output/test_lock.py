@@ -45,3 +45,16 @@ def test_lock_is_held_exactly_while_its_holder_lives(tmp_path: Path, bundled_fon
     # the holder died without cleaning up: its file is still there, its lock is not
     taken = render_files([str(SMALL)], tmp_path, bundled_fonts)
     assert taken.ok and (tmp_path / "manifest.json").exists() and not lock.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links")
+def test_a_lock_file_planted_as_a_link_is_refused_and_its_target_untouched(tmp_path: Path, bundled_fonts: Any) -> None:
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / OutputLock.NAME).symlink_to(victim)
+    outcome = render_files([str(SMALL)], out, bundled_fonts)
+    assert outcome.usage_error and [d.rule for d in outcome.diagnostics] == ["SK804"]
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert not (out / "manifest.json").exists()

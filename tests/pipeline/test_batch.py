@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import errno
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -228,10 +230,12 @@ def test_killed_run_leaves_only_complete_files(tmp_path: Path, finished: int) ->
     process.wait()
     assert _complete_manifests(out) >= finished
     _manifest_true(out)
+    _top_true(out)
     rerun = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", check=False)
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr
     assert _complete_manifests(out) == 4
     _manifest_true(out)
+    _top_true(out)
     assert not list(out.rglob("*.tmp"))
 
 
@@ -275,6 +279,32 @@ def _top_agrees(out: Path) -> None:
             assert f"{enterprise['folder']}/{entry['file']}" in order
 
 
+def _top_true(out: Path) -> None:
+    """Whenever a run stops, the top manifest and 印刷清单 are never wrong about the disk.
+
+    Every file the top manifest lists exists with its recorded sha256 (an interim one,
+    ``complete: false``, lists none), and a visible 印刷清单.csv names exactly the files
+    the enterprise manifests list — never a board the run already replaced or removed.
+    """
+    if not (out / "manifest.json").exists():  # a first run killed before its end: no top files at all
+        assert not (out / "印刷清单.csv").exists() and not (out / "印刷清单.pdf").exists()
+        return
+    top = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    for enterprise in top["enterprises"]:
+        for entry in enterprise["files"]:
+            assert file_sha256(out / entry["file"]) == entry["sha256"], entry["file"]
+        if top.get("complete") is False:
+            assert enterprise["files"] == []
+    for name in top.get("print_order") or []:
+        assert file_sha256(out / name) == top["print_order_sha256"][name], name
+    if (out / "印刷清单.csv").exists():
+        rows = list(csv.reader(io.StringIO((out / "印刷清单.csv").read_text(encoding="utf-8-sig"))))
+        ordered = {row[1] for row in rows[1:] if row[1]}
+        listed = {f"{path.parent.name}/{entry['file']}" for path in out.glob("*/manifest.json")
+                  for entry in json.loads(path.read_text(encoding="utf-8"))["files"]}
+        assert ordered == listed, ordered ^ listed
+
+
 @pytest.fixture(scope="module")
 def killed_rerun_park(tmp_path_factory: pytest.TempPathFactory, bundled_fonts: Any) -> tuple[Path, Path, str]:
     """A park rendered once, then changed (leader renamed, 电工 gone); each test reruns a copy of the output."""
@@ -288,7 +318,7 @@ def killed_rerun_park(tmp_path_factory: pytest.TempPathFactory, bundled_fonts: A
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
-@pytest.mark.parametrize("phase", ["interim", "board", "removed", "final", "top"])
+@pytest.mark.parametrize("phase", ["top-interim", "interim", "board", "removed", "final", "top"])
 def test_rerun_killed_at_any_point_is_repaired_and_still_lists_the_reprints(
         killed_rerun_park: tuple[Path, Path, str], tmp_path: Path, bundled_fonts: Any, phase: str) -> None:
     """SIGKILL at each named point of the publish protocol (SIGNKIT_TEST_KILL_AT), then rerun.
@@ -307,6 +337,7 @@ def test_rerun_killed_at_any_point_is_repaired_and_still_lists_the_reprints(
     # "top" is after the list was printed and before it is marked delivered; earlier, nothing was printed
     assert ("[内容变化]" in killed.stdout) == (phase == "top")
     _manifest_true(out)
+    _top_true(out)
 
     rerun = render_files([str(park)], out, bundled_fonts)
     assert rerun.ok
@@ -315,7 +346,7 @@ def test_rerun_killed_at_any_point_is_repaired_and_still_lists_the_reprints(
     leader = next(r for r in rerun.reprints if r.form == "2-1-1")
     assert leader.enterprise == enterprise and leader.reasons == ["监管责任.安全监管部门.责任领导.姓名：高卫东 → 高卫国"]
     (site,) = [s for s in rerun.sites if s.enterprise == enterprise]
-    if phase in ("interim", "board", "removed"):  # the killed run's files were never confirmed: made again
+    if phase in ("top-interim", "interim", "board", "removed"):  # the killed run's files were never confirmed: made again
         assert site.status == "rendered" and "2-1-1_安全生产监督管理责任牌.pdf" in site.rewritten
     else:  # confirmed, but its list never reached anyone
         assert site.status == "unchanged"

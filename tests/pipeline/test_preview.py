@@ -41,3 +41,23 @@ def test_preview_command_reports_the_count(cli: Any, tmp_path: Path) -> None:
     code, out, _ = cli("preview", str(SMALL), "-o", str(tmp_path), "--fonts", "bundled", "--width", "200")
     assert code == 0 and f"已生成 {len(list(tmp_path.rglob('*.png')))} 张预览图" in out
     assert example_data(SMALL)  # the example itself is untouched
+
+
+def test_an_unwritable_folder_is_a_write_error_not_a_crash(tmp_path: Path, bundled_fonts: Any) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    outcome = preview_files([str(SMALL)], blocker / "out", bundled_fonts, width=100)
+    assert outcome.exit_code == 2 and not outcome.pictures
+    assert [d.rule for d in outcome.diagnostics] == ["SK802"]
+    assert "路径中有一段不是文件夹" in outcome.diagnostics[0].message
+
+
+def test_a_planted_enterprise_folder_link_is_refused(tmp_path: Path, bundled_fonts: Any) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "定襄县鑫宏盛法兰锻造有限公司").symlink_to(outside, target_is_directory=True)
+    outcome = preview_files([str(SMALL)], out, bundled_fonts, width=100)
+    assert outcome.exit_code == 2 and [d.rule for d in outcome.diagnostics] == ["SK804"]
+    assert not list(outside.iterdir())

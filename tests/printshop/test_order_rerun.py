@@ -81,3 +81,15 @@ def test_a_damaged_enterprise_manifest_is_said_not_silent(tmp_path: Path, bundle
     # and the next run has a good manifest again: nothing more to say
     third = render_files([str(site)], out, bundled_fonts)
     assert not any(d.rule == "SK803" for s in third.sites for d in s.diagnostics) and third.reprints == []
+
+
+def test_a_cell_that_looks_like_a_formula_is_written_as_text() -> None:
+    """OWASP CSV injection: a 风险点名称 of =HYPERLINK(…) must not become a live formula in Excel or WPS."""
+    from signkit.printshop.order import OrderRow, csv_cell, order_csv
+
+    for bad in ("=HYPERLINK(\"http://x\")", "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\tx"):
+        assert csv_cell(bad) == "'" + bad
+    assert csv_cell("1200×800") == "1200×800" and csv_cell("合成车间") == "合成车间"
+    row = OrderRow("=甲", "f.pdf", "2-4", "告知牌", "=HYPERLINK(\"http://x\")", 1200, 800, 0, 1, 1, "", "")
+    text = order_csv([row]).decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and "'=甲" in text and ",=" not in text

@@ -97,8 +97,11 @@ def test_card_front_and_back(rendered_examples: Any) -> None:
     assert_in_order(back, ["安全风险应急处置及管控措施", "（一）", "救援电话", "企业应急电话", "0350-8161119"])
 
 
-def test_byte_identical_across_runs(tmp_path: Path, bundled_fonts: Any) -> None:
+def test_byte_identical_across_runs(tmp_path: Path, bundled_fonts: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     first = render_files([str(SMALL)], tmp_path / "a", bundled_fonts)
+    # A build system's reproducible-date variable must not change a byte (ReportLab reads it).
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
     second = render_files([str(SMALL)], tmp_path / "b", bundled_fonts)
     assert first.ok and second.ok
     for one, two in zip(first.written, second.written, strict=True):

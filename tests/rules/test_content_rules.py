@@ -74,7 +74,7 @@ CASES: list[tuple[str, str, Callable[[Data], None], str]] = [
     ("SK214", "chem", lambda d: d["工作场所"].append(d["工作场所"][0]), "工作场所[2].名称"),
     ("SK214", "chem", lambda d: d["工作场所"][0]["班组"].append({"名称": "合成甲班", "负责人": "某人"}),
      "工作场所[0].班组[3].名称"),
-    ("SK214", "chem", lambda d: d["工作场所"][1]["岗位"].append({"名称": "装卸工", "责任人": "某人"}),
+    ("SK214", "chem", lambda d: d["工作场所"][1]["岗位"].append(dict(d["工作场所"][1]["岗位"][0])),
      "工作场所[1].岗位[3].名称"),
     ("SK215", "chem", lambda d: _set(d, ("工作场所", 0, "岗位", 0, "名称"), "合成操作员"), "工作场所[0].岗位[0].名称"),
     ("SK216", "chem", lambda d: _set(d, ("工作场所", 1, "岗位"), [{"名称": "储罐操作工", "责任人": "田彦斌"}]),
@@ -241,3 +241,12 @@ def test_2_1_1_names_every_major_risk_point_when_none_is_chosen() -> None:
     data["监管责任"]["风险点"] = ["光气合成釜"]
     chosen = check_data(data)
     assert chosen.site is not None and major_points(chosen.site) == ["光气合成釜"] and not chosen.errors()
+
+
+def test_one_post_held_by_two_people_is_not_a_duplicate() -> None:
+    """A gas station's two 加油员 are two rows of one post; the 站长 holding two roles is no slip either."""
+    data = example_data(SMALL)
+    rows = data["工作场所"][0]["岗位"]
+    rows.append({"名称": rows[0]["名称"], "责任人": "另一人"})
+    data["企业"]["安全管理人员"] = data["企业"]["企业主要负责人"]
+    assert "SK214" not in rules_of(check_data(data))

@@ -104,7 +104,9 @@ def close_names(entry: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
     pool = [n for n in names if n.startswith(prefix)]
     rest = entry[len(prefix):]
     scored = [(difflib.SequenceMatcher(None, rest, name[len(prefix):]).ratio(), -i, name) for i, name in enumerate(pool)]
-    return tuple(name for score, _, name in sorted(scored, reverse=True)[:3] if score >= 0.5)
+    # an alias close to the entry stands for its sign: suggest the sign's own (standard) name, once
+    found = [ALIASES.get(name, name) for score, _, name in sorted(scored, reverse=True) if score >= 0.5]
+    return tuple(dict.fromkeys(found))[:3]
 
 
 def resolve(entry: str, *, base: Path, folder: Path | None = None) -> Resolved:
