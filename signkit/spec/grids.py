@@ -31,7 +31,7 @@ RISK_RIGHT = 720.0
 #: The left column's rows at the minimum size: 风险点、场所名称, 风险等级, 管控责任人, the 警示标识
 #: heading, the signs under it, 重要提示, telephone line.  The first row is also the header row
 #: of the right block.
-RISK_LEFT_ROWS = (88.0, 64.0, 56.0, 48.0, 130.0, 106.0, 98.0)
+RISK_LEFT_ROWS = (88.0, 64.0, 56.0, 48.0, 132.0, 104.0, 98.0)
 #: Which of those rows holds the signs (its heading is the row above).
 RISK_SIGN_ROW = 4
 #: Inner padding of a cell.

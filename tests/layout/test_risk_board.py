@@ -341,3 +341,20 @@ def test_no_line_breaks_inside_parentheses_or_between_a_number_and_its_unit(exam
         if not all(run in "|".join(line.text for line in plain.lines) for run in runs):
             split_by_the_breaker += 1
     assert split_by_the_breaker > 0  # the failing side: without keeping, some of these lines break inside a run
+
+
+def test_eight_character_sign_names_fit_the_smallest_board(examples: dict[str, FileReport], fonts: FontSet) -> None:
+    """当心有害气体中毒 needs an 85.5 mm sign (1.34 × as tall with its panel): the sign row must hold it at 1200 × 800."""
+    report = examples["chemical"]
+    site = site_of(report)
+    names = ["当心有害气体中毒", "当心透水", "必须携带自救器", "避灾路线"]
+    point = site.risk_points[0].model_copy(update={"signs": names})
+    site = site.model_copy(update={"risk_points": [point, *site.risk_points[1:]]})
+    board, frame = lay_risk(site, planned_board(report, "2-4"), fonts, BOARD)
+    assert frame.misfits == []
+    printed = {t.text for t in texts_of(board)}
+    assert all(name in printed for name in names)
+    longer = site.risk_points[0].model_copy(update={"signs": ["禁止开启无线移动通讯设备"]})
+    site = site.model_copy(update={"risk_points": [longer, *site.risk_points[1:]]})
+    _, frame = lay_risk(site, planned_board(report, "2-4"), fonts, BOARD)
+    assert [m.path for m in frame.misfits] == [("风险点", 0, "警示标识")]  # 112 mm wide: a larger board only
