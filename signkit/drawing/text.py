@@ -1,10 +1,13 @@
-"""Chinese text in a box: line breaking with 禁则 (kinsoku), shrink-to-fit, and honest overflow.
+"""Chinese text in a box: line breaking by the standard, shrink-to-fit, and honest overflow.
 
 Rules a sign maker follows, made mechanical:
 
-* no line starts with closing punctuation (，。、；：？！）」』》 …) and none ends with an
-  opening bracket; such characters stay glued to their neighbour;
-* numbers, telephone numbers and Latin words are never split across lines;
+* lines break where the Unicode line-breaking algorithm (UAX #14) allows, minus what
+  Chinese 禁则 forbids: no line starts with closing punctuation, ℃, ％, × or a number's
+  unit, and none ends with an opening bracket (:mod:`signkit.drawing.breaks`);
+* numbers with their units, ranges, telephone numbers, standards' numbers and Latin
+  words stay on one line when they fit on one, and break at the best place left when
+  they cannot;
 * text shrinks from the board's preferred size down to its legible minimum and no
   further: if it does not fit then, the caller gets an :class:`Overflow` that says by
   how much, never clipped text.
@@ -15,20 +18,18 @@ the same fallback chain the renderer uses, so what fits here fits on the board.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Protocol
 
+from signkit.drawing.breaks import NO_LINE_END, NO_LINE_START, Segment, segments, unbreakable_runs
 from signkit.fonts import FontSet, Role, font_for_char
 from signkit.fonts.metrics import face_metrics
 
-NO_LINE_START = frozenset("，。、；：？！）」』》〉】〕…—·,.;:?!)]}%’”〃々～")
-NO_LINE_END = frozenset("（「『《〈【〔([{‘“")
-
-#: Runs kept whole: Latin words, numbers, phone numbers, dates, URLs.
-_UNBREAKABLE = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-+./:@%_#&=?~]*")
+__all__ = [
+    "ASCENT", "LEADING", "NO_LINE_END", "NO_LINE_START", "PARAGRAPH_GAP", "Fitted", "FontMeasurer", "Line", "Measurer",
+    "Overflow", "Para", "Segment", "atoms", "fit", "layout_at", "segments", "unbreakable_runs", "wording", "wrap_para",
+]
 
 #: Line height as a multiple of the text size, and the extra gap between paragraphs.
 LEADING = 1.32
@@ -76,41 +77,8 @@ class FontMeasurer:
 
 
 def atoms(text: str) -> list[str]:
-    """Cut ``text`` into the smallest pieces a line may break between (a fresh list; see :func:`_atoms`)."""
-    return list(_atoms(text))
-
-
-@lru_cache(maxsize=65536)
-def _atoms(text: str) -> tuple[str, ...]:
-    """Cached: a paragraph is cut again at every trial size while a cell is fitted."""
-    pieces: list[str] = []
-    position = 0
-    while position < len(text):
-        match = _UNBREAKABLE.match(text, position)
-        if match:
-            pieces.append(match.group(0))
-            position = match.end()
-        else:
-            pieces.append(text[position])
-            position += 1
-    glued: list[str] = []
-    pending = ""
-    for piece in pieces:
-        if pending:
-            piece = pending + piece
-            pending = ""
-        if glued and piece[0] in NO_LINE_START and not piece.isspace():
-            glued[-1] += piece
-        elif piece[-1] in NO_LINE_END:
-            pending = piece
-        else:
-            glued.append(piece)
-    if pending:
-        if glued:
-            glued[-1] += pending
-        else:
-            glued.append(pending)
-    return tuple(glued)
+    """Cut ``text`` into the runs a line breaks between by preference (a fresh list; see :func:`segments`)."""
+    return [segment.text for segment in segments(text)]
 
 
 @dataclass(frozen=True)
@@ -190,33 +158,65 @@ class Overflow:
 
 def wrap_para(para: Para, width: float, size: float, role: Role, measure: Measurer,
               letter_spacing: float = 0.0) -> list[Line] | None:
-    """Greedy line breaking of one paragraph; ``None`` when a single atom is wider than the line."""
+    """Greedy line breaking of one paragraph; ``None`` when a run that cannot be broken is wider than the line.
+
+    Segments (:func:`segments`) fill the lines; a segment that cannot fit a line even on
+    its own is broken at its last-resort opportunities, starting on the current line.
+    Spaces at the end of a segment hang past the line's end: they neither count towards
+    the fit nor print.
+    """
     indent = measure.width(para.prefix, size, role, letter_spacing) if para.prefix else 0.0
-    available = width - indent
+    limit = width + 1e-9
+    room = width - indent + 1e-9  # a fresh line's room beside the prefix or the hanging indent
     lines: list[Line] = []
     current = para.prefix
     current_width = indent
-    first = True
-    for atom in atoms(para.text):
-        atom_width = measure.width(atom, size, role, letter_spacing) + (letter_spacing if current else 0.0)
-        if current_width + atom_width <= width + 1e-9:
-            current += atom
-            current_width += atom_width
+    filled = False  # the current line holds some of the paragraph's visible text
+
+    def new_line(text: str) -> bool:
+        """End the current line (if it holds anything) and start one with ``text``; False if it cannot fit."""
+        nonlocal current, current_width, filled
+        if filled:
+            lines.append(Line(0.0 if not lines else indent, current.rstrip()))
+            current, current_width = "", indent
+        else:  # still the first line: drop the paragraph's leading spaces, keep the prefix
+            current, current_width = para.prefix, indent
+        text = text.lstrip()
+        if measure.width(text.rstrip(), size, role, letter_spacing) > room:
+            return False
+        gap = letter_spacing if current else 0.0
+        current += text
+        current_width += gap + measure.width(text, size, role, letter_spacing)
+        filled = True
+        return True
+
+    for segment in segments(para.text):
+        gap = letter_spacing if current else 0.0
+        body_width = measure.width(segment.body, size, role, letter_spacing)
+        if current_width + gap + body_width <= limit:
+            current += segment.text
+            # most segments end in no space (their body is their text): measure once
+            current_width += gap + (body_width if segment.body is segment.text
+                                    else measure.width(segment.text, size, role, letter_spacing))
+            filled = filled or bool(segment.body)
             continue
-        if atom.isspace():
+        if not segment.body:
+            continue  # spaces hang past the line's end
+        if len(segment.pieces) == 1 or measure.width(segment.body.lstrip(), size, role, letter_spacing) <= room:
+            if not new_line(segment.text):
+                return None
             continue
-        if current.strip() and current != para.prefix:
-            lines.append(Line(0.0 if first else indent, current.rstrip()))
-            first = False
-        elif current == para.prefix and para.prefix:
-            return None  # not even one atom fits beside the prefix
-        stripped = atom.lstrip()
-        stripped_width = measure.width(stripped, size, role, letter_spacing)
-        if stripped_width > available + 1e-9:
-            return None
-        current, current_width = stripped, indent + stripped_width
-    if current.strip():
-        lines.append(Line(0.0 if first else indent, current.rstrip()))
+        for piece in segment.pieces:  # too wide for any line: break it where it least hurts
+            gap = letter_spacing if current else 0.0
+            body = piece.rstrip()
+            if current_width + gap + measure.width(body, size, role, letter_spacing) <= limit:
+                current += piece
+                current_width += gap + measure.width(piece, size, role, letter_spacing)
+                filled = filled or bool(body)
+            elif body and not new_line(piece):
+                return None
+    if filled:
+        lines.append(Line(0.0 if not lines else indent, current.rstrip()))
     return lines
 
 
@@ -254,8 +254,8 @@ def fit(paras: list[Para], width: float, height: float, role: Role, measure: Mea
     if smallest is None:
         at_min = layout_at(paras, width, min_size, role, measure, letter_spacing * min_size)
         if at_min is None:
-            widest = max((a for p in paras for a in atoms(p.text)),
-                         key=lambda a: measure.width(a, min_size, role), default="")
+            widest = max((run for p in paras for run in unbreakable_runs(p.text)),
+                         key=lambda run: measure.width(run, min_size, role), default="")
             return Overflow(min_size, float("inf"), height, widest)
         return Overflow(min_size, at_min.height, height)
     low, high = round(min_size * 10), round(max_size * 10)  # in 0.1 mm steps; low fits, high does not
