@@ -37,6 +37,7 @@ from signkit.drawing.text import (
     fit,
     layout_at,
     wording,
+    wrap_para,
 )
 from signkit.drawing.text import Line as TextLine
 from signkit.fonts import Role
@@ -172,15 +173,16 @@ def wrap_kept(para: Para, width: float, size: float, role: Role, measure: Measur
         unit = queue[index]
         index += 1
         piece = "".join(unit)
-        piece_width = measure.width(piece, size, role, letter_spacing) + (letter_spacing if current else 0.0)
-        if current_width + piece_width <= width + 1e-9:
+        gap = letter_spacing if current else 0.0
+        # spaces at the end of a run hang past the line's end, as the breaker has them: they do not count
+        if current_width + gap + measure.width(piece.rstrip(), size, role, letter_spacing) <= width + 1e-9:
             current += piece
-            current_width += piece_width
+            current_width += gap + measure.width(piece, size, role, letter_spacing)
             continue
         if piece.isspace():
             continue
         stripped = piece.lstrip()
-        stripped_width = measure.width(stripped, size, role, letter_spacing)
+        stripped_width = measure.width(stripped.rstrip(), size, role, letter_spacing)
         if len(unit) > 1 and stripped_width > available + 1e-9:
             queue[index:index] = [(atom,) for atom in unit]  # too wide for any line: break it as the breaker would
             continue
@@ -191,7 +193,7 @@ def wrap_kept(para: Para, width: float, size: float, role: Role, measure: Measur
             return None  # not even one unit fits beside the prefix
         if stripped_width > available + 1e-9:
             return None
-        current, current_width = stripped, indent + stripped_width
+        current, current_width = stripped, indent + measure.width(stripped, size, role, letter_spacing)
     if current.strip():
         lines.append(TextLine(0.0 if first else indent, current.rstrip()))
     return lines
@@ -207,6 +209,8 @@ def lay_at(paras: list[Para], width: float, size: float, role: Role, measure: Me
     gaps: list[bool] = []
     for index, para in enumerate(paras):
         wrapped = wrap_kept(para, width, size, role, measure, letter_spacing, keep)
+        if wrapped is None:  # a run no line holds: the breaker's last-resort breaks, as if nothing were kept
+            wrapped = wrap_para(para, width, size, role, measure, letter_spacing)
         if wrapped is None:
             return None
         for position, line in enumerate(wrapped):

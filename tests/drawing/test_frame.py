@@ -33,7 +33,7 @@ def _lines(text: str, width_chars: float, keep: Keep | None, measure: FontMeasur
     ("进入罐区必须穿戴防护用品（防毒面具、防护手套）后方可作业", "（防毒面具、防护手套）"),
     ("堆垛高度不超过 1.5 米，叉车限速 5 公里/小时", "5 公里/小时"),
     ("每班巡检不少于一次，每次间隔不超过 2 小时", "2 小时"),
-    ("扭矩控制在 40N·m～65N·m 之间", "40N·m～65N·m"),
+    # (40N·m～65N·m, 36 V, 1.6 MPa: the UAX #14 breaker keeps these itself, so they have no failing side here)
     ("严禁在井下饮酒作业并携带火种《煤矿安全规程》", "《煤矿安全规程》"),
 ])
 def test_a_kept_run_is_never_broken_where_a_line_could_hold_it(text: str, kept: str, measure: FontMeasurer) -> None:
