@@ -29,6 +29,7 @@ from signkit.load.source import DEFAULT_MAX_BYTES
 if TYPE_CHECKING:
     from signkit.pipeline.render_files import RenderOutcome
     from signkit.pipeline.reprint import Reprint
+    from signkit.render.settings import PrintSettings
 
 
 RENDER_HELP = """把站点文件生成为可直接印刷的 PDF（每块牌、每种告知卡一个文件）。
@@ -72,12 +73,19 @@ def render(
     fit: FitChoice = typer.Option(FitChoice.fail, "--fit", help="文字放不下时：fail 报错（默认）；grow 自动放大该牌"),
     producer: ProducerChoice | None = typer.Option(None, "--producer", help="只生成 政府 或 企业 制作的牌（2-1 由政府制作）"),
     size: list[str] = typer.Option([], "--size", help="某附表的尺寸，如 --size 2-2=1500x1000（毫米），可重复"),
-    bleed: float | None = typer.Option(None, "--bleed", min=0.0, max=20.0, help="出血（毫米），覆盖站点文件的 输出.出血；默认 0"),
+    bleed: float | None = typer.Option(None, "--bleed", min=0.0, max=20.0,
+                                       help="出血（毫米），覆盖站点文件和 signkit.toml 的设置；默认 告知卡 2-5 为 3，其他牌为 0"),
     marks: bool | None = typer.Option(None, "--marks/--no-marks", help="在出血外加裁切标记（套准色）"),
     proof: str | None = typer.Option(None, "--proof", help="另出样稿：每块牌缩印在一张 A4 或 A3 上，注明比例"),
     tile: str | None = typer.Option(None, "--tile", help="另出分块：原大的牌分块打印在 A4 或 A3 上，带重叠和对位标记"),
     impose: str | None = typer.Option(None, "--impose", help="另出告知卡拼版：A4、A3 或 SRA3，按人数，双面长边翻转"),
     overlap: float = typer.Option(10.0, "--overlap", min=0.0, max=50.0, help="分块的重叠（毫米）"),
+    overprint: bool | None = typer.Option(None, "--overprint/--no-overprint",
+                                          help="100% 黑色文字和细黑线叠印（默认开启，可在 signkit.toml 的 [print] 中设置）"),
+    output_intent: str | None = typer.Option(None, "--output-intent",
+                                             help="输出意图：FOGRA39（默认）、JapanColor2001Coated，或印刷厂提供的 CMYK 输出 ICC 文件路径"),
+    gripper: float | None = typer.Option(None, "--gripper", min=0.0, max=100.0,
+                                         help="拼版纸张边缘留白（毫米，咬口和不可印区域），裁切标记和说明文字不进入；默认 10"),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="并行进程数（默认：CPU 核数）"),
     fail_fast: bool = typer.Option(False, "--fail-fast", help="有一家企业失败就停止"),
     dry_run: bool = typer.Option(False, "--dry-run",
@@ -122,13 +130,14 @@ def render(
             for note in fontset.diagnostics:
                 typer.echo(note.render())
             sign_folder = sign_folder_or_exit(config)
+            printing = _printing(config, overprint, output_intent, gripper)
             options = RenderOptions(
                 fit=fit.value, producer=producer.value if producer else None,
                 sizes=tuple(_sizes(size).items()), bleed=bleed, marks=marks, strict=strict, max_bytes=max_bytes,
                 proof=proof.upper() if proof else None, tile=tile.upper() if tile else None,
                 impose=impose.upper() if impose else None, overlap=overlap, sign_folder=sign_folder,
                 dry_run=dry_run, force=force, jobs=jobs or _default_jobs(), fail_fast=fail_fast,
-                all_or_nothing=all_or_nothing)
+                all_or_nothing=all_or_nothing, printing=printing)
             outcome = render_files(files, outdir, fontset, options, progress=progress, keep=False, deliver=deliver)
     except KeyboardInterrupt as stop:
         progress.abandon()
@@ -144,6 +153,33 @@ def render(
     if outcome.usage_error or outcome.output_error:
         raise typer.Exit(2)
     raise typer.Exit(0 if outcome.ok else 1)
+
+
+def _printing(config: Path | None, overprint: bool | None, output_intent: str | None,
+              gripper: float | None) -> PrintSettings:
+    """``signkit.toml``'s ``[print]`` with the command line's choices over it; a bad file or ICC profile exits 2."""
+    from dataclasses import replace
+
+    from signkit.errors import SignkitError
+    from signkit.pipeline.config import load_config
+    from signkit.render.pdfx import ProfileError, output_condition
+
+    try:
+        settings = load_config(config).printing
+    except SignkitError as failure:
+        for diag in failure.diagnostics:
+            typer.echo(diag.render(), err=True)
+        raise typer.Exit(2) from None
+    if overprint is not None:
+        settings = replace(settings, overprint=overprint)
+    if gripper is not None:
+        settings = replace(settings, gripper=gripper)
+    if output_intent is not None:
+        try:
+            settings = replace(settings, intent=output_condition(output_intent))
+        except ProfileError as bad:
+            raise typer.BadParameter(str(bad), param_hint="--output-intent") from None
+    return settings
 
 
 EXIT_INTERRUPTED = 130

@@ -22,6 +22,7 @@ seventh layout, read on its own: see :data:`ROSTER_COLUMNS`.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -95,7 +96,13 @@ def chinese_number(text: str) -> int:
 
 def field_info(path: KeyPath) -> FieldInfo | None:
     """The model field at ``path`` (aliases; list positions may be any int)."""
-    model = model_at(tuple(p for p in path[:-1]))
+    return _field_info(tuple(0 if isinstance(p, int) else p for p in path))
+
+
+@functools.lru_cache(maxsize=1024)
+def _field_info(path: KeyPath) -> FieldInfo | None:
+    """Kept per path (list positions as 0): a roster asks the same dozen paths for every one of its rows."""
+    model = model_at(path[:-1])
     if model is None or not path:
         return None
     return next((f for f in model.model_fields.values() if f.alias == path[-1]), None)
@@ -150,14 +157,16 @@ INFO_ROWS: tuple[Column, ...] = (
     Column("举报网址", ("地区", "举报网址"), synonyms=("网上举报网址", "举报网站网址")),
     *_channel("市级"),
     *_channel("县级"),
-    Column("企业名称", ("企业", "企业名称"), synonyms=("企业全称", "单位名称", "企业", "公司名称")),
+    Column("企业名称", ("企业", "企业名称"), synonyms=("企业全称", "单位名称", "企业", "公司名称", "生产经营单位名称", "挂牌企业")),
     Column("企业主要负责人", ("企业", "企业主要负责人"), synonyms=("主要负责人",)),
     Column("分管负责人", ("企业", "分管负责人"), synonyms=("分管安全负责人", "分管安全领导")),
     Column("安全管理人员", ("企业", "安全管理人员"), synonyms=("安全管理员", "专职安全管理人员")),
-    Column("所属行业", ("企业", "所属行业"), synonyms=("行业", "行业类别")),
+    Column("所属行业", ("企业", "所属行业"), synonyms=("行业", "行业类别", "行业领域", "监管行业", "行业分类")),
     Column("企业监督举报电话", ("企业", "企业监督举报电话"), "phone", synonyms=("监督举报电话", "举报电话")),
-    Column("企业应急电话", ("企业", "企业应急电话"), "phone", synonyms=("应急电话", "应急值班电话")),
-    Column("市级直接监管", ("企业", "市级直接监管"), "yesno", synonyms=("是否市级直接监管",)),
+    Column("企业应急电话", ("企业", "企业应急电话"), "phone",
+           synonyms=("应急电话", "应急值班电话", "值班电话", "调度电话", "联系电话", "企业联系电话")),
+    Column("市级直接监管", ("企业", "市级直接监管"), "yesno",
+           synonyms=("是否市级直接监管", "监管层级", "监管级别", "管理层级", "监管方式")),
     Column("修订日期", ("企业", "修订日期"), "date", synonyms=("修订时间", "更新日期", "填写日期")),
     Column("风险信息网址", ("企业", "风险信息网址"), synonyms=("风险信息公示网址", "风险公告网址")),
     Column("监管责任.风险点", ("监管责任", "风险点"), "names", synonyms=("2-1-1风险点", "重大风险点", "责任牌风险点")),
@@ -237,24 +246,78 @@ POSTS = SheetSpec("岗位责任与风险", ("岗位", "岗位责任", "岗位风
 ), record="岗位")
 
 RISKS = SheetSpec("风险点", ("风险分级管控清单", "安全风险分级管控清单", "风险清单", "风险点清单", "风险管控清单",
-                          "风险辨识清单", "风险点台账", "风险告知牌"), (
+                          "风险辨识清单", "风险点台账", "风险告知牌", "作业活动风险分级管控清单", "设备设施风险分级管控清单",
+                          "风险分级管控台账", "安全风险管控清单"), (
     Column("风险点名称", ("风险点名称",), "text", 16,
-           ("风险点", "风险点场所名称", "场所名称", "风险点（场所）名称", "风险源", "风险源名称", "危险源", "危险源名称")),
-    Column("风险等级", ("风险等级",), "choice", 9, ("风险级别", "风险分级", "等级", "级别", "风险等级颜色", "风险颜色")),
+           ("风险点", "风险点场所名称", "场所名称", "风险点（场所）名称", "风险点位置", "风险点所在位置", "场所位置", "场用位置",
+            "区域场所", "作业活动", "作业活动名称", "设备设施名称", "设备设施", "检查对象", "风险源", "风险源名称", "危险源",
+            "危险源名称")),
+    Column("风险等级", ("风险等级",), "choice", 9,
+           ("风险级别", "风险分级", "等级", "级别", "风险等级颜色", "风险颜色", "危险级别", "危险程度", "评价级别", "风险程度",
+            "风险评价结果", "评价结果", "现有风险", "剩余风险", "残余风险")),
     Column("所在工作场所", ("所在工作场所",), "text", 14, ("工作场所", "所在场所", "所属场所", "所在车间", "所属车间", "车间")),
     Column("风险及可能造成的危害", ("风险及可能造成的危害",), "list", 45,
-           ("风险及危害", "可能造成的危害", "主要危害", "危害", "风险描述", "存在的风险", "危险有害因素", "主要风险")),
-    Column("事故诱因", ("事故诱因",), "list", 36, ("诱因", "事故原因", "致因", "主要原因", "风险因素")),
+           ("风险及危害", "可能造成的危害", "主要危害", "危害", "风险描述", "存在的风险", "危险有害因素", "主要风险",
+            "主要危险因素", "危险因素", "危害因素", "危害或潜在事件", "危险源或潜在事件", "潜在风险", "存在的主要风险",
+            "不符合标准情况及后果", "未达到标准的主要后果", "主要后果", "可能造成的后果")),
+    Column("事故诱因", ("事故诱因",), "list", 36, ("诱因", "事故原因", "致因", "主要原因", "风险因素", "触发因素", "辨识标准")),
     Column("事故类型", ("事故类型",), "names", 20,
-           ("事故类别", "可能发生的事故类型", "可能导致的事故类型", "可能发生的事故", "事故类型GB6441")),
+           ("事故类别", "可能发生的事故类型", "可能导致的事故类型", "可能发生的事故", "事故类型GB6441", "可能导致的事故",
+            "可能发生的事故类型及后果", "可能导致的事故类型及后果", "事故类型及后果", "风险类型", "主要危害后果")),
     Column("管控责任人", ("管控责任人",), "text", 11, ("责任人", "负责人", "管控负责人", "风险管控责任人", "具体负责人")),
     Column("警示标识", ("警示标识",), "names", 22, ("警示标志", "安全标志", "安全警示标志", "安全警示标识")),
     Column("重要提示", ("重要提示",), "list", 30, ("提示", "警示语", "注意事项")),
     Column("管控措施", ("管控措施",), "list", 50,
            ("风险管控措施", "控制措施", "防范措施", "主要管控措施", "安全措施", "工程技术措施", "管理措施",
-            "培训教育措施", "个体防护措施", "工程控制措施", "管理控制措施")),
+            "培训教育措施", "个体防护措施", "工程控制措施", "管理控制措施", "现有控制措施", "现有安全控制措施",
+            "现有的控制措施", "主要控制措施", "技术措施", "教育培训措施", "个人防护措施", "个体防护")),
     Column("应急处置措施", ("应急处置措施",), "list", 45, ("应急措施", "应急处置", "处置措施", "应急处置方法")),
 ), record="风险点")
+
+#: A 风险点 sheet's columns that name the place, best first (ledgers.md §4–5).  The best one present is the
+#: 风险点名称; a 风险点 column beside a 风险点位置 one holds hazard statements (construction lists), a 危险源
+#: beside a place column is the row's hazard — those two feed the hazard (or cause) lists instead.
+RISK_NAME_RANKS: dict[str, int] = {normalise(name): rank for rank, names in enumerate((
+    ("风险点位置", "风险点所在位置"),
+    ("风险点名称", "风险点", "风险点场所名称", "场所名称", "场所位置", "场用位置", "区域场所"),
+    ("作业活动", "作业活动名称", "设备设施名称", "设备设施", "检查对象"),
+    ("风险源", "风险源名称", "危险源", "危险源名称"),
+)) for name in names}
+
+LEDGER_SKIPPED = frozenset(normalise(name) for name in (
+    "编号", "风险点编号", "专业", "风险类别", "类别", "管控层级", "管控级别", "责任单位", "责任部门", "管控单位", "管控部门",
+    "责任单位部门", "检查频次", "排查频次", "管控频次", "二维码", "地址卡", "二维码地址卡", "辨识时间", "辨识日期", "复评时间",
+    "评价时间", "判别依据", "评价依据", "作业步骤", "工作步骤", "检查项目", "标准", "检查标准", "评价方法", "风险评价方法",
+    "建议新增或改进措施", "建议改正控制措施", "建议改进措施", "建议措施", "联系电话", "电话", "固有风险", "初始风险", "备注"))
+"""Columns a 风险分级管控清单 carries that no board prints (管控层级, 检查频次, 作业步骤 …): skipped
+without a warning.  (L, E, C, D, S, R are read: see :func:`evaluation_key`.)"""
+
+_EVALUATION_WORDS = {
+    "可能性": "L", "事故发生的可能性": "L", "发生事故的可能性": "L", "可能性大小": "L", "发生的可能性": "L",
+    "暴露频繁程度": "E", "暴露于危险环境的频繁程度": "E", "频繁程度": "E", "暴露频率": "E", "暴露频次": "E",
+    "后果": "C/S", "后果严重程度": "C/S", "后果严重性": "C/S", "发生事故可能造成的后果": "C", "严重性": "S",
+    "严重程度": "S", "危险性": "D", "危险性分值": "D", "风险值": "D/R", "风险度": "D/R", "风险分值": "D/R",
+}
+
+
+def evaluation_key(text: str) -> str | None:
+    """A header of the evaluation columns → ``L``, ``E``, ``C``, ``D``, ``S``, ``R`` (or ``C/S``, ``D/R`` until the
+    method is known: 风险值 is D in an LEC list and R in a risk matrix).
+
+    A lone Latin letter decides (``L``, ``可能性（L）``, ``风险值D=L×E×C``); otherwise the
+    usual wording.
+    """
+    value = unicodedata.normalize("NFKC", text).split("=")[0]
+    letters = re.findall(r"(?<![A-Za-z])([LECDSRlecdsr])(?![A-Za-z])", value)
+    if len(letters) == 1:
+        return str(letters[0]).upper()
+    return _EVALUATION_WORDS.get(normalise(text)) if not letters else None
+
+
+#: Sheets of a risk workbook that repeat or summarise the 清单 (ledgers.md §2.1): never read as more risk points.
+SUMMARY_SHEETS = ("风险点统计表", "风险统计表", "风险点汇总表", "风险汇总表", "风险评估汇总表", "重大风险清单", "重大风险汇总表",
+                  "重大安全风险清单", "风险四色分布图", "安全风险四色分布图", "四色分布图", "作业活动清单", "设备设施清单",
+                  "评价记录", "工作危害分析评价记录", "安全检查表分析评价记录", "JHA评价记录", "SCL评价记录")
 
 LIST_SHEETS: tuple[SheetSpec, ...] = (SUPERVISION, WORKPLACES, TEAMS_POSTS, POSTS, RISKS)
 SHEET_ORDER: tuple[str, ...] = (INFO_SHEET, *(s.name for s in LIST_SHEETS))
@@ -265,6 +328,10 @@ CHOICES_SHEET = "选项"
 IGNORED_SHEETS = frozenset({normalise(HELP_SHEET), normalise(CHOICES_SHEET), "说明", "使用说明"})
 #: Columns that ledgers carry and signkit has no use for: skipped without a warning.
 IGNORED_HEADERS = frozenset({"序号", "编号", "序", "备注", "说明", "no", "No"})
+#: Roster columns that no board prints (a credit code, the township): skipped without a warning.
+ROSTER_SKIPPED = frozenset(normalise(name) for name in (
+    "统一社会信用代码", "社会信用代码", "信用代码", "组织机构代码", "所在乡镇", "所属乡镇", "所在乡镇街道", "地址", "企业地址",
+    "生产经营地址", "法定代表人", "是否重大危险源", "重大危险源等级"))
 
 # --- A regulator's roster: one row per enterprise ----------------------------------------
 
@@ -285,6 +352,10 @@ DEPARTMENT_FIELDS: dict[str, KeyPath] = {
     "职务": ("责任领导", "职务"), "责任领导职务": ("责任领导", "职务"), "领导职务": ("责任领导", "职务"),
     "具体责任人": ("具体责任人",), "责任人": ("具体责任人",), "具体负责人": ("具体责任人",),
 }
+#: Roster columns that say whether the enterprise has a 重大 risk point: not site keys, read by the roster reader
+#: (a 是/否 column, or the enterprise's highest level).
+MAJOR_FLAG: KeyPath = ("存在重大风险点",)
+HIGHEST_LEVEL: KeyPath = ("最高风险等级",)
 #: How many 专业监管部门 column groups the roster template writes.
 ROSTER_SPECIALS = 3
 

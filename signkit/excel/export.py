@@ -158,8 +158,30 @@ def site_workbook(site: Site) -> Any:
             for index, column in enumerate(columns, start=1):
                 if column.kind in ("phone", "postcode", "text", "choice") or column.kind in LIST_KINDS:
                     sheet.cell(sheet.max_row, index).number_format = "@"
+    for sheet in book.worksheets:
+        for cells in sheet.iter_rows():
+            for cell in cells:
+                keep_as_text(cell)
     decorate(book)
     return book
+
+
+#: How a formula (or what a spreadsheet may take for one: ``+1``, ``-2+3``, ``@SUM(…)``) can begin, tab and CR included.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def keep_as_text(cell: Any) -> None:
+    """Write a string that could be taken for a formula as text that is shown, never evaluated.
+
+    openpyxl stores any string beginning with ``=`` as a live formula, so a 风险点 named
+    ``=HYPERLINK(…)`` or a measure ``=cmd|' /C calc'!A0`` would run in the officer's Excel
+    (and read back as nothing).  A string cell (``data_type`` ``s``) is never evaluated;
+    ``quotePrefix`` keeps it text when the officer edits the cell, as typing ``'=…`` would.
+    """
+    value = cell.value
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
 
 
 def workbook_bytes(book: Any) -> bytes:

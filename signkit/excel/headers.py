@@ -18,7 +18,8 @@ reporting anything: the readers (:mod:`signkit.excel.site_reader`,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from signkit.diagnostics import KeyPath
 from signkit.excel.columns import (
@@ -26,14 +27,18 @@ from signkit.excel.columns import (
     DEPARTMENT_FIELDS,
     DEPARTMENT_SYNONYMS,
     DEPARTMENTS,
+    HIGHEST_LEVEL,
     INFO_ROWS,
     INFO_SHEET,
     LIST_SHEETS,
+    MAJOR_FLAG,
     OUTPUT_TABLES,
+    RISK_NAME_RANKS,
     RISKS,
     ROSTER_SHEET,
     ROSTER_SYNONYMS,
     SPECIAL,
+    SUMMARY_SHEETS,
     Column,
     normalise,
 )
@@ -59,11 +64,18 @@ def column_table(columns: tuple[Column, ...]) -> dict[str, Column]:
 
 @dataclass
 class Header:
-    """A sheet's header row and which of its columns feed which field."""
+    """A sheet's header rows and which of their columns feed which field."""
 
     row: int
     #: For each field (in the sheet's order): the columns that feed it, left to right.
     columns: dict[Column, list[int]]
+    #: The last header row (a two-row header with group cells such as 风险评价 over L / E / C / D ends one lower).
+    last: int = 0
+    #: The evaluation columns of a 风险分级管控清单: ``L``, ``E``, ``C``, ``D``, ``S``, ``R`` → column.
+    evaluation: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.last = max(self.last, self.row)
 
     def first(self, column: Column) -> int | None:
         cols = self.columns.get(column)
@@ -87,14 +99,138 @@ def header_cells(grid: Grid, row: int) -> list[tuple[int, str]]:
     return out
 
 
-def best_row(grid: Grid, lookup: dict[str, Column]) -> tuple[int, int]:
-    """(row, how many known headers) of the likeliest header row."""
-    best, score = 0, 0
+@dataclass(frozen=True)
+class HeaderCell:
+    """What one column of a (possibly several rows high) header says, and where."""
+
+    col: int
+    #: The name as read: the lowest text, or a group cell's text joined with it (管控措施 over 工程技术 → 工程技术措施).
+    text: str
+    #: The cell holding the lowest text (where a message about the column points).
+    cell: Cell
+    #: The group cell's text above it, if any (风险评价, 管控措施).
+    group: str = ""
+
+
+def _spans(grid: Grid, cell: Cell) -> bool:
+    """Whether a merged cell reaches across more than one column (a group cell such as 风险评价)."""
+    return grid.at(cell.row, cell.col + 1) is cell
+
+
+def _candidates(grid: Grid, stack: list[Cell]) -> list[tuple[str, str]]:
+    """(name, group) readings of one column's header cells, top to bottom: the lowest text first."""
+    texts = [cell_text(c) for c in stack]
+    leaf = texts[-1]
+    if len(stack) == 1:
+        return [(leaf, "")]
+    groups = texts[:-1]
+    out = [(leaf, groups[-1])]
+    if any(g.endswith("措施") for g in groups) and not leaf.endswith("措施"):
+        out.append((leaf + "措施", groups[-1]))  # 管控措施 over 工程技术 / 管理 / 培训教育
+    out += [(g + leaf, g) for g in reversed(groups)]
+    if not _spans(grid, stack[0]):  # a plain cell above another: perhaps a header above its first data row
+        out.append((texts[0], ""))
+    return out
+
+
+def header_row_cells(grid: Grid, first: int, last: int, known: Callable[[str], bool]) -> list[HeaderCell]:
+    """The columns of the header rows ``first``…``last``, each named by its first reading that ``known`` accepts.
+
+    A cell merged down over the header rows is one name; a group cell merged across
+    (风险评价, 管控措施) names the cells under it only together with them.  A column no
+    reading of which is known is named by its lowest text (for the unknown-column message).
+    """
+    out: list[HeaderCell] = []
+    for col in range(1, grid.max_col + 1):
+        stack: list[Cell] = []
+        for row in range(first, last + 1):
+            cell = grid.at(row, col)
+            if cell is not None and cell_text(cell) and (not stack or stack[-1] is not cell):
+                stack.append(cell)
+        if not stack or stack[-1].col != col:
+            continue  # a cell merged across is one header, named at its leftmost column
+        readings = _candidates(grid, stack)
+        text, group = next(((t, g) for t, g in readings if known(t)), readings[0])
+        out.append(HeaderCell(col, text, stack[-1], group))
+    return out
+
+
+def best_header(grid: Grid, known: Callable[[str], bool], *, depth: int = 3) -> tuple[int, int, int]:
+    """(first row, last row, how many known names) of the likeliest header, one to ``depth`` rows high.
+
+    A deeper header wins only when it names more columns than a shallower one, so a
+    one-row header is never read together with the data row below it; of two that end
+    on the same row and name as many, the one starting lower wins (the row above was a
+    title, not a group cell).
+    """
+    best = (0, 0, 0)
     for row in range(1, min(grid.max_row, HEADER_SEARCH_ROWS) + 1):
-        found = sum(1 for _, text in header_cells(grid, row) if normalise(text) in lookup)
-        if found > score:
-            best, score = row, found
-    return best, score
+        for rows in range(1, depth + 1):
+            last = row + rows - 1
+            if last > grid.max_row:
+                break
+            found = sum(1 for cell in header_row_cells(grid, row, last, known) if known(cell.text))
+            # a title or note merged across above the header is not a group cell: the lower start wins a tie
+            if found > best[2] or (found == best[2] and last == best[1] and found):
+                best = (row, last, found)
+    return best
+
+
+def best_row(grid: Grid, lookup: dict[str, Column]) -> tuple[int, int]:
+    """(row, how many known headers) of the likeliest header row (of a header one or more rows high)."""
+    row, _, score = best_header(grid, lambda text: normalise(text) in lookup)
+    return row, score
+
+
+@dataclass
+class HeaderMatch:
+    """A header column and the field it feeds (``None``: none), and why, when that is not what its name says."""
+
+    cell: HeaderCell
+    column: Column | None
+    why: str = ""
+
+
+def risk_roles(matches: list[HeaderMatch], columns: tuple[Column, ...]) -> None:
+    """Which of several place-like columns of a risk list names the risk point; what the others feed.
+
+    The best-ranked one (:data:`RISK_NAME_RANKS`) is the 风险点名称.  A 危险源 / 风险源 beside
+    it is the row's hazard: it feeds 事故诱因 when the list has its own hazard column and
+    no cause column (上隅角瓦斯积聚 beside a 风险描述), else 风险及可能造成的危害; a
+    风险点 column beside a 风险点位置 one holds hazard statements (construction lists); an
+    activity or equipment column beside a place column is not read (said).
+    """
+    name, hazards, causes = columns[0], columns[3], columns[4]
+    candidates = [m for m in matches if m.column is name]
+    if len(candidates) < 2:
+        return
+    ranked = sorted(candidates, key=lambda m: (RISK_NAME_RANKS.get(normalise(m.cell.text), 1), m.cell.col))
+    best = ranked[0]
+    best_rank = RISK_NAME_RANKS.get(normalise(best.cell.text), 1)
+    has_hazards = any(m.column is hazards for m in matches)
+    has_causes = any(m.column is causes for m in matches)
+    for match in ranked[1:]:
+        rank = RISK_NAME_RANKS.get(normalise(match.cell.text), 1)
+        if rank == best_rank:
+            continue  # two names for the same thing: the second is a duplicate column (SK908)
+        if rank == 3 or rank == 1:
+            to_causes = rank == 3 and has_hazards and not has_causes
+            match.column = causes if to_causes else hazards
+            has_causes = has_causes or to_causes
+            match.why = f"风险点名称取自列「{best.cell.text}」"
+        else:
+            match.column = None
+            match.why = f"风险点名称已取自列「{best.cell.text}」"
+
+
+def evaluation_columns(found: dict[str, int]) -> dict[str, int]:
+    """The evaluation columns by letter, 风险值 (D or R) and 后果 (C or S) settled by the method: E makes it LEC."""
+    lec = any(key in found for key in ("E", "C", "D"))
+    out: dict[str, int] = {}
+    for key, col in found.items():
+        letter = {"C/S": "C" if lec else "S", "D/R": "D" if lec else "R"}.get(key, key)
+        out.setdefault(letter, col)
+    return out
 
 
 def roster_field(text: str) -> Column | None:
@@ -124,7 +260,10 @@ INFO_LOOKUP = column_table(INFO_ROWS)
 _ROSTER_EXTRA = column_table((
     Column(COUNTY_LEADER, ("监管责任", COUNTY_LEADER, "姓名"), synonyms=("县政府分管领导", "县级领导", "县级政府领导姓名")),
     Column(f"{COUNTY_LEADER}.职务", ("监管责任", COUNTY_LEADER, "职务"), synonyms=("县政府分管领导职务", "县级领导职务")),
-    Column("监管责任.风险点", ("监管责任", "风险点"), "names", synonyms=("风险点", "重大风险点", "2-1-1风险点")),
+    Column("监管责任.风险点", ("监管责任", "风险点"), "names",
+           synonyms=("风险点", "重大风险点", "2-1-1风险点", "重大风险点名称", "重大风险点名单")),
+    Column("存在重大风险点", MAJOR_FLAG, synonyms=("是否存在重大风险点", "有无重大风险点", "是否有重大风险点", "是否重大风险")),
+    Column("最高风险等级", HIGHEST_LEVEL, synonyms=("风险等级", "企业风险等级", "风险级别", "最高风险级别")),
 ))
 
 
@@ -165,6 +304,15 @@ def _names(spec_name: str, synonyms: tuple[str, ...]) -> frozenset[str]:
 
 _SHEET_NAMES: dict[str, frozenset[str]] = {spec.name: _names(spec.name, spec.synonyms) for spec in LIST_SHEETS}
 _ROSTER_NAMES = _names(ROSTER_SHEET, ROSTER_SYNONYMS)
+
+
+_SUMMARY_NAMES = tuple(normalise(name) for name in SUMMARY_SHEETS)
+
+
+def summary_sheet(name: str) -> bool:
+    """Whether a sheet's name says it summarises or repeats the 清单 (风险点统计表, 一车间重大风险清单, JHA评价记录)."""
+    key = normalise(name)
+    return any(part in key for part in _SUMMARY_NAMES)
 
 
 def classify(grid: Grid, is_csv: bool) -> str | None:

@@ -33,9 +33,14 @@ class ImportedSite:
     muted: list[Pattern] = field(default_factory=list)
     #: The roster row this enterprise was read from (``None`` for a workbook of one enterprise).
     row: int | None = None
+    #: (rule, key path) of problems the reader has already explained better (a 风险等级 left empty because the
+    #: list's word for it is ambiguous is not also "不能为空").
+    explained: list[tuple[str, KeyPath]] = field(default_factory=list)
 
     def explains(self, diag: Diagnostic) -> bool:
-        """Whether ``diag`` only repeats a missing column or sheet already reported."""
+        """Whether ``diag`` only repeats a missing column or sheet, or a value the reader explained, already reported."""
+        if (diag.rule, diag.location.path) in self.explained:
+            return True
         return diag.rule == "SK102" and any(matches(diag.location.path, p) for p in self.muted)
 
 

@@ -13,13 +13,18 @@ The work is split by stage, each in its own module:
 * :mod:`signkit.excel.headers` — which layout each sheet holds, which row is its header,
   which column feeds which field (sheet names and headers through synonyms);
 * :mod:`signkit.excel.site_reader` — an enterprise's own workbook → one site;
-* :mod:`signkit.excel.roster_reader` — a regulator's roster → one site per row;
+* :mod:`signkit.excel.ledger` — its 风险分级管控清单, in the shapes enterprises keep (title and
+  section rows, a 风险点 merged over its hazards, a signature footer), with the level read by
+  :mod:`signkit.excel.levels` (words, L·E·C, L·S, fill colours);
+* :mod:`signkit.excel.roster_reader` — a regulator's roster → one site per row (leaders written as
+  姓名（职务） split by :mod:`signkit.excel.people`);
 * :mod:`signkit.excel.values` — what a cell's value means (a phone number Excel stored
   as a number, a date serial, a numbered list in one cell);
 * :mod:`signkit.excel.cache` — the same file read twice in one process is parsed once.
 
 This module decides between them: hidden and unrecognised sheets are named, never
-dropped silently (SK905); a roster sheet makes the file a roster; otherwise the sheets
+dropped silently (SK905), and a sheet that summarises or repeats the 风险分级管控清单 (风险点统计表,
+重大风险清单, a JHA 评价记录) is not read as more risk points; a roster sheet makes the file a roster; otherwise the sheets
 are read in a fixed order (班组与岗位 after the 工作场所 it refers to), and a missing
 企业信息 or 监管责任 sheet is said once (SK902).
 """
@@ -45,8 +50,9 @@ from signkit.excel.columns import (
     normalise,
 )
 from signkit.excel.grid import WORKBOOK_MAX_BYTES, Book, Grid, load_book
-from signkit.excel.headers import classify
+from signkit.excel.headers import classify, summary_sheet
 from signkit.excel.imported import ImportedSite
+from signkit.excel.ledger import read_risk_sheet
 from signkit.excel.roster_reader import read_roster
 from signkit.excel.site_reader import SheetReader
 
@@ -84,6 +90,11 @@ def read_book(book: Book) -> WorkbookRead:
                                     "如需读取，请在 Excel 中右键工作表标签 →「取消隐藏」后保存"))
             continue
         kind = classify(grid, book.is_csv)
+        if kind in (None, RISKS.name) and summary_sheet(grid.name):
+            notes.append(Diagnostic("SK905", Severity.INFO, f"工作表「{grid.name}」是汇总或评价记录，未读取（风险点只从分级管控清单读取）",
+                                    Location(book.file, sheet=grid.name, cell="A1"),
+                                    "汇总表重复清单中的风险点，读取会使同一风险点出现两次"))
+            continue
         if kind is None:
             notes.append(Diagnostic("SK905", Severity.WARNING, f"无法识别工作表「{grid.name}」，已忽略",
                                     Location(book.file, sheet=grid.name, cell="A1"),
@@ -114,9 +125,11 @@ def read_book(book: Book) -> WorkbookRead:
         reader.info(grid)
     for grid in layout.get(SUPERVISION.name, []):
         reader.supervision(grid)
-    for spec in (WORKPLACES, POSTS, RISKS):
+    for spec in (WORKPLACES, POSTS):
         for grid in layout.get(spec.name, []):
             reader.records(grid, spec)
+    for grid in layout.get(RISKS.name, []):
+        read_risk_sheet(reader, grid, is_csv=book.is_csv)
     for grid in layout.get(TEAMS_POSTS.name, []):
         reader.teams_posts(grid)
     for sheet, sections in ((INFO_SHEET, ("地区", "企业")), (SUPERVISION.name, ("监管责任",))):

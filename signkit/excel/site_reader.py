@@ -11,7 +11,8 @@ guess could print a wrong board.
   those rows are joined, other cells must agree (SK908).
 * A row whose name cell is empty is *not* added to the record above (that would
   silently move a risk's measures to another board): it is its own record, and its
-  empty name is reported.
+  empty name is reported.  (The 风险点 sheet, an enterprise's own 清单, has more shapes
+  to read: :mod:`signkit.excel.ledger` groups its rows and decides its levels.)
 * Every value read is recorded in the site's :class:`~signkit.excel.cellmap.CellMap`,
   so later messages point at ``风险点!D14``.
 
@@ -41,13 +42,27 @@ from signkit.excel.columns import (
     TEAMS_POSTS,
     Column,
     SheetSpec,
+    evaluation_key,
     is_required,
     normalise,
 )
 from signkit.excel.grid import Cell, Grid, coordinate
-from signkit.excel.headers import HEADER_SEARCH_ROWS, Header, best_row, cell_text, column_table, header_cells, info_column
+from signkit.excel.headers import (
+    HEADER_SEARCH_ROWS,
+    Header,
+    HeaderMatch,
+    best_header,
+    cell_text,
+    column_table,
+    evaluation_columns,
+    header_cells,
+    header_row_cells,
+    info_column,
+    risk_roles,
+)
 from signkit.excel.imported import ImportedSite, assign_values, set_value
-from signkit.excel.values import Note, Value, convert
+from signkit.excel.people import split_leader
+from signkit.excel.values import Note, Value, convert, same_as_above
 
 
 class SheetReader:
@@ -58,14 +73,19 @@ class SheetReader:
         self.map = CellMap(file)
         self.data: dict[str, Any] = {}
         self.site = ImportedSite(name, self.data, self.map)
+        self._said: set[tuple[str, str, str, str | None, KeyPath]] = set()
 
     # reporting
 
     def note(self, rule: str, message: str, sheet: str, cell: str | None, path: KeyPath = (), hint: str | None = None,
              severity: Severity | None = None) -> None:
+        """Report once: a cell read for several rows (a merged level over a risk point's hazards) is said once."""
         level = severity or Severity(default_severity(rule))
-        self.site.diagnostics.append(Diagnostic(rule, level, message, Location(self.file, path=path, sheet=sheet, cell=cell),
-                                                hint))
+        diagnostic = Diagnostic(rule, level, message, Location(self.file, path=path, sheet=sheet, cell=cell), hint)
+        key = (rule, message, sheet, cell, path)
+        if key not in self._said:
+            self._said.add(key)
+            self.site.diagnostics.append(diagnostic)
 
     def cell_notes(self, notes: list[Note], grid: Grid, cell: Cell, path: KeyPath) -> None:
         for item in notes:
@@ -83,31 +103,58 @@ class SheetReader:
 
     # headers
 
-    def header(self, grid: Grid, spec: SheetSpec, lookup: dict[str, Column]) -> Header | None:
-        row, score = best_row(grid, lookup)
+    def header(self, grid: Grid, spec: SheetSpec, lookup: dict[str, Column], *, skipped: frozenset[str] = frozenset(),
+               evaluation: bool = False) -> Header | None:
+        """The sheet's header (one row, or several with group cells) and what each column feeds, with what was noticed.
+
+        ``skipped`` are columns known to carry nothing the boards print (read silently);
+        with ``evaluation``, the L / E / C / D / S / R columns of a risk list are read too.
+        """
+
+        def known(text: str) -> bool:
+            key = normalise(text)
+            return key in lookup or key in skipped or (evaluation and evaluation_key(text) is not None)
+
+        row, last, score = best_header(grid, known)
         if score == 0:
             self.note("SK903", f"工作表「{grid.name}」中找不到表头（应有 {'、'.join(c.header for c in spec.columns)} 等列）",
                       grid.name, "A1", (spec.record,) if spec.record else ())
             return None
+        matches: list[HeaderMatch] = []
+        methods: dict[str, int] = {}
+        for found in header_row_cells(grid, row, last, known):
+            key = normalise(found.text)
+            if key in lookup:
+                matches.append(HeaderMatch(found, lookup[key]))
+            elif evaluation and (letter := evaluation_key(found.text)) is not None:
+                methods.setdefault(letter, found.col)
+            elif key and key not in skipped and key not in IGNORED_HEADERS and found.text not in IGNORED_HEADERS:
+                matches.append(HeaderMatch(found, None))
+        if evaluation:
+            risk_roles(matches, spec.columns)
         columns: dict[Column, list[int]] = {}
-        for col, text in header_cells(grid, row):
-            key = normalise(text)
-            column = lookup.get(key)
-            where = coordinate(row, col)
+        for match in matches:
+            text, column, where = match.cell.text, match.column, match.cell.cell.coordinate
             if column is None:
-                if key and key not in IGNORED_HEADERS and text not in IGNORED_HEADERS:
-                    close = difflib.get_close_matches(key, [normalise(c.header) for c in spec.columns], n=1, cutoff=0.5)
-                    hint = (f"是否想写「{next(c.header for c in spec.columns if normalise(c.header) == close[0])}」？"
-                            if close else f"可以识别的列：{'、'.join(c.header for c in spec.columns)}")
-                    self.note("SK905", f"列「{text}」无法对应到「{spec.name}」的任何字段，已忽略", grid.name, where, hint=hint)
+                if match.why:
+                    self.note("SK905", f"列「{text}」未读取：{match.why}", grid.name, where)
+                    continue
+                close = difflib.get_close_matches(normalise(text), [normalise(c.header) for c in spec.columns], n=1,
+                                                  cutoff=0.5)
+                hint = (f"是否想写「{next(c.header for c in spec.columns if normalise(c.header) == close[0])}」？"
+                        if close else f"可以识别的列：{'、'.join(c.header for c in spec.columns)}")
+                self.note("SK905", f"列「{text}」无法对应到「{spec.name}」的任何字段，已忽略", grid.name, where, hint=hint)
                 continue
             if column in columns and column.kind not in LIST_KINDS:
                 self.note("SK908", f"列「{text}」与前面的列都对应「{column.header}」，只读取第一列", grid.name, where)
                 continue
-            if key != normalise(column.header):
-                self.note("SK904", f"列「{text}」按「{column.header}」读取", grid.name, where)
-            columns.setdefault(column, []).append(col)
-        return Header(row, {c: columns[c] for c in spec.columns if c in columns})
+            if normalise(text) != normalise(column.header) or match.why:
+                typed = cell_text(match.cell.cell)
+                shown = f"{typed}」（在「{match.cell.group}」下）" if typed != text and match.cell.group else f"{text}」"
+                why = f"（{match.why}）" if match.why else ""
+                self.note("SK904", f"列「{shown}按「{column.header}」读取{why}", grid.name, where)
+            columns.setdefault(column, []).append(match.cell.col)
+        return Header(row, {c: sorted(columns[c]) for c in spec.columns if c in columns}, last, evaluation_columns(methods))
 
     def require(self, grid: Grid, spec: SheetSpec, header: Header, base: Pattern) -> None:
         """SK903 for each required column the header lacks; their SK102s are muted."""
@@ -123,7 +170,7 @@ class SheetReader:
     def rows(self, grid: Grid, header: Header) -> list[int]:
         """Data rows below the header that have anything in a known column."""
         cols = [c for cols in header.columns.values() for c in cols]
-        return [row for row in range(header.row + 1, grid.max_row + 1)
+        return [row for row in range(header.last + 1, grid.max_row + 1)
                 if any(grid.at(row, col) is not None for col in cols)]
 
     def groups(self, grid: Grid, header: Header, key: Column) -> list[list[int]]:
@@ -154,12 +201,16 @@ class SheetReader:
                 if cell is None or (cell.row, cell.col) in seen:
                     continue
                 seen.add((cell.row, cell.col))
+                if row != rows[0] and same_as_above(cell.value):
+                    continue  # 同上 in a later row of the same record: the record already has it
                 value = self.value(grid, cell, column, path)
                 if value is None:
                     continue
                 if column.kind in LIST_KINDS:
                     assert isinstance(value, list)
                     for item in value:
+                        if item in items:
+                            continue  # the same measure (or accident type) written for two hazards of one risk point
                         self.map.put((*path, len(items)), grid.name, cell.row, cell.col)
                         items.append(item)
                     self.map.put(path, grid.name, cell.row, cell.col)
@@ -303,6 +354,29 @@ class SheetReader:
                         continue
                     key = key[1:]
                 self.fill(grid, [row], Column(column.header, key, column.kind), cols, target, base, category)
+            leader = target if category == COUNTY_LEADER else target.get("责任领导")
+            if isinstance(leader, dict):
+                self.split_leader(grid, leader, base if category == COUNTY_LEADER else (*base, "责任领导"))
+
+    def split_leader(self, grid: Grid, leader: dict[str, Any], base: KeyPath) -> None:
+        """A 责任领导 written as 姓名（职务）: the name to 姓名, the title to 职务 unless the 职务 column says otherwise."""
+        value = leader.get("姓名")
+        pair = split_leader(value) if isinstance(value, str) else None
+        found = self.map.cells.get((*base, "姓名"))
+        if pair is None or found is None:
+            return
+        name, title = pair
+        leader["姓名"] = name
+        if not leader.get("职务"):
+            leader["职务"] = title
+            row, col = self.map.values[(*base, "姓名")]
+            self.map.cells.pop((*base, "职务"), None)
+            self.map.values.pop((*base, "职务"), None)
+            self.map.put((*base, "职务"), grid.name, row, col)
+            self.note("SK904", f"「{value}」按姓名「{name}」、职务「{title}」读取", grid.name, found[1], (*base, "姓名"))
+        elif leader["职务"] != title:
+            self.note("SK908", f"「{value}」中的职务「{title}」与职务列的「{leader['职务']}」不同，只用职务列", grid.name, found[1],
+                      (*base, "职务"))
 
     def teams_posts(self, grid: Grid) -> None:
         """班组与岗位: each row adds a 班组 and/or a 岗位 to the workplace it names."""

@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from signkit.excel.columns import LIST_KINDS, Kind, chinese_number
+from signkit.model.fields import normalise_phone
 
 Value = str | list[str] | None
 
@@ -100,7 +101,7 @@ def phone(raw: object) -> tuple[str | None, list[Note]]:
     digits, shown = _digits_of(raw)
     if digits is None:
         text = plain(raw)
-        return (_nfkc(text) if text else None), []
+        return _phone_text(text) if text else (None, [])
     if digits == "" or not digits.isdigit():
         assert shown is not None
         if "e" not in shown.lower():
@@ -119,6 +120,24 @@ def phone(raw: object) -> tuple[str | None, list[Note]]:
                                "请核对；建议把电话列设为“文本”格式，按 0350-1234567 的写法填写")]
     return digits, [Note("SK907", f"电话号码被存成了数字（{shown}），可能丢失了开头的 0，无法确定原来的号码",
                          "请把单元格设为“文本”格式，按 0350-1234567 的写法重新填写")]
+
+
+_DASHES = str.maketrans(dict.fromkeys("—–‐‑‒−―─", "-"))
+
+
+def _phone_text(text: str) -> tuple[str | None, list[Note]]:
+    """A phone cell typed as text: the model's normalisation, reported when it did more than fold widths and dashes.
+
+    The model applies the same normalisation to a site file; doing it here lets the
+    note point at the cell (SK906) and hands the model text it leaves as it is.
+    """
+    folded = _nfkc(text).translate(_DASHES)
+    result = normalise_phone(text)
+    if str(result) == folded:
+        return folded, []
+    shown = text.replace("\n", "（换行）")
+    detail = f"：{'；'.join(result.notes)}" if result.notes else ""
+    return str(result) or None, [Note("SK906", f"电话号码「{shown}」已按规范写法读作「{result}」{detail}", "请核对")]
 
 
 def postcode(raw: object) -> tuple[str | None, list[Note]]:
@@ -227,12 +246,12 @@ def split_items(text: str, kind: Kind = "list") -> list[str]:
 
     ``list`` (sentences): one item per line when the cell has line breaks, otherwise split
     at ；/; ; either way a one-line numbered sequence is split and numbers are dropped.
-    ``names`` also splits at 、，, ; ``people`` (带班领导) also at spaces.
+    ``names`` also splits at 、，, and / (高处坠落/物体打击); ``people`` (带班领导) also at spaces.
     """
     if kind == "list":
         parts = text.split("\n") if "\n" in text else re.split(r"[；;]", text)
     else:
-        separators = r"[\n、，,；;]" if kind == "names" else r"[\n、，,；;\s\u3000]"
+        separators = r"[\n、，,；;/／]" if kind == "names" else r"[\n、，,；;\s\u3000]"
         parts = re.split(separators, text)
     items: list[str] = []
     for part in parts:
@@ -241,6 +260,49 @@ def split_items(text: str, kind: Kind = "list") -> list[str]:
             if item:
                 items.append(item)
     return items
+
+
+_SAME_AS_ABOVE = re.compile(r"^(?:同上|同前|同左|见上|同上条|同第?\d{1,2}条?|[〃\"”]+)[。.]?$")
+_NOTHING = re.compile(r"^(?:无|暂无|没有|[—\-－/／]+)[。.]?$")
+_LETTER_CODES = re.compile(r"^[A-Za-z](?:\s*[、,，;；]\s*[A-Za-z])+$|^[A-Za-z]$")
+
+
+#: What a roster's 监管层级 column says, as the 是 / 否 of 市级直接监管.
+_SUPERVISED_BY = {**dict.fromkeys(("市级", "市级直接监管", "市直管", "市管", "市直", "市级监管", "市属"), "是"),
+                  **dict.fromkeys(("县级", "县管", "县直管", "县级监管", "县属", "区级", "区管", "乡镇", "属地", "属地管理"), "否")}
+
+
+#: How every placeholder begins (after white space): a cheap test before the patterns.
+_PLACEHOLDER_START = frozenset("同见〃\"”无暂没—-－/／")
+
+
+def _may_be_placeholder(text: str) -> bool:
+    head = text.lstrip(_SPACES)[:1]
+    return bool(head) and (head in _PLACEHOLDER_START or unicodedata.normalize("NFKC", head).isascii())
+
+
+def same_as_above(raw: object) -> bool:
+    """Whether a cell says "the same as the row above" (同上, 〃)."""
+    return isinstance(raw, str) and _may_be_placeholder(raw) and _SAME_AS_ABOVE.match(_nfkc(raw)) is not None
+
+
+def placeholder(text: str) -> Note | None:
+    """Why ``text`` cannot be printed as it stands (同上, 无, —, measures written as letter codes), or ``None``.
+
+    A board has no "row above" and no legend: 同上 or ``a、c、d`` printed on it would tell
+    the worker nothing.  Such a cell is read as empty and said (SK916), so the board
+    prints nothing rather than a pointer to somewhere else.
+    """
+    if len(text) > 40 or not _may_be_placeholder(text):  # placeholders and code lists are short; sentences are not
+        return None
+    value = _nfkc(text)
+    if _SAME_AS_ABOVE.match(value):
+        return Note("SK916", f"「{text}」指的是别处的内容，牌上无法印出，已读作空", "请写出具体内容（牌上没有“上一行”）")
+    if _NOTHING.match(value):
+        return Note("SK916", f"「{text}」已读作空", "这一项须印在牌上时，请写出内容")
+    if _LETTER_CODES.match(value):
+        return Note("SK916", f"「{text}」是代号，牌上无法印出，已读作空", "请写出代号所指的内容（如各条管控措施）")
+    return None
 
 
 def convert(raw: object, kind: Kind) -> tuple[Value, list[Note]]:
@@ -256,9 +318,19 @@ def convert(raw: object, kind: Kind) -> tuple[Value, list[Note]]:
         return None, []
     if kind == "int":
         return _nfkc(text), []
+    if kind == "yesno" and (answer := _SUPERVISED_BY.get(_nfkc(text))) is not None:
+        return answer, [Note("SK904", f"「{text}」按市级直接监管「{answer}」读取")]
+    if kind in ("text", *LIST_KINDS) and (note := placeholder(text)) is not None:
+        return None, [note]
     if kind in LIST_KINDS:
         if isinstance(raw, str):  # a trailing line break still means "split at line breaks only"
             text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("_x000D_", "").strip(_SPACES)
-        items = split_items(text, kind)
-        return (items or None), []
+        kept: list[str] = []
+        notes: list[Note] = []
+        for item in split_items(text, kind):
+            if (note := placeholder(item)) is not None:
+                notes.append(note)
+            else:
+                kept.append(item)
+        return (kept or None), notes
     return text, []

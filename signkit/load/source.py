@@ -67,6 +67,19 @@ def decode(data: bytes, name: str) -> SourceText:
     return SourceText(name, text)
 
 
+def read_bytes(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
+    """Bytes from a stream (standard input) checked as a file's are: size cap, binary content, encoding.
+
+    ``data`` should be read with a limit of ``max_bytes + 1``: one byte more than the
+    cap is how a stream says it is too large (its size is not known in advance).
+    """
+    if len(data) > max_bytes:
+        return SourceText(name, None, [_error(
+            name, "SK003", f"输入过大（超过上限 {max_bytes:,} 字节），未读取",
+            "站点文件通常只有几十 KB；确需更大请用 --max-bytes 调高上限")], True)
+    return decode(data, name)
+
+
 def read_source(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> SourceText:
     """Read ``path`` with a size cap; never raises for bad input, returns diagnostics."""
     path = Path(path)

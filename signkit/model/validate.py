@@ -52,16 +52,18 @@ def _translate(error: ErrorDetails, data: Any) -> tuple[str, str, str | None]:
                                          (value.strip() if isinstance(value, str) else value)))
     if empty or (kind in ("string_too_short", "too_short") and ctx.get("min_length") == 1):
         return "SK103", "不能为空", None
+    if kind == "int_parsing_size":
+        return "SK104", f"数字太大（{len(str(value)):,} 位），不是合理的取值：「{_shown(value)}」", None
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return "SK104", f"应为整数，实际是「{value}」", None
+        return "SK104", f"应为整数，实际是「{_shown(value)}」", None
     if kind == "greater_than_equal":
-        return "SK105", f"应不小于 {ctx.get('ge')}，实际是「{value}」", None
+        return "SK105", f"应不小于 {ctx.get('ge')}，实际是「{_shown(value)}」", None
     if kind in ("bool_parsing", "bool_type"):
-        return "SK104", f"应为「是」或「否」，实际是「{value}」", None
+        return "SK104", f"应为「是」或「否」，实际是「{_shown(value)}」", None
     if kind.startswith("date"):
-        return "SK106", f"日期格式不对：「{value}」", "请写成 2026-05-01 或 2026年5月1日"
+        return "SK106", f"日期格式不对：「{_shown(value)}」", "请写成 2026-05-01 或 2026年5月1日"
     if kind in ("literal_error", "enum"):
-        return "SK107", f"应为以下之一：{_expected_choices(error)}；实际是「{value}」", None
+        return "SK107", f"应为以下之一：{_expected_choices(error)}；实际是「{_shown(value)}」", None
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return "SK104", "这里应为「键: 值」映射（下一行缩进写各个键）", None
     if kind == "list_type":
@@ -69,6 +71,16 @@ def _translate(error: ErrorDetails, data: Any) -> tuple[str, str, str | None]:
     if kind == "string_type":
         return "SK104", "这里应为一段文字，不能是列表或映射", None
     return "SK104", f"取值不正确（{error['msg']}）", None
+
+
+#: How much of a wrong value a message quotes: enough to find it, never a screenful.
+_SHOWN = 40
+
+
+def _shown(value: object) -> str:
+    """A wrong value as a message quotes it, cut to :data:`_SHOWN` characters (a field may hold a million)."""
+    text = str(value)
+    return text if len(text) <= _SHOWN else f"{text[:_SHOWN]}…（共 {len(text):,} 个字符）"
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import tempfile
+import time
 import unicodedata
 from pathlib import Path
 
@@ -56,15 +58,55 @@ def claim(outdir: Path, folder: str, site_file: str) -> str | None:
     if not claims.is_dir() or claims.is_symlink():
         return None
     path = claims / hashlib.sha256(folder_key(folder).encode("utf-8")).hexdigest()
-    data = site_file.encode("utf-8")
+    if _create_with(path, site_file.encode("utf-8")):
+        return None
+    holder = _holder(path)
+    return None if holder == site_file else holder or "（另一家企业）"
+
+
+def _create_with(path: Path, data: bytes) -> bool:
+    """Create ``path`` holding ``data`` if no one has; ``False`` if it exists.
+
+    The claim must appear with its content at once: a claim created empty and written a
+    moment later lets a rival worker read it empty in between and name no holder.  So the
+    content is written to a private file first and hard-linked into place (``link``
+    refuses an existing target, atomically).  Where hard links are not available the
+    claim is created exclusively and written, and :func:`_holder` waits for the content.
+    """
+    fd, private = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        try:
+            os.link(private, path)
+            return True
+        except FileExistsError:
+            return False
+        except OSError:  # no hard links on this file system
+            pass
+    finally:
+        os.unlink(private)
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | NOFOLLOW, 0o644)
     except FileExistsError:
+        return False
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    return True
+
+
+#: How long to wait for a rival's claim to show its content (only where claims cannot be linked into place).
+_HOLDER_WAIT = 2.0
+
+
+def _holder(path: Path) -> str:
+    """The site file named in an existing claim ("" if it cannot be read)."""
+    deadline = time.monotonic() + _HOLDER_WAIT
+    while True:
         try:
             holder = path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError):
-            holder = ""
-        return None if holder == site_file else holder or "（另一家企业）"
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    return None
+            return ""
+        if holder or time.monotonic() > deadline:
+            return holder
+        time.sleep(0.01)

@@ -114,7 +114,8 @@ class BoardEntry(_Record):
     """One board's PDF in an enterprise manifest (``files``, ``baseline``) or in the top-level index.
 
     Every signkit wrote ``file`` to ``bytes`` in this order; ``bleed_mm`` and ``marks``,
-    the content hashes, ``build_hash``, ``key`` and ``fields`` came later, so older
+    the content hashes, ``build_hash``, ``key`` and ``fields`` came later, and
+    ``stamp_printed``, ``output_intent`` and ``overprint`` later still, so older
     manifests lack some of them.  ``content_scheme`` is not written with a fresh entry:
     :func:`read_manifest` records there which content-hash scheme the entry's manifest was
     hashed under, and an entry carried from one manifest to the next keeps it.  The same
@@ -140,6 +141,11 @@ class BoardEntry(_Record):
     #: The content hash under scheme 1, so a manifest of that time can still be compared.
     content_hash_v1: str | None = None
     stamp: str | None = None
+    #: The revision stamp as printed (``""``: none printed; the content hash above is kept whatever it shows).
+    stamp_printed: str | None = None
+    #: The output intent the PDF names (FOGRA39, JC200103, or an embedded profile), and whether black overprints.
+    output_intent: str | None = None
+    overprint: bool | None = None
     sha256: str | None = None
     bytes: int | None = None
     build_hash: str | None = None
@@ -165,12 +171,24 @@ class BoardEntry(_Record):
 
 
 class ExtraEntry(_Record):
-    """One print-shop companion (样稿, 分块, 拼版) in an enterprise manifest's ``extras``."""
+    """One print-shop companion (样稿, 分块, 拼版) in an enterprise manifest's ``extras``.
+
+    An imposed sheet file is printed instead of the single cards, so the print order
+    needs what is printed: the sheet size, how many sheets, the cards' bleed, the cards
+    it holds and the output intent (``None`` for the other companions and older manifests).
+    """
 
     file: str
     kind: str | None = None
     sha256: str | None = None
     bytes: int | None = None
+    sheet_mm: list[Number] | None = None
+    sheets: int | None = None
+    pages: int | None = None
+    bleed_mm: Number | None = None
+    cards: int | None = None
+    per_sheet: int | None = None
+    output_intent: str | None = None
 
 
 class SignInputs(_Record):

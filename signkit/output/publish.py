@@ -40,6 +40,7 @@ from signkit.output.manifest import (
 )
 from signkit.output.names import assign_names, safe_name
 from signkit.render.built import BuildResult, BuiltBoard
+from signkit.render.stamp import printed_stamps
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,9 @@ class WrittenFile:
             maker=planned.maker, hangs=planned.hangs, grown=built.grown, fonts=list(built.fonts),
             content_hash=built.board.content_hash,
             # what a manifest of signkit before content-hash scheme 2 would say: see stamp.same_content
-            content_hash_v1=built.board.legacy_hash, stamp=built.board.content_hash[:8], sha256=built.sha256,
+            content_hash_v1=built.board.legacy_hash, stamp=built.board.content_hash[:8],
+            stamp_printed=" / ".join(printed_stamps(built.board)), output_intent=built.intent or None,
+            overprint=built.overprint, sha256=built.sha256,
             # a file kept from the last run was not rendered now (``pdf`` is empty): publish fills in its size
             bytes=len(built.pdf), build_hash=built.build_hash, key=board_key(planned.form_id, planned.subject),
             fields=fields)
@@ -87,7 +90,7 @@ def _write_manifest(target: Path, manifest: EnterpriseManifest) -> None:
 
 
 def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, enterprise: str,
-            revised: str, extras: Sequence[tuple[str, str, bytes]] = (), fields: Sequence[dict[str, str]] = (),
+            revised: str, extras: Sequence[tuple[str, str, bytes, dict[str, Any]]] = (), fields: Sequence[dict[str, str]] = (),
             input_hash: str = "", signs: SignInputs | None = None, unreported: bool = True,
             blocked: Sequence[BlockedEntry] = ()) -> Published:
     """Write ``result`` into ``outdir/folder`` so that the manifest is never wrong about the disk.
@@ -147,7 +150,7 @@ def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, e
             kept_old.append(previous)
             waiting = waiting.model_copy(update={"file": previous.file})
         kept_blocked.append(waiting)
-    new_extras = {relative: content for relative, _, content in extras}
+    new_extras = {relative: content for relative, _, content, _ in extras}
     earlier: list[BoardEntry | ExtraEntry] = [*old.files, *baseline, *old.extras]
     old_names = {e.file for e in earlier}
     old_names.update(old.writing or [])
@@ -161,11 +164,11 @@ def publish(result: BuildResult, outdir: Path, *, folder: str, site_file: str, e
         atomic_write_bytes(target / name, content)
         kill_point("board")
     extra_entries = []
-    for relative, kind, content in extras:
+    for relative, kind, content, info in extras:
         path = real_folder(target, Path(relative).parent) / Path(relative).name
         atomic_write_bytes(path, content)
         extra_entries.append(ExtraEntry(file=path.relative_to(target).as_posix(), kind=kind,
-                                        sha256=hashlib.sha256(content).hexdigest(), bytes=len(content)))
+                                        sha256=hashlib.sha256(content).hexdigest(), bytes=len(content), **info))
     removed = []
     for name in stale:
         path = target / name

@@ -41,6 +41,7 @@ from signkit.pipeline.options import DEFAULTS, RenderOptions
 from signkit.plan.boards import PlannedBoard, made_by_government, plan_boards
 from signkit.render.built import BuildResult, BuiltBoard
 from signkit.render.pdf import PrintSpec, fonts_used, render_pdf
+from signkit.render.stamp import restamp
 from signkit.spec.sizes import PROPORTIONAL
 
 
@@ -72,7 +73,9 @@ def build_site(site: Site, source: SourceMap, fonts: FontSet, options: RenderOpt
 
     Of ``options``, ``fit``, ``producer`` and ``sizes`` shape the boards, and ``bleed`` and
     ``marks`` (from the command line) override the site file's 输出.出血 / 输出.裁切标记
-    for every board.  ``reuse`` lets an incremental run skip rendering a board whose file
+    for every board; a 附表 the site file gives no bleed gets the print shop's
+    (``options.printing``: ``signkit.toml``, else 3 mm on the card and 0 on boards), and
+    its revision stamp as the shop configured it.  ``reuse`` lets an incremental run skip rendering a board whose file
     from the last run has the same build hash.  ``skip`` are positions in the plan whose
     data is blocked by a problem: they are not laid out.  A board whose text does not fit
     is not made either (:attr:`BuildResult.not_made`); the others are.
@@ -81,6 +84,7 @@ def build_site(site: Site, source: SourceMap, fonts: FontSet, options: RenderOpt
     overrides = dict(options.sizes)
     result = BuildResult(fonts=describe(fonts))
     ctx = LayoutContext(site, FontMeasurer(fonts), gradient=site.output.gradient, base_dir=site_folder(source))
+    printing = options.printing
     plan = [(index, planned) for index, planned in enumerate(plan_boards(site))
             if index not in skip and producer in (None, _made_by(planned))]
     ctx = with_type_scales(ctx, [planned for _, planned in plan], overrides)  # boards of one kind share type sizes
@@ -109,18 +113,22 @@ def build_site(site: Site, source: SourceMap, fonts: FontSet, options: RenderOpt
         if different is not None:
             result.diagnostics.append(different)
         copies = planned.quantity if planned.form_id == "2-5" else site.output.copies_of(planned.form_id)
+        stamp = printing.stamp_of(planned.form_id)
+        board = restamp(board, stamp, ctx.measure)
         used = fonts_used(board, fonts)
         embedded = tuple({"role": f.role, "family": f.family, "file": f.path.name, "mandated": f.mandated,
                           "stand_in": not f.mandated} for f in used)
-        board_bleed = bleed if bleed is not None else site.output.bleed_of(planned.form_id)
+        board_bleed = bleed if bleed is not None else site.output.bleed_of(planned.form_id) \
+            if planned.form_id in site.output.bleed else printing.bleed_of(planned.form_id)
         board_marks = marks if marks is not None else site.output.marks
-        spec = PrintSpec(bleed=board_bleed, marks=board_marks)
+        spec = PrintSpec(bleed=board_bleed, marks=board_marks, overprint=printing.overprint, intent=printing.intent)
         digest = build_hash(board.content_hash, stamp=stamp_text(board),
                             fonts=face_identities(used),
                             options={"bleed": board_bleed, "marks": board_marks, "pdfx": spec.pdfx,
+                                     "stamp": list(stamp), **printing.describe(),
                                      **({"type_sizes": frame.type_sizes} if frame.type_sizes else {})})
         kept = reuse(planned, digest) if reuse else None
         pdf = b"" if kept else render_pdf(board, fonts, spec=spec)
         result.boards.append(BuiltBoard(planned, board, pdf, width, height, copies, grown, embedded, board_bleed,
-                                        board_marks, digest, kept or ""))
+                                        board_marks, digest, kept or "", printing.intent.key, printing.overprint))
     return result

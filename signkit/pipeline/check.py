@@ -19,7 +19,7 @@ from signkit.diagnostics import Diagnostic, KeyPath, Severity, sort_key
 from signkit.excel.imported import ImportedSite
 from signkit.excel.reader import read_workbook
 from signkit.fonts import FontSet, check_coverage
-from signkit.load.source import DEFAULT_MAX_BYTES, SourceText, decode, read_source
+from signkit.load.source import DEFAULT_MAX_BYTES, SourceText, read_bytes, read_source
 from signkit.load.yaml_tree import SourceMap, parse_yaml
 from signkit.model.site import Site
 from signkit.model.validate import validate_site
@@ -207,14 +207,14 @@ def check_files(args: Sequence[str], *, fonts: FontSet | None = None, layout: bo
     rows in order); an empty list when nothing was found to check.
     """
     reports: list[FileReport] = []
-    for item in collect_inputs(args, read_stdin):
+    for item in collect_inputs(args, read_stdin, max_bytes=max_bytes):
         if item.workbook:
             assert item.path is not None
             reports.extend(check_workbook(item.path, fonts=fonts, layout=layout, display=item.display,
                                           index=item.index, sign_folder=sign_folder))
             continue
         source = read_source(item.path, max_bytes=max_bytes, display=item.name) if item.path is not None \
-            else decode((item.text or "").encode("utf-8"), item.name)
+            else read_bytes(item.data or b"", item.name, max_bytes=max_bytes)
         reports.append(check_source(source, fonts=fonts, layout=layout, sign_folder=sign_folder))
     return reports
 

@@ -1,7 +1,9 @@
 """The project configuration file, ``signkit.toml``.
 
-Settings an office makes once (fonts, the folder of its own sign artwork; sizes and
-bleed later) live here rather than on every command line or in every site file.  The
+Settings an office makes once (fonts, the folder of its own sign artwork) and a print
+shop makes once (``[print]``: bleed and revision stamp per 附表, black overprint, the
+output intent, the imposed sheets' edge margin) live here rather than on every
+command line or in every site file.  The
 file is looked up in the current directory unless ``--config`` names one.  Unknown keys
 are errors, like in the site file, and every problem names the file and line.
 """
@@ -18,11 +20,19 @@ from typing import Any
 from signkit.diagnostics import Diagnostic, Location, Severity
 from signkit.errors import SignkitError
 from signkit.fonts import FontChoice
+from signkit.render.pdfx import ProfileError, output_condition
+from signkit.render.settings import ANY_FORM, DEFAULT_GRIPPER, DEFAULT_PRINT, STAMP_PARTS, PrintSettings
+from signkit.spec.forms import FORMS
 
 CONFIG_NAME = "signkit.toml"
 _FONT_KEYS = {"mode", "title", "body"}
 _SIGN_KEYS = {"folder"}
-_TABLES = ("fonts", "signs")
+_PRINT_KEYS = {"bleed", "stamp", "overprint", "output_intent", "gripper"}
+_TABLES = ("fonts", "signs", "print")
+#: Largest bleed or edge margin accepted (mm): wide enough for a board wrapped round a frame.
+MAX_PRINT_MARGIN = 100.0
+#: What ``[print.stamp]`` takes for "no stamp".
+STAMP_OFF = ("off", "关", "否", "无")
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,8 @@ class Config:
     title_font: FontChoice | None = None
     body_font: FontChoice | None = None
     sign_folder: SignFolder | None = None
+    #: ``[print]``: the print shop's settings (defaults where it says nothing).
+    printing: PrintSettings = DEFAULT_PRINT
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -83,7 +95,7 @@ def load_config(path: Path | None = None) -> Config:
     unknown = set(data) - set(_TABLES)
     if unknown:
         key = sorted(unknown)[0]
-        raise _error(path, f"未知的配置项「{key}」（目前只支持 [fonts] 和 [signs]）", _line_of(text, key) or 1, key)
+        raise _error(path, f"未知的配置项「{key}」（目前只支持 [fonts]、[signs] 和 [print]）", _line_of(text, key) or 1, key)
     fonts = data.get("fonts", {})
     if not isinstance(fonts, dict):
         raise _error(path, "fonts 应为表 [fonts]", _line_of(text, "fonts"), "fonts")
@@ -103,7 +115,69 @@ def load_config(path: Path | None = None) -> Config:
         line = _line_of(text, key)
         return FontChoice(spec, f"{path.name} 的 fonts.{key}", Location(str(path), line, 1 if line else None))
 
-    return Config(path, mode, choice("title"), choice("body"), _sign_folder(path, text, data.get("signs", {})))
+    return Config(path, mode, choice("title"), choice("body"), _sign_folder(path, text, data.get("signs", {})),
+                  _printing(path, text, data.get("print", {})))
+
+
+def _print_line(text: str, key: str) -> int | None:
+    """The line of ``key`` (bare or quoted, as ``"2-5" = 3`` is written)."""
+    return _line_of(text, key) or _line_of(text, f'"{key}"')
+
+
+def _forms_table(path: Path, text: str, table: object, name: str) -> dict[str, object]:
+    """``[print.bleed]`` or ``[print.stamp]``: 附表 numbers (or ``"默认"``, also spelt ``default``) to values."""
+    if not isinstance(table, dict):
+        raise _error(path, f"print.{name} 应为表 [print.{name}]，如 \"2-5\" = …", _line_of(text, name), f"print.{name}")
+    for key in table:
+        if key not in (ANY_FORM, "default") and key not in FORMS:
+            raise _error(path, f"print.{name} 中的「{key}」不是附表编号，可用：{'、'.join(FORMS)} 或 \"{ANY_FORM}\"",
+                         _print_line(text, key), f"print.{name}.{key}")
+    return {ANY_FORM if key == "default" else key: value for key, value in table.items()}
+
+
+def _printing(path: Path, text: str, table: object) -> PrintSettings:
+    """``[print]``, checked item by item; every problem names the key and its line."""
+    if not isinstance(table, dict):
+        raise _error(path, "print 应为表 [print]", _line_of(text, "print"), "print")
+    for key in sorted(set(table) - _PRINT_KEYS):
+        raise _error(path, f"未知的配置项「print.{key}」，可用：{'、'.join(sorted(_PRINT_KEYS))}",
+                     _line_of(text, key), f"print.{key}")
+    bleed: list[tuple[str, float]] = []
+    for form, value in _forms_table(path, text, table.get("bleed", {}), "bleed").items():
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= MAX_PRINT_MARGIN:
+            raise _error(path, f"print.bleed.{form} 应为 0 到 {MAX_PRINT_MARGIN:g} 的毫米数", _print_line(text, form),
+                         f"print.bleed.{form}")
+        bleed.append((form, float(value)))
+    stamp: list[tuple[str, tuple[str, ...]]] = []
+    for form, value in _forms_table(path, text, table.get("stamp", {}), "stamp").items():
+        line = _print_line(text, form)
+        if isinstance(value, str) and value.strip().lower() in STAMP_OFF:
+            stamp.append((form, ()))
+            continue
+        if not isinstance(value, list) or not value or any(part not in STAMP_PARTS for part in value):
+            raise _error(path, f"print.stamp.{form} 应为 \"off\"（不印修订标记）或由 {'、'.join(STAMP_PARTS)} 组成的列表，"
+                         f"如 [\"附表\", \"内容\", \"修订\"]", line, f"print.stamp.{form}")
+        stamp.append((form, tuple(part for part in STAMP_PARTS if part in value)))
+    overprint = table.get("overprint", True)
+    if not isinstance(overprint, bool):
+        raise _error(path, "print.overprint 应为 true 或 false", _line_of(text, "overprint"), "print.overprint")
+    gripper = table.get("gripper", DEFAULT_GRIPPER)
+    if isinstance(gripper, bool) or not isinstance(gripper, int | float) or not 0 <= gripper <= MAX_PRINT_MARGIN:
+        raise _error(path, f"print.gripper 应为 0 到 {MAX_PRINT_MARGIN:g} 的毫米数（拼版纸边留白）",
+                     _line_of(text, "gripper"), "print.gripper")
+    settings = PrintSettings(tuple(bleed), tuple(stamp), overprint, gripper=float(gripper))
+    intent = table.get("output_intent")
+    if intent is None:
+        return settings
+    line = _line_of(text, "output_intent")
+    if not isinstance(intent, str) or not intent.strip():
+        raise _error(path, "print.output_intent 应为 FOGRA39、JapanColor2001Coated 或 ICC 文件路径", line,
+                     "print.output_intent")
+    try:
+        condition = output_condition(intent, path.parent)
+    except ProfileError as bad:
+        raise _error(path, f"print.output_intent：{bad}", line, "print.output_intent") from None
+    return PrintSettings(settings.bleed, settings.stamp, settings.overprint, condition, settings.gripper)
 
 
 def _sign_folder(path: Path, text: str, signs: object) -> SignFolder | None:

@@ -9,32 +9,44 @@ manifest, and the naming is in one place.
 
 from __future__ import annotations
 
+from typing import Any
+
 from signkit.fonts import FontSet
 from signkit.output.names import board_filename
 from signkit.pipeline.options import RenderOptions
 from signkit.printshop import impose_cards, proofs_pdf, tile_pdf
+from signkit.printshop.impose import imposition_plans
 from signkit.render.built import BuildResult
 
 #: The bleed of the imposed 2-5 cards (mm): they are cut apart, whatever the boards' bleed.
 CARD_BLEED = 3.0
 
 
-def make_extras(result: BuildResult, fonts: FontSet, options: RenderOptions) -> list[tuple[str, str, bytes]]:
-    """Proofs (one file per enterprise), tiles (one file per board), the imposed card sheets.
+#: One companion: (path relative to the enterprise's folder, kind for the manifest, PDF bytes, what the print
+#: order needs of it — sheet size, sheets, bleed, cards — for the files printed instead of the boards).
+Extra = tuple[str, str, bytes, dict[str, Any]]
 
-    Each as (path relative to the enterprise's folder, kind for the manifest, PDF bytes).
-    """
-    out: list[tuple[str, str, bytes]] = []
+
+def make_extras(result: BuildResult, fonts: FontSet, options: RenderOptions) -> list[Extra]:
+    """Proofs (one file per enterprise), tiles (one file per board), the imposed card sheets."""
+    out: list[Extra] = []
     if options.proof:
         out.append((f"样稿_{options.proof}.pdf", f"样稿 {options.proof}",
-                    proofs_pdf([b.board for b in result.boards], fonts, options.proof)))
+                    proofs_pdf([b.board for b in result.boards], fonts, options.proof), {}))
     if options.tile:
         for built in result.boards:
             stem = board_filename(built)[:-4]
             out.append((f"分块/{stem}_{options.tile}分块.pdf", f"分块 {options.tile}",
-                        tile_pdf(built.board, fonts, options.tile, options.overlap)))
+                        tile_pdf(built.board, fonts, options.tile, options.overlap), {}))
     cards = [(b.board, b.copies) for b in result.boards if b.planned.form_id == "2-5"]
     if options.impose and cards:
-        out.append((f"2-5_岗位风险告知卡_拼版_{options.impose}.pdf", f"拼版 {options.impose}",
-                    impose_cards(cards, fonts, options.impose, bleed=CARD_BLEED)))
+        printing = options.printing
+        plans = imposition_plans(cards, options.impose, CARD_BLEED, margin=printing.gripper)
+        pdf = impose_cards(cards, fonts, options.impose, bleed=CARD_BLEED, margin=printing.gripper,
+                           overprint=printing.overprint, intent=printing.intent)
+        info = {"sheet_mm": [plans[0].sheet_w, plans[0].sheet_h], "sheets": sum(p.sheets for p in plans),
+                "pages": 2 * sum(p.sheets for p in plans), "bleed_mm": CARD_BLEED,
+                "cards": sum(len(p.placements) for p in plans), "per_sheet": plans[0].per_sheet,
+                "output_intent": printing.intent.key}
+        out.append((f"2-5_岗位风险告知卡_拼版_{options.impose}.pdf", f"拼版 {options.impose}", pdf, info))
     return out

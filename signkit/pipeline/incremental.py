@@ -25,6 +25,7 @@ from signkit.fonts.identity import fontset_identity
 from signkit.model.site import Site
 from signkit.output.manifest import MANIFEST, SignInputs, file_sha256, read_top_manifest
 from signkit.pipeline.options import DEFAULT_OVERLAP, RenderOptions
+from signkit.render.settings import DEFAULT_PRINT
 
 
 def input_hash(data: bytes, options: RenderOptions, fonts: FontSet, *, signs: str = "") -> str:
@@ -35,14 +36,17 @@ def input_hash(data: bytes, options: RenderOptions, fonts: FontSet, *, signs: st
     ``--dry-run``, ``--force``, ``--jobs`` and ``--fail-fast`` are left out (how a run goes
     about it is not what the files are made from), so a dry run can see that nothing changed.
     The payload is the one signkit has always hashed, so folders written before are still
-    recognised as unchanged: the overlap counts only when a companion is asked for.
+    recognised as unchanged: the overlap counts only when a companion is asked for, and the
+    print shop's settings (``options.printing``) only when they are not the defaults.
     """
     faces = fontset_identity(fonts)
-    shaping = {"fit": options.fit, "producer": options.producer, "sizes": tuple(sorted(options.sizes)),
+    shaping: dict[str, object] = {"fit": options.fit, "producer": options.producer, "sizes": tuple(sorted(options.sizes)),
                "bleed": options.bleed, "marks": options.marks, "strict": options.strict, "max_bytes": options.max_bytes,
                "proof": options.proof, "tile": options.tile, "impose": options.impose,
                "overlap": options.overlap if options.companions else DEFAULT_OVERLAP,
                "sign_folder": options.sign_folder}
+    if options.printing != DEFAULT_PRINT:  # a shop's [print] settings; without them the payload is the one hashed before
+        shaping["printing"] = options.printing.identity()
     payload = json.dumps({"site": hashlib.sha256(data).hexdigest(), "options": shaping, "fonts": faces,
                           "signkit": __version__, "signs": signs}, sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()

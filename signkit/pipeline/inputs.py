@@ -16,6 +16,7 @@ from pathlib import Path
 
 from signkit.excel import is_workbook
 from signkit.excel.reader import read_workbook
+from signkit.load.source import DEFAULT_MAX_BYTES
 
 STDIN = "-"
 
@@ -28,17 +29,28 @@ SITE_SUFFIXES = (".yaml", ".yml")
 
 @dataclass(frozen=True)
 class SiteInput:
-    """One enterprise to process: a site file, text read from standard input, or one enterprise of a workbook."""
+    """One enterprise to process: a site file, bytes read from standard input, or one enterprise of a workbook.
+
+    Standard input is kept as bytes, not text: it is decoded by
+    :func:`signkit.load.source.read_bytes` like a file's, so a GBK or binary stream gets
+    the same located SK004 / SK005 (and an oversized one SK003) instead of a crash.
+    """
 
     name: str
     path: Path | None = None
-    text: str | None = None
+    #: What standard input gave, at most ``max_bytes + 1`` bytes (one more tells that it was too large).
+    data: bytes | None = None
     #: For a workbook: which of its enterprises (a roster has one per row); ``None`` for its only one.
     index: int | None = None
 
     @property
     def workbook(self) -> bool:
-        return self.path is not None and self.text is None and is_workbook(self.path)
+        return self.path is not None and self.data is None and is_workbook(self.path)
+
+    @property
+    def text(self) -> str | None:
+        """Standard input's text, for display and tests (undecodable bytes replaced); reading uses :attr:`data`."""
+        return None if self.data is None else self.data.decode("utf-8-sig", errors="replace")
 
     @property
     def display(self) -> str:
@@ -46,17 +58,20 @@ class SiteInput:
         return self.name.rpartition("#")[0] if self.index is not None else self.name
 
 
-def collect_inputs(args: Sequence[str], read_stdin: Callable[[], str] | None = None) -> list[SiteInput]:
+def collect_inputs(args: Sequence[str], read_stdin: Callable[[], str | bytes] | None = None, *,
+                   max_bytes: int = DEFAULT_MAX_BYTES) -> list[SiteInput]:
     """Files as given, folders searched recursively for *.yaml / *.yml (sorted), ``-`` for stdin.
 
     A workbook named explicitly is one input, or one per enterprise for a regulator's
-    roster (named ``名册.xlsx#5`` after the row).
+    roster (named ``名册.xlsx#5`` after the row).  Standard input is read as bytes, at
+    most ``max_bytes + 1`` of them (the cap a file has), and decoded later.
     """
     inputs: list[SiteInput] = []
     for arg in args:
         if arg == STDIN:
-            reader = read_stdin or sys.stdin.read
-            inputs.append(SiteInput("<stdin>", text=reader()))
+            given = read_stdin() if read_stdin is not None else read_stdin_bytes(max_bytes)
+            data = given.encode("utf-8") if isinstance(given, str) else given
+            inputs.append(SiteInput("<stdin>", data=data[:max_bytes + 1]))
             continue
         path = Path(arg)
         if path.is_dir():
@@ -68,6 +83,27 @@ def collect_inputs(args: Sequence[str], read_stdin: Callable[[], str] | None = N
         else:
             inputs.append(SiteInput(arg, path))
     return inputs
+
+
+def read_stdin_bytes(max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes of standard input, undecoded.
+
+    Never ``sys.stdin.read()``: that decodes with the locale's encoding (a GBK file is a
+    UnicodeDecodeError, exit 3) and reads without limit.  A text stream without a byte
+    buffer (replaced by a caller) is read up to the same count of characters.
+    """
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        chunks: list[bytes] = []
+        left = max_bytes + 1
+        while left > 0:  # a pipe returns what is there; read until the cap or the end
+            chunk = buffer.read(left)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    return sys.stdin.read(max_bytes + 1).encode("utf-8")
 
 
 def _workbook_inputs(arg: str, path: Path) -> list[SiteInput]:

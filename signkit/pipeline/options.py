@@ -15,6 +15,7 @@ from typing import Literal
 
 from signkit.load.source import DEFAULT_MAX_BYTES
 from signkit.pipeline.config import SignFolder
+from signkit.render.settings import DEFAULT_PRINT, PrintSettings
 
 #: ``--fit``: what to do with text that does not fit its cell at the legible minimum.
 FitMode = Literal["fail", "grow"]
@@ -52,6 +53,8 @@ class RenderOptions:
     overlap: float = DEFAULT_OVERLAP
     #: ``signkit.toml``'s sign folder, for site files that name none.
     sign_folder: SignFolder | None = None
+    #: The print shop's settings (``signkit.toml``'s ``[print]``, ``--overprint``, ``--output-intent``, ``--gripper``).
+    printing: PrintSettings = DEFAULT_PRINT
     dry_run: bool = False
     force: bool = False
     jobs: int = 1

@@ -101,7 +101,7 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, options: Re
         outcome.diagnostics.extend(size_problems)
         outcome.usage_error = True
         return outcome
-    inputs = collect_inputs(files, read_stdin)
+    inputs = collect_inputs(files, read_stdin, max_bytes=options.max_bytes)
     if not inputs:
         outcome.diagnostics.append(Diagnostic("SK001", Severity.ERROR, "没有找到站点文件（*.yaml、*.yml）",
                                               Location("、".join(files))))

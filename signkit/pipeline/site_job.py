@@ -19,10 +19,19 @@ from pathlib import Path
 from signkit.diagnostics import Diagnostic, Location, Severity, format_path
 from signkit.excel.reader import ImportedSite, read_workbook
 from signkit.fonts import FontSet
-from signkit.load.source import SourceText, decode, read_source
+from signkit.load.source import SourceText, read_bytes, read_source
 from signkit.output.atomic import LinkError, real_folder
 from signkit.output.claims import claim
-from signkit.output.manifest import BlockedEntry, BoardEntry, EnterpriseManifest, board_key, file_sha256, manifest_intact, read_manifest
+from signkit.output.manifest import (
+    BlockedEntry,
+    BoardEntry,
+    EnterpriseManifest,
+    ExtraEntry,
+    board_key,
+    file_sha256,
+    manifest_intact,
+    read_manifest,
+)
 from signkit.output.names import assign_names, safe_name
 from signkit.output.publish import WrittenFile, publish
 from signkit.pipeline.build import build_site
@@ -51,6 +60,8 @@ class SiteOutcome:
     forms: dict[str, int] = field(default_factory=dict)
     reprints: list[Reprint] = field(default_factory=list)
     entries: list[BoardEntry] = field(default_factory=list)
+    #: The print-shop companions written (the imposed sheets are in the print order).
+    extras: list[ExtraEntry] = field(default_factory=list)
     written: list[WrittenFile] = field(default_factory=list)  # in-process runs only
     report: FileReport | None = None  # in-process runs only
     #: The manifest keeps a baseline until this reprint list is handed on (render_files acknowledges it).
@@ -82,9 +93,9 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
         def check() -> FileReport:
             return check_imported(imported, fonts=fonts, sign_folder=options.sign_folder)
     else:
-        if job.text is not None:
-            source = decode(job.text.encode("utf-8"), job.name)
-            raw = job.text.encode("utf-8")
+        if job.data is not None:
+            source = read_bytes(job.data, job.name, max_bytes=options.max_bytes)
+            raw = job.data
         else:
             assert job.path is not None
             source = read_source(job.path, max_bytes=options.max_bytes, display=job.name)
@@ -192,7 +203,8 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
         outcome.status = "failed"
         return outcome
     outcome.not_made = published.blocked
-    outcome.entries = read_manifest(published.folder).files
+    written_manifest = read_manifest(published.folder)
+    outcome.entries, outcome.extras = written_manifest.files, written_manifest.extras
     outcome.rewritten, outcome.kept, outcome.removed = published.rewritten, published.kept, published.removed
     _count_forms(outcome, outcome.entries)
     if keep:
@@ -239,6 +251,7 @@ def _unchanged(outcome: SiteOutcome, folder: str, old: EnterpriseManifest) -> Si
     outcome.status, outcome.folder = "unchanged", folder
     outcome.enterprise = old.enterprise or ""
     outcome.entries = old.files
+    outcome.extras = old.extras
     outcome.not_made = list(old.blocked or [])
     outcome.kept = [e.file for e in outcome.entries]
     _count_forms(outcome, outcome.entries)

@@ -37,6 +37,7 @@ from signkit.output.atomic import atomic_write_bytes, atomic_write_text, kill_po
 from signkit.output.manifest import (
     MANIFEST,
     BoardEntry,
+    ExtraEntry,
     IndexedEnterprise,
     TopManifest,
     file_sha256,
@@ -87,15 +88,15 @@ def finish_top(sites: Sequence[SiteOutcome], outdir: Path, fonts: FontSet, previ
     for site in sites:
         if site.failed or not site.folder:
             continue
-        rows.extend(order_rows(site.enterprise, site.entries, f"{site.folder}/", site.not_made))
+        rows.extend(order_rows(site.enterprise, site.entries, f"{site.folder}/", site.not_made, site.extras))
         indexed = IndexedEnterprise(enterprise=site.enterprise, site_file=site.input.name, folder=site.folder,
                                     files=[e.in_folder(site.folder) for e in site.entries])
         if site.not_made:
             indexed = indexed.model_copy(update={"blocked": site.not_made})
         index.append(indexed)
-    for carried, found in _carried(sites, outdir, previous):
+    for carried, found, extras in _carried(sites, outdir, previous):
         folder = carried.folder or ""
-        rows.extend(order_rows(carried.enterprise or "", found, f"{folder}/"))
+        rows.extend(order_rows(carried.enterprise or "", found, f"{folder}/", extras=extras))
         index.append(carried.model_copy(update={"this_run": False, "files": [e.in_folder(folder) for e in found]}))
         done.carried.append(carried)
     if not index:  # nothing made and nothing left: no print order, and a manifest only where one was
@@ -121,7 +122,7 @@ def finish_top(sites: Sequence[SiteOutcome], outdir: Path, fonts: FontSet, previ
 
 
 def _carried(sites: Sequence[SiteOutcome], outdir: Path, previous: TopManifest | None
-             ) -> list[tuple[IndexedEnterprise, list[BoardEntry]]]:
+             ) -> list[tuple[IndexedEnterprise, list[BoardEntry], list[ExtraEntry]]]:
     """Enterprises of the last run that this one did not render, whose folders are still intact.
 
     The top manifest and 印刷清单 describe what is in OUTDIR: a print shop given the folder
@@ -129,11 +130,11 @@ def _carried(sites: Sequence[SiteOutcome], outdir: Path, previous: TopManifest |
     listed whose files are gone would be printed from nothing.  An enterprise is carried
     over when this run did not render it (its site file was not given, or failed) and its
     own manifest is finished and matches the disk; removing its folder removes it.
-    Each comes as its index entry (without files) and the boards its own manifest lists.
+    Each comes as its index entry (without files), the boards and the companions its own manifest lists.
     """
     done = {site.input.name for site in sites if not site.failed and site.folder}
     claimed = {site.folder for site in sites if site.folder}
-    carried: list[tuple[IndexedEnterprise, list[BoardEntry]]] = []
+    carried: list[tuple[IndexedEnterprise, list[BoardEntry], list[ExtraEntry]]] = []
     for entry in previous.enterprises if previous is not None else []:
         site_file, folder = entry.site_file or "", entry.folder or ""
         if not folder or site_file in done or folder in claimed or "/" in folder or folder.startswith("."):
@@ -143,7 +144,8 @@ def _carried(sites: Sequence[SiteOutcome], outdir: Path, previous: TopManifest |
             continue
         claimed.add(folder)
         enterprise = manifest.enterprise if manifest.enterprise is not None else entry.enterprise or ""
-        carried.append((IndexedEnterprise(enterprise=enterprise, site_file=site_file, folder=folder), manifest.files))
+        carried.append((IndexedEnterprise(enterprise=enterprise, site_file=site_file, folder=folder), manifest.files,
+                        manifest.extras))
     return carried
 
 

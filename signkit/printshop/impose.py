@@ -16,8 +16,13 @@ them on a guillotine.  What the sheets look like, and why:
   centred on the sheet, so reflected slots are slots.  Front-to-back registration of
   real printers is ±1 mm or so; the bleed absorbs it.
 * **Cards upright**, all the same way round; the sheet is turned (portrait or landscape)
-  whichever way fits more cards (a tie keeps portrait).  A6 cards: 2 on A4, 4 on A3,
-  6 on SRA3.
+  whichever way fits more cards (a tie keeps portrait).  A6 cards with the default
+  10 mm edge margin: 2 on A4, 4 on A3, 4 on SRA3 (6 on SRA3 needed marks 1 mm from the
+  paper edge, which no press prints).
+* **The edge margin** (``margin``, the press's gripper and unprintable edge, default
+  :data:`signkit.render.settings.DEFAULT_GRIPPER`): no crop mark and no label comes
+  nearer than this to any paper edge, so nothing the guillotine operator needs is lost
+  in the gripper or cut off by a digital press.
 * **Bleed and gutters.**  Each card is drawn with ``bleed`` mm of background past its
   trim and clipped there, so nothing runs onto a neighbour.  The default gutter between
   trims is exactly ``2 × bleed``: the two bleeds meet and every card is cut on its own
@@ -32,8 +37,10 @@ them on a guillotine.  What the sheets look like, and why:
   readable mark, and the wider gutter costs SRA3 its sixth A6 card.
 * **Quantities.**  Cards fill the slots row by row, sheet after sheet, each design
   repeated its quantity; slots left on the last sheet stay empty on both sides.
-* A slug line in the top margin names the job, the sheet number, the side and the
-  duplex mode, for the operator.
+* A label in the top margin names the job, the sheet number, the side and the duplex
+  mode, for the operator, at :data:`SLUG_SIZE` (7 pt, no smaller): it is set over the
+  columns (where no crop mark runs), on as many lines as it needs, and when the margin
+  holds fewer lines its least important parts are left off, never shrunk.
 
 The output goes to a press, so it carries the PDF/X-1a keys
 (:func:`signkit.render.pdfx.add_pdfx_keys`); MediaBox, TrimBox and BleedBox are all the
@@ -54,7 +61,8 @@ from signkit.drawing.text import FontMeasurer, Measurer
 from signkit.fonts import FontSet
 from signkit.printshop.sheets import EPSILON, IMPOSE_SHEETS, format_mm, label, oriented, sheet_size
 from signkit.render.pdf import MM, REGISTRATION, draw_page, new_canvas
-from signkit.render.pdfx import add_pdfx_keys
+from signkit.render.pdfx import FOGRA39, OutputCondition, add_pdfx_keys
+from signkit.render.settings import DEFAULT_GRIPPER
 
 Duplex = Literal["long-edge", "short-edge"]
 
@@ -62,19 +70,24 @@ Duplex = Literal["long-edge", "short-edge"]
 MARK_GAP = 2.0
 MARK_LENGTH = 6.0
 MIN_MARK = 3.0
-#: Paper left beyond the outer marks (mm).
-PAPER_EDGE = 1.0
 #: White needed between two cards' bleeds before per-card marks go into the gutter (mm).
 MIN_GUTTER_WHITE = 7.0
 #: Gap between a gutter mark and the bleed, and the gutter's centre (mm).
 GUTTER_MARK_GAP = 1.0
 MARK_WIDTH_PT = 0.25
-SLUG_SIZE = 2.0
+#: The label's type size (mm): 7 pt, legible at arm's length by a press operator (6 pt is the least accepted).
+SLUG_SIZE = 2.5
+#: Line pitch of the label, as a multiple of its size, and the room above and below its baseline (fractions of
+#: the size: a whole em above, so no glyph of any face reaches into the edge margin).
+SLUG_LEADING = 1.35
+SLUG_ASCENT, SLUG_DESCENT = 1.0, 0.25
+#: Room kept between the label and a column's cut lines, and between it and the bleed (mm).
+SLUG_INSET = 2.0
 
 
-def edge_needed(bleed: float) -> float:
-    """The least distance from an outer card's trim to the sheet edge: bleed, gap, a short mark, paper."""
-    return bleed + MARK_GAP + MIN_MARK + PAPER_EDGE
+def edge_needed(bleed: float, margin: float = DEFAULT_GRIPPER) -> float:
+    """The least distance from an outer card's trim to the sheet edge: bleed, gap, a short mark, the edge margin."""
+    return bleed + MARK_GAP + MIN_MARK + margin
 
 
 def fit_count(length: float, card: float, gap: float, edge: float) -> int:
@@ -124,6 +137,8 @@ class ImpositionPlan:
     slots: tuple[Slot, ...]
     placements: tuple[Placement, ...]
     sheets: int
+    #: Marks and labels keep this far from every paper edge (mm).
+    margin: float = DEFAULT_GRIPPER
 
     @property
     def per_sheet(self) -> int:
@@ -177,12 +192,14 @@ def _grid(sheet_w: float, sheet_h: float, card_w: float, card_h: float, gap: flo
 
 
 def imposition_plan(card_w: float, card_h: float, sheet: str = "A4", bleed: float = 3.0, gap: float | None = None,
-                    quantities: Sequence[int] = (1,), duplex: Duplex = "long-edge") -> ImpositionPlan:
+                    quantities: Sequence[int] = (1,), duplex: Duplex = "long-edge",
+                    margin: float = DEFAULT_GRIPPER) -> ImpositionPlan:
     """The imposition of cards of ``card_w × card_h`` mm, ``quantities[i]`` copies of design ``i``.
 
     ``gap`` is trim to trim between neighbours, default ``2 × bleed``; it may not be less,
     or one card's bleed would print on its neighbour.  The sheet is turned the way that
-    holds more cards (portrait on a tie); the grid is centred.
+    holds more cards (portrait on a tie); the grid is centred.  ``margin`` is kept clear of
+    marks and labels along every paper edge.
     """
     if card_w <= 0 or card_h <= 0:
         raise ValueError(f"卡片尺寸无效：{card_w} × {card_h} mm")
@@ -193,8 +210,10 @@ def imposition_plan(card_w: float, card_h: float, sheet: str = "A4", bleed: floa
         raise ValueError(f"卡片间距 {format_mm(gap)} mm 小于两边出血之和 {format_mm(2 * bleed)} mm")
     if any(q < 0 for q in quantities):
         raise ValueError("数量不能为负数")
+    if margin < 0:
+        raise ValueError("纸边留白不能为负数")
     portrait = sheet_size(sheet, IMPOSE_SHEETS)
-    edge = edge_needed(bleed)
+    edge = edge_needed(bleed, margin)
     best: tuple[int, float, float, int, int] | None = None
     for landscape in (False, True):
         sheet_w, sheet_h = oriented(portrait, landscape)
@@ -204,7 +223,8 @@ def imposition_plan(card_w: float, card_h: float, sheet: str = "A4", bleed: floa
     assert best is not None
     per_sheet, sheet_w, sheet_h, cols, rows = best
     if per_sheet == 0:
-        raise ValueError(f"{format_mm(card_w)} × {format_mm(card_h)} mm 的卡片加出血和裁切线放不进 {sheet.upper()}")
+        raise ValueError(f"{format_mm(card_w)} × {format_mm(card_h)} mm 的卡片加出血、裁切线和 {format_mm(margin)} mm "
+                         f"纸边留白放不进 {sheet.upper()}")
     x0 = (sheet_w - (cols * card_w + (cols - 1) * gap)) / 2
     y0 = (sheet_h - (rows * card_h + (rows - 1) * gap)) / 2
     slots = tuple(Slot(r * cols + c, r, c, x0 + c * (card_w + gap), y0 + r * (card_h + gap))
@@ -216,7 +236,7 @@ def imposition_plan(card_w: float, card_h: float, sheet: str = "A4", bleed: floa
             placements.append(Placement(n // per_sheet, n % per_sheet, card, copy))
     sheets = math.ceil(len(placements) / per_sheet)
     return ImpositionPlan(sheet_w, sheet_h, card_w, card_h, bleed, gap, cols, rows, duplex, slots,
-                          tuple(placements), sheets)
+                          tuple(placements), sheets, margin)
 
 
 Segment = tuple[float, float, float, float]
@@ -231,8 +251,8 @@ def crop_mark_segments(plan: ImpositionPlan) -> list[Segment]:
     """
     b, g = plan.bleed, plan.gap
     near = b + MARK_GAP
-    far_x = min(near + MARK_LENGTH, plan.edge_x - PAPER_EDGE)
-    far_y = min(near + MARK_LENGTH, plan.edge_y - PAPER_EDGE)
+    far_x = min(near + MARK_LENGTH, plan.edge_x - plan.margin)
+    far_y = min(near + MARK_LENGTH, plan.edge_y - plan.margin)
     left, top = plan.edge_x, plan.edge_y
     right = plan.column_x(plan.cols - 1) + plan.card_w
     bottom = plan.row_y(plan.rows - 1) + plan.card_h
@@ -261,22 +281,50 @@ def crop_mark_segments(plan: ImpositionPlan) -> list[Segment]:
     return out
 
 
-def slug(plan: ImpositionPlan, title: str, sheet_name: str, sheet: int, back: bool, total: int) -> str:
-    """The operator's line: job, sheet, side, duplex, cards."""
+def slug_parts(plan: ImpositionPlan, title: str, sheet_name: str, sheet: int, back: bool, total: int) -> list[str]:
+    """The operator's label, part by part, most important first: job, sheet and side, duplex, cards, trim, bleed."""
     side = ("背面（卡片倒置）" if plan.back_rotation else "背面") if back else "正面"
     turn = "长边翻转" if plan.duplex == "long-edge" else "短边翻转"
-    return (f"{title} 拼版 · {sheet_name.upper()} · 第 {sheet + 1}/{plan.sheets} 张 {side} · 双面{turn} · "
-            f"每张 {plan.per_sheet} 位 · 共 {total} 张 · 成品 {format_mm(plan.card_w)} × {format_mm(plan.card_h)} mm · "
-            f"出血 {format_mm(plan.bleed)} mm")
+    return [f"{title} 拼版", f"{sheet_name.upper()} 第 {sheet + 1}/{plan.sheets} 张 {side}", f"双面{turn}",
+            f"每张 {plan.per_sheet} 位 · 共 {total} 张", f"成品 {format_mm(plan.card_w)} × {format_mm(plan.card_h)} mm",
+            f"出血 {format_mm(plan.bleed)} mm"]
 
 
-def _slug_text(plan: ImpositionPlan, text: str, measure: Measurer) -> Text:
-    """The slug over the first column, centred in the top margin between the marks."""
-    left = plan.column_x(0) + 2
-    right = plan.column_x(0) + plan.card_w - 2
-    margin = plan.edge_y - plan.bleed
-    baseline = max(margin / 2 + SLUG_SIZE * 0.35, SLUG_SIZE)
-    return label(text, (left + right) / 2, baseline, SLUG_SIZE, measure, align="center", max_width=right - left)
+def slug(plan: ImpositionPlan, title: str, sheet_name: str, sheet: int, back: bool, total: int) -> str:
+    """The operator's label as one line."""
+    return " · ".join(slug_parts(plan, title, sheet_name, sheet, back, total))
+
+
+def slug_lines(plan: ImpositionPlan, parts: Sequence[str], measure: Measurer) -> list[Text]:
+    """The label over the columns in the top margin, at :data:`SLUG_SIZE`, within the edge margin and clear of marks.
+
+    The band is from the edge margin down to the top cards' bleed; a line runs over one
+    column (cut marks run only along the columns' edges).  Parts go line by line, column
+    by column; parts that find no room are left off, last first — the job and the sheet
+    always fit in the smallest margin :func:`edge_needed` allows.
+    """
+    size = SLUG_SIZE
+    pitch = size * SLUG_LEADING
+    top = plan.margin
+    bottom = plan.edge_y - plan.bleed - MARK_GAP / 2
+    per_column = max(int((bottom - top - (SLUG_ASCENT + SLUG_DESCENT) * size) // pitch) + 1, 0)
+    if bottom - top < (SLUG_ASCENT + SLUG_DESCENT) * size:
+        per_column = 0
+    width = plan.card_w - 2 * SLUG_INSET
+    lines: list[str] = []
+    capacity = per_column * plan.cols
+    for part in parts:
+        if lines and measure.width(f"{lines[-1]} · {part}", size, "body") <= width:
+            lines[-1] = f"{lines[-1]} · {part}"
+        elif len(lines) < capacity and measure.width(part, size, "body") <= width:
+            lines.append(part)
+    out = []
+    for index, line in enumerate(lines):
+        column, row = divmod(index, per_column)
+        left = plan.column_x(column) + SLUG_INSET
+        baseline = top + SLUG_ASCENT * size + row * pitch
+        out.append(label(line, left, baseline, size, measure, align="left"))
+    return out
 
 
 def _groups(cards: Sequence[tuple[Board, int]]) -> list[list[tuple[Board, int]]]:
@@ -288,13 +336,24 @@ def _groups(cards: Sequence[tuple[Board, int]]) -> list[list[tuple[Board, int]]]
     return list(groups.values())
 
 
+def imposition_plans(cards: Sequence[tuple[Board, int]], sheet: str = "A4", bleed: float = 3.0,
+                     gap: float | None = None, duplex: Duplex = "long-edge",
+                     margin: float = DEFAULT_GRIPPER) -> list[ImpositionPlan]:
+    """The plan of each card size's sheets, in the order :func:`impose_cards` prints them (for the print order)."""
+    return [imposition_plan(*group[0][0].size, sheet, bleed, gap, [q for _, q in group], duplex, margin)
+            for group in _groups(cards)]
+
+
 def impose_cards(cards: Sequence[tuple[Board, int]], fonts: FontSet, sheet: str = "A4", bleed: float = 3.0,
-                 gap: float | None = None, duplex: Duplex = "long-edge") -> bytes:
+                 gap: float | None = None, duplex: Duplex = "long-edge", *, margin: float = DEFAULT_GRIPPER,
+                 overprint: bool = True, intent: OutputCondition = FOGRA39) -> bytes:
     """Press-ready imposed sheets of ``cards`` (each design with its quantity): PDF/X keys, CMYK, fonts embedded.
 
     Page 2k-1 is the front of sheet k and page 2k its back (see the module notes for
     the duplex geometry).  Cards of different sizes (a card grown with ``--fit grow``)
-    are imposed on sheets of their own, one size after another.
+    are imposed on sheets of their own, one size after another.  ``margin`` is the
+    paper edge kept clear of marks and labels; ``overprint`` and ``intent`` are as for
+    the single cards (:class:`signkit.render.pdf.PrintSpec`).
     """
 
     if sum(q for _, q in cards) <= 0:
@@ -321,12 +380,10 @@ def impose_cards(cards: Sequence[tuple[Board, int]], fonts: FontSet, sheet: str 
         if rotate:
             canvas.translate(page.width * MM, page.height * MM)
             canvas.rotate(rotate)
-        draw_page(canvas, page, fonts, bleed=bleed)
+        draw_page(canvas, page, fonts, bleed=bleed, overprint=overprint)
         canvas.restoreState()
 
-    for group in _groups(cards):
-        width, height = group[0][0].size
-        plan = imposition_plan(width, height, sheet, bleed, gap, [q for _, q in group], duplex)
+    for group, plan in zip(_groups(cards), imposition_plans(cards, sheet, bleed, gap, duplex, margin), strict=True):
         marks = crop_mark_segments(plan)
         for index in range(plan.sheets):
             for back in (False, True):
@@ -346,8 +403,8 @@ def impose_cards(cards: Sequence[tuple[Board, int]], fonts: FontSet, sheet: str 
                 for x1, y1, x2, y2 in marks:
                     canvas.line(x1 * MM, (sh - y1) * MM, x2 * MM, (sh - y2) * MM)
                 canvas.restoreState()
-                text = _slug_text(plan, slug(plan, title, sheet, index, back, total), measure)
-                draw_page(canvas, Page(sw, sh, (text,)), fonts)
+                texts = slug_lines(plan, slug_parts(plan, title, sheet, index, back, total), measure)
+                draw_page(canvas, Page(sw, sh, tuple(texts)), fonts, overprint=overprint)
                 canvas.showPage()
     canvas.save()
-    return add_pdfx_keys(buffer.getvalue())
+    return add_pdfx_keys(buffer.getvalue(), intent)

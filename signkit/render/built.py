@@ -34,6 +34,9 @@ class BuiltBoard:
     build_hash: str = ""
     #: The sha256 of a file kept from an earlier run (``pdf`` is then empty: not re-rendered).
     kept_sha256: str = ""
+    #: The output intent the PDF names (:attr:`signkit.render.pdfx.OutputCondition.key`), and whether black overprints.
+    intent: str = ""
+    overprint: bool = False
 
     @property
     def reused(self) -> bool:

@@ -9,8 +9,13 @@ Choices a print shop relies on:
   the tests parse every content stream to prove it; bitmaps (a user's PNG or JPEG
   sign) arrive as CMYK pixels (:class:`~signkit.drawing.items.Raster`) and are embedded
   as DeviceCMYK images;
-* with bleed, the background runs out past the trim to the BleedBox; crop marks sit
-  outside the bleed; MediaBox encloses everything and TrimBox is always the board;
+* with bleed, the background runs out past the trim to the BleedBox, and so does every
+  filled box that touches the trim (a band along an edge), so a cut a little off the
+  line shows no white; crop marks sit outside the bleed; MediaBox encloses everything
+  and TrimBox is always the board;
+* black overprints (on by default): 100 % K text and thin 100 % K rules are drawn with
+  fill or stroke overprint and overprint mode 1, so a slightly misregistered K plate
+  leaves no white halo around small black type on the coloured background;
 * every font is embedded (subset TrueType), including for characters drawn from a
   fallback font, which is chosen per character exactly as the coverage check did;
 * the TrimBox is the board's exact size;
@@ -34,7 +39,7 @@ from signkit._version import __version__
 from signkit.drawing.items import Board, Color, Gradient, Line, Page, Path, Raster, Rect, Text
 from signkit.fonts import FontSet, ResolvedFont, split_runs
 from signkit.fonts.embed import register
-from signkit.render.pdfx import add_pdfx_keys
+from signkit.render.pdfx import FOGRA39, OutputCondition, add_pdfx_keys
 
 MM = 72.0 / 25.4
 
@@ -53,13 +58,27 @@ MARK_MARGIN = MARK_GAP + MARK_LENGTH + 2.0
 MARK_WIDTH_PT = 0.25
 
 
+#: Rules up to this width (mm) count as thin: drawn in 100 % K they overprint.
+THIN_RULE = 0.5
+
+#: How close (mm) to the trim edge a filled box must come to be extended into the bleed.
+TRIM_TOUCH = 0.01
+
+
+def is_black(color: Color) -> bool:
+    """100 % K and nothing else: the colour that overprints."""
+    return color.c == 0 and color.m == 0 and color.y == 0 and color.k >= 1
+
+
 @dataclass(frozen=True)
 class PrintSpec:
-    """Print-shop options of one PDF: bleed in mm, crop marks, PDF/X output-intent keys."""
+    """Print-shop options of one PDF: bleed in mm, crop marks, PDF/X output intent, black overprint."""
 
     bleed: float = 0.0
     marks: bool = False
     pdfx: bool = True
+    overprint: bool = True
+    intent: OutputCondition = FOGRA39
 
     @property
     def margin(self) -> float:
@@ -70,10 +89,43 @@ class PrintSpec:
 class _PageDrawer:
     """Draws one page with its trim box's bottom-left corner at the canvas's current origin."""
 
-    def __init__(self, canvas: Canvas, page: Page, fonts: FontSet) -> None:
+    def __init__(self, canvas: Canvas, page: Page, fonts: FontSet, overprint: bool = False) -> None:
         self.c = canvas
         self.page = page
         self.fonts = fonts
+        self.overprint = overprint
+        self.bleed = 0.0
+
+    def _overprint(self, *, fill: bool) -> None:
+        """Overprint the next fill (``fill``) or stroke only, in mode 1 (zero CMY leaves the plates below).
+
+        ``/OP`` alone would also set ``/op``, so a stroke's overprint states the fill's off.
+        """
+        if fill:
+            self.c._setFillOverprint(True)
+        else:
+            self.c._setStrokeOverprint(True)
+            self.c._setFillOverprint(False)
+        self.c._setOverprintMask(1)
+
+    def _thin_black(self, color: Color | None, width: float) -> bool:
+        return self.overprint and color is not None and is_black(color) and width <= THIN_RULE
+
+    def _bled(self, x: float, y: float, w: float, h: float) -> tuple[float, float, float, float]:
+        """A filled box touching the trim, extended past it by the bleed (in layout mm, y down)."""
+        b = self.bleed
+        if b <= 0:
+            return x, y, w, h
+        left, top, right, bottom = x, y, x + w, y + h
+        if left <= TRIM_TOUCH:
+            left -= b
+        if top <= TRIM_TOUCH:
+            top -= b
+        if right >= self.page.width - TRIM_TOUCH:
+            right += b
+        if bottom >= self.page.height - TRIM_TOUCH:
+            bottom += b
+        return left, top, right - left, bottom - top
 
     def y(self, y_mm: float) -> float:
         return (self.page.height - y_mm) * MM
@@ -95,6 +147,15 @@ class _PageDrawer:
             self.c.rect(-b, -b, width + 2 * b, height + 2 * b, stroke=0, fill=1)
 
     def rect(self, item: Rect) -> None:
+        if item.fill is not None and item.stroke is None:
+            x, y, w, h = self._bled(item.x, item.y, item.w, item.h)
+            self.c.setFillColor(_cmyk(item.fill))
+            self.c.rect(x * MM, self.y(y + h), w * MM, h * MM, stroke=0, fill=1)
+            return
+        overprint = self._thin_black(item.stroke, item.stroke_width)
+        if overprint:
+            self.c.saveState()
+            self._overprint(fill=False)
         if item.fill is not None:
             self.c.setFillColor(_cmyk(item.fill))
         if item.stroke is not None:
@@ -102,13 +163,30 @@ class _PageDrawer:
             self.c.setLineWidth(item.stroke_width * MM)
         self.c.rect(item.x * MM, self.y(item.y + item.h), item.w * MM, item.h * MM,
                     stroke=int(item.stroke is not None), fill=int(item.fill is not None))
+        if overprint:
+            self.c.restoreState()
 
     def line(self, item: Line) -> None:
+        overprint = self._thin_black(item.color, item.width)
+        if overprint:
+            self.c.saveState()
+            self._overprint(fill=False)
         self.c.setStrokeColor(_cmyk(item.color))
         self.c.setLineWidth(item.width * MM)
         self.c.line(item.x1 * MM, self.y(item.y1), item.x2 * MM, self.y(item.y2))
+        if overprint:
+            self.c.restoreState()
 
     def text(self, item: Text) -> None:
+        if self.overprint and is_black(item.color):
+            self.c.saveState()
+            self._overprint(fill=True)
+            self._text(item)
+            self.c.restoreState()
+        else:
+            self._text(item)
+
+    def _text(self, item: Text) -> None:
         chain = self.fonts.chain(item.role)
         text = self.c.beginText(item.x * MM, self.y(item.baseline))
         text.setFillColor(_cmyk(item.color))
@@ -136,6 +214,8 @@ class _PageDrawer:
             elif op == "Z":
                 path.close()
         self.c.saveState()
+        if item.fill is None and self._thin_black(item.stroke, item.stroke_width):
+            self._overprint(fill=False)
         if item.fill is not None:
             self.c.setFillColor(_cmyk(item.fill))
         if item.stroke is not None:
@@ -154,6 +234,7 @@ class _PageDrawer:
         self.c.drawImage(ImageReader(image), item.x * MM, self.y(item.y + item.h), item.w * MM, item.h * MM)
 
     def draw(self, bleed: float = 0.0) -> None:
+        self.bleed = bleed
         self.background(bleed)
         for item in self.page.items:
             if isinstance(item, Rect):
@@ -168,13 +249,15 @@ class _PageDrawer:
                 self.text(item)
 
 
-def draw_page(canvas: Canvas, page: Page, fonts: FontSet, *, bleed: float = 0.0) -> None:
+def draw_page(canvas: Canvas, page: Page, fonts: FontSet, *, bleed: float = 0.0, overprint: bool = False) -> None:
     """Draw ``page`` with its trim's bottom-left corner at the canvas's current origin.
 
     Callers position and scale it with ``canvas.translate``/``canvas.scale`` (proofs,
     tiles, imposed card sheets reuse this, so every output draws the same board).
+    ``overprint`` is for press files (the boards, the imposed sheets); an office
+    printer's proofs and tiles leave it off.
     """
-    _PageDrawer(canvas, page, fonts).draw(bleed)
+    _PageDrawer(canvas, page, fonts, overprint).draw(bleed)
 
 
 def crop_marks(canvas: Canvas, x: float, y: float, width: float, height: float, bleed: float) -> None:
@@ -245,7 +328,7 @@ def render_pdf(board: Board, fonts: FontSet, *, keywords: Sequence[str] = (), sp
         canvas.setBleedBox(((m - b) * MM, (m - b) * MM, (m + page.width + b) * MM, (m + page.height + b) * MM))
         canvas.saveState()
         canvas.translate(m * MM, m * MM)
-        draw_page(canvas, page, fonts, bleed=b)
+        draw_page(canvas, page, fonts, bleed=b, overprint=spec.overprint)
         canvas.restoreState()
         if spec.marks:
             crop_marks(canvas, m, m, page.width, page.height, b)
@@ -253,6 +336,5 @@ def render_pdf(board: Board, fonts: FontSet, *, keywords: Sequence[str] = (), sp
     canvas.save()
     data = buffer.getvalue()
     if spec.pdfx:
-
-        data = add_pdfx_keys(data)
+        data = add_pdfx_keys(data, spec.intent, content_hash=board.content_hash)
     return data

@@ -5,6 +5,12 @@ Accepted: a landline with its area code (``0350-3032350``, also the spec's own
 extension; an 11-digit mobile; a national service number (110, 119, 120, 122, 12350,
 12345 …, 95xxx, 96xxx); a 400/800 number.  Several numbers may share one field,
 separated by 、 / ， ；.
+
+What people type around a dialable number (``(0350)6022350``, ``0350 6022350``,
+``0350-6022350（办）``, two numbers on two lines, ``0350-8161208/8161209``) is put
+right by the model (:func:`signkit.model.fields.normalise_phone`) before any rule
+runs, so a site file and a workbook print the same number; what the model left out or
+added to do so is said here (SK230), since the user should see what will be printed.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import re
 from collections.abc import Iterator
 
 from signkit.diagnostics import KeyPath
+from signkit.model.fields import PhoneText
 from signkit.rules.base import RuleContext
 
 _SEPARATORS = re.compile(r"\s*(?:[、/，,;；]|或)\s*")
@@ -24,6 +31,8 @@ _PATTERNS = (
     re.compile(r"[48]00[- ]?\d{3}[- ]?\d{4}"),                           # 400 / 800
 )
 _LOCAL = re.compile(r"\d{7,8}")
+#: What ledgers write in a phone cell to mean "no number here" or "the one above".
+_PLACEHOLDERS = frozenset({"同上", "同前", "〃", "无", "暂无", "-", "/", "—", "见上", "空"})
 
 
 def phone_problem(text: str) -> str | None:
@@ -35,6 +44,8 @@ def phone_problem(text: str) -> str | None:
             continue
         if _LOCAL.fullmatch(part):
             return f"固定电话「{part}」缺少区号"
+        if part in _PLACEHOLDERS:
+            return f"「{part}」不是电话号码，请写出号码"
         return f"「{part}」不是有效的电话号码"
     return None
 
@@ -51,13 +62,17 @@ def _phones(ctx: RuleContext) -> Iterator[tuple[KeyPath, str | None]]:
 
 
 def check_phones(ctx: RuleContext) -> None:
-    """SK201: every telephone number the boards print is dialable."""
+    """SK201: every telephone number the boards print is dialable; SK230: what was changed to print it."""
     for path, value in _phones(ctx):
         if value:
             problem = phone_problem(value)
             if problem:
                 ctx.report("SK201", path, f"电话号码格式不正确：{problem}",
                            "固定电话写成 0350-3032350，手机 13912345678，服务号码如 12350、119、120")
+            notes = value.notes if isinstance(value, PhoneText) else ()
+            if notes:
+                ctx.report("SK230", path, f"电话号码按「{value}」印出：{'；'.join(notes)}",
+                           "请核对印出的号码")
 
 
 def check_postcodes(ctx: RuleContext) -> None:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from signkit.excel import cache as cache_module
 from signkit.excel.cache import ContentCache
 
 
@@ -45,3 +51,26 @@ def test_the_oldest_result_goes_first(tmp_path: Path) -> None:
     assert cache.read(paths[2], paths[2].name, 100, object) is kept[2]
     assert cache.read(paths[1], paths[1].name, 100, object) is kept[1]
     assert cache.read(paths[0], paths[0].name, 100, object) is not kept[0]
+
+
+def test_a_file_asked_for_once_per_row_is_hashed_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch asks for a roster once per enterprise: hashing it each time made a 100,000-row roster quadratic."""
+    path = tmp_path / "名册.csv"
+    path.write_text("甲" * 1000, encoding="utf-8")
+    hashed: list[int] = []
+    real = hashlib.sha256
+
+    def counting(data: bytes = b"") -> Any:
+        hashed.append(len(data))
+        return real(data)
+
+    monkeypatch.setattr(cache_module.hashlib, "sha256", counting)
+    cache: ContentCache[object] = ContentCache(4)
+    first = cache.read(path, "名册.csv", 10_000, object)
+    assert all(cache.read(path, "名册.csv", 10_000, object) is first for _ in range(500))
+    assert len(hashed) == 1
+    # the same size and modification time written back: the change time still tells
+    stat = path.stat()
+    path.write_text("乙" * 1000, encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert cache.read(path, "名册.csv", 10_000, object) is not first and len(hashed) == 2

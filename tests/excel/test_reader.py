@@ -7,9 +7,12 @@ from pathlib import Path
 import openpyxl  # type: ignore[import-untyped, unused-ignore]
 import pytest
 
+from signkit.diagnostics import Severity
 from signkit.excel.reader import read_workbook
 from signkit.pipeline.check import check_imported
 from tests.conftest import Cli, rules_of, workbook_report
+from tests.excel import ledger_samples as samples
+from tests.excel.ledger_samples import Sheet
 
 _CSV = ("风险点名称,风险等级,所在工作场所,风险及可能造成的危害,事故诱因,管控责任人,管控措施,应急处置措施\r\n"
         "配电室,一般,合成车间,\"电气设备漏电，可能造成触电\n线路短路过载，可能引发火灾\",绝缘老化；无证操作,梁俊峰,"
@@ -71,3 +74,20 @@ def test_a_workbook_is_read_once_per_content(tmp_path: Path) -> None:
     assert read_workbook(path, display="别名.csv") is not first  # messages name the file as asked
     path.write_bytes(_CSV.replace("配电室", "变电所").encode("utf-8"))
     assert read_workbook(path).sites[0].data["风险点"][0]["风险点名称"] == "变电所"
+
+
+def test_summary_sheets_are_not_read_as_more_risk_points(tmp_path: Path) -> None:
+    path = samples.FOUNDRY.xlsx(tmp_path / "清单.xlsx", samples.SUMMARY)
+    site = read_workbook(path).sites[0]
+    assert [p["风险点名称"] for p in site.data["风险点"]] == ["中频炉熔炼区", "浇注区", "抛丸清理", "配电室"]  # not 6
+    note = next(d for d in site.diagnostics if d.location.sheet == "风险点统计表")
+    assert note.rule == "SK905" and note.severity is Severity.INFO and "是汇总或评价记录，未读取" in note.message
+
+
+def test_rows_below_the_footer_are_said_not_read(tmp_path: Path) -> None:
+    sheet = Sheet("风险点", [["风险点名称", "风险等级", "管控措施"], ["配电室", "一般", "持证上岗"], ["编制：张三　审核：李四"],
+                            ["仓库", "低", "禁止烟火"]])
+    site = read_workbook(sheet.xlsx(tmp_path / "清单.xlsx")).sites[0]
+    assert [p["风险点名称"] for p in site.data["风险点"]] == ["配电室"]
+    said = next(d for d in site.diagnostics if d.rule == "SK905")
+    assert said.location.cell == "A4" and "在表尾「编制：张三　审核：李四」（第 3 行）之下，未读取" in said.message

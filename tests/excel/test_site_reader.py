@@ -37,9 +37,9 @@ def _messy(path: Path) -> None:
     risks.append(["定襄县示例锻造有限公司安全风险分级管控清单"])
     risks.merge_cells("A1:I1")
     risks.append(["序号", "责任人 ", "风险级别", "风险点（场所）名称", "可能造成的危害", "事故原因",
-                  "工程技术措施", "管理措施", "应急处置措施", "评价方法"])
+                  "工程技术措施", "管理措施", "应急处置措施", "整改情况"])
     risks.append([1, "范永明", "较大风险", "燃气加热炉", "1.天然气泄漏可能爆炸 2.高温炉体可能灼烫",
-                  "管道腐蚀；点火程序错误", "炉前设可燃气体报警器", "每班巡检燃气管道", "关闭紧急切断阀\n疏散人员", "LEC"])
+                  "管道腐蚀；点火程序错误", "炉前设可燃气体报警器", "每班巡检燃气管道", "关闭紧急切断阀\n疏散人员", "已整改"])
     risks.append([None, None, None, None, None, "报警器失效", "设紧急切断阀", "点火作业持证上岗", None, None])
     risks.merge_cells("D3:D4")
     risks.merge_cells("B3:B4")
@@ -69,18 +69,18 @@ def test_messy_ledger_imports_to_the_expected_values(tmp_path: Path) -> None:
         "定襄县工业和信息化局", "定襄县应急管理局", "宏道镇人民政府"]
     first, second = data["风险点"]
     assert first == {
-        "风险点名称": "燃气加热炉", "风险等级": "较大风险", "风险及可能造成的危害": ["天然气泄漏可能爆炸", "高温炉体可能灼烫"],
+        "风险点名称": "燃气加热炉", "风险等级": "较大", "风险及可能造成的危害": ["天然气泄漏可能爆炸", "高温炉体可能灼烫"],
         "事故诱因": ["管道腐蚀", "点火程序错误", "报警器失效"], "管控责任人": "范永明",
         "管控措施": ["炉前设可燃气体报警器", "设紧急切断阀", "每班巡检燃气管道", "点火作业持证上岗"],
         "应急处置措施": ["关闭紧急切断阀", "疏散人员"]}
-    assert second["风险点名称"] == "空气锤锻打区" and second["风险等级"] == "黄"
+    assert second["风险点名称"] == "空气锤锻打区" and second["风险等级"] == "一般"  # level words as the site file writes them
     assert second["风险及可能造成的危害"] == ["锤头落下砸伤", "飞溅伤眼"]
     report = check_imported(imported)
     messages = rendered(report)
     # every header that was not the site file's own wording is reported as mapped
     assert any("台账.xlsx:安全风险分级管控清单!C2" in m and "列「风险级别」按「风险等级」读取 [SK904]" in m for m in messages)
     assert any("列「工程技术措施」按「管控措施」读取" in m for m in messages)
-    assert any("!J2" in m and "列「评价方法」" in m and "[SK905]" in m for m in messages)  # unknown column, ignored
+    assert any("!J2" in m and "列「整改情况」" in m and "[SK905]" in m for m in messages)  # unknown column, ignored
     assert any("企业基本信息!A15" in m and "法人代表" in m for m in messages)  # unknown item
     assert any("企业基本信息!B11" in m and "补回为「03506036518」" in m and "[SK906]" in m for m in messages)
     assert any("企业基本信息!B6" in m and "035400" in m for m in messages)
@@ -177,3 +177,24 @@ def test_a_row_without_a_name_is_its_own_record_not_part_of_the_one_above(tmp_pa
     assert second["风险点名称"] is None  # required: kept empty, so the check reports it at A3
     empty = [d for d in check_imported(imported).diagnostics if d.rule == "SK103" and d.location.path == ("风险点", 1, "风险点名称")]
     assert [(d.location.sheet, d.location.cell) for d in empty] == [("风险点", "A3")]
+
+
+def test_supervision_leaders_written_with_their_title(tmp_path: Path) -> None:
+    path = tmp_path / "监管.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "监管责任"
+    sheet.append(["类别", "层级", "部门", "责任领导（姓名、职务）", "职务", "具体责任人"])
+    sheet.append(["行业主管部门", "县", "定襄县工业和信息化局", "赵文斌（副局长）", None, "王海鹏"])
+    sheet.append(["安全监管部门", "县", "定襄县应急管理局", "局长 张志刚", "副局长", "刘燕"])
+    sheet.append(["县级政府领导", None, None, "苗建军（副县长）", None, None])
+    book.save(path)
+    imported = read_workbook(path).sites[0]
+    supervision = imported.data["监管责任"]
+    assert supervision["行业主管部门"]["责任领导"] == {"姓名": "赵文斌", "职务": "副局长"}
+    assert supervision["安全监管部门"]["责任领导"] == {"姓名": "张志刚", "职务": "副局长"}  # the 职务 column wins …
+    assert supervision["县级政府领导"] == {"姓名": "苗建军", "职务": "副县长"}
+    said = {(d.rule, d.location.cell): d.message for d in imported.diagnostics}
+    assert "按姓名「赵文斌」、职务「副局长」读取" in said[("SK904", "D2")]
+    assert "职务「局长」与职务列的「副局长」不同" in said[("SK908", "D3")]  # … and the disagreement is said
+    assert imported.source.cell_of(("监管责任", "行业主管部门", "责任领导", "职务")) == "监管责任!D2"

@@ -374,11 +374,11 @@ def test_another_font_changes_the_build_hash_and_no_content_hash(bundled_fonts: 
 
 
 def test_bleed_from_the_command_line_changes_the_build_hash_only(bundled_fonts: FontSet) -> None:
-    before, after = base_layout("small", bundled_fonts), lay_out(BASES["small"], bundled_fonts, bleed=3.0)
+    before, after = base_layout("small", bundled_fonts), lay_out(BASES["small"], bundled_fonts, bleed=5.0)
     assert after is not None
     assert all(after[b].content == before[b].content and after[b].build != before[b].build for b in before)
     board = next(b for b in before if b[0] == "2-4")
-    assert pdf_of(BASES["small"], bundled_fonts, board, bleed=3.0) != base_pdf("small", bundled_fonts, board)
+    assert pdf_of(BASES["small"], bundled_fonts, board, bleed=5.0) != base_pdf("small", bundled_fonts, board)
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -20,9 +20,9 @@ def test_size_cap_refuses_before_reading(tmp_path: Path) -> None:
     big = tmp_path / "big.yaml"
     with open(big, "wb") as handle:
         handle.truncate(50 * 1024 * 1024)  # a sparse 50 MB file
-    start = time.perf_counter()
+    start = time.process_time()
     report = check_path(big)
-    assert time.perf_counter() - start < 2
+    assert time.process_time() - start < 2
     assert report.unreadable and report.diagnostics[0].rule == "SK003"
     small_cap = check_path(big, max_bytes=10)
     assert "10" in small_cap.diagnostics[0].message

@@ -113,3 +113,80 @@ def test_config_sign_folder_is_part_of_the_input_hash(tmp_path: Path, bundled_fo
     configured = load_config(_config(tmp_path, "官方标志")).sign_folder
     assert input_hash(b"x", RenderOptions(), bundled_fonts) != input_hash(b"x", RenderOptions(sign_folder=configured),
                                                                     bundled_fonts)
+
+
+# ---------------------------------------------------------------- [print]: what a print shop sets once
+
+
+def test_config_print_table_is_read_with_defaults_for_what_it_does_not_say(tmp_path: Path) -> None:
+    from signkit.pipeline.config import load_config
+    from signkit.render.pdfx import JAPAN_COLOR_2001_COATED
+    from signkit.render.settings import DEFAULT_PRINT
+
+    path = tmp_path / "signkit.toml"
+    path.write_text('[print]\noverprint = false\noutput_intent = "JapanColor2001Coated"\ngripper = 12\n\n'
+                    '[print.bleed]\n"默认" = 20\n"2-4" = 3\n\n[print.stamp]\n"2-1-1" = "off"\n"2-3" = ["修订", "内容"]\n',
+                    encoding="utf-8")
+    settings = load_config(path).printing
+    assert settings.overprint is False and settings.intent is JAPAN_COLOR_2001_COATED and settings.gripper == 12
+    assert [settings.bleed_of(f) for f in ("2-2", "2-4", "2-5")] == [20.0, 3.0, 3.0]  # the card keeps its 3 mm
+    path.write_text("[print.bleed]\ndefault = 0\n", encoding="utf-8")
+    assert load_config(path).printing.bleed == (("默认", 0.0),)
+    assert settings.stamp_of("2-1-1") == () and settings.stamp_of("2-3") == ("内容", "修订")
+    assert settings.stamp_of("2-1-2") == ("附表", "内容", "修订") and "signkit" in settings.stamp_of("2-2")
+    other = tmp_path / "fonts-only.toml"
+    other.write_text('[fonts]\nmode = "bundled"\n', encoding="utf-8")
+    assert load_config(other).printing == DEFAULT_PRINT
+
+
+@pytest.mark.parametrize(("text", "key", "line", "words"), [
+    ('[print]\nbleeding = 3\n', "print.bleeding", 2, "未知的配置项"),
+    ('[print.bleed]\n"2-9" = 3\n', "print.bleed.2-9", 2, "不是附表编号"),
+    ('[print.bleed]\n"2-2" = -1\n', "print.bleed.2-2", 2, "毫米数"),
+    ('[print.stamp]\n"2-2" = ["logo"]\n', "print.stamp.2-2", 2, "off"),
+    ('[print]\noverprint = "yes"\n', "print.overprint", 2, "true 或 false"),
+    ('[print]\ngripper = 500\n', "print.gripper", 2, "纸边留白"),
+    ('[print]\noutput_intent = "GRACoL"\n', "print.output_intent", 2, "未知的输出意图"),
+    ('[print]\noutput_intent = "screen.icc"\n', "print.output_intent", 2, "无法读取"),
+])
+def test_a_bad_print_setting_names_its_key_and_line(tmp_path: Path, text: str, key: str, line: int,
+                                                    words: str) -> None:
+    from signkit.pipeline.config import load_config
+
+    path = tmp_path / "signkit.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SignkitError) as raised:
+        load_config(path)
+    (diag,) = raised.value.diagnostics
+    assert words in diag.message and diag.location.line == line and diag.location.path == (key,)
+
+
+def test_an_rgb_profile_in_the_config_is_refused_before_anything_is_rendered(cli: Cli, tmp_path: Path) -> None:
+    import pikepdf
+
+    srgb = Path(pikepdf.__file__).parent / "pdfa" / "data" / "sRGB.icc"
+    if not srgb.is_file():
+        pytest.skip("pikepdf ships no sRGB profile here")
+    config = tmp_path / "signkit.toml"
+    config.write_text(f'[fonts]\nmode = "bundled"\n\n[print]\noutput_intent = "{srgb}"\n', encoding="utf-8")
+    code, _, err = cli("render", "examples/small-enterprise.yaml", "-o", str(tmp_path / "out"), "--config", str(config))
+    assert code == 2 and "输出意图必须是 CMYK" in err and not (tmp_path / "out").exists()
+    code, _, err = cli("render", "examples/small-enterprise.yaml", "-o", str(tmp_path / "out"),
+                         "--fonts", "bundled", "--output-intent", str(srgb))
+    assert code == 2 and "输出意图必须是 CMYK" in err and not (tmp_path / "out").exists()
+
+
+def test_print_settings_are_part_of_the_input_hash(tmp_path: Path, bundled_fonts: Any) -> None:
+    from signkit.pipeline.options import RenderOptions
+    from signkit.pipeline.render_files import render_files
+    from signkit.render.settings import PrintSettings
+    from tests.conftest import SMALL
+
+    first = render_files([str(SMALL)], tmp_path, bundled_fonts)
+    assert first.ok
+    again = render_files([str(SMALL)], tmp_path, bundled_fonts)
+    assert [s.status for s in again.sites] == ["unchanged"]
+    changed = render_files([str(SMALL)], tmp_path, bundled_fonts,
+                           RenderOptions(printing=PrintSettings(stamp=(("默认", ("内容",)),))))
+    assert [s.status for s in changed.sites] == ["rendered"]
+    assert not changed.reprints  # the stamp is not content: nobody is asked to reprint

@@ -11,16 +11,18 @@ import pytest
 
 from signkit.drawing.colors import BLACK, TITLE_BLUE
 from signkit.drawing.items import Board, Color, Gradient, Line, Page, Rect, Text
+from signkit.drawing.text import FontMeasurer
 from signkit.pipeline.build import build_site
 from signkit.pipeline.check import check_path
 from signkit.printshop import impose_cards, imposition_plan, proof_layout, proof_pdf, proof_scale, tile_grid, tile_pdf
-from signkit.printshop.impose import MARK_GAP, crop_mark_segments, edge_needed
+from signkit.printshop.impose import MARK_GAP, crop_mark_segments, edge_needed, imposition_plans, slug_lines, slug_parts
 from signkit.printshop.proof import MARGIN, NOTE_BAND, nice_scales, proofs_pdf
 from signkit.printshop.sheets import format_mm, oriented, sheet_size
 from signkit.printshop.tile import tile_marks, tile_spans
 from signkit.render.built import BuiltBoard
 from tests.conftest import CHEMICAL
 from tests.pdfcheck import assert_fonts_embedded, page_texts, reader
+from tests.printcheck import read_page
 
 MM = 72.0 / 25.4
 CHEMICAL_PEOPLE = {"合成操作工": 12, "化工仪表工": 3, "储罐操作工": 6, "装卸工": 4, "电工": 2}
@@ -279,12 +281,14 @@ def test_tile_refuses_nonsense() -> None:
 # ---------------------------------------------------------------- imposition
 
 
-@pytest.mark.parametrize(("sheet", "per_sheet", "sheets", "landscape"), [
-    ("A4", 2, 14, True), ("A3", 4, 7, False), ("SRA3", 6, 5, True),
+@pytest.mark.parametrize(("sheet", "margin", "per_sheet", "sheets", "landscape"), [
+    ("A4", 10.0, 2, 14, True), ("A3", 10.0, 4, 7, False), ("SRA3", 10.0, 4, 7, False),
+    # 6 A6 on SRA3 only with marks 1 mm from the paper edge (what signkit did before the edge margin)
+    ("SRA3", 1.0, 6, 5, True),
 ])
-def test_imposition_counts(sheet: str, per_sheet: int, sheets: int, landscape: bool) -> None:
+def test_imposition_counts(sheet: str, margin: float, per_sheet: int, sheets: int, landscape: bool) -> None:
     quantities = [12, 3, 6, 4, 2]
-    plan = imposition_plan(105, 148, sheet, 3.0, None, quantities)
+    plan = imposition_plan(105, 148, sheet, 3.0, None, quantities, margin=margin)
     assert (plan.per_sheet, plan.sheets, plan.landscape) == (per_sheet, sheets, landscape)
     assert len(plan.placements) == sum(quantities) == 27
     assert [plan.count(i) for i in range(5)] == quantities
@@ -350,6 +354,48 @@ def test_gutters_and_marks_stay_off_the_cards() -> None:
     assert len(wide) > len(crop_mark_segments(imposition_plan(105, 148, "A3", 3.0, None, [4])))  # marks in the gutters
 
 
+@pytest.mark.parametrize(("sheet", "margin"), [("A4", 10.0), ("A3", 10.0), ("SRA3", 10.0), ("SRA3", 15.0), ("A3", 5.0)])
+def test_imposed_marks_and_labels_keep_the_edge_margin(cards: list[tuple[Board, int]], bundled_fonts: Any, sheet: str,
+                                                      margin: float) -> None:
+    """Read from the PDF: every crop mark and every label line is at least ``margin`` from every paper edge (0.1 mm)."""
+    pdf = impose_cards(cards, bundled_fonts, sheet, margin=margin)
+    plan = imposition_plans(cards, sheet, 3.0, margin=margin)[0]
+    measure = FontMeasurer(bundled_fonts)
+    for index in range(2 * plan.sheets):
+        reading = read_page(pdf, index)
+        marks = [s for s in reading.strokes if s.space == "Separation/All"]
+        assert len(marks) == len(crop_mark_segments(plan))
+        for mark in marks:
+            for x in (mark.x1, mark.x2):
+                assert margin - 0.1 <= x <= plan.sheet_w - margin + 0.1, (sheet, index, mark)
+            for y in (mark.y1, mark.y2):
+                assert margin - 0.1 <= y <= plan.sheet_h - margin + 0.1, (sheet, index, mark)
+        labels = [t for t in reading.texts if t.ctm == (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)]  # drawn on the sheet, not a card
+        assert labels, (sheet, index)
+        for shown in labels:
+            size_mm = shown.size_pt * 25.4 / 72
+            assert shown.size_pt >= 6.0 and shown.fill == ("cmyk", (0.0, 0.0, 0.0, 1.0))
+            assert shown.y + size_mm <= plan.sheet_h - margin + 0.1  # a whole em above the baseline
+            assert shown.y - 0.25 * size_mm >= margin - 0.1
+            assert shown.x >= margin - 0.1
+        lines = slug_lines(plan, slug_parts(plan, cards[0][0].title, sheet, index // 2, bool(index % 2), 27), measure)
+        assert len(lines) == len({(round(t.x, 3), round(t.y, 3)) for t in labels})
+        for line in lines:  # the right end of each line, from the same measure the PDF was set with
+            assert line.x + measure.width(line.text, line.size, "body") <= plan.sheet_w - margin + 0.1
+            column = min(range(plan.cols), key=lambda c: abs(plan.column_x(c) - line.x))
+            assert line.x + measure.width(line.text, line.size, "body") <= plan.column_x(column) + plan.card_w
+
+
+def test_the_label_keeps_the_job_and_sheet_when_the_margin_is_narrow(bundled_fonts: Any) -> None:
+    plan = imposition_plan(105, 148, "A4", 3.0, None, [3], margin=10.0)
+    measure = FontMeasurer(bundled_fonts)
+    parts = slug_parts(plan, "岗位风险告知卡", "A4", 0, False, 3)
+    lines = slug_lines(plan, parts, measure)
+    text = " · ".join(line.text for line in lines)
+    assert parts[0] in text and parts[1] in text
+    assert all(line.size * 72 / 25.4 >= 6.0 for line in lines)
+
+
 def test_imposition_refuses_nonsense() -> None:
     with pytest.raises(ValueError, match="出血"):
         imposition_plan(105, 148, "A4", 3.0, 4.0, [1])
@@ -389,6 +435,7 @@ def test_imposed_pdf(cards: list[tuple[Board, int]], bundled_fonts: Any, sheet: 
     assert_cmyk_only(pdf)
     with pikepdf.open(io.BytesIO(pdf)) as document:  # press output: PDF/X keys and boxes
         assert document.Root.OutputIntents[0].OutputConditionIdentifier == "FOGRA39"
+        assert all(page.BleedBox == page.TrimBox == page.MediaBox for page in document.pages)
         assert all("/TrimBox" in page.obj for page in document.pages)
 
 
