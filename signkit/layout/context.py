@@ -6,19 +6,25 @@ the eight boards look like one family.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from signkit.diagnostics import KeyPath
 from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK, GREY, SKY_BLUE, WHITE
 from signkit.drawing.frame import Frame, TextStyle
-from signkit.drawing.items import Gradient
+from signkit.drawing.items import Board, Gradient
 from signkit.drawing.text import Measurer
 from signkit.layout.stamp import STAMP_PLACEHOLDER
+from signkit.layout.type_scale import NO_SCALE, TypeScale
 from signkit.model.region import ResolvedRegion, resolve_region
 from signkit.model.site import Site
 
 GRADIENT = Gradient(SKY_BLUE, WHITE)
+
+#: A board laid out ahead: its 附表, its site-file source, its width, height and scale.
+PrelaidKey = tuple[str, KeyPath, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -28,10 +34,20 @@ class LayoutContext:
     gradient: bool = True
     #: The site file's folder: relative sign files and 标志文件夹 are found from here.
     base_dir: Path | None = None
+    #: The type sizes the boards of a 附表 share (:mod:`signkit.layout.type_scale`), by 附表; a 附表 not
+    #: named here is laid out with the sizes each board would choose on its own.
+    scales: Mapping[str, TypeScale] = field(default_factory=dict)
+    #: Boards already laid out with exactly these sizes while they were found (not yet stamped), by
+    #: :func:`signkit.layout.registry.prelaid_key`: :func:`~signkit.layout.registry.layout_board` uses them.
+    prelaid: Mapping[PrelaidKey, tuple[Board, Frame]] = field(default_factory=dict)
 
     @property
     def region(self) -> ResolvedRegion:
         return resolve_region(self.site.region)
+
+    def scale(self, form_id: str) -> TypeScale:
+        """The type sizes the boards of ``form_id`` are told to share (none told: :data:`NO_SCALE`)."""
+        return self.scales.get(form_id, NO_SCALE)
 
 
 def revision_stamp(frame: Frame, ctx: LayoutContext, box: Box, form_id: str, size: float) -> None:
@@ -45,4 +61,4 @@ def revision_stamp(frame: Frame, ctx: LayoutContext, box: Box, form_id: str, siz
     frame.text(text, box, TextStyle("body", size, min(size, 1.5), align="left", color=GREY), ("企业", "修订日期"))
 
 
-__all__ = ["BLACK", "GRADIENT", "LayoutContext", "revision_stamp"]
+__all__ = ["BLACK", "GRADIENT", "LayoutContext", "PrelaidKey", "TypeScale", "revision_stamp"]

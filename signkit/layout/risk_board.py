@@ -18,39 +18,54 @@ their lists.  Reading A was chosen because it keeps the copy's three columns and
 every label exactly where the copy puts it (管控措施 and 应急处置措施 are in the middle
 cell of their rows, not spanning two columns as Reading B would have them).
 
-Decisions the 附表 leaves open, and why:
+Decisions the 附表 leaves open, and why — as a sign shop would set the board:
 
+* The right block is one table of two columns: the lower band's label cells (管控措施,
+  应急处置措施) are the middle column, exactly as wide as the 风险及可能造成的危害 column
+  above them, so the vertical rule runs straight from the header to the foot.  Where
+  the block splits is chosen from the lists: the middle column holds only one list
+  (the hazards) and the right column three, so the split moves left, in 10 mm steps
+  and never so far that the 风险及可能造成的危害 heading would have to shrink, when that
+  gives all four lists larger type; among equal choices the two columns stay as equal
+  as the copy draws them.
 * The left column's cells print label and value side by side (a narrow label
-  sub-column, as on 2-1's label/value grid), so that four fields fit above the
-  warning-sign cell.  The long label 风险点、场所名称 is set on two lines at its 、.
+  sub-column, as on 2-1's label/value grid).  The long label 风险点、场所名称 is set on
+  two lines at its 、.
 * The left column is laid out on its own fixed rows; the right-hand rows (lists)
   grow with their content.  The lists differ from board to board while the left
-  column's content is short and regular, and a fixed 警示标识 cell is what the
-  GB 2894 signs need: :func:`sign_box` gives its box at any size.
-  The first row (风险点、场所名称 | 风险及可能造成的危害 | 事故诱因) is shared, as in the copy;
-  a right-hand rule that would fall within 30 mm of a left-hand one is moved onto it
-  when the lists still fit (as 应急处置措施 then lines up with the telephone cell, the
-  way the copy pairs them), so no two rules run a hair's breadth apart.
-* The 警示标识 cell shows the signs themselves (GB 2894 shape, pictogram and text
-  panel, or the office's own file), all of one width, as many rows and columns as give
-  the widest signs (:mod:`signkit.art.place`).  The board is read from about 2 m, so
-  no sign is narrower than :data:`SIGN_MIN_WIDTH` (52.5 mm, GB 2894's distance / 40
-  rule of thumb): at 1200 × 800 mm the cell takes six; more is an error naming the
-  field (a larger board takes more).  ``警示标识: 自动`` prints the signs suggested by
+  column's content is short and regular.  The first row (风险点、场所名称 |
+  风险及可能造成的危害 | 事故诱因) is shared, as in the copy; a right-hand rule that would
+  fall within 30 mm of a left-hand one is moved onto it when the lists still fit (as
+  应急处置措施 then lines up with the telephone cell, the way the copy pairs them), so
+  no two rules run a hair's breadth apart.
+* The 警示标识 signs (GB 2894 shape, pictogram and text panel, or the office's own
+  file) sit under a 警示标识 heading across the whole left column, all of one width,
+  in as many rows and columns as give the widest signs (:mod:`signkit.art.place`).
+  What decides their width is the text panel, not the pictogram: GB 2894's rule of
+  thumb (outer dimension ≥ distance / 40) asks 52.5 mm at the 2 m this board is read
+  from, but a panel's words are set at no more than 0.16 of the sign's width, and they
+  must be legible from the same 2 m (the board's 10 mm minimum).  So each sign is at
+  least as wide as its name needs (62.5 mm for a name of up to five characters, about
+  10.7 mm a character beyond that, more for a name that takes two lines;
+  :mod:`signkit.layout.risk_signs`): at 1200 × 800 mm the cell takes four or five signs.  More than fit is an error naming
+  the field (a larger board takes more).  ``警示标识: 自动`` prints the signs suggested by
   the risk point's 事故类型, as many as fit.
-* In the lower part the label cell (管控措施, 应急处置措施) is narrow and the list cell
-  wide: a label needs one line, the lists need the width.
-* The four lists share one type size (the largest at which all of them fit), so the
-  board reads as one table; whitespace is shared out in proportion to the lists'
-  length.  Items are numbered （一）（二）… with a hanging number and end in "；", the last
-  one too, as the 附表 samples show.
+* Every list is numbered （一）（二）… with a hanging number and ends in "；", the last
+  one too, as the 附表 samples show: the four lists and the 重要提示 items alike, so
+  two notices never run together.  The four lists share one type size (the largest
+  at which all of them fit), so the board reads as one table; whitespace is shared out
+  in proportion to the lists' length.
 * 风险等级 is a colour block filling its value cell (红 重大, 橙 较大, 黄 一般, 蓝 低, 填写说明
-  (2)) with the level's name, 重大风险 … 低风险, printed in it.
+  (2)) with the level's name, 重大风险 … 低风险, printed in it: the colour carries the
+  emphasis, the words are set at the labels' size.
 * The telephone line (:func:`signkit.layout.fixed_text.risk_footer`) is set at the foot of the
   left column in three lines split at its full-width spaces (应急局举报电话 / 企业监督
   举报电话 / 火警 and 急救): on one line it would need a type size far below the rest.
 * Labels share one type size (the largest at which the longest fits its cell), as do
-  the values of one kind; title and house margins are 2-1's, so the family matches.
+  the values of one kind, and no value is set larger than the labels.  The 2-4 boards
+  of all risk points hang together and share these sizes (:mod:`signkit.layout.type_scale`).
+  No line breaks inside a parenthesis or between a number and its unit.  Title and
+  house margins are 2-1's, so the family matches.
 * Cells are drawn in the copy's reading order, row by row, so that text copied out of
   the PDF (or read aloud) follows the 附表.
 * 企业.风险信息网址, when given, is a vector QR code at the right end of the title band
@@ -64,28 +79,26 @@ Decisions the 附表 leaves open, and why:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from signkit.art.accidents import board_signs
-from signkit.art.place import capacity, draw_signs, min_sign_width
 from signkit.art.qr import draw_qr
-from signkit.art.sign_files.sources import resolve, resolve_path
 from signkit.diagnostics import KeyPath
 from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK, RISK_COLORS, RISK_TEXT
-from signkit.drawing.frame import Frame, TextStyle
+from signkit.drawing.frame import KEEP, Frame, TextStyle, fit_text, lay_at
 from signkit.drawing.items import Board, Color, Page
 from signkit.drawing.lists import numbered_list
-from signkit.drawing.text import Fitted, Measurer, Para, fit, layout_at
+from signkit.drawing.text import Fitted, Measurer, Para
 from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
 from signkit.layout.fixed_text import risk_footer
+from signkit.layout.risk_signs import SIGN_MIN_WIDTH, draw_point_signs
 from signkit.model.site import RiskPoint
 from signkit.plan.boards import PlannedBoard
-from signkit.spec.forms import FORMS, viewing_distance
+from signkit.spec.forms import FORMS
 from signkit.spec.grids import (
     RISK_MARGIN,
     RISK_PADDING,
     RISK_QR_SIDE,
+    RISK_SIGN_ROW,
     RISK_TITLE_HEIGHT,
     RiskGrid,
     risk_grid,
@@ -110,20 +123,21 @@ LOWER_ROW_MIN = 50.0
 #: A right-hand row boundary this close to a left-hand one is moved onto it (when the
 #: lists still fit), so that no two rules run a hair's breadth apart.
 SNAP = 30.0
+#: The steps (at the minimum size) in which the right block's split is moved left of the middle.
+SPLIT_STEP = 10.0
 
-#: Maximum type sizes at the minimum board size (mm); all scale with the board.
-LABEL_SIZE = 22.0
+#: Maximum type sizes at the minimum board size (mm); all scale with the board.  Values are
+#: never set larger than the labels beside them: the name, the 管控责任人 and the level's
+#: words are set at the labels' size.
+LABEL_SIZE = 24.0
 LIST_SIZE = 22.0
-NAME_SIZE = 28.0
-LEVEL_SIZE = 40.0
-OWNER_SIZE = 28.0
 NOTICE_SIZE = 18.0
 FOOTER_SIZE = 17.0
 
-#: The labels, verbatim and in the 附表's order: the left column's, the right block's
-#: headers, the lower rows'.  风险点、场所名称 breaks at its 、 (two lines in a narrow cell).
-LEFT_LABELS: tuple[list[Para], ...] = (
-    [Para("风险点、"), Para("场所名称")], [Para("风险等级")], [Para("管控责任人")], [Para("警示标识")],
+#: The labels, verbatim and in the 附表's order: the left column's (None: the row of signs, under
+#: its heading), the right block's headers, the lower rows'.  风险点、场所名称 breaks at its 、.
+LEFT_LABELS: tuple[list[Para] | None, ...] = (
+    [Para("风险点、"), Para("场所名称")], [Para("风险等级")], [Para("管控责任人")], [Para("警示标识")], None,
     [Para("重要提示")])
 HEADERS = ("风险及可能造成的危害", "事故诱因")
 LOWER_LABELS = ("管控措施", "应急处置措施")
@@ -140,8 +154,6 @@ def level_name(level: str) -> str:
     return f"{level}风险"
 
 
-#: The board is read from about 2 m (as its legible minimum assumes); signs are at least this wide (mm).
-SIGN_MIN_WIDTH = min_sign_width(viewing_distance("2-4"))
 sign_box = risk_sign_cell
 sign_area = risk_sign_area
 qr_box = risk_qr_box
@@ -169,24 +181,7 @@ def _qr(frame: Frame, url: str, sizing: Sizing) -> None:
     draw_qr(frame, url, box)
 
 
-def _base_dir(ctx: LayoutContext) -> Path:
-    """The folder relative sign-file paths start from: the site file's (the current one for stdin)."""
-    return ctx.base_dir if ctx.base_dir is not None else Path.cwd()
-
-
-def _signs(frame: Frame, ctx: LayoutContext, point: RiskPoint, index: int, sizing: Sizing) -> tuple[str, ...]:
-    """Draw the risk point's signs (自动 expanded) in the 警示标识 cell; the digests of user files drawn."""
-
-    area = sign_area(sizing)
-    base = _base_dir(ctx)
-    folder_text = ctx.site.output.sign_folder
-    folder = resolve_path(folder_text, base) if folder_text else None
-    field = ("风险点", index, "警示标识")
-    entries = board_signs(point.signs, point.accidents, capacity(area, SIGN_MIN_WIDTH))
-    resolved = [(resolve(entry, base=base, folder=folder), (*field, at)) for entry, at in entries]
-    _, digests = draw_signs(frame, resolved, area, min_width=SIGN_MIN_WIDTH, field=field)
-    return digests
-
+# --- the right block ------------------------------------------------------------------------------------------------
 
 def level_box(sizing: Sizing) -> Box:
     """The 风险等级 colour block."""
@@ -196,56 +191,63 @@ def level_box(sizing: Sizing) -> Box:
 
 def _list_height(paras: list[Para], width: float, size: float, measure: Measurer) -> float:
     """Height of a list at ``size`` in a box ``width`` wide (∞ if a run is too wide)."""
-    fitted = layout_at(paras, width, size, "body", measure)
+    fitted = lay_at(paras, width, size, "body", measure, keep=KEEP)
     return float("inf") if fitted is None else fitted.height
 
 
 @dataclass(frozen=True)
 class _RightRows:
-    """The right block's rows: list size and the heights of the upper, 管控措施 and 应急处置措施 rows."""
+    """The right block's split and rows: the middle column's width, the list size and the row heights."""
 
+    middle: float
     size: float
     upper: float
     controls: float
     emergency: float
 
 
-def _right_rows(point: RiskPoint, g: RiskGrid, measure: Measurer) -> _RightRows:
-    """The largest common list size at which the four lists fit, and the rows that share the room.
+def _right_rows(point: RiskPoint, g: RiskGrid, measure: Measurer, middle: float, largest: float,
+                beat: float | None = None) -> _RightRows | None:
+    """The largest common list size (up to ``largest``) at which the four lists fit, and the rows sharing the room.
 
-    Tried in 0.1 mm steps by bisection between the legible minimum and the scaled
-    maximum.  When even the minimum does not fit, the lists that do fit keep their
-    room and the rest goes to the one that does not, so the misfit names that list
-    only.
+    Tried in 0.1 mm steps by bisection between the legible minimum and ``largest``.
+    When even the minimum does not fit, the lists that do fit keep their room and the
+    rest goes to the one that does not, so the misfit names that list only.  With
+    ``beat``, only a size above it is of interest: ``None`` when the lists do not fit
+    0.1 mm above it (one trial instead of a bisection, for a split that loses anyway).
     """
     s = g.s
     pad = PADDING * s
     available = g.grid.bottom - g.header_bottom
-    upper_width = g.upper_col - 2 * pad
-    lower_width = g.grid.right - g.xs[2] - g.lower_label - 2 * pad
+    middle_width = middle - 2 * pad
+    right_width = g.right - middle - 2 * pad
     hazards, causes = numbered_list(point.hazards), numbered_list(point.causes)
     controls, emergency = numbered_list(point.controls), numbered_list(point.emergency)
     floor = LOWER_ROW_MIN * s
 
     def needs(size: float) -> tuple[float, float, float]:
-        upper = max(_list_height(hazards, upper_width, size, measure),
-                    _list_height(causes, upper_width, size, measure)) + 2 * pad
-        lower = (max(_list_height(controls, lower_width, size, measure) + 2 * pad, floor),
-                 max(_list_height(emergency, lower_width, size, measure) + 2 * pad, floor))
+        upper = max(_list_height(hazards, middle_width, size, measure),
+                    _list_height(causes, right_width, size, measure)) + 2 * pad
+        lower = (max(_list_height(controls, right_width, size, measure) + 2 * pad, floor),
+                 max(_list_height(emergency, right_width, size, measure) + 2 * pad, floor))
         return upper, lower[0], lower[1]
 
     def fits(size: float) -> bool:
         return sum(needs(size)) <= available + 1e-9
 
-    low, high = round(MIN_TEXT * 10), round(max(LIST_SIZE * s, MIN_TEXT) * 10)
+    low, high = round(MIN_TEXT * 10), round(max(largest, MIN_TEXT) * 10)
+    if beat is not None:
+        low = round(beat * 10) + 1
+        if low > high or not fits(low / 10):
+            return None
     if fits(high / 10):
         size = high / 10
     elif not fits(low / 10):
         size = low / 10
     else:
         while high - low > 1:  # low fits, high does not
-            middle = (low + high) // 2
-            low, high = (middle, high) if fits(middle / 10) else (low, middle)
+            middle_step = (low + high) // 2
+            low, high = (middle_step, high) if fits(middle_step / 10) else (low, middle_step)
         size = low / 10
     need = list(needs(size))
     total = sum(need)
@@ -260,7 +262,35 @@ def _right_rows(point: RiskPoint, g: RiskGrid, measure: Measurer) -> _RightRows:
             rows[big] = available - others
         else:
             rows = [row * available / total for row in rows]
-    return _RightRows(size, rows[0], rows[1], rows[2])
+    return _RightRows(middle, size, rows[0], rows[1], rows[2])
+
+
+def _narrowest_middle(g: RiskGrid, measure: Measurer) -> float:
+    """The narrowest middle column whose heading, 风险及可能造成的危害, still fits on one line at the labels' size."""
+    pad = PADDING * g.s
+    size = LABEL_SIZE * g.s
+    return min(g.right / 2, max(measure.width(text, size, "body") for text in (HEADERS[0], *LOWER_LABELS)) + 2 * pad + 1)
+
+
+def _split(point: RiskPoint, g: RiskGrid, measure: Measurer, largest: float) -> _RightRows:
+    """Where the right block splits (both bands alike), and its rows: the split giving the lists the largest type.
+
+    From the middle of the block leftwards in :data:`SPLIT_STEP` steps, down to the
+    narrowest column its heading allows; among splits giving the same size, the one
+    nearest the middle (the copy's equal columns).
+    """
+    half = g.right / 2
+    narrowest = _narrowest_middle(g, measure)
+    best = _right_rows(point, g, measure, half, largest)
+    assert best is not None
+    step = SPLIT_STEP * g.s
+    middle = half - step
+    while best.size < largest and middle >= narrowest - 1e-9:
+        trial = _right_rows(point, g, measure, middle, largest, beat=best.size)
+        if trial is not None:
+            best = trial
+        middle -= step
+    return best
 
 
 def _snapped(rows: list[float], need: tuple[float, ...] | list[float], g: RiskGrid) -> list[float]:
@@ -281,22 +311,42 @@ def _snapped(rows: list[float], need: tuple[float, ...] | list[float], g: RiskGr
     return rows
 
 
-def _label_size(g: RiskGrid, measure: Measurer) -> float:
-    """One size for every label on the board: the largest at which the longest one still fits."""
+def _label_size(g: RiskGrid, measure: Measurer, preferred: float) -> float:
+    """One size for every label on the board: the largest (up to ``preferred``) at which the longest still fits.
+
+    The right block's headings are measured in the narrowest column the split may give
+    them, so the labels' size does not depend on where the block splits.
+    """
     pad = PADDING * g.s
     boxes: list[tuple[list[Para], Box]] = []
     for row, paras in enumerate(LEFT_LABELS):
-        boxes.append((paras, Box(g.xs[0], g.left_ys[row], g.xs[1] - g.xs[0], g.left_ys[row + 1] - g.left_ys[row])))
+        if paras is None:
+            continue
+        right = g.xs[2] if row == RISK_SIGN_ROW - 1 else g.xs[1]
+        boxes.append((paras, Box(g.xs[0], g.left_ys[row], right - g.xs[0], g.left_ys[row + 1] - g.left_ys[row])))
     header = g.header_bottom - g.grid.y
-    boxes.extend(([Para(text)], Box(0, 0, g.upper_col, header)) for text in HEADERS)
-    boxes.extend(([Para(text)], Box(0, 0, g.lower_label, LOWER_ROW_MIN * g.s)) for text in LOWER_LABELS)
-    size = LABEL_SIZE * g.s
+    narrowest = _narrowest_middle(g, measure)
+    boxes.extend(([Para(text)], Box(0, 0, narrowest, header)) for text in HEADERS)
+    boxes.extend(([Para(text)], Box(0, 0, narrowest, LOWER_ROW_MIN * g.s)) for text in LOWER_LABELS)
+    size = preferred
     for paras, box in boxes:
         inner = box.inset(pad)
-        result = fit(paras, inner.w, inner.h, "body", measure, max_size=size, min_size=MIN_TEXT)
+        result = fit_text(paras, inner.w, inner.h, "body", measure, max_size=size, min_size=MIN_TEXT)
         if isinstance(result, Fitted):
             size = min(size, result.size)
     return max(size, MIN_TEXT)
+
+
+def _value_size(cells: list[tuple[str, Box]], measure: Measurer, preferred: float) -> float:
+    """One size for the name and the 管控责任人: the largest (up to ``preferred``) at which both fit."""
+    size = preferred
+    for text, box in cells:
+        if not text:
+            continue
+        result = fit_text([Para(text)], box.w, box.h, "body", measure, max_size=preferred, min_size=MIN_TEXT, keep=KEEP)
+        if isinstance(result, Fitted):
+            size = min(size, result.size)
+    return size
 
 
 def _footer(phone: str) -> list[Para]:
@@ -318,6 +368,7 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
     g = risk_grid(sizing)
     pad = PADDING * s
     base: KeyPath = ("风险点", index)
+    told = ctx.scale("2-4")
 
     url = site.enterprise.risk_url
     frame.text(TITLE, _title_box(sizing, bool(url)),
@@ -325,61 +376,81 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
     if url:
         _qr(frame, url, sizing)
 
-    label = TextStyle("body", _label_size(g, ctx.measure), MIN_TEXT, align="center")
+    label_size = _label_size(g, ctx.measure, told.cap("label", LABEL_SIZE * s))
+    label = TextStyle("body", label_size, MIN_TEXT, align="center")
     outlines: list[Box] = []
+    used: dict[str, list[float]] = {}
 
     def cell(box: Box, content: list[Para] | str, style: TextStyle, path: KeyPath = (), name: str = "",
-             fill: Color | None = None) -> None:
+             fill: Color | None = None, kind: str = "") -> None:
         if fill is not None:
             frame.rect(box, fill=fill)
-        frame.text(content, box.inset(pad), style, path, name)
+        result = frame.text(content, box.inset(pad), style, path, name)
+        printed = any(p.text for p in content) if isinstance(content, list) else bool(content)
+        if kind and result is not None and printed:
+            used.setdefault(kind, []).append(result.size)
         outlines.append(box)
 
     def field(name: str) -> tuple[KeyPath, str]:
         return (*base, name), name
 
-    # Cells are drawn in the 附表's reading order (row by row as its copy lists them), so
-    # that the PDF's text, copied or read aloud, follows the 附表.
+    # Cells are drawn in the 附表's reading order (row by row as its copy lists them), so that the
+    # PDF's text, copied or read aloud, follows the 附表.
     xs, ys = g.xs, g.left_ys
-    rows = _right_rows(point, g, ctx.measure)
-    items = TextStyle("body", rows.size, MIN_TEXT, align="left", valign="top")
-    x_mid, x_right, right = xs[2], xs[2] + g.upper_col, g.grid.right
-    x_list = x_mid + g.lower_label
+    rows = _split(point, g, ctx.measure, told.cap("list", min(LIST_SIZE * s, label_size)))
+    items = TextStyle("body", rows.size, MIN_TEXT, align="left", valign="top", keep=KEEP)
+    x_mid, x_right, right = xs[2], xs[2] + rows.middle, g.grid.right
     upper_top, upper_bottom = g.header_bottom, g.header_bottom + rows.upper
     controls_bottom = upper_bottom + rows.controls
 
-    def left(row: int, content: list[Para] | str, style: TextStyle, key: str, fill: Color | None = None) -> None:
-        cell(Box(xs[0], ys[row], xs[1] - xs[0], ys[row + 1] - ys[row]), LEFT_LABELS[row], label)
+    def value_box(row: int) -> Box:
+        return Box(xs[1], ys[row], xs[2] - xs[1], ys[row + 1] - ys[row])
+
+    def left(row: int, content: list[Para] | str, style: TextStyle, key: str, fill: Color | None = None,
+             kind: str = "value") -> None:
+        paras = LEFT_LABELS[row]
+        assert paras is not None
+        cell(Box(xs[0], ys[row], xs[1] - xs[0], ys[row + 1] - ys[row]), paras, label, kind="label")
         path, name = field(key)
-        cell(Box(xs[1], ys[row], xs[2] - xs[1], ys[row + 1] - ys[row]), content, style, path, name, fill)
+        cell(value_box(row), content, style, path, name, fill, kind)
 
     def listed(box: Box, entries: list[str], key: str) -> None:
         path, name = field(key)
-        cell(box, numbered_list(entries), items, path, name)
+        cell(box, numbered_list(entries), items, path, name, kind="list")
 
-    left(0, point.name, TextStyle("body", NAME_SIZE * s, MIN_TEXT, align="center"), "风险点名称")
-    cell(Box(x_mid, g.grid.y, g.upper_col, upper_top - g.grid.y), HEADERS[0], label)
-    cell(Box(x_right, g.grid.y, right - x_right, upper_top - g.grid.y), HEADERS[1], label)
-    listed(Box(x_mid, upper_top, g.upper_col, rows.upper), point.hazards, "风险及可能造成的危害")
+    value_size = _value_size([(point.name, value_box(0).inset(pad)), (point.owner or "", value_box(2).inset(pad))],
+                             ctx.measure, told.cap("value", label_size))
+    value = TextStyle("body", value_size, MIN_TEXT, align="center", keep=KEEP)
+    left(0, point.name, value, "风险点名称")
+    cell(Box(x_mid, g.grid.y, rows.middle, upper_top - g.grid.y), HEADERS[0], label, kind="label")
+    cell(Box(x_right, g.grid.y, right - x_right, upper_top - g.grid.y), HEADERS[1], label, kind="label")
+    listed(Box(x_mid, upper_top, rows.middle, rows.upper), point.hazards, "风险及可能造成的危害")
     listed(Box(x_right, upper_top, right - x_right, rows.upper), point.causes, "事故诱因")
     left(1, level_name(point.level),
-         TextStyle("body", LEVEL_SIZE * s, MIN_TEXT, align="center", color=RISK_TEXT[point.level],
+         TextStyle("body", told.cap("level", label_size), MIN_TEXT, align="center", color=RISK_TEXT[point.level],
                    letter_spacing=0.1),
-         "风险等级", RISK_COLORS[point.level])
-    left(2, point.owner or "", TextStyle("body", OWNER_SIZE * s, MIN_TEXT, align="center"), "管控责任人")
-    cell(Box(xs[0], ys[3], xs[1] - xs[0], ys[4] - ys[3]), LEFT_LABELS[3], label)
+         "风险等级", RISK_COLORS[point.level], kind="level")
+    left(2, point.owner or "", value, "管控责任人")
+    heading = LEFT_LABELS[RISK_SIGN_ROW - 1]
+    assert heading is not None
+    cell(Box(xs[0], ys[RISK_SIGN_ROW - 1], xs[2] - xs[0], ys[RISK_SIGN_ROW] - ys[RISK_SIGN_ROW - 1]), heading, label,
+         kind="label")
     outlines.append(sign_box(sizing))
-    digests = _signs(frame, ctx, point, index, sizing)
-    left(4, [Para(notice.strip()) for notice in point.notices],
-         TextStyle("body", NOTICE_SIZE * s, MIN_TEXT, align="left"), "重要提示")
-    cell(Box(x_mid, upper_bottom, g.lower_label, rows.controls), LOWER_LABELS[0], label)
-    listed(Box(x_list, upper_bottom, right - x_list, rows.controls), point.controls, "管控措施")
-    cell(Box(x_mid, controls_bottom, g.lower_label, g.grid.bottom - controls_bottom), LOWER_LABELS[1], label)
-    listed(Box(x_list, controls_bottom, right - x_list, g.grid.bottom - controls_bottom), point.emergency,
+    digests = draw_point_signs(frame, ctx, point, index, sign_area(sizing))
+    left(RISK_SIGN_ROW + 1, numbered_list(point.notices),
+         TextStyle("body", told.cap("notice", min(NOTICE_SIZE * s, label_size)), MIN_TEXT, align="left", keep=KEEP),
+         "重要提示", kind="notice")
+    cell(Box(x_mid, upper_bottom, rows.middle, rows.controls), LOWER_LABELS[0], label, kind="label")
+    listed(Box(x_right, upper_bottom, right - x_right, rows.controls), point.controls, "管控措施")
+    cell(Box(x_mid, controls_bottom, rows.middle, g.grid.bottom - controls_bottom), LOWER_LABELS[1], label, kind="label")
+    listed(Box(x_right, controls_bottom, right - x_right, g.grid.bottom - controls_bottom), point.emergency,
            "应急处置措施")
     phone = site.enterprise.report_phone or ""
-    cell(Box(xs[0], ys[5], xs[2] - xs[0], ys[6] - ys[5]), _footer(phone),
-         TextStyle("body", FOOTER_SIZE * s, MIN_TEXT, align="left"), ("企业", "企业监督举报电话"), "企业监督举报电话")
+    footer = len(ys) - 2
+    cell(Box(xs[0], ys[footer], xs[2] - xs[0], ys[footer + 1] - ys[footer]), _footer(phone),
+         TextStyle("body", told.cap("footer", min(FOOTER_SIZE * s, label_size)), MIN_TEXT, align="left", keep=KEEP),
+         ("企业", "企业监督举报电话"), "企业监督举报电话", kind="footer")
+    frame.type_sizes.update({kind: min(sizes) for kind, sizes in used.items()})
 
     for box in outlines:
         frame.rect(box, stroke=BLACK, width=1.2 * s)
@@ -389,3 +460,7 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
     board = Board("2-4", TITLE, point.name, (page,), keywords=(site.enterprise.name, level_name(point.level)),
                   content_extra=extra)
     return board, frame
+
+
+__all__ = ["HEADERS", "LABEL_SIZE", "LEFT_LABELS", "LOWER_LABELS", "MIN_TEXT", "SIGN_MIN_WIDTH", "TITLE", "layout",
+           "level_box", "level_name", "numbered_list", "qr_box", "sign_area", "sign_box"]

@@ -5,22 +5,31 @@ row and reads 分管负责人 and 属地监管责任; 2-1-2 reads 安全管理�
 letter-spaces its title.  The 专业监管部门 label is merged down over its rows: three
 rows as the 附表 prints (blank ones left for the office to fill by hand), more rows if
 the site names more departments, and the board grows by those rows.
+
+2-1-1's 风险点 cell names every 重大 risk point (:func:`signkit.model.facts.major_points`:
+a mine may have several), joined with 、 and no name broken across lines where a line
+holds it.  The list shrinks down to the legible minimum; if it does not fit even then,
+its row grows (and the board with it, :func:`natural_size`) rather than any name being
+left out or clipped.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from signkit.diagnostics import KeyPath
 from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK
-from signkit.drawing.frame import Cell, Frame, TextStyle, grid
+from signkit.drawing.frame import KEEP, Cell, Frame, Keep, TextStyle, grid, lay_at
 from signkit.drawing.items import Board, Page
+from signkit.drawing.text import Para
 from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
 from signkit.layout.fixed_text import supervisor_line
 from signkit.model.facts import major_points
 from signkit.model.site import Department
 from signkit.plan.boards import PlannedBoard
 from signkit.spec.forms import FORMS
-from signkit.spec.sizes import Sizing
+from signkit.spec.sizes import Sizing, scale_of
 
 MIN_SIZE = (float(FORMS["2-1-1"].min_size_mm[0]), float(FORMS["2-1-1"].min_size_mm[1]))
 #: Column widths at the minimum size (label, value, label, value, label, value), mm.
@@ -31,18 +40,64 @@ MIN_TEXT = FORMS["2-1-1"].min_text  # legible at 2 m (docs/design.md)
 
 #: Vertical space that is not grid, at the minimum size: margins, title, 监制 line.
 CHROME = 40 + 130 + 60 + 40
+#: Inner padding of a cell and the preferred type size, at the minimum size (mm).
+PADDING = 6.0
+TEXT_SIZE = 24.0
+#: 2-1-1's 风险点 row (after 企业名称 and 企业主要负责人).
+RISK_ROW = 2
 
 
 def _row_count(form_id: str, special_rows: int) -> int:
     return 2 + (1 if form_id == "2-1-1" else 0) + 2 + special_rows + 1
 
 
+def _columns(width: float, s: float) -> list[float]:
+    margin = 40 * s
+    return [w * (width - 2 * margin) / sum(COLUMNS) for w in COLUMNS]
+
+
+def _points(ctx: LayoutContext) -> tuple[Para, Keep]:
+    """The 风险点 cell: every 重大 point, joined with 、, each name kept whole where a line holds it."""
+    points = major_points(ctx.site)
+    return Para("、".join(points)), Keep(words=tuple(points))
+
+
+def _points_row(ctx: LayoutContext, width: float, s: float) -> float:
+    """The height the 风险点 row needs for its list at the legible minimum (padding included)."""
+    para, keep = _points(ctx)
+    columns = _columns(width, s)
+    fitted = lay_at([para], columns[4] + columns[5] - 2 * PADDING * s, MIN_TEXT, "body", ctx.measure, keep=keep)
+    return (0.0 if fitted is None else fitted.height) + 2 * PADDING * s
+
+
+def _row_heights(ctx: LayoutContext, form_id: str, rows: int, grid_height: float, width: float, s: float) -> list[float]:
+    """Equal rows, but 2-1-1's 风险点 row as tall as its list needs at the legible minimum when that is more."""
+    row = grid_height / rows
+    heights = [row] * rows
+    if form_id == "2-1-1":
+        need = _points_row(ctx, width, s)
+        if need > row:
+            heights = [(grid_height - need) / (rows - 1)] * rows
+            heights[RISK_ROW] = need
+    return heights
+
+
 def natural_size(ctx: LayoutContext, planned: PlannedBoard, width: float, height: float) -> tuple[float, float]:
-    """The 附表 has three 专业监管部门 rows; each further department adds one row's height."""
-    extra = max(len(ctx.site.supervision.special_depts) - SPECIAL_ROWS, 0)
+    """The 附表 has three 专业监管部门 rows; each further department adds one row's height.
+
+    On 2-1-1 the 风险点 row also grows by what its list of 重大 points needs beyond one row
+    at the legible minimum, so that every point is printed.
+    """
+    special = len(ctx.site.supervision.special_depts)
+    extra = max(special - SPECIAL_ROWS, 0)
     scale = height / MIN_SIZE[1]
     row = (height - CHROME * scale) / _row_count(planned.form_id, SPECIAL_ROWS)
-    return width, height + extra * row
+    height += extra * row
+    if planned.form_id == "2-1-1":
+        s = scale_of(planned.form_id, width, height)
+        equal = (height - CHROME * s) / _row_count(planned.form_id, max(special, SPECIAL_ROWS))
+        height += max(_points_row(ctx, width, s) - equal, 0.0)  # the other rows keep their height
+    return width, height
 
 
 def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[Board, Frame]:
@@ -61,15 +116,16 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
     frame.text("安全生产监督管理责任牌", title_box.inset(0, 15 * s),
                TextStyle("title", 80 * s, 30, align="center", letter_spacing=letter_spacing))
 
-    label = TextStyle("body", 24 * s, MIN_TEXT, align="center")
-    value = TextStyle("body", 24 * s, MIN_TEXT, align="center")
+    label = TextStyle("body", TEXT_SIZE * s, MIN_TEXT, align="center")
+    value = TextStyle("body", TEXT_SIZE * s, MIN_TEXT, align="center", keep=KEEP)
     cells: list[Cell] = []
 
     def labelled(row: int, col: int, text: str, colspan: int = 1, rowspan: int = 1) -> None:
         cells.append(Cell(row, col, text, label, rowspan=rowspan, colspan=colspan, label=text))
 
-    def valued(row: int, col: int, text: str, path: KeyPath, colspan: int = 1) -> None:
-        cells.append(Cell(row, col, text, value, colspan=colspan, path=path, label=str(path[-1])))
+    def valued(row: int, col: int, text: str | list[Para], path: KeyPath, colspan: int = 1, style: TextStyle = value
+               ) -> None:
+        cells.append(Cell(row, col, text, style, colspan=colspan, path=path, label=str(path[-1])))
 
     enterprise = site.enterprise
     labelled(0, 0, "企业名称")
@@ -91,7 +147,8 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
         labelled(row, 0, "县级政府领导")
         valued(row, 1, leader.name if leader else "", ("监管责任", "县级政府领导", "姓名"), colspan=2)
         labelled(row, 3, "风险点")
-        valued(row, 4, "、".join(major_points(site)), ("监管责任", "风险点"), colspan=2)
+        para, keep = _points(ctx)
+        valued(row, 4, [para], ("监管责任", "风险点"), colspan=2, style=replace(value, keep=keep))
         row += 1
 
     def department(row: int, dept: Department | None, path: KeyPath) -> None:
@@ -116,11 +173,11 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
     department(row, supervision.local_dept, ("监管责任", "属地监管"))
 
     grid_top = margin + 130 * s
-    row_height = (height - CHROME * s) / rows
-    columns = [w * (width - 2 * margin) / sum(COLUMNS) for w in COLUMNS]
-    grid(frame, Box(margin, grid_top, width - 2 * margin, row_height * rows), columns, [row_height] * rows, cells,
-         padding=6 * s, border=BLACK, border_width=1.2 * s)
-    footer = Box(margin, grid_top + row_height * rows + 8 * s, width - 2 * margin, 44 * s)
+    grid_height = height - CHROME * s
+    heights = _row_heights(ctx, form_id, rows, grid_height, width, s)
+    grid(frame, Box(margin, grid_top, width - 2 * margin, grid_height), _columns(width, s), heights, cells,
+         padding=PADDING * s, border=BLACK, border_width=1.2 * s)
+    footer = Box(margin, grid_top + grid_height + 8 * s, width - 2 * margin, 44 * s)
     unit = ctx.region.supervisor_unit or ""
     frame.text(supervisor_line(ctx.region) if unit else "", footer,
                TextStyle("title", 30 * s, MIN_TEXT, align="right"), ("地区", "监制单位"))

@@ -8,8 +8,8 @@ columns, label and value alternating, like 2-1 (docs: ``layouts.md``)::
     企业分管安全领导    | 值 | 带班领导   | 值 · 值 · 值 (3 columns, one cell per leader)
     企业安全管理部门    | 部门 | 责任领导 | 值 | 具体责任人 | 值
     场所主管部门（企业内部） | 部门 | 责任领导 | 值 | 具体责任人 | 值
-    班组                | 值 (2 columns) | 班组负责人 | 值 (2 columns)    ← one row per team
-    岗位                | 值 (2 columns) | 岗位责任人 | 值 (2 columns)    ← one row per post
+    班组                | 值 (2 columns) | 班组负责人 | 值 (2 columns)    ← one row per team, if any
+    岗位                | 值 (2 columns) | 岗位责任人 | 值 (2 columns)    ← one row per post, if any
 
 Why it is drawn this way:
 
@@ -19,18 +19,23 @@ Why it is drawn this way:
   The split points are added to the grid's column boundaries (every other cell just
   spans more of these finer columns), so :func:`grid` still rules the whole table,
   borders and all, in one pass.
-* "班组或岗位可根据实际情况增加或减少条目": one row per team and per post.  The board
-  does not grow (its size is the regulation's reference minimum or what the user
-  asked for): the rows share the grid's height.  The four fixed rows may be up to
-  1.5 times as tall as a team or post row (they carry the two-line labels and the
-  department names): of the proportions 1.0 … 1.5, the one giving the largest type
-  wins, and among equals the one nearest 1.25.  With zero teams or posts one empty
-  row is still printed, as the 附表 has it, for the enterprise to fill by hand.
+* "班组或岗位可根据实际情况增加或减少条目": one row per team and per post, and none at
+  all for a workplace without teams (or posts): an empty 班组 row would read as a team
+  nobody named.  Likewise a department the site file does not give (企业安全管理部门,
+  场所主管部门: the content rules ask for both, so such a board is only ever drawn for
+  a look) has no empty row.  The board does not grow (its size is the regulation's
+  reference minimum or what the user asked for): the rows share the grid's height.
+  The fixed rows may be up to 1.5 times as tall as a team or post row (they carry the
+  two-line labels and the department names): of the proportions 1.0 … 1.5, the one
+  giving the largest type wins, and among equals the one nearest 1.25.
 * Type sizes are uniform: every label is set at one size and every value at one size
   (the largest at which all of them fit), so a long department name does not leave
-  its cell in smaller type than its neighbours.  Long labels break where the 附表
+  its cell in smaller type than its neighbours; a value is never larger than the
+  labels.  The 2-2 boards of all workplaces share these two sizes
+  (:mod:`signkit.layout.type_scale`).  Long labels break where the 附表
   breaks them ("企业分管 / 安全领导", "场所 / 主要负责人") rather than wherever the line
-  runs out; "场所主管部门(企业内部)" is printed with full-width parentheses.
+  runs out; "场所主管部门(企业内部)" is printed with full-width parentheses.  Values
+  never break inside a parenthesis or between a number and its unit.
 * With many rows the type shrinks down to the legible minimum (10 mm, read at 2 m).
   When the rows are too low for even one line at that size, one :class:`Misfit` is
   recorded for the longer list (班组 or 岗位) and the table is not drawn: the caller
@@ -46,12 +51,11 @@ from itertools import pairwise
 from signkit.diagnostics import KeyPath
 from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK
-from signkit.drawing.frame import Cell, Frame, Misfit, TextStyle, grid
+from signkit.drawing.frame import KEEP, Cell, Frame, Misfit, TextStyle, grid, lay_at
 from signkit.drawing.items import Board, Page
-from signkit.drawing.text import LEADING, Measurer, Overflow, Para, layout_at
+from signkit.drawing.text import LEADING, Measurer, Overflow, Para
 from signkit.fonts import Role
 from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
-from signkit.model.site import InternalDept
 from signkit.plan.boards import PlannedBoard
 from signkit.spec.forms import FORMS
 from signkit.spec.sizes import Sizing
@@ -67,7 +71,6 @@ TITLE_HEIGHT = 130.0
 #: largest type wins; among equals, the one nearest 1.25 (a bit taller, as the 附表 draws them).
 FIXED_WEIGHTS = tuple(1 + k / 10 for k in range(6))
 PREFERRED_WEIGHT = 1.25
-FIXED_ROWS = 4
 PADDING = 6.0
 #: Preferred type sizes at the minimum board size (scaled with the board), mm.
 TEXT_SIZE = 24.0
@@ -101,15 +104,16 @@ class _Spec:
 
 
 def largest_size(paras: tuple[Para, ...], box: Box, role: Role, measure: Measurer, *, max_size: float,
-                 min_size: float, one_line_each: bool) -> float | None:
+                 min_size: float, one_line_each: bool, keep: bool = False) -> float | None:
     """The largest size (0.1 mm steps) at which ``paras`` fit ``box``; ``None`` below ``min_size``.
 
     With ``one_line_each`` every paragraph must stay on one line (a label broken only
     where the 附表 breaks it).  Both conditions only get harder as the size grows, so a
-    bisection finds the answer.
+    bisection finds the answer.  With ``keep``, no line breaks inside a parenthesis or
+    between a number and its unit (:data:`signkit.drawing.frame.KEEP`).
     """
     def fits(size: float) -> bool:
-        result = layout_at(list(paras), box.w, size, role, measure)
+        result = lay_at(list(paras), box.w, size, role, measure, keep=KEEP if keep else None)
         if result is None or result.height > box.h + 1e-9:
             return False
         return not one_line_each or len(result.lines) <= len(paras)
@@ -159,8 +163,8 @@ def _edges(columns: list[float], x0: float, leaders: int) -> tuple[list[float], 
     return xs, index
 
 
-def _specs(planned: PlannedBoard, ctx: LayoutContext) -> tuple[list[_Spec], int, int, int]:
-    """Every cell of the table in 附表 reading order; the number of leader cells, team rows and post rows."""
+def _specs(planned: PlannedBoard, ctx: LayoutContext) -> tuple[list[_Spec], int, int, int, int]:
+    """Every cell of the table in 附表 reading order; the number of leader cells, fixed rows, team and post rows."""
     index = planned.source[1]
     assert isinstance(index, int)
     place = ctx.site.workplaces[index]
@@ -187,57 +191,60 @@ def _specs(planned: PlannedBoard, ctx: LayoutContext) -> tuple[list[_Spec], int,
         start: Edge = ("leader", k) if k else ("col", 3)
         stop: Edge = ("leader", k + 1) if k < len(leaders) - 1 else ("col", 6)
         valued(1, start, stop, name, (*base, "带班领导", k))
-
-    def department(row: int, text: str, dept: InternalDept | None, key: str) -> None:
+    row = 2
+    for text, dept, key in (("企业安全管理部门", place.safety_dept, "企业安全管理部门"),
+                            ("场所主管部门（企业内部）", place.managing_dept, "场所主管部门")):
+        if dept is None:  # not given: no empty row (the content rules ask for it)
+            continue
         labelled(row, 0, 1, text)
-        valued(row, 1, 2, dept.department if dept else "", (*base, key, "部门"))
+        valued(row, 1, 2, dept.department, (*base, key, "部门"))
         labelled(row, 2, 3, "责任领导")
-        valued(row, 3, 4, dept.leader if dept else "", (*base, key, "责任领导"))
+        valued(row, 3, 4, dept.leader, (*base, key, "责任领导"))
         labelled(row, 4, 5, "具体责任人")
-        valued(row, 5, 6, dept.officer if dept else "", (*base, key, "具体责任人"))
-
-    department(2, "企业安全管理部门", place.safety_dept, "企业安全管理部门")
-    department(3, "场所主管部门（企业内部）", place.managing_dept, "场所主管部门")
-    row = FIXED_ROWS
-    team_rows = max(len(place.teams), 1)
-    for t in range(team_rows):
-        team = place.teams[t] if t < len(place.teams) else None
-        path: KeyPath = (*base, "班组", t) if team else (*base, "班组")
+        valued(row, 5, 6, dept.officer, (*base, key, "具体责任人"))
+        row += 1
+    fixed = row
+    for t, team in enumerate(place.teams):
+        path: KeyPath = (*base, "班组", t)
         labelled(row, 0, 1, "班组")
-        valued(row, 1, 3, team.name if team else "", (*path, "名称") if team else path)
+        valued(row, 1, 3, team.name, (*path, "名称"))
         labelled(row, 3, 4, "班组负责人")
-        valued(row, 4, 6, team.leader if team else "", (*path, "负责人") if team else path)
+        valued(row, 4, 6, team.leader, (*path, "负责人"))
         row += 1
-    post_rows = max(len(place.posts), 1)
-    for p in range(post_rows):
-        post = place.posts[p] if p < len(place.posts) else None
-        path = (*base, "岗位", p) if post else (*base, "岗位")
+    for p, post in enumerate(place.posts):
+        path = (*base, "岗位", p)
         labelled(row, 0, 1, "岗位")
-        valued(row, 1, 3, post.name if post else "", (*path, "名称") if post else path)
+        valued(row, 1, 3, post.name, (*path, "名称"))
         labelled(row, 3, 4, "岗位责任人")
-        valued(row, 4, 6, post.holder if post else "", (*path, "责任人") if post else path)
+        valued(row, 4, 6, post.holder, (*path, "责任人"))
         row += 1
-    return specs, len(leaders), team_rows, post_rows
+    return specs, len(leaders), fixed, len(place.teams), len(place.posts)
 
 
-def _uniform(specs: list[_Spec], boxes: list[Box], measure: Measurer, max_size: float
+def _uniform(specs: list[_Spec], boxes: list[Box], measure: Measurer, label_max: float, value_max: float
              ) -> tuple[float | None, float | None, int]:
     """The largest label size and value size at which every label and every value fits.
 
     Cells that do not fit even at the minimum are left out (they will be reported as
-    misfits when drawn); empty cells have no say.  Also returns how many cells fit.
+    misfits when drawn); empty cells have no say.  No value is set larger than the
+    labels.  Also returns how many cells fit.
     """
     sizes: dict[bool, list[float]] = {True: [], False: []}
     for spec, box in zip(specs, boxes, strict=True):
         if not any(p.text for p in spec.choices[0]):
             continue
-        best = [largest_size(choice, box, "body", measure, max_size=max_size, min_size=MIN_TEXT,
-                             one_line_each=spec.is_label) for choice in spec.choices]
+        best = [largest_size(choice, box, "body", measure, max_size=label_max if spec.is_label else value_max,
+                             min_size=MIN_TEXT, one_line_each=spec.is_label, keep=not spec.is_label)
+                for choice in spec.choices]
         found = [size for size in best if size is not None]
         if found:
             sizes[spec.is_label].append(max(found))
     fitting = len(sizes[True]) + len(sizes[False])
-    return (min(sizes[True]) if sizes[True] else None, min(sizes[False]) if sizes[False] else None, fitting)
+    label = min(sizes[True]) if sizes[True] else None
+    value = min(sizes[False]) if sizes[False] else None
+    if label is not None and value is not None:
+        value = min(value, label)
+    return label, value, fitting
 
 
 def _content(spec: _Spec, box: Box, size: float | None, measure: Measurer) -> list[Para]:
@@ -269,10 +276,11 @@ class _Table:
         return (self.fitting, min(sizes) if sizes else 0.0, -abs(self.weight - PREFERRED_WEIGHT))
 
 
-def _arrange(specs: list[_Spec], grid_box: Box, leaders: int, repeat_rows: int, weight: float, padding: float,
-             max_size: float, measure: Measurer) -> _Table:
-    unit = grid_box.h / (FIXED_ROWS * weight + repeat_rows)
-    heights = [unit * weight] * FIXED_ROWS + [unit] * repeat_rows
+def _arrange(specs: list[_Spec], grid_box: Box, leaders: int, rows: tuple[int, int], weight: float, padding: float,
+             max_sizes: tuple[float, float], measure: Measurer) -> _Table:
+    fixed, repeat_rows = rows
+    unit = grid_box.h / (fixed * weight + repeat_rows)
+    heights = [unit * weight] * fixed + [unit] * repeat_rows
     columns = [w * grid_box.w / sum(COLUMNS) for w in COLUMNS]
     xs, edge = _edges(columns, grid_box.x, leaders)
     ys = [grid_box.y]
@@ -280,7 +288,7 @@ def _arrange(specs: list[_Spec], grid_box: Box, leaders: int, repeat_rows: int, 
         ys.append(ys[-1] + h)
     boxes = [Box(xs[edge[spec.col]], ys[spec.row], xs[edge[spec.end]] - xs[edge[spec.col]],
                  ys[spec.row + 1] - ys[spec.row]).inset(padding) for spec in specs]
-    label_size, value_size, fitting = _uniform(specs, boxes, measure, max_size)
+    label_size, value_size, fitting = _uniform(specs, boxes, measure, *max_sizes)
     return _Table(weight, heights, xs, edge, boxes, label_size, value_size, fitting)
 
 
@@ -293,29 +301,35 @@ def layout(ctx: LayoutContext, planned: PlannedBoard, sizing: Sizing) -> tuple[B
     title_box = Box(margin, margin, width - 2 * margin, TITLE_HEIGHT * s)
     frame.text(TITLE, title_box.inset(0, 15 * s), TextStyle("title", TITLE_SIZE * s, 30, align="center", letter_spacing=0.12))
 
-    specs, leaders, team_rows, post_rows = _specs(planned, ctx)
+    specs, leaders, fixed, team_rows, post_rows = _specs(planned, ctx)
     repeat_rows = team_rows + post_rows
     grid_box = Box(margin, margin + TITLE_HEIGHT * s, width - 2 * margin, height - 2 * margin - TITLE_HEIGHT * s)
     padding = PADDING * s
     needed = MIN_TEXT * LEADING + 2 * padding
-    if grid_box.h / (FIXED_ROWS + repeat_rows) + 1e-9 < needed:
+    told = ctx.scale("2-2")
+    max_sizes = (told.cap("label", TEXT_SIZE * s), told.cap("value", TEXT_SIZE * s))
+    if grid_box.h / (fixed + repeat_rows) + 1e-9 < needed:
         # Too many rows for even one line of legible type: one clear misfit for the longer list.
         longer = "岗位" if post_rows > team_rows else "班组"
-        overflow = Overflow(MIN_TEXT, needed * (FIXED_ROWS + repeat_rows), grid_box.h)
+        overflow = Overflow(MIN_TEXT, needed * (fixed + repeat_rows), grid_box.h)
         frame.misfits.append(Misfit(("工作场所", planned.source[1], longer), longer, overflow, grid_box))
     else:
-        candidates = [_arrange(specs, grid_box, leaders, repeat_rows, weight, padding, TEXT_SIZE * s, ctx.measure)
+        candidates = [_arrange(specs, grid_box, leaders, (fixed, repeat_rows), weight, padding, max_sizes, ctx.measure)
                       for weight in FIXED_WEIGHTS
-                      if grid_box.h / (FIXED_ROWS * weight + repeat_rows) + 1e-9 >= needed]
+                      if grid_box.h / (fixed * weight + repeat_rows) + 1e-9 >= needed]
         table = max(candidates, key=lambda t: t.score)
         cells: list[Cell] = []
         for spec, box in zip(specs, table.boxes, strict=True):
             size = table.label_size if spec.is_label else table.value_size
-            style = TextStyle("body", max(size or TEXT_SIZE * s, MIN_TEXT), MIN_TEXT, align="center")
+            style = TextStyle("body", max(size or TEXT_SIZE * s, MIN_TEXT), MIN_TEXT, align="center",
+                              keep=None if spec.is_label else KEEP)
             cells.append(Cell(spec.row, table.edge[spec.col], _content(spec, box, size, ctx.measure), style,
                               colspan=table.edge[spec.end] - table.edge[spec.col], path=spec.path, label=spec.label))
         widths = [b - a for a, b in pairwise(table.xs)]
         grid(frame, grid_box, widths, table.heights, cells, padding=padding, border=BLACK, border_width=1.2 * s)
+        for kind, size in (("label", table.label_size), ("value", table.value_size)):
+            if size is not None:
+                frame.type_sizes[kind] = size
 
     revision_stamp(frame, ctx, Box(margin, height - margin + 8 * s, width / 2, 12 * s), "2-2", 9 * s)
     page = Page(width, height, tuple(frame.items), GRADIENT if ctx.gradient else None, texts=tuple(frame.texts))

@@ -27,7 +27,16 @@ from signkit.layout.registry import natural_size
 from signkit.layout.stamp import stamp_text
 from signkit.load.yaml_tree import SourceMap
 from signkit.model.site import Site
-from signkit.pipeline.fitting import lay_out, misfit_diagnostic, requested_size, short_subject, site_folder, smallest_fit
+from signkit.pipeline.fitting import (
+    lay_out,
+    misfit_diagnostic,
+    requested_size,
+    scale_diagnostic,
+    short_subject,
+    site_folder,
+    smallest_fit,
+    with_type_scales,
+)
 from signkit.pipeline.options import DEFAULTS, RenderOptions
 from signkit.plan.boards import PlannedBoard, made_by_government, plan_boards
 from signkit.render.built import BuildResult, BuiltBoard
@@ -47,6 +56,11 @@ def build_hash(content: str, *, stamp: Sequence[str], fonts: list[str], options:
     payload = {"content": content, "stamp": list(stamp), "signkit": __version__, "fonts": sorted(fonts),
                "options": options}
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _made_by(planned: PlannedBoard) -> str:
+    """Who makes ``planned`` (the ``producer`` option's values): 政府 or 企业."""
+    return "政府" if made_by_government(planned) else "企业"
 
 
 #: Given a board's build hash, the sha256 of an up-to-date file from an earlier run, if any.
@@ -71,13 +85,10 @@ def build_site(site: Site, source: SourceMap, fonts: FontSet, options: RenderOpt
     result = BuildResult(fonts=describe(fonts))
     ctx = LayoutContext(site, FontMeasurer(fonts), gradient=site.output.gradient, base_dir=site_folder(source))
     printing = options.printing
-    for index, planned in enumerate(plan_boards(site)):
-        if index in skip:
-            continue
-        if producer == "政府" and not made_by_government(planned):
-            continue
-        if producer == "企业" and made_by_government(planned):
-            continue
+    plan = [(index, planned) for index, planned in enumerate(plan_boards(site))
+            if index not in skip and producer in (None, _made_by(planned))]
+    ctx = with_type_scales(ctx, [planned for _, planned in plan], overrides)  # boards of one kind share type sizes
+    for index, planned in plan:
         width, height = natural_size(ctx, planned, *requested_size(site, planned.form_id, overrides))
         board, frame = lay_out(ctx, planned, width, height)
         grown = False
@@ -98,6 +109,9 @@ def build_site(site: Site, source: SourceMap, fonts: FontSet, options: RenderOpt
                 result.diagnostics.extend(misfits)
                 result.not_made[index] = misfits
                 continue
+        different = scale_diagnostic(ctx, planned, frame, source)
+        if different is not None:
+            result.diagnostics.append(different)
         copies = planned.quantity if planned.form_id == "2-5" else site.output.copies_of(planned.form_id)
         stamp = printing.stamp_of(planned.form_id)
         board = restamp(board, stamp, ctx.measure)
@@ -111,7 +125,8 @@ def build_site(site: Site, source: SourceMap, fonts: FontSet, options: RenderOpt
         digest = build_hash(board.content_hash, stamp=stamp_text(board),
                             fonts=face_identities(used),
                             options={"bleed": board_bleed, "marks": board_marks, "pdfx": spec.pdfx,
-                                     "stamp": list(stamp), **printing.describe()})
+                                     "stamp": list(stamp), **printing.describe(),
+                                     **({"type_sizes": frame.type_sizes} if frame.type_sizes else {})})
         kept = reuse(planned, digest) if reuse else None
         pdf = b"" if kept else render_pdf(board, fonts, spec=spec)
         result.boards.append(BuiltBoard(planned, board, pdf, width, height, copies, grown, embedded, board_bleed,

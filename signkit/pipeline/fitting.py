@@ -10,7 +10,7 @@ Nothing here imports ReportLab.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from signkit.diagnostics import Diagnostic, Location, Severity
@@ -19,7 +19,8 @@ from signkit.drawing.items import Board
 from signkit.drawing.text import FontMeasurer
 from signkit.fonts import FontSet
 from signkit.layout.context import LayoutContext
-from signkit.layout.registry import layout_board, natural_size
+from signkit.layout.registry import layout_board, natural_size, share_type_sizes
+from signkit.layout.type_scale import SHARED_FORMS, describe_differences, scale_differences
 from signkit.load.yaml_tree import SourceMap
 from signkit.model.site import Site
 from signkit.plan.boards import PlannedBoard, plan_boards
@@ -39,6 +40,32 @@ def requested_size(site: Site, form_id: str, overrides: Mapping[str, str]) -> tu
 def lay_out(ctx: LayoutContext, planned: PlannedBoard, width: float, height: float) -> tuple[Board, Frame]:
     """Lay ``planned`` out at ``width`` × ``height`` (type and margins scaled to the size)."""
     return layout_board(ctx, planned, Sizing(width, height, scale_of(planned.form_id, width, height)))
+
+
+def with_type_scales(ctx: LayoutContext, plan: Sequence[PlannedBoard], overrides: Mapping[str, str]) -> LayoutContext:
+    """``ctx`` told the type sizes the boards of each shared 附表 in ``plan`` use (:mod:`signkit.layout.type_scale`)."""
+    boards = []
+    for planned in plan:
+        if planned.form_id in SHARED_FORMS:
+            try:
+                requested = requested_size(ctx.site, planned.form_id, overrides)
+            except ValueError:  # reported by the size rules
+                requested = default_size(planned.form_id)
+            width, height = natural_size(ctx, planned, *requested)
+            boards.append((planned, Sizing(width, height, scale_of(planned.form_id, width, height))))
+    return share_type_sizes(ctx, boards) if boards else ctx
+
+
+def scale_diagnostic(ctx: LayoutContext, planned: PlannedBoard, frame: Frame, source: SourceMap) -> Diagnostic | None:
+    """SK504 when a board could not use the type sizes its siblings share (it had text too long for them)."""
+    differences = scale_differences(ctx.scale(planned.form_id), frame.type_sizes)
+    if not differences:
+        return None
+    return Diagnostic(
+        "SK504", Severity.WARNING,
+        f"附表 {planned.form_id}（{short_subject(planned.subject)}）的字号与同类牌不一致：{describe_differences(differences)}",
+        source.locate(planned.source),
+        "这块牌的文字在同类牌的统一字号下放不下，只能单独缩小；精简文字后整组牌字号一致")
 
 
 def smallest_fit(ctx: LayoutContext, planned: PlannedBoard, width: float, height: float
@@ -105,9 +132,11 @@ def layout_site(site: Site, source: SourceMap, fonts: FontSet, *, sizes: Mapping
     """
     overrides = dict(sizes or {})
     ctx = LayoutContext(site, FontMeasurer(fonts), gradient=site.output.gradient, base_dir=site_folder(source))
+    plan = plan_boards(site)
+    ctx = with_type_scales(ctx, [p for i, p in enumerate(plan) if i not in skip], overrides)
     hashes: list[str] = []
     problems: dict[int, list[Diagnostic]] = {}
-    for index, planned in enumerate(plan_boards(site)):
+    for index, planned in enumerate(plan):
         if index in skip:
             hashes.append("")
             continue

@@ -22,15 +22,18 @@ from signkit.spec.sizes import Sizing
 #: House style at the minimum size, shared with 2-1: margin and title band.
 RISK_MARGIN = 40.0
 RISK_TITLE_HEIGHT = 130.0
-#: Column widths at the minimum size: left label, left value, then the right block.
-RISK_LEFT_LABEL = 130.0
-RISK_LEFT_VALUE = 210.0
-RISK_RIGHT = 780.0
-#: In the lower part: the label cell (管控措施 / 应急处置措施) and the list cell.
-RISK_LOWER_LABEL = 150.0
-#: The left column's rows at the minimum size: 风险点、场所名称, 风险等级, 管控责任人, 警示标识,
-#: 重要提示, telephone line.  The first row is also the header row of the right block.
-RISK_LEFT_ROWS = (82.0, 76.0, 60.0, 164.0, 108.0, 100.0)
+#: Column widths at the minimum size: left label, left value, then the right block.  The left
+#: label column holds 管控责任人 at the labels' 24 mm; the left column as a whole holds a row of
+#: four or five warning signs wide enough for their text panels (:func:`risk_sign_cell`).
+RISK_LEFT_LABEL = 140.0
+RISK_LEFT_VALUE = 260.0
+RISK_RIGHT = 720.0
+#: The left column's rows at the minimum size: 风险点、场所名称, 风险等级, 管控责任人, the 警示标识
+#: heading, the signs under it, 重要提示, telephone line.  The first row is also the header row
+#: of the right block.
+RISK_LEFT_ROWS = (88.0, 64.0, 56.0, 48.0, 132.0, 104.0, 98.0)
+#: Which of those rows holds the signs (its heading is the row above).
+RISK_SIGN_ROW = 4
 #: Inner padding of a cell.
 RISK_PADDING = 8.0
 #: The 风险信息网址 QR code's side (quiet zone included).  120 mm leaves 5 mm of the title
@@ -41,14 +44,18 @@ RISK_QR_SIDE = 120.0
 
 @dataclass(frozen=True)
 class RiskGrid:
-    """The fixed parts of a 2-4 board at one size: the grid, its columns and the left column's rows."""
+    """The fixed parts of a 2-4 board at one size: the grid, its columns and the left column's rows.
+
+    Where the right block splits into its middle and right columns depends on the lists
+    (the layout chooses it, the same for the upper and the lower band); ``right`` is the
+    block's width.
+    """
 
     s: float
     grid: Box
     xs: tuple[float, float, float]  # left label | left value | right block starts
     left_ys: tuple[float, ...]  # the left column's row boundaries, top to bottom
-    upper_col: float  # width of the 风险及可能造成的危害 / 事故诱因 columns
-    lower_label: float  # width of the 管控措施 / 应急处置措施 label cells
+    right: float  # width of the right block (风险及可能造成的危害 … 应急处置措施)
 
     @property
     def header_bottom(self) -> float:
@@ -68,13 +75,19 @@ def risk_grid(sizing: Sizing) -> RiskGrid:
     for row in RISK_LEFT_ROWS:
         ys.append(ys[-1] + row * sy)
     ys[-1] = grid.bottom
-    return RiskGrid(s, grid, xs, tuple(ys), (grid.right - xs[2]) / 2, RISK_LOWER_LABEL * sx)
+    return RiskGrid(s, grid, xs, tuple(ys), grid.right - xs[2])
 
 
 def risk_sign_cell(sizing: Sizing) -> Box:
-    """The 2-4 警示标识 value cell (outer edges, before padding), where GB 2894 pictograms go."""
+    """The 2-4 警示标识 cell (outer edges, before padding), where the GB 2894 signs go.
+
+    It spans the whole left column under its 警示标识 heading, so that a row of four or
+    five signs is wide enough for each sign's text panel to be read from the board's
+    viewing distance (``docs/design.md``, 警示标识).
+    """
     g = risk_grid(sizing)
-    return Box(g.xs[1], g.left_ys[3], g.xs[2] - g.xs[1], g.left_ys[4] - g.left_ys[3])
+    return Box(g.xs[0], g.left_ys[RISK_SIGN_ROW], g.xs[2] - g.xs[0],
+               g.left_ys[RISK_SIGN_ROW + 1] - g.left_ys[RISK_SIGN_ROW])
 
 
 def risk_sign_area(sizing: Sizing) -> Box:

@@ -93,7 +93,11 @@ def test_auto_prints_the_suggestions_that_fit(chem: dict[str, Any], bundled_font
     texts = [t.text for t in board.pages[0].items if isinstance(t, Text)]
     expected = [e for e, _ in board_signs(["当心车辆", AUTO], ["车辆伤害", "触电"], 6)]
     assert expected[:3] == ["当心车辆", "当心触电", "当心叉车"]
-    joined = "".join(texts)  # a long name (禁止叉车和厂内机动车辆通行) wraps in its panel
+    joined = "".join(texts)
     positions = [joined.find(name) for name in expected]
-    assert -1 not in positions and positions == sorted(positions), (expected, joined)
+    # 自动 adds suggestions in order only while every panel stays legible from 2 m (layout/risk_signs.py): the
+    # long 禁止叉车和厂内机动车辆通行 would need a sign wider than the row holds, so it and what follows are left out.
+    printed = [p for p in positions if p != -1]
+    assert len(printed) >= 4 and positions[: len(printed)] == printed == sorted(printed), (expected, joined)
+    assert "禁止叉车和厂内机动车辆通行" not in joined
     assert AUTO not in texts

@@ -120,23 +120,43 @@ def test_2_2_one_cell_per_shift_leader(measure: FontMeasurer) -> None:
     assert len({round(r.x, 3) for r in ruled_cells(board5)} - rules1) == 4
 
 
-def test_2_2_zero_teams_and_posts_still_print_one_empty_row_each(fonts: FontSet, measure: FontMeasurer) -> None:
+def _rows(board: Board) -> list[float]:
+    """The tops of the grid's rows, top to bottom."""
+    return sorted({round(r.y, 6) for r in ruled_cells(board)})
+
+
+@pytest.mark.parametrize("missing", ["班组", "岗位"])
+def test_2_2_a_workplace_without_teams_or_posts_prints_no_empty_row_for_them(missing: str, fonts: FontSet,
+                                                                           measure: FontMeasurer) -> None:
     data = example_data(CHEMICAL)
-    del data["工作场所"][0]["班组"]
-    del data["工作场所"][0]["岗位"]
+    full, _ = lay_table(report_of(data), "2-2", measure)
+    del data["工作场所"][0][missing]
     board, frame = lay_table(report_of(data), "2-2", measure)
     assert frame.misfits == []
     lines = [t.text for t in grid_texts(board)]
-    assert lines.count("班组") == 1 and lines.count("班组负责人") == 1
-    assert lines.count("岗位") == 1 and lines.count("岗位责任人") == 1
-    # Six rows: 4 fixed + one 班组 + one 岗位, the last two with empty value cells.
-    label = next(t for t in grid_texts(board) if t.text == "岗位")
-    row = cell_of(board, label)
-    in_row = [r for r in ruled_cells(board) if abs(r.y - row.y) < 1e-6]
-    assert len(in_row) == 4
-    assert sum(1 for t in grid_texts(board) if abs(cell_of(board, t).y - row.y) < 1e-6) == 2  # labels only
-    assert row.y + row.h == pytest.approx(800 - workplace.MARGIN)
-    assert_in_order(squash(page_texts(render_pdf(board, fonts))[0]), LABELS_2_2)
+    kept = "岗位" if missing == "班组" else "班组"
+    assert missing not in lines and f"{missing}负责人" not in lines and f"{missing}责任人" not in lines
+    assert lines.count(kept) == len(data["工作场所"][0][kept])  # the other list's rows are all there
+    # one row fewer per team (or post) the workplace had, and the rows left share the grid's height
+    assert len(_rows(full)) - len(_rows(board)) == len(example_data(CHEMICAL)["工作场所"][0][missing])
+    assert max(r.y + r.h for r in ruled_cells(board)) == pytest.approx(800 - workplace.MARGIN)
+    labels = [label for label in LABELS_2_2 if not label.startswith(missing)]
+    assert_in_order(squash(page_texts(render_pdf(board, fonts))[0]), labels)
+
+
+def test_2_2_without_teams_posts_or_a_department_prints_only_the_rows_it_has(measure: FontMeasurer) -> None:
+    data = example_data(CHEMICAL)
+    place = data["工作场所"][0]
+    del place["班组"], place["岗位"], place["场所主管部门"]
+    report = report_of(data)  # the content rules ask for the department: the board is drawn here only for a look
+    board, frame = lay_table(report, "2-2", measure)
+    assert frame.misfits == []
+    lines = [t.text for t in grid_texts(board)]
+    for absent in ("班组", "班组负责人", "岗位", "岗位责任人", "场所主管部门（企业内部）", "场所主管部门"):
+        assert absent not in lines
+    assert len(_rows(board)) == 3  # 工作场所, 企业分管安全领导 / 带班领导, 企业安全管理部门
+    row_tops = {round(cell_of(board, t).y, 6) for t in grid_texts(board)}
+    assert row_tops == set(_rows(board))
 
 
 def test_2_2_twelve_teams_shrink_and_fit(measure: FontMeasurer) -> None:
