@@ -227,32 +227,12 @@ def fit_text(paras: list[Para], width: float, height: float, role: Role, measure
         return fit(paras, width, height, role, measure, max_size=max_size, min_size=min_size,
                    letter_spacing=letter_spacing)
 
-    def attempt(size: float) -> Fitted | None:
-        result = lay_at(paras, width, size, role, measure, letter_spacing * size, keep)
-        if result is None or result.height > height + 1e-9:
-            return None
-        return result
+    def kept(paras: list[Para], width: float, size: float, role: Role, measure: Measurer,
+             spacing: float) -> Fitted | None:
+        return lay_at(paras, width, size, role, measure, spacing, keep)
 
-    best = attempt(max_size)
-    if best is not None:
-        return best
-    smallest = attempt(min_size)
-    if smallest is None:
-        at_min = lay_at(paras, width, min_size, role, measure, letter_spacing * min_size, keep)
-        if at_min is None:
-            widest = max((a for p in paras for a in atoms(p.text)),
-                         key=lambda a: measure.width(a, min_size, role), default="")
-            return Overflow(min_size, float("inf"), height, widest)
-        return Overflow(min_size, at_min.height, height)
-    low, high = round(min_size * 10), round(max_size * 10)  # in 0.1 mm steps; low fits, high does not
-    while high - low > 1:
-        middle = (low + high) // 2
-        found = attempt(middle / 10)
-        if found is not None:
-            low, smallest = middle, found
-        else:
-            high = middle
-    return smallest
+    return fit(paras, width, height, role, measure, max_size=max_size, min_size=min_size,
+               letter_spacing=letter_spacing, lay=kept)
 
 
 # --- the frame ------------------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ the same fallback chain the renderer uses, so what fits here fits on the board.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -237,12 +237,22 @@ def layout_at(paras: list[Para], width: float, size: float, role: Role, measure:
     return Fitted(size, tuple(lines), tuple(gaps), height, letter_spacing)
 
 
+#: How paragraphs are laid out at one size: :func:`layout_at`, or a layout's variant that keeps more together.
+LayAt = Callable[[list[Para], float, float, Role, Measurer, float], "Fitted | None"]
+
+
 def fit(paras: list[Para], width: float, height: float, role: Role, measure: Measurer, *,
-        max_size: float, min_size: float, letter_spacing: float = 0.0) -> Fitted | Overflow:
-    """The largest size in [min_size, max_size] (0.1 mm steps) at which the text fits the box."""
+        max_size: float, min_size: float, letter_spacing: float = 0.0, lay: LayAt | None = None) -> Fitted | Overflow:
+    """The largest size in [min_size, max_size] (0.1 mm steps) at which the text fits the box.
+
+    ``lay`` lays the paragraphs out at one size (default :func:`layout_at`); a frame that keeps
+    runs together passes its own, so the search for the size is written once.
+    """
+    lay_out = lay or layout_at
+
     def attempt(size: float) -> Fitted | None:
         spacing = letter_spacing * size
-        result = layout_at(paras, width, size, role, measure, spacing)
+        result = lay_out(paras, width, size, role, measure, spacing)
         if result is None or result.height > height + 1e-9:
             return None
         return result
@@ -252,7 +262,7 @@ def fit(paras: list[Para], width: float, height: float, role: Role, measure: Mea
         return best
     smallest = attempt(min_size)
     if smallest is None:
-        at_min = layout_at(paras, width, min_size, role, measure, letter_spacing * min_size)
+        at_min = lay_out(paras, width, min_size, role, measure, letter_spacing * min_size)
         if at_min is None:
             widest = max((run for p in paras for run in unbreakable_runs(p.text)),
                          key=lambda run: measure.width(run, min_size, role), default="")
