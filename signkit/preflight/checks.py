@@ -26,6 +26,7 @@ from signkit.pdfkit.quiet import quiet_qpdf
 from signkit.preflight.boxes import FormChoice, check_boxes, user_unit
 from signkit.preflight.content import DocumentState, PageWalker
 from signkit.preflight.findings import Findings, page_label
+from signkit.preflight.kind import DocumentKind, Kind, document_kind
 from signkit.preflight.limits import HINT_LIMIT, MAX_PAGES, MAX_REPAIR_OBJECTS
 from signkit.spec.forms import FORMS
 
@@ -64,7 +65,11 @@ def _qpdf_text(warning: str) -> str:
     return re.sub(r"^(?:stream\s+)?<[^>]*>[:,]?\s*", "", warning).strip()
 
 
-def _form_choice(pdf: pikepdf.Pdf, layout: str | None, findings: Findings) -> FormChoice | None:
+def _form_choice(pdf: pikepdf.Pdf, layout: str | None, findings: Findings, kind: DocumentKind) -> FormChoice | None:
+    if layout is None and kind.kind is not Kind.BOARD:
+        findings.add("SK604", f"文件是{kind.kind.value}（Keywords 标明），不是一块成品牌，未检查成品尺寸",
+                     severity=Severity.INFO, hint="如要按某个附表检查，用 --layout 指定")
+        return None
     info = document_info(pdf)
     subject = info.get("/Subject") if info is not None else None
     stated = str(subject).strip() if isinstance(subject, pikepdf.String) else ""
@@ -81,7 +86,9 @@ def _form_choice(pdf: pikepdf.Pdf, layout: str | None, findings: Findings) -> Fo
     return None
 
 
-def _pdfx(pdf: pikepdf.Pdf, findings: Findings) -> None:
+def _pdfx(pdf: pikepdf.Pdf, findings: Findings, kind: DocumentKind) -> None:
+    if kind.kind.office:
+        return  # office-printer output: no print condition to name
     intents = pdf.Root.get("/OutputIntents")
     has_intent = isinstance(intents, pikepdf.Array) and any(
         isinstance(i, pikepdf.Dictionary) and i.get("/S") == pikepdf.Name.GTS_PDFX for i in intents)
@@ -100,7 +107,8 @@ def _encryption(pdf: pikepdf.Pdf, findings: Findings) -> None:
                      hint="导出时不要设置密码或权限；或用 qpdf --decrypt 去掉加密")
 
 
-def _pages(pdf: pikepdf.Pdf, findings: Findings, form: FormChoice | None, min_dpi: float) -> None:
+def _pages(pdf: pikepdf.Pdf, findings: Findings, form: FormChoice | None, min_dpi: float,
+           kind: DocumentKind) -> None:
     doc = DocumentState(min_dpi=min_dpi)
     try:
         tree = page_tree(pdf, MAX_PAGES)
@@ -122,7 +130,7 @@ def _pages(pdf: pikepdf.Pdf, findings: Findings, form: FormChoice | None, min_dp
     for index, page in enumerate(tree.pages):
         path = (page_label(index),)
         try:
-            check_boxes(page, path, findings, form)
+            check_boxes(page, path, findings, form, trim_expected=not kind.kind.office)
             walker = PageWalker(findings, doc, path, user_unit(page))
             walker.transparency_group(page, path, "页面")
             walker.walk_page(page, inherited(page, "/Resources"))
@@ -157,10 +165,13 @@ def _preflight_quietly(data: bytes, name: str, layout: str | None, min_dpi: floa
                            hint="请从设计软件重新导出 PDF")
     findings = Findings(name)
     with pdf:
+        kind = document_kind(pdf)
+        if kind.transparency_allowed:
+            findings.notes_only["SK609"] = f"{kind.pdfx} 允许透明"
         _encryption(pdf, findings)
-        form = _form_choice(pdf, layout, findings)
-        _pdfx(pdf, findings)
-        _pages(pdf, findings, form, min_dpi)
+        form = _form_choice(pdf, layout, findings, kind)
+        _pdfx(pdf, findings, kind)
+        _pages(pdf, findings, form, min_dpi, kind)
         warnings = [_qpdf_text(w) for w in pdf.get_warnings()]
     if warnings:
         findings.add("SK612", "PDF 内部结构有损坏，已自动修复后检查；印厂的 RIP 未必能修复，建议重新导出",
