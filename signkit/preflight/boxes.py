@@ -26,6 +26,7 @@ from signkit.diagnostics import KeyPath, Severity
 from signkit.pdfkit.geometry import MM, PdfRect, box_of, inside, number
 from signkit.pdfkit.objects import inherited
 from signkit.preflight.findings import Findings
+from signkit.preflight.marking import PageFrame
 from signkit.spec.sizes import size_problem
 
 
@@ -50,6 +51,21 @@ def user_unit(page: pikepdf.Object) -> float:
     """The page's ``/UserUnit`` (PDF 1.6; 1 point by default)."""
     unit = number(page.get("/UserUnit")) if isinstance(page, pikepdf.Dictionary) else None
     return unit if unit is not None and unit > 0 else 1.0
+
+
+def page_frame(page: pikepdf.Object) -> PageFrame:
+    """The page's MediaBox, TrimBox and BleedBox in page space (UserUnit applied), for judging marks."""
+    unit = user_unit(page)
+
+    def scaled(raw: object) -> PdfRect | None:
+        box = box_of(raw)
+        if box is None or box[2] - box[0] <= 0 or box[3] - box[1] <= 0:
+            return None
+        return box[0] * unit, box[1] * unit, box[2] * unit, box[3] * unit
+
+    own = page if isinstance(page, pikepdf.Dictionary) else pikepdf.Dictionary()
+    media = scaled(inherited(page, "/MediaBox")) or (0.0, 0.0, 0.0, 0.0)
+    return PageFrame(media=media, trim=scaled(own.get("/TrimBox")), bleed=scaled(own.get("/BleedBox")))
 
 
 def check_boxes(page: pikepdf.Object, path: KeyPath, findings: Findings, form: FormChoice | None, *,
