@@ -17,9 +17,18 @@ render mode, saved and restored by ``q``/``Q``), finds:
   embedded; invisible text (render mode 3, as in OCR layers) is exempt.  Type3 fonts
   are embedded by construction (their glyphs are content streams, which are walked
   too).  Fonts only listed in resources and never used to show text are not reported.
-* **resolution** (SK610): every image's placed size comes from the CTM at ``Do`` (or
-  the inline image); pixels ÷ inches at print size, the lower of the two axes, with the
-  page's ``/UserUnit`` applied.
+* **resolution** (SK610, SK625 below half the limit): every image's placed size comes
+  from the CTM at ``Do`` (or the inline image); pixels ÷ inches at print size, the lower
+  of the two axes, with the page's ``/UserUnit`` applied.
+* **what is painted where** (SK614–SK620, judged by :mod:`.marking`): the walk follows
+  the fill and stroke colour values, line width, overprint (``/OP``, ``/op`` of ``gs``),
+  the current path's extent (its subpaths' starting points ``m`` and rectangles ``re``,
+  through the CTM: lines and curves are not kept, for speed) and where text
+  starts (``BT Tm Td TD T* TL``, font size from ``Tf``), and hands each painting
+  operator and text show to :class:`~signkit.preflight.marking.Marking`.  A form
+  inherits the graphics state it is drawn in (colour, overprint), as PDF says.
+* **transfer functions** (SK623) in ``gs``, and **annotations** in the trim (SK624)
+  and their actions (SK622).
 
 The walking itself — bounded decoding, tokens, ``q``/``Q``, ``cm``, colour operators,
 Form XObjects with their ``/Matrix``, own resources (the parent's when they have none),
@@ -32,7 +41,7 @@ patterns and Type3 glyph procedures are walked for colour, fonts and transparenc
 their images are not measured (the pattern/glyph space is not followed to the page).
 
 Not seen: content of soft-mask groups (reported only as transparency), PostScript
-XObjects, overprint settings, optional-content (layer) visibility, clipping (an image
+XObjects, overprint mode (``/OPM``), optional-content (layer) visibility, clipping (an image
 half outside the page still counts), ``/DefaultRGB``-style colour-space remapping,
 the colours inside JPEG 2000 images that carry no ``/ColorSpace``, and colours set by
 ``d0`` Type3 glyphs beyond the operators listed above.
@@ -78,13 +87,16 @@ STANDARD_14 = frozenset({
 #: The only operators the walk looks at; the parser drops the rest (path construction
 #: and painting, text positioning) before they become Python objects, which keeps
 #: vector-heavy artwork fast.
-OPERATORS = ("q Q cm g G rg RG k K cs CS sc scn SC SCN sh gs w m l c v y re f F f* B B* b b* S s n "
+OPERATORS = ("q Q cm g G rg RG k K cs CS sc scn SC SCN sh gs w m re f F f* B B* b b* S s n "
              "BT Tm Td TD T* TL Tf Tr Tj TJ ' \" Do BI ID EI")
 #: Painting operators: whether they fill and whether they stroke.
 PAINTING = {"f": (True, False), "F": (True, False), "f*": (True, False), "S": (False, True), "s": (False, True),
             "B": (True, True), "B*": (True, True), "b": (True, True), "b*": (True, True), "n": (False, False)}
-#: Path construction: how many numbers each point takes (``re`` is handled on its own).
-PATH_POINTS = {"m": 2, "l": 2, "c": 6, "v": 4, "y": 4}
+#: Path construction kept: where each subpath starts (``re`` is handled on its own).  ``l c v y`` are
+#: left to the parser to drop: they are most of a vector drawing's instructions, and keeping them made
+#: a designer's artwork three times as costly (and reach the operator budget three times as soon), so a
+#: path's extent is that of its starting points and rectangles — enough to place a finding.
+PATH_POINTS = {"m": 2}
 #: Text render modes that fill and that stroke the glyphs (3 and 7 are invisible).
 FILLING_TEXT = frozenset({0, 2, 4, 6})
 STROKING_TEXT = frozenset({1, 5})
