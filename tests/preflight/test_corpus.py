@@ -264,3 +264,18 @@ def test_text_in_a_form_keeps_the_colour_it_was_drawn_with() -> None:
 
     data = Page(content=b"1 1 1 0.5 k /X Do", change=form).build()  # the form inherits the fill colour
     assert [d.rule for d in preflight_pdf(data, "t.pdf") if d.severity is not Severity.INFO] == ["SK614"]
+
+
+def _kind(word: str) -> Callable[[pikepdf.Pdf], None]:
+    def change(document: pikepdf.Pdf) -> None:
+        document.docinfo["/Keywords"] = f"{word}, 附表 2-5"
+    return change
+
+
+@pytest.mark.parametrize(("word", "judged"), [("样稿", set()), ("拼贴", set()), ("拼版", {"SK615", "SK616"}),
+                                              ("附表 2-5", {"SK615", "SK616", "SK618"})])
+def test_what_each_kind_of_file_is_held_to(word: str, judged: set[str]) -> None:
+    """A proof scales a board down (thin lines, small text) and a sheet of cards has marks between them."""
+    content = b"0 0 0 1 K 0.1 w 20 20 m 80 80 l S 0.5 g " + SMALL_TEXT + b" /Reg CS 1 SCN 1 w 50 20 m 50 80 l S"
+    found = preflight_pdf(Page(slug=True, content=content, change=_kind(word)).build(), "k.pdf")
+    assert {d.rule for d in found} & {"SK615", "SK616", "SK618"} == judged
