@@ -9,8 +9,10 @@ from signkit.cli.check_cmd import Format
 HELP = """按印厂的要求检查 PDF（signkit 生成的或别处来的都可以），逐页指出问题。
 
 检查：成品尺寸（TrimBox）是否符合附表（文件的 Subject 标明附表，或用 --layout 指定）、页面框嵌套、
-字体全部嵌入、只用 CMYK（RGB 与专色会报出，All 套准色的裁切标记除外）、无透明、未加密、
-图像在印刷尺寸下的分辨率（--min-dpi）、PDF/X 输出意图。
+字体全部嵌入、只用 CMYK（RGB 与专色会报出，All 套准色的裁切标记除外）、无透明（PDF/X-4 除外）、未加密、
+图像在印刷尺寸下的分辨率（--min-dpi）、总墨量（--max-ink）、细线、小字、白色叠印、套准色、出血、
+文字安全距离、PDF/X-1a 的版本与对象流、JavaScript 与自动动作、传递函数、批注、PDF/X 输出意图。
+样稿、拼贴、拼版文件按其用途检查（不检查成品尺寸）。
 退出码：0 通过；1 发现错误（--strict 时警告也算）；2 用法错误、文件无法读取或不是 PDF。"""
 
 
@@ -18,7 +20,9 @@ def preflight(
     files: list[str] = typer.Argument(..., help="要检查的 PDF 文件，可以给多个", show_default=False),
     layout: str | None = typer.Option(None, "--layout", "-l", help="按这个附表检查成品尺寸（如 2-2），覆盖文件自己标明的附表",
                                       show_default=False),
-    min_dpi: float = typer.Option(100.0, "--min-dpi", min=1.0, help="图像在印刷尺寸下的最低有效分辨率（ppi）"),
+    min_dpi: float = typer.Option(100.0, "--min-dpi", min=1.0,
+                                  help="图像在印刷尺寸下的最低有效分辨率（ppi）；低于它的一半是错误"),
+    max_ink: float = typer.Option(300.0, "--max-ink", min=1.0, max=400.0, help="填充的最大总墨量（C+M+Y+K，%）"),
     strict: bool = typer.Option(False, "--strict", help="把警告当作错误"),
     output_format: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json 或 github（GitHub Actions 注释）"),
 ) -> None:
@@ -33,7 +37,7 @@ def preflight(
         raise typer.Exit(2)
     reports: list[FileReport] = []
     for name in files:
-        diagnostics, unreadable = preflight_path(name, layout=layout, min_dpi=min_dpi)
+        diagnostics, unreadable = preflight_path(name, layout=layout, min_dpi=min_dpi, max_ink=max_ink)
         reports.append(FileReport(file=name, diagnostics=diagnostics, unreadable=unreadable))
     if output_format is Format.json:
         typer.echo(json_report(reports, strict=strict))

@@ -26,6 +26,7 @@ from signkit.diagnostics import KeyPath, Severity
 from signkit.pdfkit.geometry import MM, PdfRect, box_of, inside, number
 from signkit.pdfkit.objects import inherited
 from signkit.preflight.findings import Findings
+from signkit.preflight.marking import PageFrame
 from signkit.spec.sizes import size_problem
 
 
@@ -52,8 +53,28 @@ def user_unit(page: pikepdf.Object) -> float:
     return unit if unit is not None and unit > 0 else 1.0
 
 
-def check_boxes(page: pikepdf.Object, path: KeyPath, findings: Findings, form: FormChoice | None) -> None:
-    """SK603 (no TrimBox), SK605 (nesting, invalid boxes) and SK604 (size against the 附表) for one page."""
+def page_frame(page: pikepdf.Object) -> PageFrame:
+    """The page's MediaBox, TrimBox and BleedBox in page space (UserUnit applied), for judging marks."""
+    unit = user_unit(page)
+
+    def scaled(raw: object) -> PdfRect | None:
+        box = box_of(raw)
+        if box is None or box[2] - box[0] <= 0 or box[3] - box[1] <= 0:
+            return None
+        return box[0] * unit, box[1] * unit, box[2] * unit, box[3] * unit
+
+    own = page if isinstance(page, pikepdf.Dictionary) else pikepdf.Dictionary()
+    media = scaled(inherited(page, "/MediaBox")) or (0.0, 0.0, 0.0, 0.0)
+    return PageFrame(media=media, trim=scaled(own.get("/TrimBox")), bleed=scaled(own.get("/BleedBox")))
+
+
+def check_boxes(page: pikepdf.Object, path: KeyPath, findings: Findings, form: FormChoice | None, *,
+                trim_expected: bool = True) -> None:
+    """SK603 (no TrimBox), SK605 (nesting, invalid boxes) and SK604 (size against the 附表) for one page.
+
+    ``trim_expected`` is false for office-printer output (proofs, tiles), printed whole and
+    never cut by a shop: a missing TrimBox is then not reported.
+    """
     unit = user_unit(page)
     media = box_of(inherited(page, "/MediaBox"))
     if media is None or media[2] - media[0] <= 0 or media[3] - media[1] <= 0:
@@ -79,9 +100,10 @@ def check_boxes(page: pikepdf.Object, path: KeyPath, findings: Findings, form: F
         used = "CropBox" if "CropBox" in boxes else "MediaBox"
         trim = boxes[used]
         fallback = f"（没有 TrimBox，按 {used} 计）"
-        findings.add("SK603", f"页面没有 TrimBox（成品裁切框），印厂只能猜测裁切位置；按 {used} "
-                     f"{_describe(trim, unit)} 计", path,
-                     hint="导出时勾选“使用文档出血设置”或写入 TrimBox；signkit 生成的 PDF 总有 TrimBox")
+        if trim_expected:
+                findings.add("SK603", f"页面没有 TrimBox（成品裁切框），印厂只能猜测裁切位置；按 {used} "
+                         f"{_describe(trim, unit)} 计", path,
+                         hint="导出时勾选“使用文档出血设置”或写入 TrimBox；signkit 生成的 PDF 总有 TrimBox")
     if form is not None:
         _check_size(page, trim, unit, form, fallback, path, findings)
 

@@ -23,10 +23,13 @@ from signkit.diagnostics import Diagnostic, Location, Severity
 from signkit.pdfkit.document import RepairRefused, document_info, open_pdf, page_tree
 from signkit.pdfkit.objects import inherited
 from signkit.pdfkit.quiet import quiet_qpdf
-from signkit.preflight.boxes import FormChoice, check_boxes, user_unit
+from signkit.preflight.boxes import FormChoice, check_boxes, page_frame, user_unit
 from signkit.preflight.content import DocumentState, PageWalker
+from signkit.preflight.document import check_actions, check_object_actions, check_x1a_syntax
 from signkit.preflight.findings import Findings, page_label
+from signkit.preflight.kind import DocumentKind, Kind, document_kind
 from signkit.preflight.limits import HINT_LIMIT, MAX_PAGES, MAX_REPAIR_OBJECTS
+from signkit.preflight.marking import DEFAULT_MAX_INK
 from signkit.spec.forms import FORMS
 
 DEFAULT_MIN_DPI = 100.0
@@ -64,7 +67,11 @@ def _qpdf_text(warning: str) -> str:
     return re.sub(r"^(?:stream\s+)?<[^>]*>[:,]?\s*", "", warning).strip()
 
 
-def _form_choice(pdf: pikepdf.Pdf, layout: str | None, findings: Findings) -> FormChoice | None:
+def _form_choice(pdf: pikepdf.Pdf, layout: str | None, findings: Findings, kind: DocumentKind) -> FormChoice | None:
+    if layout is None and kind.kind is not Kind.BOARD:
+        findings.add("SK604", f"文件是{kind.kind.value}（Keywords 标明），不是一块成品牌，未检查成品尺寸",
+                     severity=Severity.INFO, hint="如要按某个附表检查，用 --layout 指定")
+        return None
     info = document_info(pdf)
     subject = info.get("/Subject") if info is not None else None
     stated = str(subject).strip() if isinstance(subject, pikepdf.String) else ""
@@ -81,7 +88,9 @@ def _form_choice(pdf: pikepdf.Pdf, layout: str | None, findings: Findings) -> Fo
     return None
 
 
-def _pdfx(pdf: pikepdf.Pdf, findings: Findings) -> None:
+def _pdfx(pdf: pikepdf.Pdf, findings: Findings, kind: DocumentKind) -> None:
+    if kind.kind.office:
+        return  # office-printer output: no print condition to name
     intents = pdf.Root.get("/OutputIntents")
     has_intent = isinstance(intents, pikepdf.Array) and any(
         isinstance(i, pikepdf.Dictionary) and i.get("/S") == pikepdf.Name.GTS_PDFX for i in intents)
@@ -100,8 +109,9 @@ def _encryption(pdf: pikepdf.Pdf, findings: Findings) -> None:
                      hint="导出时不要设置密码或权限；或用 qpdf --decrypt 去掉加密")
 
 
-def _pages(pdf: pikepdf.Pdf, findings: Findings, form: FormChoice | None, min_dpi: float) -> None:
-    doc = DocumentState(min_dpi=min_dpi)
+def _pages(pdf: pikepdf.Pdf, findings: Findings, form: FormChoice | None, min_dpi: float,
+           kind: DocumentKind, max_ink: float) -> None:
+    doc = DocumentState(min_dpi=min_dpi, max_ink=max_ink, office=kind.kind.office, imposed=kind.kind is Kind.IMPOSED)
     try:
         tree = page_tree(pdf, MAX_PAGES)
     except (pikepdf.PdfError, TypeError, ValueError) as error:
@@ -122,24 +132,29 @@ def _pages(pdf: pikepdf.Pdf, findings: Findings, form: FormChoice | None, min_dp
     for index, page in enumerate(tree.pages):
         path = (page_label(index),)
         try:
-            check_boxes(page, path, findings, form)
-            walker = PageWalker(findings, doc, path, user_unit(page))
+            check_boxes(page, path, findings, form, trim_expected=not kind.kind.office)
+            check_object_actions(page, "页面", path, findings)
+            walker = PageWalker(findings, doc, path, user_unit(page), page_frame(page))
             walker.transparency_group(page, path, "页面")
             walker.walk_page(page, inherited(page, "/Resources"))
         except (pikepdf.PdfError, TypeError, ValueError, KeyError, IndexError, RecursionError) as error:
             findings.add("SK612", f"页面结构损坏，未能检查完（{type(error).__name__}：{error}）", path)
 
 
-def _preflight(data: bytes, name: str, layout: str | None, min_dpi: float) -> tuple[list[Diagnostic], bool]:
+def _preflight(data: bytes, name: str, layout: str | None, min_dpi: float,
+               max_ink: float = DEFAULT_MAX_INK) -> tuple[list[Diagnostic], bool]:
     with quiet_qpdf():
-        return _preflight_quietly(data, name, layout, min_dpi)
+        return _preflight_quietly(data, name, layout, min_dpi, max_ink)
 
 
-def _preflight_quietly(data: bytes, name: str, layout: str | None, min_dpi: float) -> tuple[list[Diagnostic], bool]:
+def _preflight_quietly(data: bytes, name: str, layout: str | None, min_dpi: float,
+                       max_ink: float) -> tuple[list[Diagnostic], bool]:
     if layout is not None and layout not in FORMS:
         raise ValueError(f"未知的附表编号「{layout}」，可选：{'、'.join(FORMS)}")
     if min_dpi <= 0:
         raise ValueError("--min-dpi 必须大于 0")
+    if not 0 < max_ink <= 400:
+        raise ValueError("--max-ink 必须在 0 到 400 之间")
     refused = _not_pdf(data, name)
     if refused is not None:
         return refused
@@ -157,10 +172,15 @@ def _preflight_quietly(data: bytes, name: str, layout: str | None, min_dpi: floa
                            hint="请从设计软件重新导出 PDF")
     findings = Findings(name)
     with pdf:
+        kind = document_kind(pdf)
+        if kind.transparency_allowed:
+            findings.notes_only["SK609"] = f"{kind.pdfx} 允许透明"
         _encryption(pdf, findings)
-        form = _form_choice(pdf, layout, findings)
-        _pdfx(pdf, findings)
-        _pages(pdf, findings, form, min_dpi)
+        form = _form_choice(pdf, layout, findings, kind)
+        _pdfx(pdf, findings, kind)
+        check_x1a_syntax(pdf, data, kind, findings)
+        check_actions(pdf, findings)
+        _pages(pdf, findings, form, min_dpi, kind, max_ink)
         warnings = [_qpdf_text(w) for w in pdf.get_warnings()]
     if warnings:
         findings.add("SK612", "PDF 内部结构有损坏，已自动修复后检查；印厂的 RIP 未必能修复，建议重新导出",
@@ -172,19 +192,20 @@ def _preflight_quietly(data: bytes, name: str, layout: str | None, min_dpi: floa
 
 
 def preflight_pdf(data: bytes, name: str, *, layout: str | None = None,
-                  min_dpi: float = DEFAULT_MIN_DPI) -> list[Diagnostic]:
+                  min_dpi: float = DEFAULT_MIN_DPI, max_ink: float = DEFAULT_MAX_INK) -> list[Diagnostic]:
     """Check the PDF in ``data`` for print; ``name`` is what diagnostics show as the file.
 
     ``layout`` (a 附表 id such as ``"2-2"``) overrides the form id the file states in
     its ``/Subject``; without either, the finished size is not checked.  Images below
     ``min_dpi`` at their printed size are reported.  ``ValueError`` for an unknown
-    ``layout`` or a ``min_dpi`` ≤ 0 (caller mistakes, not file problems).
+    ``layout``, a ``min_dpi`` ≤ 0 or a ``max_ink`` (total ink limit, per cent) outside
+    0–400 (caller mistakes, not file problems).
     """
-    return _preflight(data, name, layout, min_dpi)[0]
+    return _preflight(data, name, layout, min_dpi, max_ink)[0]
 
 
 def preflight_path(path: str | Path, *, layout: str | None = None, min_dpi: float = DEFAULT_MIN_DPI,
-                   name: str | None = None) -> tuple[list[Diagnostic], bool]:
+                   name: str | None = None, max_ink: float = DEFAULT_MAX_INK) -> tuple[list[Diagnostic], bool]:
     """Read and preflight the file at ``path``: (diagnostics, unreadable).
 
     ``unreadable`` is true when the file could not be read or is not a PDF that can be
@@ -200,4 +221,4 @@ def preflight_path(path: str | Path, *, layout: str | None = None, min_dpi: floa
         return _unreadable(shown, "文件不存在")
     except OSError as error:
         return _unreadable(shown, f"文件无法读取（{error.strerror or error}）")
-    return _preflight(data, shown, layout, min_dpi)
+    return _preflight(data, shown, layout, min_dpi, max_ink)

@@ -38,11 +38,16 @@ class Findings:
     def __init__(self, file: str) -> None:
         self.file = file
         self._items: dict[tuple[KeyPath, str, str], _Finding] = {}
+        #: Rules that are only notes for this file, and why (transparency in a PDF/X-4 file).
+        self.notes_only: dict[str, str] = {}
 
     def add(self, rule: str, message: str, path: KeyPath = (), *, key: str | None = None,
             severity: Severity | None = None, hint: str | None = None) -> None:
         """Record a finding; a repeat of the same ``key`` (default: the message) only counts up."""
         level = severity or Severity(default_severity(rule))
+        why = self.notes_only.get(rule)
+        if why is not None:
+            level, message, key = Severity.INFO, f"{message}（{why}）", None if key is None else f"{key}（{why}）"
         ident = (path, rule, message if key is None else key)
         found = self._items.get(ident)
         if found is None:

@@ -199,7 +199,10 @@ def test_registration_marks_pass() -> None:
         c.setStrokeColor(CMYKColorSep(1, 1, 1, 1, spotName="All"))
         c.line(0, 0, 10, 10)
 
-    assert problems(preflight_pdf(canvas_pdf(draw), "marks.pdf")) == []
+    def trim_inside(document: pikepdf.Pdf) -> None:  # the mark sits in the slug, outside the trim
+        document.pages[0].obj.TrimBox = pikepdf.Array([20, 20, SIDE, SIDE])
+
+    assert problems(preflight_pdf(edit(canvas_pdf(draw), trim_inside), "marks.pdf")) == []
 
 
 def test_fill_alpha_is_transparency() -> None:
@@ -387,11 +390,17 @@ def test_low_resolution_image_placed_large() -> None:
         c.drawImage(ImageReader(Image.new("CMYK", (40, 40))), 0, 0, 80 * MM, 80 * MM)  # ≈ 13 ppi
         c.drawImage(ImageReader(Image.new("CMYK", (400, 400))), 0, 0, 50 * MM, 50 * MM)  # ≈ 203 ppi
 
-    found = only(preflight_pdf(canvas_pdf(draw), "lowres.pdf"), "SK610")
-    assert len(found) == 1 and found[0].severity is Severity.WARNING
+    found = preflight_pdf(canvas_pdf(draw), "lowres.pdf")  # below half of 100 ppi: an error
+    assert "SK610" not in rules(found)
+    found = only(found, "SK625")
+    assert len(found) == 1 and found[0].severity is Severity.ERROR
     assert "40×40 像素" in found[0].message and "80×80 mm" in found[0].message and "13 ppi" in found[0].message
+    assert "位置 x 0.0 mm、y 20.0 mm" in found[0].message  # its top-left corner, from the trim's
     assert str(found[0].location.path[1]).startswith("图像 ")
-    assert "SK610" not in rules(preflight_pdf(canvas_pdf(draw), "lowres.pdf", min_dpi=10))
+    warned = preflight_pdf(canvas_pdf(draw), "lowres.pdf", min_dpi=20)  # 13 ppi is above half of 20: a warning
+    assert rules(warned) >= {"SK610"} and "SK625" not in rules(warned)
+    assert only(warned, "SK610")[0].severity is Severity.WARNING
+    assert not rules(preflight_pdf(canvas_pdf(draw), "lowres.pdf", min_dpi=10)) & {"SK610", "SK625"}
 
 
 def test_resolution_follows_the_ctm_through_forms() -> None:
@@ -404,7 +413,7 @@ def test_resolution_follows_the_ctm_through_forms() -> None:
         c.doForm("logo")
         c.restoreState()
 
-    found = only(preflight_pdf(canvas_pdf(draw), "form.pdf"), "SK610")
+    found = only(preflight_pdf(canvas_pdf(draw), "form.pdf"), "SK625")
     assert len(found) == 1 and "32 ppi" in found[0].message
     assert str(found[0].location.path[1]).startswith("表单 ")
 
@@ -515,7 +524,7 @@ def test_colour_space_classes(space: pikepdf.Object, ink: Ink) -> None:
 def test_rule_table() -> None:
     from signkit.codes import CODES
 
-    assert [code for code in CODES if code.startswith("SK6")] == [f"SK6{n:02d}" for n in range(1, 14)]
+    assert [code for code in CODES if code.startswith("SK6")] == [f"SK6{n:02d}" for n in range(1, 26)]
 
 
 # -- the command --------------------------------------------------------------------------
@@ -574,3 +583,18 @@ def test_cli_json_and_github(run: Callable[..., tuple[int, str]], tmp_path: Path
     assert located[0]["location"]["path_parts"] == ["第 1 页"]
     code, out = run("--format", "github", alpha)
     assert code == 1 and out.startswith("::") and "title=SK609" in out
+
+
+def test_cli_max_ink_and_new_rules_in_every_format(run: Callable[..., tuple[int, str]], tmp_path: Path) -> None:
+    from tests.preflight.test_corpus import Page
+
+    rich = _write(tmp_path, "rich.pdf", Page(content=b"0.7 0.6 0.6 1 k 20 20 30 30 re f").build())  # 290 %
+    assert run(rich)[0] == 0
+    code, out = run("--max-ink", "280", rich)
+    assert code == 1 and "总墨量 290 %" in out and "位置 x 7.1 mm、y 82.4 mm" in out and "[SK614]" in out
+    code, out = run("--max-ink", "280", "--format", "json", rich)
+    assert code == 1 and [d["rule"] for d in json.loads(out)["files"][0]["diagnostics"]
+                          if d["severity"] == "error"] == ["SK614"]
+    code, out = run("--max-ink", "280", "--format", "github", rich)
+    assert code == 1 and "title=SK614" in out
+    assert run("--max-ink", "500", rich)[0] == 2
