@@ -73,6 +73,7 @@ from signkit.pdfkit.geometry import (
 )
 from signkit.pdfkit.interpreter import TEXT_SHOWING, DeviceSpace, GraphicsState, Interpreter, Parsed, Scope
 from signkit.pdfkit.objects import ObjectId, object_id, resource
+from signkit.preflight import resources as facts
 from signkit.preflight.document import check_object_actions
 from signkit.preflight.findings import Findings
 from signkit.preflight.limits import HINT_LIMIT, LIMITS, exceeded
@@ -108,38 +109,6 @@ ERROR_RESOLUTION = 0.5
 #: Annotation types that may sit in the trim: links never print, printer's marks and trap networks are the shop's.
 ANNOTATIONS_ALLOWED = frozenset({"/Link", "/PrinterMark", "/TrapNet", "/Popup"})
 
-HINT_RGB = "在设计软件中把颜色（含图像）转换为 CMYK 后重新导出；signkit 自己生成的 PDF 只用 CMYK"
-HINT_SPOT = "如确需专色，请事先与印厂确认；否则导出时把专色转换为 CMYK"
-HINT_TRANSPARENCY = "导出为 PDF/X-1a（会拼合透明度），或在设计软件中拼合透明度后重新导出"
-HINT_FONT = "导出 PDF 时选择嵌入全部字体（子集即可）"
-HINT_RESOLUTION = "换用更高分辨率的原图，或把图像印得小一些；--min-dpi 可调整下限"
-
-
-def font_label(font: pikepdf.Object, resource_name: str) -> str:
-    """The font's BaseFont without a subset prefix (``AAAAAA+``), else its resource name."""
-    base = font.get("/BaseFont") if isinstance(font, pikepdf.Dictionary) else None
-    if isinstance(base, pikepdf.Name):
-        text = name_text(base)
-        prefix, plus, rest = text.partition("+")
-        return rest if plus and len(prefix) == 6 and prefix.isupper() else text
-    return resource_name
-
-
-def font_embedded(font: pikepdf.Object) -> bool:
-    """Whether the font program is in the file (Type3 always is; standard 14 without FontFile is not)."""
-    if not isinstance(font, pikepdf.Dictionary):
-        return False
-    subtype = font.get("/Subtype")
-    if subtype == pikepdf.Name.Type3:
-        return True
-    holder: pikepdf.Object | None = font
-    if subtype == pikepdf.Name.Type0:
-        descendants = font.get("/DescendantFonts")
-        holder = descendants[0] if isinstance(descendants, pikepdf.Array) and len(descendants) else None
-    descriptor = holder.get("/FontDescriptor") if isinstance(holder, pikepdf.Dictionary) else None
-    if not isinstance(descriptor, pikepdf.Dictionary):
-        return False
-    return any(isinstance(descriptor.get(key), pikepdf.Stream) for key in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
 @dataclass
@@ -226,9 +195,9 @@ class PageWalker(Interpreter[_GState]):
         for path, low in self.low_res.items():
             if low.ppi < self.doc.min_dpi * ERROR_RESOLUTION:
                 self.findings.add("SK625", f"{low.message}，也低于 {self.doc.min_dpi * ERROR_RESOLUTION:g} ppi 的错误下限，"
-                                  f"{low.place}", path, hint=HINT_RESOLUTION)
+                                  f"{low.place}", path, hint=facts.HINT_RESOLUTION)
             else:
-                self.findings.add("SK610", f"{low.message}，{low.place}", path, hint=HINT_RESOLUTION)
+                self.findings.add("SK610", f"{low.message}，{low.place}", path, hint=facts.HINT_RESOLUTION)
         self.low_res.clear()
 
     # -- reading ------------------------------------------------------------------------
@@ -369,7 +338,7 @@ class PageWalker(Interpreter[_GState]):
     def device_colour(self, op: str, space: DeviceSpace, stroking: bool, operands: list[pikepdf.Object],
                       scope: Scope, state: _GState) -> _GState:
         if space == "rgb":
-            self.findings.add("SK607", "用 RGB 颜色绘制（rg/RG 运算符）", scope.where, hint=HINT_RGB)
+            self.findings.add("SK607", "用 RGB 颜色绘制（rg/RG 运算符）", scope.where, hint=facts.HINT_RGB)
         values = [number(v) for v in operands]
         paint: Paint = ("other", ())
         if len(values) == 4 and space == "cmyk" and all(v is not None for v in values):
@@ -381,7 +350,7 @@ class PageWalker(Interpreter[_GState]):
     def colour_space(self, op: str, stroking: bool, space: pikepdf.Object, scope: Scope, state: _GState) -> _GState:
         info = classify(space, scope.resources)
         self.color(info, scope.where)
-        initial = _paint(info, None)
+        initial = facts.paint_of(info, None)
         if stroking:
             return replace(state, stroke_space=info, stroke=initial)
         return replace(state, fill_space=info, fill=initial)
@@ -394,19 +363,19 @@ class PageWalker(Interpreter[_GState]):
         else:
             values = [number(v) for v in operands]
             numbers = tuple(float(v) for v in values if v is not None)
-            paint = _paint(state.stroke_space if stroking else state.fill_space,
+            paint = facts.paint_of(state.stroke_space if stroking else state.fill_space,
                            numbers if len(numbers) == len(values) else ())
         return replace(state, stroke=paint) if stroking else replace(state, fill=paint)
 
     def color(self, info: ColorInfo, path: KeyPath) -> None:
         """Report a colour space (of the page's drawing, an image or a shading) that is not CMYK-safe."""
         if info.ink is Ink.RGB:
-            self.findings.add("SK607", f"使用 RGB 颜色空间（{info.label}）", path, hint=HINT_RGB)
+            self.findings.add("SK607", f"使用 RGB 颜色空间（{info.label}）", path, hint=facts.HINT_RGB)
         elif info.ink is Ink.NON_CMYK:
-            self.findings.add("SK607", f"使用非 CMYK 颜色空间（{info.label}）", path, hint=HINT_RGB)
+            self.findings.add("SK607", f"使用非 CMYK 颜色空间（{info.label}）", path, hint=facts.HINT_RGB)
         elif info.ink is Ink.SPOT:
             spots = "、".join(f"「{s}」" for s in info.spots)
-            self.findings.add("SK608", f"使用专色 {spots}（{info.label}）", path, hint=HINT_SPOT)
+            self.findings.add("SK608", f"使用专色 {spots}（{info.label}）", path, hint=facts.HINT_SPOT)
         elif info.ink is Ink.PATTERN and info.base is not None:
             self.color(info.base, path)
         elif info.ink is Ink.UNKNOWN:
@@ -419,11 +388,11 @@ class PageWalker(Interpreter[_GState]):
         ident = object_id(gstate, (*path, name))
         problems = self.doc.gstates.get(ident)
         if problems is None:
-            problems = self.doc.gstates[ident] = _transparency(gstate)
+            problems = self.doc.gstates[ident] = facts.transparency_of(gstate)
         if problems:
             self.findings.add("SK609", f"图形状态 {name} 使用了透明效果：{'、'.join(problems)}", path,
-                              hint=HINT_TRANSPARENCY)
-        transfer = [key.lstrip("/") for key in ("/TR", "/TR2") if _transfer(gstate.get(key))]
+                              hint=facts.HINT_TRANSPARENCY)
+        transfer = [key.lstrip("/") for key in ("/TR", "/TR2") if facts.changes_transfer(gstate.get(key))]
         if transfer:
             self.findings.add("SK623", f"图形状态 {name} 使用了传递函数（{'、'.join(transfer)}）", path,
                               hint="导出时不要保留传递函数（Acrobat：“传递函数：删除”）")
@@ -433,7 +402,7 @@ class PageWalker(Interpreter[_GState]):
         if isinstance(group, pikepdf.Dictionary) and group.get("/S") == pikepdf.Name.Transparency:
             self.findings.add("SK609", f"{what}声明了透明组（/Group /S /Transparency）；"
                               "若其中并无透明效果，多数 RIP 可照常输出，但 PDF/X-1a 不允许", path,
-                              severity=Severity.WARNING, hint=HINT_TRANSPARENCY)
+                              severity=Severity.WARNING, hint=facts.HINT_TRANSPARENCY)
 
     def shading(self, shading: pikepdf.Object | None, resources: pikepdf.Object | None, path: KeyPath) -> None:
         if isinstance(shading, pikepdf.Dictionary | pikepdf.Stream):
@@ -466,11 +435,11 @@ class PageWalker(Interpreter[_GState]):
         if ident in self.doc.fonts_done:
             return
         self.doc.fonts_done.add(ident)
-        label = font_label(font, name)
+        label = facts.font_label(font, name)
         here = (*path, f"字体 {label}")
-        if not font_embedded(font):
+        if not facts.font_embedded(font):
             note = "（标准 14 字体，PDF 允许不嵌入，但印厂的 RIP 会换用自己的同名字体）" if label in STANDARD_14 else ""
-            self.findings.add("SK606", f"未嵌入{note}", here, hint=HINT_FONT)
+            self.findings.add("SK606", f"未嵌入{note}", here, hint=facts.HINT_FONT)
         elif isinstance(font, pikepdf.Dictionary) and font.get("/Subtype") == pikepdf.Name.Type3:
             self.type3_glyphs(font, ident, resources, here)
 
@@ -524,10 +493,10 @@ class PageWalker(Interpreter[_GState]):
                 self.color(classify(space, resources), path)
         smask = image.get("/SMask")
         if isinstance(smask, pikepdf.Stream):
-            self.findings.add("SK609", "带软蒙版（SMask，即透明通道）", path, hint=HINT_TRANSPARENCY)
+            self.findings.add("SK609", "带软蒙版（SMask，即透明通道）", path, hint=facts.HINT_TRANSPARENCY)
         smask_in_data = number(image.get("/SMaskInData"))
         if smask_in_data:
-            self.findings.add("SK609", "带透明通道（JPEG 2000 SMaskInData）", path, hint=HINT_TRANSPARENCY)
+            self.findings.add("SK609", "带透明通道（JPEG 2000 SMaskInData）", path, hint=facts.HINT_TRANSPARENCY)
         self.resolution(image, state, path)
 
     def resolution(self, image: pikepdf.Object, state: _GState, path: KeyPath) -> None:
@@ -610,20 +579,6 @@ class PageWalker(Interpreter[_GState]):
             self.run(normal, Scope(own if own is not None else resources, here, (object_id(normal, here),)), state)
 
 
-def _paint(space: ColorInfo | None, values: tuple[float, ...] | None) -> Paint:
-    """The colour ``values`` (``None``: the space's initial colour) make in ``space`` (``None``: DeviceGray)."""
-    label = space.label if space is not None else "DeviceGray"
-    ink = space.ink if space is not None else Ink.GRAY
-    clamp = tuple(min(max(v, 0.0), 1.0) for v in values) if values is not None else None
-    if ink is Ink.PROCESS and label in ("DeviceCMYK", "ICCBased（CMYK）", "CalCMYK"):
-        return ("cmyk", clamp if clamp is not None and len(clamp) == 4 else (0.0, 0.0, 0.0, 1.0))
-    if ink is Ink.GRAY:
-        return ("gray", clamp if clamp is not None and len(clamp) == 1 else (0.0,))
-    if ink is Ink.REGISTRATION:
-        return ("reg", clamp if clamp is not None and len(clamp) == 1 else (1.0,))
-    return ("other", ())
-
-
 def _overprint(gstate: pikepdf.Object | None, state: _GState) -> _GState:
     """The overprint flags after ``gs``: ``/OP`` for strokes, and for fills too unless ``/op`` says otherwise."""
     if not isinstance(gstate, pikepdf.Dictionary | pikepdf.Stream):
@@ -634,30 +589,6 @@ def _overprint(gstate: pikepdf.Object | None, state: _GState) -> _GState:
     if isinstance(fill, bool):
         state = replace(state, overprint_fill=fill)
     return state
-
-
-def _transfer(value: object) -> bool:
-    """A transfer function that changes something (``/Identity`` and ``/Default`` do not)."""
-    if value is None:
-        return False
-    return not (isinstance(value, pikepdf.Name) and str(value) in ("/Identity", "/Default"))
-
-
-def _transparency(gstate: pikepdf.Object) -> tuple[str, ...]:
-    """What makes an ExtGState transparent (constant opacity < 1, a soft mask, a blend mode), in words."""
-    problems: list[str] = []
-    for key, label in (("/CA", "描边不透明度"), ("/ca", "填充不透明度")):
-        alpha = number(gstate.get(key))
-        if alpha is not None and alpha < 1:
-            problems.append(f"{label} {alpha:g}")
-    smask = gstate.get("/SMask")
-    if smask is not None and not (isinstance(smask, pikepdf.Name) and str(smask) == "/None"):
-        problems.append("软蒙版（SMask）")
-    blend = gstate.get("/BM")
-    first = blend[0] if isinstance(blend, pikepdf.Array) and len(blend) else blend
-    if isinstance(first, pikepdf.Name) and str(first) not in ("/Normal", "/Compatible"):
-        problems.append(f"混合模式 {name_text(first)}")
-    return tuple(problems)
 
 
 def _is_true(value: object) -> bool:
