@@ -352,9 +352,13 @@ def test_eight_character_sign_names_fit_the_smallest_board(examples: dict[str, F
     site = site.model_copy(update={"risk_points": [point, *site.risk_points[1:]]})
     board, frame = lay_risk(site, planned_board(report, "2-4"), fonts, BOARD)
     assert frame.misfits == []
-    printed = {t.text for t in texts_of(board)}
-    assert all(name in printed for name in names)
-    longer = site.risk_points[0].model_copy(update={"signs": ["禁止开启无线移动通讯设备"]})
+    printed = "|".join(t.text for t in texts_of(board))
+    assert "当心有害|气体中毒" in printed  # on two lines, so the sign stays as narrow as a short name's
+    assert all(name in printed for name in names[1:])
+    longer = site.risk_points[0].model_copy(update={"signs": ["禁止开启无线移动通讯设备", *names[1:]]})
     site = site.model_copy(update={"risk_points": [longer, *site.risk_points[1:]]})
-    _, frame = lay_risk(site, planned_board(report, "2-4"), fonts, BOARD)
-    assert [m.path for m in frame.misfits] == [("风险点", 0, "警示标识")]  # 112 mm wide: a larger board only
+    board, frame = lay_risk(site, planned_board(report, "2-4"), fonts, BOARD)
+    assert frame.misfits == []  # one line, it needed a sign 112 mm wide: a larger board only
+    lines = [t for t in texts_of(board) if t.text in ("禁止开启无线", "移动通讯设备")]
+    assert [t.text for t in lines] == ["禁止开启无线", "移动通讯设备"]
+    assert all(t.size >= risk_board.MIN_TEXT for t in lines)
