@@ -344,7 +344,7 @@ def test_no_line_breaks_inside_parentheses_or_between_a_number_and_its_unit(exam
 
 
 def test_eight_character_sign_names_fit_the_smallest_board(examples: dict[str, FileReport], fonts: FontSet) -> None:
-    """当心有害气体中毒 needs an 85.5 mm sign (1.34 × as tall with its panel): the sign row must hold it at 1200 × 800."""
+    """Long names go on two lines (a panel 0.2 of the width taller): 1200 × 800 holds them, even a twelve-character one."""
     report = examples["chemical"]
     site = site_of(report)
     names = ["当心有害气体中毒", "当心透水", "必须携带自救器", "避灾路线"]
