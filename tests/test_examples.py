@@ -230,3 +230,10 @@ def test_the_sign_picture_is_the_first_page_of_the_catalogue(bundled_fonts: Font
     problem = compare(image, IMG / SIGNS_PICTURE, update=request.config.getoption("--update-refs"),
                       label=f"docs/img/{SIGNS_PICTURE}")
     assert problem is None, problem
+
+
+def test_the_gas_station_boards_print_the_no_phones_sign(examples: dict[str, Example]) -> None:
+    """禁止开启无线移动通讯设备 is set on two lines: on one it needed a sign wider than a 1200 × 800 board gives."""
+    boards = [b for b in examples["gas-station.yaml"].built.boards if b.planned.form_id == "2-4"]
+    printed = [_squeeze("".join(page_texts(b.pdf))) for b in boards]
+    assert sum("禁止开启无线移动通讯设备" in text for text in printed) == 2

@@ -8,20 +8,25 @@ Proportions from GB 2894:
 * 指令 (mandatory): blue circle, white symbol;
 * 提示 (safe condition): green square, white symbol.
 The 文字辅助标志 sits below: white text on red (禁止), black on white (警告), white on
-blue (指令), white on green (提示), in 黑体.
+blue (指令), white on green (提示), in 黑体.  A name that would be set smaller than
+:data:`ONE_LINE_MIN` of the width on one line (eight characters and more) is set on two
+lines, broken after its comma or 顿号 or else near the middle, in a panel one line taller:
+the sign can then stay about as wide as a short name's while its words stay as large.
 """
 
 from __future__ import annotations
 
 import math
+import weakref
 from dataclasses import dataclass
 
 from signkit.art.pen import Pen, circle_segments, polygon_segments
 from signkit.art.registry import Category, SignSpec
 from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK, WHITE
-from signkit.drawing.frame import Frame, TextStyle
-from signkit.drawing.items import Color, Path
+from signkit.drawing.frame import Frame, Misfit, TextStyle, place
+from signkit.drawing.items import Color, Path, Text
+from signkit.drawing.text import LEADING, Fitted, Line, Measurer, Overflow, Para, atoms, fit
 
 SAFETY_RED = Color("安全红", 0.0, 1.0, 1.0, 0.0)
 SAFETY_YELLOW = Color("安全黄", 0.0, 0.15, 1.0, 0.0)
@@ -32,9 +37,17 @@ RING_INNER = 0.8
 BAR_WIDTH = 0.08
 TRIANGLE_INNER = 0.7
 CORNER_RADIUS = 0.08
-#: The text panel's height as a share of the sign's width.
+#: The text panel's height as a share of the sign's width (one line of text), and with a second line.
 PANEL = 0.3
+PANEL_TWO_LINES = 0.5
 PANEL_GAP = 0.04
+#: The panel's words: at most this share of the sign's width, inside a margin of PANEL_INSET on every side.
+PANEL_TEXT = 0.16
+PANEL_INSET = 0.03
+#: A name that fits one line only below this share of the width is set on two lines.
+ONE_LINE_MIN = 0.12
+#: Where a two-line name breaks by preference: after one of these.
+_BREAK_AFTER = "，、,"
 
 PANEL_COLOURS: dict[Category, tuple[Color, Color]] = {  # (background, text)
     "禁止": (SAFETY_RED, WHITE), "警告": (WHITE, BLACK), "指令": (SAFETY_BLUE, WHITE), "提示": (SAFETY_GREEN, WHITE),
@@ -50,9 +63,41 @@ class SignGeometry:
     bar: float = 0.0
 
 
-def total_height(width: float) -> float:
-    """Height of a sign of ``width`` with its text panel."""
-    return width * (1 + PANEL_GAP + PANEL)
+def total_height(width: float, lines: int = 1) -> float:
+    """Height of a sign of ``width`` with its text panel of ``lines`` lines (1 or 2)."""
+    return width * (1 + PANEL_GAP + (PANEL_TWO_LINES if lines > 1 else PANEL))
+
+
+def caption_split(name: str, measure: Measurer) -> tuple[str, ...]:
+    """The lines of the sign's text panel: the name, or its two halves when one line would set it too small.
+
+    Scale-free (everything in a sign scales with its width), so it depends on the name and the
+    fonts only.  The break is after a comma or 顿号 when the name has one (止步，/高压危险！),
+    else at the break the line breaker allows that makes the longer line shortest; a name with
+    no break allowed stays on one line.
+    """
+    one_line = measure.width(name, 1.0, "title")
+    if one_line <= 0 or (1 - 2 * PANEL_INSET) / one_line >= ONE_LINE_MIN - 1e-9:
+        return (name,)
+    ends = []
+    at = 0
+    for atom in atoms(name)[:-1]:
+        at += len(atom)
+        ends.append(at)
+    if not ends:
+        return (name,)
+    marked = [end for end in ends if name[:end].rstrip()[-1:] in _BREAK_AFTER]
+
+    def longer(end: int) -> float:
+        return max(measure.width(name[:end].rstrip(), 1.0, "title"), measure.width(name[end:].lstrip(), 1.0, "title"))
+
+    end = min(marked or ends, key=lambda e: (longer(e), e))
+    return (name[:end].rstrip(), name[end:].lstrip())
+
+
+def caption_lines(name: str, measure: Measurer) -> int:
+    """How many lines the sign's text panel takes (see :func:`caption_split`)."""
+    return len(caption_split(name, measure))
 
 
 def _rounded_triangle(cx: float, top: float, side: float, radius: float) -> list[tuple[object, ...]]:
@@ -134,8 +179,88 @@ def draw_sign(frame: Frame, spec: SignSpec, box: Box, *, min_text: float) -> Sig
         frame.add(*pen.items)
         geometry = SignGeometry(a, size)
     background, text_colour = PANEL_COLOURS[category]
-    panel = Box(x, y + w * (1 + PANEL_GAP), w, w * PANEL)
+    lines = caption_split(spec.name, frame.measure)
+    panel = Box(x, y + w * (1 + PANEL_GAP), w, w * (PANEL if len(lines) == 1 else PANEL_TWO_LINES))
     frame.rect(panel, fill=background, stroke=BLACK if background == WHITE else None, width=w * 0.008)
-    frame.text(spec.name, panel.inset(w * 0.03), TextStyle("title", w * 0.16, min_text, align="center",
-                                                          color=text_colour), label=spec.name)
+    style = TextStyle("title", w * PANEL_TEXT, min_text, align="center", color=text_colour)
+    if len(lines) == 1:
+        frame.text(spec.name, panel.inset(w * PANEL_INSET), style, label=spec.name)
+    else:
+        _two_lines(frame, spec.name, lines, panel.inset(w * PANEL_INSET), style)
     return geometry
+
+
+def _two_lines(frame: Frame, name: str, lines: tuple[str, ...], box: Box, style: TextStyle) -> None:
+    """Set ``lines`` one under the other at one size, the largest at which each fits its line; never wrapped again."""
+    size = style.max_size
+    for line in lines:
+        found = fit([Para(line)], box.w, box.h / len(lines), style.role, frame.measure, max_size=style.max_size,
+                    min_size=style.min_size)
+        if isinstance(found, Overflow) or len(found.lines) != 1:
+            needed = frame.measure.width(line, style.min_size, style.role)
+            frame.misfits.append(Misfit((), name, Overflow(style.min_size, math.inf, box.h, line if needed > box.w
+                                                           else None), box))
+            return
+        size = min(size, found.size)
+    fitted = Fitted(size, tuple(Line(0.0, line) for line in lines), (False,) * len(lines), len(lines) * size * LEADING)
+    frame.add(*place(fitted, box, style, frame.measure))
+    frame.texts.append((name,))
+
+
+# --- how wide a sign must be for its words --------------------------------------------------------------------------
+
+#: The sign width at which the text panels are measured, before scaling to the width a name needs (mm).
+_PROBE_WIDTH = 100.0
+#: The narrowest the panel's type may be set while measuring (a share of the width): below any legible need.
+_PROBE_MIN = 0.05
+
+
+def caption_sizes(frame: Frame, sign: Box) -> list[float]:
+    """The sizes of the text-panel lines drawn for the sign in ``sign`` (the panel is below the symbol)."""
+    return [item.size for item in frame.items
+            if isinstance(item, Text) and sign.x - 1e-6 <= item.x <= sign.right and sign.y + sign.w < item.baseline
+            <= sign.bottom + 1e-6]
+
+
+#: Widths found by :func:`caption_width`, per measurer (one per set of fonts), name and legible minimum.
+_CAPTION_WIDTHS: weakref.WeakKeyDictionary[Measurer, dict[tuple[str, float], float]] = weakref.WeakKeyDictionary()
+
+
+def caption_width(spec: SignSpec, measure: Measurer, min_text: float) -> float:
+    """The narrowest width (0.5 mm steps) at which the sign's text panel is set at ``min_text`` or larger.
+
+    The one place this is worked out: the layout sizes a board's signs by it and the content
+    rules count how many fit by it, so the check and the board never disagree.  Everything
+    in a sign scales with its width, so the panel's type does too: measured once at a probe
+    width, scaled, then checked.  A name the panel cannot hold at all gives ``inf``.
+    Remembered per set of fonts: every 2-4 board of a batch asks for the same few signs.
+    """
+    try:
+        known = _CAPTION_WIDTHS.setdefault(measure, {})
+    except TypeError:  # a measurer that cannot be weakly referenced: measure every time
+        known = {}
+    key = (spec.name, min_text)
+    if key not in known:
+        known[key] = _caption_width(spec, measure, min_text)
+    return known[key]
+
+
+def _caption_width(spec: SignSpec, measure: Measurer, min_text: float) -> float:
+    lines = caption_lines(spec.name, measure)
+
+    def sizes_at(width: float) -> list[float]:
+        scratch = Frame(measure)
+        box = Box(0.0, 0.0, width, total_height(width, lines))
+        draw_sign(scratch, spec, box, min_text=width * _PROBE_MIN)
+        return [] if scratch.misfits else caption_sizes(scratch, box)
+
+    probe = sizes_at(_PROBE_WIDTH)
+    if not probe:
+        return math.inf
+    width = math.ceil(min_text * _PROBE_WIDTH / min(probe) * 2) / 2
+    for _ in range(20):  # the type is set in 0.1 mm steps: a little more width may be needed
+        found = sizes_at(width)
+        if found and min(found) >= min_text - 1e-9:
+            return width
+        width += 0.5
+    return math.inf

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from signkit.art.accidents import accidents_for
 from signkit.art.catalog import load_library
-from signkit.art.frames import draw_sign, total_height
+from signkit.art.frames import caption_lines, caption_width, draw_sign, total_height
 from signkit.art.registry import CATEGORIES, SignSpec
 from signkit.art.sign_files.bitmap import raster_item
 from signkit.art.sign_files.fitting import vector_items
@@ -43,7 +43,7 @@ from signkit.drawing.text import Measurer, Overflow
 #: Space between signs across and down, as a share of the sign width.
 GAP_ACROSS = 0.10
 GAP_DOWN = 0.08
-#: The text panel's type may shrink to this share of the sign width for a long name (two lines).
+#: The text panel's type may shrink to this share of the sign width for a long name (on two lines).
 PANEL_TEXT_MIN = 0.08
 #: GB 2894's rule of thumb: outer dimension ≥ viewing distance / 40.
 DISTANCE_FACTOR = 40.0
@@ -57,6 +57,25 @@ def min_sign_width(distance_m: float) -> float:
 
 
 @dataclass(frozen=True)
+class SignNeed:
+    """How wide every sign of a board must be, and how many lines its tallest text panel takes."""
+
+    width: float
+    lines: int = 1
+
+
+def sign_need(signs: Sequence[Resolved], measure: Measurer, *, min_text: float, floor: float) -> SignNeed:
+    """What the board's signs need: GB 2894's ``floor``, or the width the longest name needs at ``min_text``.
+
+    Both the layout and the content rules (SK707) ask this, so they agree on how many signs
+    fit.  A file of the office's own has no panel signkit draws: it only needs the floor.
+    """
+    library = [entry.spec for entry in signs if isinstance(entry, LibrarySign)]
+    width = max([floor, *(caption_width(spec, measure, min_text) for spec in library)])
+    return SignNeed(width, max([1, *(caption_lines(spec.name, measure) for spec in library)]))
+
+
+@dataclass(frozen=True)
 class Placement:
     """Where N signs go: their common width, the grid, and each sign's box (width × sign-and-panel height)."""
 
@@ -66,32 +85,36 @@ class Placement:
     boxes: tuple[Box, ...]
 
 
-def _width_for(rows: int, columns: int, area: Box) -> float:
+def _width_for(rows: int, columns: int, area: Box, lines: int = 1) -> float:
     across = area.w / (columns + (columns - 1) * GAP_ACROSS)
-    down = area.h / (rows * total_height(1.0) + (rows - 1) * GAP_DOWN)
+    down = area.h / (rows * total_height(1.0, lines) + (rows - 1) * GAP_DOWN)
     return min(across, down)
 
 
-def _best_grid(count: int, area: Box) -> tuple[int, int, float]:
+def _best_grid(count: int, area: Box, lines: int = 1) -> tuple[int, int, float]:
     """(rows, columns, sign width) of the grid giving the widest signs; ties: fewer empty places, fewer rows."""
     grids = []
     for columns in range(1, count + 1):
         rows = math.ceil(count / columns)
-        grids.append((-round(_width_for(rows, columns, area), 6), rows * columns - count, rows, columns))
+        grids.append((-round(_width_for(rows, columns, area, lines), 6), rows * columns - count, rows, columns))
     width, _empty, rows, columns = min(grids)
     return rows, columns, -width
 
 
-def arrange(count: int, area: Box, *, min_width: float, max_width: float | None = None) -> Placement | None:
-    """The placement of ``count`` signs in ``area``, or ``None`` when they would be narrower than ``min_width``."""
+def arrange(count: int, area: Box, *, min_width: float, max_width: float | None = None,
+            lines: int = 1) -> Placement | None:
+    """The placement of ``count`` signs in ``area``, or ``None`` when they would be narrower than ``min_width``.
+
+    ``lines`` is the most lines any of the signs' text panels takes: every box is that tall.
+    """
     if count <= 0:
         return Placement(0.0, 0, 0, ())
-    rows, columns, width = _best_grid(count, area)
+    rows, columns, width = _best_grid(count, area, lines)
     if max_width is not None:
         width = min(width, max_width)
     if width < min_width - 1e-9:
         return None
-    height = total_height(width)
+    height = total_height(width, lines)
     block_h = rows * height + (rows - 1) * GAP_DOWN * width
     top = area.y + (area.h - block_h) / 2
     boxes: list[Box] = []
@@ -104,24 +127,24 @@ def arrange(count: int, area: Box, *, min_width: float, max_width: float | None 
     return Placement(width, rows, columns, tuple(boxes))
 
 
-def capacity(area: Box, min_width: float) -> int:
-    """How many signs fit in ``area`` at ``min_width`` or wider."""
+def capacity(area: Box, min_width: float, lines: int = 1) -> int:
+    """How many signs (text panels of up to ``lines`` lines) fit in ``area`` at ``min_width`` or wider."""
     columns = max(0, math.floor((area.w + GAP_ACROSS * min_width) / (min_width * (1 + GAP_ACROSS)) + 1e-9))
-    rows = max(0, math.floor((area.h + GAP_DOWN * min_width) / (total_height(min_width) + GAP_DOWN * min_width)
+    rows = max(0, math.floor((area.h + GAP_DOWN * min_width) / (total_height(min_width, lines) + GAP_DOWN * min_width)
                              + 1e-9))
     return rows * columns
 
 
-def needed_height(count: int, area: Box, min_width: float) -> float:
+def needed_height(count: int, area: Box, min_width: float, lines: int = 1) -> float:
     """The height ``count`` signs of ``min_width`` need in a box as wide as ``area``."""
     columns = max(1, math.floor((area.w + GAP_ACROSS * min_width) / (min_width * (1 + GAP_ACROSS)) + 1e-9))
     rows = math.ceil(count / columns)
-    return rows * total_height(min_width) + (rows - 1) * GAP_DOWN * min_width
+    return rows * total_height(min_width, lines) + (rows - 1) * GAP_DOWN * min_width
 
 
-def sign_box(area: Box, count: int, min_width: float) -> Box | None:
+def sign_box(area: Box, count: int, min_width: float, lines: int = 1) -> Box | None:
     """The box one of ``count`` signs gets in ``area`` (for resolution checks), ``None`` if they do not fit."""
-    placement = arrange(count, area, min_width=min_width)
+    placement = arrange(count, area, min_width=min_width, lines=lines)
     return placement.boxes[0] if placement and placement.boxes else None
 
 
@@ -131,16 +154,16 @@ def _problem(frame: Frame, path: KeyPath, entry: str, box: Box, min_width: float
 
 
 def draw_signs(frame: Frame, signs: Sequence[tuple[Resolved, KeyPath]], area: Box, *, min_width: float,
-               field: KeyPath) -> tuple[Placement | None, tuple[str, ...]]:
+               field: KeyPath, lines: int = 1) -> tuple[Placement | None, tuple[str, ...]]:
     """Draw ``signs`` (each with the key path of its 警示标识 entry) in ``area``.
 
     Returns the placement (``None`` when they do not fit at ``min_width``: a misfit
     naming ``field`` is recorded and nothing drawn) and, for the board's content hash,
     the digest of every user file drawn.
     """
-    placement = arrange(len(signs), area, min_width=min_width)
+    placement = arrange(len(signs), area, min_width=min_width, lines=lines)
     if placement is None:
-        needed = needed_height(len(signs), area, min_width)
+        needed = needed_height(len(signs), area, min_width, lines)
         frame.misfits.append(Misfit(field, "警示标识", Overflow(min_width, needed, area.h), area))
         return None, ()
     digests: list[str] = []
@@ -199,7 +222,10 @@ def catalogue(measure: Measurer, library: dict[str, SignSpec] | None = None) -> 
     width, height = SHEET
     inner = width - 2 * SHEET_MARGIN
     cell_w = inner / SHEET_COLUMNS
-    cell_h = total_height(SHEET_SIGN) + SHEET_CAPTION + 4
+
+    def cell_h(lines: int = 1) -> float:
+        """A row's height: its signs' panels are as tall as its longest name needs (one line or two)."""
+        return total_height(SHEET_SIGN, lines) + SHEET_CAPTION + 4
     pages: list[Page] = []
     frame = Frame(measure)
     page_items_start = 0
@@ -223,18 +249,20 @@ def catalogue(measure: Measurer, library: dict[str, SignSpec] | None = None) -> 
         specs = [spec for spec in library.values() if spec.category == category]
         if not specs:
             continue
-        if y + SHEET_HEADING + cell_h > height - SHEET_MARGIN:
+        if y + SHEET_HEADING + cell_h() > height - SHEET_MARGIN:
             new_page()
         frame.text(f"{category}标志（{len(specs)}）", Box(SHEET_MARGIN, y, inner, SHEET_HEADING - 2),
                    TextStyle("title", 5, 3, align="left", valign="middle"))
         frame.hline(SHEET_MARGIN, width - SHEET_MARGIN, y + SHEET_HEADING - 1, GREY, 0.3)
         y += SHEET_HEADING
         for start in range(0, len(specs), SHEET_COLUMNS):
-            if y + cell_h > height - SHEET_MARGIN:
+            row = specs[start:start + SHEET_COLUMNS]
+            lines = max(caption_lines(spec.name, measure) for spec in row)
+            if y + cell_h(lines) > height - SHEET_MARGIN:
                 new_page()
-            for column, spec in enumerate(specs[start:start + SHEET_COLUMNS]):
+            for column, spec in enumerate(row):
                 x = SHEET_MARGIN + column * cell_w
-                box = Box(x + (cell_w - SHEET_SIGN) / 2, y + 1, SHEET_SIGN, total_height(SHEET_SIGN))
+                box = Box(x + (cell_w - SHEET_SIGN) / 2, y + 1, SHEET_SIGN, total_height(SHEET_SIGN, lines))
                 draw_library_sign(frame, spec, box, ("标志", spec.name))
                 accidents = accidents_for(spec.name)
                 caption = f"{spec.standard} {spec.number}".strip() + (f" · {'、'.join(accidents)}" if accidents else "")
@@ -243,7 +271,7 @@ def catalogue(measure: Measurer, library: dict[str, SignSpec] | None = None) -> 
                     caption += f"（又名 {'、'.join(spec.aliases[:2])}{more}）"
                 frame.text(caption, Box(x + 1, box.bottom + 1, cell_w - 2, SHEET_CAPTION),
                            TextStyle("body", 2.6, 1.6, align="center", valign="top", color=BLACK))
-            y += cell_h
+            y += cell_h(lines)
     pages.append(Page(width, height, tuple(frame.items[page_items_start:]), None, f"第 {len(pages) + 1} 页"))
     board = Board("标志目录", "安全标志目录", "signkit", tuple(pages), keywords=("GB 2894",))
     return board, frame

@@ -6,27 +6,28 @@ read from).  That is the pictogram's need; the text panel under it (文字辅助
 no more than 0.16 of the sign's width (:func:`signkit.art.frames.draw_sign`), and its words
 must be read from the same 2 m, so at the board's legible minimum (10 mm) or larger.  At
 52.5 mm they would be 8.4 mm: the panel, not the pictogram, decides how wide a sign must
-be.  :func:`caption_width` finds that width for each library sign (a file of the office's
-own has no panel signkit draws, and keeps GB 2894's minimum); every sign of a board gets
-the width its longest name needs, or more, and ``警示标识: 自动`` adds only as many
-suggested signs as leave that width.  Named signs are never dropped: more than fit is a
-misfit naming the field (a larger board takes them).
+be.  A long name is set on two lines in a taller panel, so it needs about a short name's
+width.  :func:`signkit.art.place.sign_need` finds the width (and the panel's lines) for a
+board's signs, for this layout and for the check (SK707) alike (a file of the office's own
+has no panel signkit draws, and keeps GB 2894's minimum); every sign of a board gets the
+width its longest name needs, or more, and ``警示标识: 自动`` adds only as many suggested
+signs as leave that width.  Named signs are never dropped: more than fit is a misfit naming
+the field (a larger board takes them).
 """
 
 from __future__ import annotations
 
 import math
-import weakref
 from pathlib import Path
 
 from signkit.art.accidents import board_signs
-from signkit.art.frames import draw_sign, total_height
-from signkit.art.place import PANEL_TEXT_MIN, arrange, capacity, draw_signs, min_sign_width
+from signkit.art.frames import caption_sizes
+from signkit.art.frames import caption_width as frame_caption_width
+from signkit.art.place import SignNeed, arrange, capacity, draw_signs, min_sign_width, sign_need
 from signkit.art.sign_files.sources import LibrarySign, Resolved, resolve, resolve_path
 from signkit.diagnostics import KeyPath
 from signkit.drawing.box import Box
 from signkit.drawing.frame import Frame, Misfit
-from signkit.drawing.items import Text
 from signkit.drawing.text import Measurer, Overflow
 from signkit.layout.context import LayoutContext
 from signkit.model.site import RiskPoint
@@ -43,62 +44,14 @@ def _base_dir(ctx: LayoutContext) -> Path:
     return ctx.base_dir if ctx.base_dir is not None else Path.cwd()
 
 
-#: The sign width at which the text panels are measured, before scaling to the width a name needs (mm).
-_PROBE_WIDTH = 100.0
-
-
-def _caption_sizes(frame: Frame, sign: Box) -> list[float]:
-    """The sizes of the text-panel lines drawn for the sign in ``sign`` (the panel is below the symbol)."""
-    return [item.size for item in frame.items
-            if isinstance(item, Text) and sign.x - 1e-6 <= item.x <= sign.right and sign.y + sign.w < item.baseline
-            <= sign.bottom + 1e-6]
-
-
-#: Widths found by :func:`caption_width`, per measurer (one per set of fonts) and sign name.
-_CAPTION_WIDTHS: weakref.WeakKeyDictionary[Measurer, dict[str, float]] = weakref.WeakKeyDictionary()
-
-
 def caption_width(resolved: LibrarySign, measure: Measurer) -> float:
-    """The narrowest width (0.5 mm steps) at which the sign's text panel is set at the legible minimum or larger.
-
-    Everything in a sign scales with its width (:func:`signkit.art.frames.draw_sign`), so the
-    panel's type does too: measured once at a probe width, scaled, then checked.  A name the
-    panel cannot hold at all gives ``inf`` (no width is wide enough).  Remembered per set of
-    fonts: every 2-4 board of a batch asks for the same few signs.
-    """
-    try:
-        known = _CAPTION_WIDTHS.setdefault(measure, {})
-    except TypeError:  # a measurer that cannot be weakly referenced: measure every time
-        known = {}
-    name = resolved.spec.name
-    if name not in known:
-        known[name] = _caption_width(resolved, measure)
-    return known[name]
+    """The narrowest width at which the sign's text panel is set at the board's legible minimum or larger."""
+    return frame_caption_width(resolved.spec, measure, MIN_TEXT)
 
 
-def _caption_width(resolved: LibrarySign, measure: Measurer) -> float:
-    def sizes_at(width: float) -> list[float]:
-        scratch = Frame(measure)
-        box = Box(0.0, 0.0, width, total_height(width))
-        draw_sign(scratch, resolved.spec, box, min_text=width * PANEL_TEXT_MIN)
-        return [] if scratch.misfits else _caption_sizes(scratch, box)
-
-    probe = sizes_at(_PROBE_WIDTH)
-    if not probe:
-        return math.inf
-    width = max(SIGN_MIN_WIDTH, math.ceil(MIN_TEXT * _PROBE_WIDTH / min(probe) * 2) / 2)
-    for _ in range(20):  # the type is set in 0.1 mm steps: a little more width may be needed
-        found = sizes_at(width)
-        if found and min(found) >= MIN_TEXT - 1e-9:
-            return width
-        width += 0.5
-    return math.inf
-
-
-def _needed_width(resolved: list[Resolved], measure: Measurer) -> float:
-    """How wide every sign of the board must be: GB 2894's minimum, or what the widest name needs."""
-    widths = [caption_width(entry, measure) for entry in resolved if isinstance(entry, LibrarySign)]
-    return max([SIGN_MIN_WIDTH, *widths])
+def _needed(resolved: list[Resolved], measure: Measurer) -> SignNeed:
+    """How wide every sign of the board must be (GB 2894's minimum, or what the widest name needs), how tall its panels."""
+    return sign_need(resolved, measure, min_text=MIN_TEXT, floor=SIGN_MIN_WIDTH)
 
 
 def draw_point_signs(frame: Frame, ctx: LayoutContext, point: RiskPoint, index: int, area: Box) -> tuple[str, ...]:
@@ -113,22 +66,23 @@ def draw_point_signs(frame: Frame, ctx: LayoutContext, point: RiskPoint, index: 
     folder = resolve_path(folder_text, base) if folder_text else None
     field: KeyPath = ("风险点", index, "警示标识")
 
-    def chosen(room: int) -> tuple[list[tuple[Resolved, KeyPath]], float]:
+    def chosen(room: int) -> tuple[list[tuple[Resolved, KeyPath]], SignNeed]:
         entries = board_signs(point.signs, point.accidents, room)
         resolved = [(resolve(entry, base=base, folder=folder), (*field, at)) for entry, at in entries]
-        return resolved, _needed_width([r for r, _ in resolved], ctx.measure)
+        return resolved, _needed([r for r, _ in resolved], ctx.measure)
 
     room = capacity(area, SIGN_MIN_WIDTH)
-    resolved, width = chosen(room)
-    while room > 0 and len(resolved) > 0 and arrange(len(resolved), area, min_width=width) is None:
-        fewer, narrower = chosen(room - 1)
+    resolved, need = chosen(room)
+    while room > 0 and len(resolved) > 0 and arrange(len(resolved), area, min_width=need.width,
+                                                      lines=need.lines) is None:
+        fewer, less = chosen(room - 1)
         if len(fewer) == len(resolved):  # only named signs left: they misfit, as they must
             break
-        room, resolved, width = room - 1, fewer, narrower
+        room, resolved, need = room - 1, fewer, less
     start = len(frame.items)
-    placement, digests = draw_signs(frame, resolved, area, min_width=width, field=field)
+    placement, digests = draw_signs(frame, resolved, area, min_width=need.width, field=field, lines=need.lines)
     if placement is not None:
-        small = [size for box in placement.boxes for size in _caption_sizes(_items(frame, start), box)
+        small = [size for box in placement.boxes for size in caption_sizes(_items(frame, start), box)
                  if size < MIN_TEXT - 1e-9]
         if small:  # never expected (the width was chosen for it), never printed
             frame.misfits.append(Misfit(field, "警示标识", Overflow(MIN_TEXT, math.inf, area.h, "警示标识"), area))

@@ -16,6 +16,7 @@ from typing import Any
 
 from signkit.codes import default_severity
 from signkit.diagnostics import Diagnostic, KeyPath, Severity, sort_key
+from signkit.drawing.text import FontMeasurer
 from signkit.excel.imported import ImportedSite
 from signkit.excel.reader import read_workbook
 from signkit.fonts import FontSet, check_coverage
@@ -130,7 +131,9 @@ def _check_data(report: FileReport, data: Any, source: SourceMap, fonts: FontSet
     site, folder_problems = with_sign_folder(validated.site, sign_folder)
     report.diagnostics.extend(folder_problems)
     report.site = site
-    report.diagnostics.extend(d for d in run_rules(site, source, validated.mended) if not validated.covers(d.location.path))
+    measure = FontMeasurer(fonts) if fonts is not None else None
+    report.diagnostics.extend(d for d in run_rules(site, source, validated.mended, measure)
+                              if not validated.covers(d.location.path))
     if fonts is not None:
         items = [item for item in printed_items(site, source) if not validated.covers(item.location.path)]
         report.diagnostics.extend(check_coverage(items, fonts))

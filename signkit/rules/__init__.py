@@ -7,6 +7,7 @@ they run in.  :func:`run_rules` is the only entry point the rest of signkit need
 from __future__ import annotations
 
 from signkit.diagnostics import Diagnostic, KeyPath
+from signkit.drawing.text import Measurer
 from signkit.load.yaml_tree import SourceMap
 from signkit.model.site import Site
 from signkit.rules import duties, links, phones, references, required, signs, sizes, supervision, wording
@@ -37,13 +38,16 @@ ALL_RULES: tuple[Rule, ...] = (
 )
 
 
-def run_rules(site: Site, source: SourceMap, mended: frozenset[KeyPath] = frozenset()) -> list[Diagnostic]:
+def run_rules(site: Site, source: SourceMap, mended: frozenset[KeyPath] = frozenset(),
+              measure: Measurer | None = None) -> list[Diagnostic]:
     """Every content finding for ``site``, located through ``source``.
 
     ``mended`` are the key paths the schema refused and salvage mended; rules whose
     judgement would rest on a mended value (the highest risk level) hold back.
+    ``measure`` measures text with the fonts the boards will be laid out with (bundled
+    fonts when ``None``), so what the rules say fits is what the layout fits.
     """
-    ctx = RuleContext(site, source, mended=mended)
+    ctx = RuleContext(site, source, mended=mended, measure=measure)
     for rule in ALL_RULES:
         rule(ctx)
     return ctx.diagnostics

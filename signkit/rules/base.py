@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from signkit.codes import default_severity
 from signkit.diagnostics import Diagnostic, KeyPath, Severity
+from signkit.drawing.text import Measurer
 from signkit.load.yaml_tree import SourceMap
 from signkit.model.facts import supervision_form
 from signkit.model.region import ResolvedRegion, resolve_region
@@ -26,6 +27,9 @@ class RuleContext:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: Key paths whose wrong values were mended to build the site (:mod:`signkit.model.salvage`).
     mended: frozenset[KeyPath] = frozenset()
+    #: The fonts' measurer the boards will be laid out with, when the check has fonts; rules that
+    #: measure text (how wide a sign's words make it) otherwise measure with signkit's bundled fonts.
+    measure: Measurer | None = None
 
     def mended_in(self, *prefix: str | int) -> bool:
         """Whether anything at or below ``prefix`` was mended: cross-references into it cannot be judged."""

@@ -10,28 +10,45 @@ layout will use it; relative paths start from the site file's folder.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
 from pathlib import Path
 
 from signkit.art.accidents import ACCIDENT_SIGNS, ACCIDENT_TYPES, AUTO, board_signs, close_types, matching
 from signkit.art.catalog import load_library
-from signkit.art.place import capacity, min_sign_width, sign_box
+from signkit.art.place import SignNeed, capacity, min_sign_width, sign_box, sign_need
 from signkit.art.sign_files.bitmap import resolution_problem
 from signkit.art.sign_files.loader import load_art
 from signkit.art.sign_files.results import Art, FileProblem, RasterArt
-from signkit.art.sign_files.sources import FileSign, LibrarySign, resolve, resolve_path
+from signkit.art.sign_files.sources import FileSign, LibrarySign, Resolved, resolve, resolve_path
 from signkit.codes import default_severity
 from signkit.diagnostics import Diagnostic, KeyPath, Location, Severity
 from signkit.drawing.box import Box
+from signkit.drawing.text import FontMeasurer, Measurer
+from signkit.fonts import resolve_fonts
 from signkit.model.site import RiskPoint
 from signkit.rules.base import RuleContext
-from signkit.spec.forms import viewing_distance
+from signkit.spec.forms import FORMS, viewing_distance
 from signkit.spec.grids import risk_sign_area
 from signkit.spec.sizes import Sizing, board_size, scale_of
 
 #: 2-4 boards are read from about 2 m: what GB 2894's distance / 40 rule and the image resolution are judged at.
 _DISTANCE = viewing_distance("2-4")
-#: The narrowest a sign may print on a 2-4 board (mm).
+#: The narrowest a sign may print on a 2-4 board (mm): GB 2894's need; a sign's words may need more.
 _SIGN_MIN_WIDTH = min_sign_width(_DISTANCE)
+#: The board's legible minimum text size (mm): a sign's text panel is set no smaller.
+_MIN_TEXT = FORMS["2-4"].min_text
+
+
+@functools.cache
+def _bundled_measure() -> Measurer:
+    """Text measured with signkit's own fonts, for a check run without the user's."""
+    return FontMeasurer(resolve_fonts(mode="bundled"))
+
+
+def _need(ctx: RuleContext, signs: Sequence[Resolved]) -> SignNeed:
+    """How wide the board's signs must be, and how many lines their panels take: what the layout will use."""
+    return sign_need(signs, ctx.measure or _bundled_measure(), min_text=_MIN_TEXT, floor=_SIGN_MIN_WIDTH)
 
 
 
@@ -72,17 +89,17 @@ def check_signs(ctx: RuleContext) -> None:
         _check_point(ctx, index, point, base, folder, sizing)
 
 
-def _area(width: float, height: float) -> tuple[Box, int]:
-    """The 2-4 sign cell (inside its padding) of a board this size, and how many signs it takes."""
+def _area(width: float, height: float, need: SignNeed) -> tuple[Box, int]:
+    """The 2-4 sign cell (inside its padding) of a board this size, and how many signs of ``need`` it takes."""
     area = risk_sign_area(Sizing(width, height, scale_of("2-4", width, height)))
-    return area, capacity(area, _SIGN_MIN_WIDTH)
+    return area, capacity(area, need.width, need.lines)
 
 
-def _bigger_board(count: int, width: float, height: float) -> tuple[float, float] | None:
+def _bigger_board(count: int, width: float, height: float, need: SignNeed) -> tuple[float, float] | None:
     """The smallest enlargement (same proportions, 5 % steps, up to 4×) whose sign cell takes ``count`` signs."""
     for step in range(1, 61):
         factor = 1 + step * 0.05
-        if _area(width * factor, height * factor)[1] >= count:
+        if _area(width * factor, height * factor, need)[1] >= count:
             return round(width * factor), round(height * factor)
     return None
 
@@ -104,19 +121,22 @@ def _check_point(ctx: RuleContext, index: int, point: RiskPoint, base: Path, fol
         ctx.report("SK710", ctx.item_path(field, auto_at), "警示标识写了「自动」，但没有可据以选用标志的事故类型",
                    f"请在「事故类型」中列出 GB 6441 的事故类别，如 触电、火灾；可用：{'、'.join(ACCIDENT_TYPES)}")
 
-    area, room = _area(*size)
     named = [entry for entry in point.signs if entry != AUTO]
+    need = _need(ctx, [resolve(entry, base=base, folder=folder) for entry in named])
+    area, room = _area(*size, need)
     if len(named) > room:
-        bigger = _bigger_board(len(named), *size)
+        bigger = _bigger_board(len(named), *size, need)
         hint = "请只留下最要紧的几个标志"
         if bigger:
             hint += f"，或在 输出.尺寸 中把 2-4 做到至少 {bigger[0]}×{bigger[1]} mm"
+        why = (f"标志下的文字要 {_MIN_TEXT:g} mm 高，{_DISTANCE:g} m 外才看得清，每个标志就要 {need.width:g} mm 宽"
+               if need.width > _SIGN_MIN_WIDTH else f"每个至少 {_SIGN_MIN_WIDTH:g} mm 宽，{_DISTANCE:g} m 外才认得出")
         ctx.report("SK707", field,
                    f"警示标识有 {len(named)} 个，{size[0]:.0f}×{size[1]:.0f} mm 的告知牌上警示标识格最多放 {room} 个"
-                   f"（每个至少 {_SIGN_MIN_WIDTH:g} mm 宽，{_DISTANCE:g} m 外才看得清）", hint)
+                   f"（{why}）", hint)
 
     entries = board_signs(point.signs, types, room)
-    box = sign_box(area, min(len(entries), room), _SIGN_MIN_WIDTH)
+    box = sign_box(area, min(len(entries), room), need.width, need.lines)
     printed: set[str] = set()
     for entry, at in entries:
         path = ctx.item_path(field, at)

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from signkit.art import CATEGORIES, SIGNS, draw_sign, load_library, total_height
-from signkit.art.frames import BAR_WIDTH, RING_INNER, SAFETY_RED, TRIANGLE_INNER
+from signkit.art.frames import BAR_WIDTH, RING_INNER, SAFETY_RED, TRIANGLE_INNER, caption_lines
 from signkit.art.place import ARTWORK_NOTE, catalogue
 from signkit.drawing.box import Box
 from signkit.drawing.frame import Frame
@@ -36,9 +36,10 @@ def _sign_page(fonts: Any, name: str) -> Page:
     frame = Frame(FontMeasurer(fonts))
     from signkit.art.place import draw_library_sign
 
-    draw_library_sign(frame, SIGNS[name], Box(2, 2, REF_WIDTH, total_height(REF_WIDTH)))
+    height = total_height(REF_WIDTH, caption_lines(name, frame.measure))  # a long name's panel has two lines
+    draw_library_sign(frame, SIGNS[name], Box(2, 2, REF_WIDTH, height))
     assert frame.misfits == [], name
-    return Page(REF_WIDTH + 4, total_height(REF_WIDTH) + 4, tuple(frame.items), None, name)
+    return Page(REF_WIDTH + 4, height + 4, tuple(frame.items), None, name)
 
 
 def test_every_library_sign_matches_its_reference_image(bundled_fonts: Any, request: pytest.FixtureRequest) -> None:

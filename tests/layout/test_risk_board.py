@@ -344,7 +344,7 @@ def test_no_line_breaks_inside_parentheses_or_between_a_number_and_its_unit(exam
 
 
 def test_eight_character_sign_names_fit_the_smallest_board(examples: dict[str, FileReport], fonts: FontSet) -> None:
-    """当心有害气体中毒 needs an 85.5 mm sign (1.34 × as tall with its panel): the sign row must hold it at 1200 × 800."""
+    """Long names go on two lines (a panel 0.2 of the width taller): 1200 × 800 holds them, even a twelve-character one."""
     report = examples["chemical"]
     site = site_of(report)
     names = ["当心有害气体中毒", "当心透水", "必须携带自救器", "避灾路线"]
@@ -352,9 +352,13 @@ def test_eight_character_sign_names_fit_the_smallest_board(examples: dict[str, F
     site = site.model_copy(update={"risk_points": [point, *site.risk_points[1:]]})
     board, frame = lay_risk(site, planned_board(report, "2-4"), fonts, BOARD)
     assert frame.misfits == []
-    printed = {t.text for t in texts_of(board)}
-    assert all(name in printed for name in names)
-    longer = site.risk_points[0].model_copy(update={"signs": ["禁止开启无线移动通讯设备"]})
+    printed = "|".join(t.text for t in texts_of(board))
+    assert "当心有害|气体中毒" in printed  # on two lines, so the sign stays as narrow as a short name's
+    assert all(name in printed for name in names[1:])
+    longer = site.risk_points[0].model_copy(update={"signs": ["禁止开启无线移动通讯设备", *names[1:]]})
     site = site.model_copy(update={"risk_points": [longer, *site.risk_points[1:]]})
-    _, frame = lay_risk(site, planned_board(report, "2-4"), fonts, BOARD)
-    assert [m.path for m in frame.misfits] == [("风险点", 0, "警示标识")]  # 112 mm wide: a larger board only
+    board, frame = lay_risk(site, planned_board(report, "2-4"), fonts, BOARD)
+    assert frame.misfits == []  # one line, it needed a sign 112 mm wide: a larger board only
+    lines = [t for t in texts_of(board) if t.text in ("禁止开启无线", "移动通讯设备")]
+    assert [t.text for t in lines] == ["禁止开启无线", "移动通讯设备"]
+    assert all(t.size >= risk_board.MIN_TEXT for t in lines)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from signkit.art.catalog import load_library
-from signkit.art.frames import draw_sign, total_height
+from signkit.art.frames import caption_lines, caption_split, draw_sign, total_height
 from signkit.art.place import PANEL_TEXT_MIN
 from signkit.art.sign_files.sources import LibrarySign
 from signkit.drawing.box import Box
@@ -44,5 +42,38 @@ def test_a_longer_name_needs_a_wider_sign_and_the_minimum_is_gb_2894s(fonts: Fon
               for name in ("当心触电", "当心高温表面", "必须戴防护眼镜", "禁止携带托运放射性及磁性物品")}
     assert widths["当心触电"] < widths["当心高温表面"] < widths["必须戴防护眼镜"]
     assert all(width >= SIGN_MIN_WIDTH for width in widths.values())
-    assert widths["禁止携带托运放射性及磁性物品"] > 100 or math.isinf(widths["禁止携带托运放射性及磁性物品"])  # two lines
+    # on two lines: about as wide as a seven-character name on one (it took more than 100 mm on one line)
+    assert widths["禁止携带托运放射性及磁性物品"] <= widths["必须戴防护眼镜"]
     assert caption_width(LibrarySign("当心触电", library["当心触电"]), measure) == widths["当心触电"]  # remembered
+
+
+@pytest.mark.parametrize(("name", "lines"), [
+    ("禁止开启无线移动通讯设备", ("禁止开启无线", "移动通讯设备")),  # near the middle
+    ("止步，高压危险！", ("止步，", "高压危险！")),  # after the comma
+    ("禁止合闸，线路有人工作！", ("禁止合闸，", "线路有人工作！")),
+])
+def test_a_long_name_is_set_on_two_legible_lines(fonts: FontSet, name: str, lines: tuple[str, str]) -> None:
+    """Two lines in a taller panel: the sign stays about as wide as a short name's, its words as large."""
+    measure = FontMeasurer(fonts)
+    sign = LibrarySign(name, load_library()[name])
+    assert caption_split(name, measure) == lines
+    width = caption_width(sign, measure)
+    assert width < 80  # one line, 禁止开启无线移动通讯设备 needed 111.5 mm
+    box = Box(0, 0, width, total_height(width, caption_lines(name, measure)))
+    frame = Frame(measure)
+    draw_sign(frame, sign.spec, box, min_text=width * PANEL_TEXT_MIN)
+    assert frame.misfits == []
+    drawn = [t for t in frame.items if isinstance(t, Text)]
+    assert [t.text for t in drawn] == list(lines)
+    assert all(t.size >= MIN_TEXT for t in drawn)
+    assert drawn[0].baseline < drawn[1].baseline <= box.bottom
+    for t in drawn:  # inside the sign's width: nothing clipped
+        assert box.x <= t.x and t.x + measure.width(t.text, t.size, "title") <= box.right + 1e-6
+    assert frame.texts == [(name,)]  # the board says the whole name, wherever it breaks
+
+
+def test_a_short_name_keeps_its_one_line_panel(fonts: FontSet) -> None:
+    measure = FontMeasurer(fonts)
+    for name in ("当心中毒", "必须戴防毒面具"):
+        assert caption_split(name, measure) == (name,)
+        assert total_height(100, caption_lines(name, measure)) == pytest.approx(134)
