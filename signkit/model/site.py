@@ -233,7 +233,8 @@ class Output(BaseModel):
         "份数", "除告知卡外各附表每块的制作份数（默认 1；告知卡按岗位人数）", default_factory=dict)
     gradient: YesNo = _f("渐变背景", "规范未规定背景的 2-3、2-4、2-5 是否也用天蓝色到白色渐变（默认 是）", default=True)
     bleed: dict[FormId, Annotated[float, Field(ge=0, le=20)]] = _f(
-        "出血", "各附表的出血（毫米，0–20），如 2-2: 3；默认 2-5 告知卡 3 mm，各种牌 0（大牌喷绘通常不加出血，印刷厂可在 signkit.toml 中设定）", default_factory=dict)
+        "出血", "各附表的出血（毫米，0–20），如 2-2: 3；默认 2-5 告知卡 3 mm，各种牌 0"
+        "（大牌喷绘通常不加出血，印刷厂可在 signkit.toml 中设定）", default_factory=dict)
     marks: YesNo = _f("裁切标记", "是否在出血外加裁切标记（默认 否）", default=False)
     sign_folder: OptionalText = _f(
         "标志文件夹", "自备安全标志文件的文件夹（相对于站点文件）：其中「标志名称.svg」（或 .pdf、.png、.jpg）"
