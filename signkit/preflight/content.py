@@ -53,6 +53,7 @@ from dataclasses import dataclass, field, replace
 
 import pikepdf
 
+import signkit.preflight.resources as facts
 from signkit.diagnostics import KeyPath, Severity
 from signkit.pdfkit.budget import Budget
 from signkit.pdfkit.colorspaces import ColorInfo, Ink, classify, name_text
@@ -73,7 +74,6 @@ from signkit.pdfkit.geometry import (
 )
 from signkit.pdfkit.interpreter import TEXT_SHOWING, DeviceSpace, GraphicsState, Interpreter, Parsed, Scope
 from signkit.pdfkit.objects import ObjectId, object_id, resource
-from signkit.preflight import resources as facts
 from signkit.preflight.document import check_object_actions
 from signkit.preflight.findings import Findings
 from signkit.preflight.limits import HINT_LIMIT, LIMITS, exceeded
