@@ -26,6 +26,10 @@ STDIN = "-"
 #: exported to, and reading both would make every enterprise twice.
 SITE_SUFFIXES = (".yaml", ".yml")
 
+#: What ``signkit init`` writes beside the site file for editors (``signkit-site.schema.json``), and
+#: any other JSON Schema so named: never a site file, so skipped when named (``signkit check site/*``).
+SCHEMA_SUFFIX = ".schema.json"
+
 
 @dataclass(frozen=True)
 class SiteInput:
@@ -74,6 +78,8 @@ def collect_inputs(args: Sequence[str], read_stdin: Callable[[], str | bytes] | 
             inputs.append(SiteInput("<stdin>", data=data[:max_bytes + 1]))
             continue
         path = Path(arg)
+        if path.name.lower().endswith(SCHEMA_SUFFIX) and path.is_file():
+            continue
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SITE_SUFFIXES and p.is_file()
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))

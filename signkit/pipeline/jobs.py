@@ -124,9 +124,10 @@ def run_jobs(inputs: Sequence[SiteInput], outdir: Path, fonts: FontSet, options:
     task and at most ``2 × jobs`` tasks are in flight, so memory does not grow with the
     batch.  If the caller stops early — an exception such as KeyboardInterrupt, or
     closing the generator — the workers are terminated rather than waited for.
-    ``options.fail_fast`` stops handing out work after the first failure.
+    ``options.fail_fast`` stops handing out work after the first failure.  Never more
+    workers than inputs: one site file in a pool of eight is slower than in this process.
     """
-    jobs, fail_fast = options.jobs, options.fail_fast
+    jobs, fail_fast = min(options.jobs, len(inputs)), options.fail_fast
     if jobs <= 1:
         for job in inputs:
             try:

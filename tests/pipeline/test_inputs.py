@@ -10,12 +10,15 @@ import io
 import random
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from signkit.cli import main
+from signkit.pipeline import jobs
 from signkit.pipeline.check import check_files, exit_status
 from signkit.pipeline.inputs import collect_inputs
+from signkit.pipeline.options import RenderOptions
 from tests.conftest import CHEMICAL, Cli
 
 GBK_SITE = "企业:\n  企业名称: 忻州晋原精细化工有限公司\n".encode("gbk")
@@ -82,3 +85,26 @@ def test_cli_render_stdin_gbk(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, c
     code = main(["render", "-", "-o", str(tmp_path / "out"), "--fonts", "bundled"])
     captured = capsys.readouterr()
     assert code == 1 and "SK004" in captured.out + captured.err
+
+
+def test_init_then_check_the_folders_files_checks_only_the_site(tmp_path: Path, cli: Cli) -> None:
+    """``signkit init site/`` writes the JSON Schema beside the site file; ``check site/*`` must not read it as a site."""
+    code, _, err = cli("init", str(tmp_path / "site"))
+    assert code == 0, err
+    given = sorted(str(p) for p in (tmp_path / "site").iterdir())  # what the shell makes of site/*
+    assert any(name.endswith(".schema.json") for name in given) and len(given) == 2
+    assert [i.name for i in collect_inputs(given)] == [n for n in given if n.endswith(".yaml")]
+    code, out, _ = cli("check", *given)
+    assert "schema.json" not in out and "检查了 1 个文件" in out, out
+
+
+def test_never_more_workers_than_inputs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, bundled_fonts: Any) -> None:
+    """One site file with ``-j 8`` runs in this process: a pool for one input only costs its start-up."""
+    def no_pool(*_: object, **__: object) -> None:
+        raise AssertionError("a process pool was started for one input")
+
+    monkeypatch.setattr(jobs, "ProcessPoolExecutor", no_pool)
+    (site,) = collect_inputs([str(CHEMICAL)])
+    outcomes = list(jobs.run_jobs([site], tmp_path / "out", bundled_fonts,
+                                  RenderOptions(jobs=8, dry_run=True)))
+    assert len(outcomes) == 1 and not outcomes[0].failed
