@@ -224,7 +224,8 @@ def print_reprints(reprints: list[Reprint], dry_run: bool, *, first_run: bool = 
     if not reprints:
         return
     if first_run and all(item.change == "新增" for item in reprints):
-        typer.echo(f"首次生成：{len(reprints)} 种牌卡都需要制作，数量与面积见印刷清单。")
+        typer.echo(f"首次生成：{len(reprints)} 种牌卡都需要制作，数量与面积见印刷清单。" if not dry_run
+                   else f"若现在生成（首次）：{len(reprints)} 种牌卡都需要制作；本次试运行没有写入任何文件，也没有印刷清单。")
         return
     typer.echo("需要制作 / 重印 / 撤下的牌（交给印刷厂或安排撤下）：" if not dry_run
                else "若现在生成，需要制作 / 重印 / 撤下的牌：")
@@ -250,8 +251,11 @@ def _print_summary(outcome: RenderOutcome, elapsed: float, outdir: Path, dry_run
     typer.echo(f"{head}：{len(outcome.sites)} 家企业（生成 {statuses['rendered']}，未变化 {statuses['unchanged']}，"
                f"失败 {failed}），牌卡 {by_form}；")
     if not dry_run:
-        typer.echo(f"  写入 {rewritten} 个文件，沿用 {kept} 个，删除 {removed} 个；用时 {elapsed:.1f} 秒；"
-                   f"清单：{outdir / 'manifest.json'}，印刷清单：{outdir / '印刷清单.csv'}")
+        # only files that are there: a run whose every enterprise failed may have written no print order
+        there = "，".join(f"{label}：{path}" for label, path in (("清单", outdir / "manifest.json"),
+                                                                  ("印刷清单", outdir / "印刷清单.csv")) if path.is_file())
+        typer.echo(f"  写入 {rewritten} 个文件，沿用 {kept} 个，删除 {removed} 个；用时 {elapsed:.1f} 秒"
+                   + (f"；{there}" if there else ""))
     if outcome.carried:
         names = "、".join(f"{c.enterprise}（{c.site_file}）" for c in outcome.carried)
         typer.echo(f"  另有 {len(outcome.carried)} 家企业本次没有生成，文件夹完好，仍列在清单和印刷清单中：{names}"

@@ -12,6 +12,8 @@ with a Chinese reason, never a traceback.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,6 +110,7 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, options: Re
         outcome.usage_error = True
         return outcome
     lock = None if dry_run else OutputLock(outdir)
+    created = not os.path.lexists(outdir)  # made by this run: removed again if the run leaves it empty
     try:
         if lock is not None:
             lock.__enter__()
@@ -182,7 +185,15 @@ def render_files(files: Sequence[str], outdir: Path, fonts: FontSet, options: Re
         if lock is not None:
             end_claims(outdir)
             lock.__exit__(None, None, None)
+        if created:
+            _remove_if_empty(outdir)
     return outcome
+
+
+def _remove_if_empty(outdir: Path) -> None:
+    """A run that wrote nothing (every enterprise failed) leaves no empty output folder behind."""
+    with contextlib.suppress(OSError):  # not empty, or gone: either way nothing to do
+        outdir.rmdir()
 
 
 def _write_failure(what: str, failure: OSError, outdir: Path) -> Diagnostic:

@@ -226,3 +226,23 @@ def test_main_defaults_to_sys_argv(monkeypatch: pytest.MonkeyPatch, capsys: pyte
     monkeypatch.setattr("sys.argv", ["signkit", "--version"])
     assert main() == 0
     assert "signkit" in capsys.readouterr().out
+
+
+def test_a_render_that_makes_nothing_leaves_no_folder_and_names_no_file(cli: Cli, tmp_path: Path) -> None:
+    """Every enterprise failed: no empty output folder is left, and the summary names no manifest it did not write."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("企业:\n  企业名称: 坏\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, stdout, _ = cli("render", str(bad), "-o", str(out), "--fonts", "bundled")
+    assert code == 1 and "失败 1" in stdout
+    assert not out.exists() and "manifest.json" not in stdout and "印刷清单：" not in stdout
+    # a folder that was there before the run is the user's: kept, even when the run leaves it empty
+    out.mkdir()
+    assert cli("render", str(bad), "-o", str(out), "--fonts", "bundled")[0] == 1 and out.is_dir()
+
+
+def test_a_dry_run_says_it_wrote_nothing_and_points_at_no_print_order(cli: Cli, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, stdout, _ = cli("render", str(SMALL), "-o", str(out), "--fonts", "bundled", "--dry-run")
+    assert code == 0 and not out.exists()
+    assert "没有写入任何文件" in stdout and "见印刷清单" not in stdout, stdout
