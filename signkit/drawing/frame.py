@@ -27,7 +27,6 @@ from signkit.drawing.colors import BLACK
 from signkit.drawing.items import Align, Color, Item, Line, Rect, Text, VAlign
 from signkit.drawing.text import (
     ASCENT,
-    LEADING,
     PARAGRAPH_GAP,
     Fitted,
     Measurer,
@@ -36,6 +35,7 @@ from signkit.drawing.text import (
     atoms,
     fit,
     layout_at,
+    stacked,
     wording,
     wrap_para,
 )
@@ -205,19 +205,15 @@ def lay_at(paras: list[Para], width: float, size: float, role: Role, measure: Me
     if not _keeps_anything(paras, keep):
         return layout_at(paras, width, size, role, measure, letter_spacing)
     assert keep is not None
-    lines: list[TextLine] = []
-    gaps: list[bool] = []
-    for index, para in enumerate(paras):
+    paragraphs: list[list[TextLine]] = []
+    for para in paras:
         wrapped = wrap_kept(para, width, size, role, measure, letter_spacing, keep)
         if wrapped is None:  # a run no line holds: the breaker's last-resort breaks, as if nothing were kept
             wrapped = wrap_para(para, width, size, role, measure, letter_spacing)
         if wrapped is None:
             return None
-        for position, line in enumerate(wrapped):
-            lines.append(line)
-            gaps.append(index > 0 and position == 0)
-    height = len(lines) * size * LEADING + sum(gaps) * size * PARAGRAPH_GAP
-    return Fitted(size, tuple(lines), tuple(gaps), height, letter_spacing)
+        paragraphs.append(wrapped)
+    return stacked(paragraphs, size, letter_spacing)
 
 
 def fit_text(paras: list[Para], width: float, height: float, role: Role, measure: Measurer, *, max_size: float,

@@ -223,17 +223,27 @@ def wrap_para(para: Para, width: float, size: float, role: Role, measure: Measur
 def layout_at(paras: list[Para], width: float, size: float, role: Role, measure: Measurer,
               letter_spacing: float = 0.0) -> Fitted | None:
     """All paragraphs at one size, or ``None`` if an unbreakable run is too wide."""
+    wrapped: list[list[Line]] = []
+    for para in paras:
+        lines = wrap_para(para, width, size, role, measure, letter_spacing)
+        if lines is None:
+            return None
+        wrapped.append(lines)
+    return stacked(wrapped, size, letter_spacing)
+
+
+def stacked(paragraphs: Sequence[Sequence[Line]], size: float, letter_spacing: float = 0.0) -> Fitted:
+    """Wrapped paragraphs one under another, a paragraph gap before each but the first, and their height.
+
+    One place for the arithmetic of a text block's height, whichever breaker wrapped the lines.
+    """
     lines: list[Line] = []
     gaps: list[bool] = []
-    for index, para in enumerate(paras):
-        wrapped = wrap_para(para, width, size, role, measure, letter_spacing)
-        if wrapped is None:
-            return None
-        for position, line in enumerate(wrapped):
+    for index, paragraph in enumerate(paragraphs):
+        for position, line in enumerate(paragraph):
             lines.append(line)
             gaps.append(index > 0 and position == 0)
-    gap_count = sum(gaps)
-    height = len(lines) * size * LEADING + gap_count * size * PARAGRAPH_GAP
+    height = len(lines) * size * LEADING + sum(gaps) * size * PARAGRAPH_GAP
     return Fitted(size, tuple(lines), tuple(gaps), height, letter_spacing)
 
 
