@@ -33,11 +33,11 @@ from pydantic.fields import FieldInfo
 from signkit.diagnostics import KeyPath
 from signkit.model.paths import model_at
 
-Kind = Literal["text", "list", "names", "people", "phone", "postcode", "int", "date", "yesno", "choice"]
+Kind = Literal["text", "list", "names", "labels", "people", "phone", "postcode", "int", "date", "yesno", "choice"]
 """How a cell is read: ``list`` splits sentences (newlines, ；, numbering), ``names`` splits
 short names (also 、，), ``people`` also splits on spaces (带班领导)."""
 
-LIST_KINDS: frozenset[str] = frozenset({"list", "names", "people"})
+LIST_KINDS: frozenset[str] = frozenset({"list", "names", "labels", "people"})
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,7 @@ INFO_ROWS: tuple[Column, ...] = (
            synonyms=("是否市级直接监管", "监管层级", "监管级别", "管理层级", "监管方式")),
     Column("修订日期", ("企业", "修订日期"), "date", synonyms=("修订时间", "更新日期", "填写日期")),
     Column("风险信息网址", ("企业", "风险信息网址"), synonyms=("风险信息公示网址", "风险公告网址")),
-    Column("监管责任.风险点", ("监管责任", "风险点"), "names", synonyms=("2-1-1风险点", "重大风险点", "责任牌风险点")),
+    Column("监管责任.风险点", ("监管责任", "风险点"), "labels", synonyms=("2-1-1风险点", "重大风险点", "责任牌风险点")),
     Column("输出.渐变背景", ("输出", "渐变背景"), "yesno", synonyms=("渐变背景",)),
     Column("输出.裁切标记", ("输出", "裁切标记"), "yesno", synonyms=("裁切标记",)),
     Column("输出.标志文件夹", ("输出", "标志文件夹"), synonyms=("标志文件夹",)),
@@ -265,7 +265,7 @@ RISKS = SheetSpec("风险点", ("风险分级管控清单", "安全风险分级�
            ("事故类别", "可能发生的事故类型", "可能导致的事故类型", "可能发生的事故", "事故类型GB6441", "可能导致的事故",
             "可能发生的事故类型及后果", "可能导致的事故类型及后果", "事故类型及后果", "风险类型", "主要危害后果")),
     Column("管控责任人", ("管控责任人",), "text", 11, ("责任人", "负责人", "管控负责人", "风险管控责任人", "具体负责人")),
-    Column("警示标识", ("警示标识",), "names", 22, ("警示标志", "安全标志", "安全警示标志", "安全警示标识")),
+    Column("警示标识", ("警示标识",), "labels", 22, ("警示标志", "安全标志", "安全警示标志", "安全警示标识")),
     Column("重要提示", ("重要提示",), "list", 30, ("提示", "警示语", "注意事项")),
     Column("管控措施", ("管控措施",), "list", 50,
            ("风险管控措施", "控制措施", "防范措施", "主要管控措施", "安全措施", "工程技术措施", "管理措施",
@@ -367,7 +367,7 @@ def _roster_columns() -> tuple[Column, ...]:
     columns += [
         Column(COUNTY_LEADER, ("监管责任", COUNTY_LEADER, "姓名"), "text", 12, ("县政府分管领导", "县级领导")),
         Column(f"{COUNTY_LEADER}.职务", ("监管责任", COUNTY_LEADER, "职务"), "text", 18, ("县政府分管领导职务",)),
-        Column("监管责任.风险点", ("监管责任", "风险点"), "names", 14, ("风险点", "重大风险点", "2-1-1风险点")),
+        Column("监管责任.风险点", ("监管责任", "风险点"), "labels", 14, ("风险点", "重大风险点", "2-1-1风险点")),
     ]
     for dept in DEPARTMENTS:
         groups: list[tuple[str, KeyPath]] = (

@@ -61,7 +61,7 @@ def cell_value(value: Any, kind: Kind) -> Any:
     if isinstance(value, list):
         if not value:
             return None
-        if kind in ("names", "people"):
+        if kind in ("names", "labels", "people"):
             return "、".join(str(v) for v in value)
         text = "\n".join(str(v) for v in value)
         # one item with a ； in it would be split when read back: a line break keeps it one item

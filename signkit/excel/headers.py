@@ -260,7 +260,7 @@ INFO_LOOKUP = column_table(INFO_ROWS)
 _ROSTER_EXTRA = column_table((
     Column(COUNTY_LEADER, ("监管责任", COUNTY_LEADER, "姓名"), synonyms=("县政府分管领导", "县级领导", "县级政府领导姓名")),
     Column(f"{COUNTY_LEADER}.职务", ("监管责任", COUNTY_LEADER, "职务"), synonyms=("县政府分管领导职务", "县级领导职务")),
-    Column("监管责任.风险点", ("监管责任", "风险点"), "names",
+    Column("监管责任.风险点", ("监管责任", "风险点"), "labels",
            synonyms=("风险点", "重大风险点", "2-1-1风险点", "重大风险点名称", "重大风险点名单")),
     Column("存在重大风险点", MAJOR_FLAG, synonyms=("是否存在重大风险点", "有无重大风险点", "是否有重大风险点", "是否重大风险")),
     Column("最高风险等级", HIGHEST_LEVEL, synonyms=("风险等级", "企业风险等级", "风险级别", "最高风险级别")),

@@ -58,7 +58,6 @@ _ORDINAL = "一二三四五六七八九十"
 _SECTION = re.compile(rf"^(?:[{_ORDINAL}]{{1,3}}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{{1,4}}|[(（][{_ORDINAL}]{{1,3}}[)）]|"
                       rf"第[{_ORDINAL}\d]{{1,3}}[部分章节类项]*)(?:\s*[、.．:：]\s*|\s+|$)")
 _ORDINAL_ONLY = re.compile(rf"^(?:[{_ORDINAL}]{{1,3}}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{{1,4}}|[(（][{_ORDINAL}]{{1,3}}[)）])[、.．:：]?$")
-_SAME = frozenset({"同上", "〃", "同上。", '"', "”"})
 
 
 @dataclass
@@ -234,7 +233,7 @@ def _groups(reader: SheetReader, grid: Grid, header: Header, is_csv: bool) -> li
         previous = out[-1] if out else None
         if previous is not None and cell is not None and cell.row < row and grid.at(previous.rows[0], name_col or 0) is cell:
             previous.rows.append(row)  # the name is merged over these rows
-        elif previous is not None and (text in _SAME or (text and text == previous.name)) and previous.section is section:
+        elif previous is not None and (same_as_above(text) or (text and text == previous.name)) and previous.section is section:
             previous.rows.append(row)  # 同上, or the same name written again on the next row
         elif not text and section is not None and section.group is None:
             section.group = _Group([row], section, named_by_section=True)
@@ -331,7 +330,7 @@ def _judge(reader: SheetReader, grid: Grid, header: Header, row: int, path: KeyP
     text = cell_text(cell) if cell is not None and not cell.error else ""
     place = (cell.row, cell.col) if cell is not None else (row, level_col or name_col or 1)
     where = coordinate(*place)
-    if text in _SAME or (text and placeholder(text) is not None):
+    if text and placeholder(text) is not None:
         reader.note("SK916", f"风险等级写的是「{text}」，已读作空", grid.name, where, path, "请写出 重大、较大、一般 或 低")
         text = ""
     reading = read_level(text)

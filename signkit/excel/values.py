@@ -246,12 +246,14 @@ def split_items(text: str, kind: Kind = "list") -> list[str]:
 
     ``list`` (sentences): one item per line when the cell has line breaks, otherwise split
     at ；/; ; either way a one-line numbered sequence is split and numbers are dropped.
-    ``names`` also splits at 、，, and / (高处坠落/物体打击); ``people`` (带班领导) also at spaces.
+    ``names`` (事故类型) also splits at 、，, and / (高处坠落/物体打击); ``labels`` — names that
+    may hold a comma or a slash themselves (警示标识 禁止合闸，有人工作！, 风险点 1#/2#甲醇储罐区) —
+    only at line breaks, 、 and ；; ``people`` (带班领导) also at 、，, and spaces.
     """
     if kind == "list":
         parts = text.split("\n") if "\n" in text else re.split(r"[；;]", text)
     else:
-        separators = r"[\n、，,；;/／]" if kind == "names" else r"[\n、，,；;\s\u3000]"
+        separators = {"names": r"[\n、，,；;/／]", "labels": r"[\n、；;]"}.get(kind, r"[\n、，,；;\s\u3000]")
         parts = re.split(separators, text)
     items: list[str] = []
     for part in parts:
@@ -264,7 +266,9 @@ def split_items(text: str, kind: Kind = "list") -> list[str]:
 
 _SAME_AS_ABOVE = re.compile(r"^(?:同上|同前|同左|见上|同上条|同第?\d{1,2}条?|[〃\"”]+)[。.]?$")
 _NOTHING = re.compile(r"^(?:无|暂无|没有|[—\-－/／]+)[。.]?$")
-_LETTER_CODES = re.compile(r"^[A-Za-z](?:\s*[、,，;；]\s*[A-Za-z])+$|^[A-Za-z]$")
+#: ``a、c、d``: measures written as the letters of a legend.  A lone letter is not such a list:
+#: A or B is a common name for a workshop, an area or a shift.
+_LETTER_CODES = re.compile(r"^[A-Za-z](?:\s*[、,，;；]\s*[A-Za-z])+$")
 
 
 #: What a roster's 监管层级 column says, as the 是 / 否 of 市级直接监管.

@@ -244,3 +244,16 @@ def test_a_ledger_whose_only_known_column_is_an_evaluation_and_rows_without_name
     messages = [d.render() for d in site.diagnostics if d.rule == "SK915"]
     # the rows are joined to a risk point that has no name either: said so, not as 「None」
     assert messages and all("None" not in m for m in messages), messages
+
+
+@pytest.mark.parametrize("same", ["同上", "同前", "〃〃", "见上"])
+def test_every_same_as_above_word_joins_the_row_to_the_risk_point_above(tmp_path: Path, same: str) -> None:
+    """The ledger knows the same 同上 words as every other column (values.same_as_above), not a shorter list."""
+    path = tmp_path / "清单.csv"
+    path.write_text("风险点名称,风险等级,主要危险有害因素,管控措施\n"
+                    f"甲醇储罐区,较大,储罐泄漏,设置液位报警\n{same},较大,静电引燃,设置静电接地\n", encoding="utf-8")
+    book = read_workbook(path)
+    (site,) = book.sites
+    points = site.data["风险点"]
+    assert [p["风险点名称"] for p in points] == ["甲醇储罐区"], points
+    assert "SK103" not in {d.rule for d in site.diagnostics}

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from signkit.excel.values import convert, date, phone, same_as_above, split_items
+from signkit.excel.values import convert, date, phone, placeholder, same_as_above, split_items
 
 
 def test_list_cells_are_split_and_numbering_dropped() -> None:
@@ -98,3 +98,15 @@ def test_placeholders_are_read_as_empty_and_said(raw: str, kind: str, value: obj
 def test_a_supervision_level_reads_as_city_supervised_or_not(raw: str, value: str) -> None:
     got, notes = convert(raw, "yesno")
     assert got == value and [n.rule for n in notes] == ([] if raw in ("是", "否") else ["SK904"])
+
+
+def test_names_that_hold_a_comma_or_a_slash_are_not_cut() -> None:
+    """警示标识 and 风险点 names may hold ，or / themselves; only 事故类型 is split there (高处坠落/物体打击)."""
+    assert split_items("禁止合闸，有人工作！、止步，高压危险！", "labels") == ["禁止合闸，有人工作！", "止步，高压危险！"]
+    assert split_items("1#/2#甲醇储罐区；3#罐区", "labels") == ["1#/2#甲醇储罐区", "3#罐区"]
+    assert split_items("高处坠落/物体打击，触电", "names") == ["高处坠落", "物体打击", "触电"]
+
+
+def test_a_lone_letter_is_a_name_not_a_code() -> None:
+    assert placeholder("A") is None and placeholder("B") is None  # 车间 A, 区域 B
+    assert placeholder("a、c、d") is not None
