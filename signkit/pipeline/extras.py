@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from signkit.diagnostics import Diagnostic, Location, Severity
 from signkit.fonts import FontSet
 from signkit.output.names import board_filename
 from signkit.pipeline.options import RenderOptions
 from signkit.printshop import impose_cards, proofs_pdf, tile_pdf
-from signkit.printshop.impose import imposition_plans
+from signkit.printshop.impose import ImpositionError, imposition_plans
 from signkit.render.built import BuildResult
 
 #: The bleed of the imposed 2-5 cards (mm): they are cut apart, whatever the boards' bleed.
@@ -27,9 +28,15 @@ CARD_BLEED = 3.0
 Extra = tuple[str, str, bytes, dict[str, Any]]
 
 
-def make_extras(result: BuildResult, fonts: FontSet, options: RenderOptions) -> list[Extra]:
-    """Proofs (one file per enterprise), tiles (one file per board), the imposed card sheets."""
+def make_extras(result: BuildResult, fonts: FontSet, options: RenderOptions, *,
+                source: str = "") -> tuple[list[Extra], list[Diagnostic]]:
+    """Proofs (one file per enterprise), tiles (one file per board), the imposed card sheets, and what could not be made.
+
+    Cards that do not fit the chosen sheet (a wide ``--gripper``, a large card) are SK505
+    for the enterprise: the boards and the other companions are still made.
+    """
     out: list[Extra] = []
+    problems: list[Diagnostic] = []
     if options.proof:
         out.append((f"样稿_{options.proof}.pdf", f"样稿 {options.proof}",
                     proofs_pdf([b.board for b in result.boards], fonts, options.proof), {}))
@@ -41,7 +48,12 @@ def make_extras(result: BuildResult, fonts: FontSet, options: RenderOptions) -> 
     cards = [(b.board, b.copies) for b in result.boards if b.planned.form_id == "2-5"]
     if options.impose and cards:
         printing = options.printing
-        plans = imposition_plans(cards, options.impose, CARD_BLEED, margin=printing.gripper)
+        try:
+            plans = imposition_plans(cards, options.impose, CARD_BLEED, margin=printing.gripper)
+        except ImpositionError as misfit:
+            problems.append(Diagnostic("SK505", Severity.ERROR, f"没有生成拼版文件：{misfit}", Location(source),
+                                       "换用更大的纸张（--impose SRA3），或减小纸边留白（--gripper、signkit.toml 的 [print] gripper）"))
+            return out, problems
         pdf = impose_cards(cards, fonts, options.impose, bleed=CARD_BLEED, margin=printing.gripper,
                            overprint=printing.overprint, intent=printing.intent)
         info = {"sheet_mm": [plans[0].sheet_w, plans[0].sheet_h], "sheets": sum(p.sheets for p in plans),
@@ -49,4 +61,4 @@ def make_extras(result: BuildResult, fonts: FontSet, options: RenderOptions) -> 
                 "cards": sum(len(p.placements) for p in plans), "per_sheet": plans[0].per_sheet,
                 "output_intent": printing.intent.key}
         out.append((f"2-5_岗位风险告知卡_拼版_{options.impose}.pdf", f"拼版 {options.impose}", pdf, info))
-    return out
+    return out, problems

@@ -191,7 +191,8 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
         outcome.status = "checked"
         _count_forms(outcome, planned_entries)
         return outcome
-    made = make_extras(result, fonts, options) if options.companions else ()
+    made, unmade = make_extras(result, fonts, options, source=job.name) if options.companions else ([], [])
+    outcome.diagnostics.extend(unmade)
     outcome.unreported = bool(outcome.reprints)
     try:
         published = publish(result, outdir, folder=site.enterprise.name, site_file=job.name,

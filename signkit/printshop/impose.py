@@ -58,6 +58,7 @@ from typing import Literal
 from signkit._version import __version__
 from signkit.drawing.items import Board, Page, Text
 from signkit.drawing.text import FontMeasurer, Measurer
+from signkit.errors import SignkitError
 from signkit.fonts import FontSet
 from signkit.printshop.sheets import EPSILON, IMPOSE_SHEETS, format_mm, label, oriented, sheet_size
 from signkit.render.pdf import MM, REGISTRATION, draw_page, new_canvas
@@ -96,6 +97,14 @@ def fit_count(length: float, card: float, gap: float, edge: float) -> int:
     if room + EPSILON < card:
         return 0
     return math.floor((room + gap) / (card + gap) + EPSILON)
+
+
+class ImpositionError(SignkitError, ValueError):
+    """The cards do not fit the chosen sheet with their bleed, marks and the press's edge margin.
+
+    Data, not a bug: a wide ``--gripper`` or a large card size makes it, so the pipeline
+    reports it for the enterprise (SK505) and the boards are still made.
+    """
 
 
 @dataclass(frozen=True)
@@ -223,7 +232,7 @@ def imposition_plan(card_w: float, card_h: float, sheet: str = "A4", bleed: floa
     assert best is not None
     per_sheet, sheet_w, sheet_h, cols, rows = best
     if per_sheet == 0:
-        raise ValueError(f"{format_mm(card_w)} × {format_mm(card_h)} mm 的卡片加出血、裁切线和 {format_mm(margin)} mm "
+        raise ImpositionError(f"{format_mm(card_w)} × {format_mm(card_h)} mm 的卡片加出血、裁切线和 {format_mm(margin)} mm "
                          f"纸边留白放不进 {sheet.upper()}")
     x0 = (sheet_w - (cols * card_w + (cols - 1) * gap)) / 2
     y0 = (sheet_h - (rows * card_h + (rows - 1) * gap)) / 2

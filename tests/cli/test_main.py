@@ -246,3 +246,15 @@ def test_a_dry_run_says_it_wrote_nothing_and_points_at_no_print_order(cli: Cli, 
     code, stdout, _ = cli("render", str(SMALL), "-o", str(out), "--fonts", "bundled", "--dry-run")
     assert code == 0 and not out.exists()
     assert "没有写入任何文件" in stdout and "见印刷清单" not in stdout, stdout
+
+
+def test_cards_that_do_not_fit_the_sheet_are_sk505_and_the_boards_are_still_made(cli: Cli, tmp_path: Path) -> None:
+    """A 60 mm gripper on A4 leaves no room for an A6 card: a located error, exit 1, never an internal error."""
+    out = tmp_path / "out"
+    code, stdout, stderr = cli("render", str(SMALL), "-o", str(out), "--fonts", "bundled", "--impose", "A4",
+                               "--gripper", "60")
+    assert code == 1 and "内部错误" not in stdout + stderr
+    assert "[SK505]" in stdout + stderr and "没有生成拼版文件" in stdout + stderr
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["complete"] is True
+    assert len(list(out.glob("*/*.pdf"))) == 17 and not list(out.glob("*/*拼版*"))
