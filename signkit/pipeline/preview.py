@@ -56,6 +56,7 @@ def preview_files(files: Sequence[str], outdir: Path, fonts: FontSet, *, width: 
             outcome.diagnostics.extend(result.diagnostics)
             return outcome
         try:
+            outdir.mkdir(parents=True, exist_ok=True)  # -o names a folder that may not exist yet
             folder = real_folder(outdir, safe_name(report.site.enterprise.name))
             for built in result.boards:
                 stem = board_filename(built)[:-4]

@@ -165,7 +165,8 @@ def order_rows(enterprise: str, entries: Sequence[BoardEntry], relative_to: str 
         if form == "2-5" and imposed:
             use = REFERENCE
             notes = f"参考：由拼版文件 {sheet_files} 印刷，勿单独印刷"
-        if entry.file in kept:
+        if entry.file in kept:  # the file on disk is last run's: listed so it is not lost, not to print again
+            use = REFERENCE
             notes = f"本次未更新（数据有误：{_rules(kept[entry.file])}），仍为上次的文件，勿重印"
         rows.append(OrderRow(enterprise, f"{relative_to}{entry.file}", form, entry.name or "", entry.subject or "",
                              float(width), float(height), float(entry.bleed_mm or 0.0), entry.pages or 0,

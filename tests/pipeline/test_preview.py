@@ -12,7 +12,7 @@ from tests.conftest import SMALL, dump, example_data
 
 
 def test_every_page_of_every_board_becomes_a_picture_of_the_asked_width(tmp_path: Path, bundled_fonts: Any) -> None:
-    outcome = preview_files([str(SMALL)], tmp_path, bundled_fonts, width=300)
+    outcome = preview_files([str(SMALL)], tmp_path / "新建" / "预览", bundled_fonts, width=300)  # -o not made yet
     assert outcome.exit_code == 0 and not outcome.diagnostics
     pages = sum(2 if board.form_id == "2-5" else 1 for board in outcome.reports[0].plan)
     assert len(outcome.pictures) == pages == len(list(tmp_path.rglob("*.png")))

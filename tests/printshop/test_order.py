@@ -31,3 +31,18 @@ def test_pages_break_by_height_and_every_row_is_on_one_page(bundled_fonts: Any) 
     for i in range(70):
         assert sum(f"车间{i:03d}" in t for t in texts) == 1, i
     assert all(sum(t.count(f"车间{i:03d}") for i in range(70)) <= ROWS_PER_PAGE for t in texts)
+
+
+def test_a_kept_file_of_a_blocked_board_is_listed_for_reference_not_counted() -> None:
+    """The old file stays in the folder while its data is wrong: listed (so it is not lost), 勿重印, out of the totals."""
+    from signkit.output.manifest import BlockedEntry, BoardEntry
+    from signkit.printshop.order import order_rows, order_totals
+
+    entries = [BoardEntry(file=f"2-3_{name}.pdf", form="2-3", name="员工岗位责任牌", subject=name,
+                          trim_mm=[600.0, 900.0], pages=1, copies=1) for name in ("电工", "焊工")]
+    blocked = [BlockedEntry(form="2-3", subject="焊工", key="2-3/焊工", reasons=["SK102 缺少必填项"], file="2-3_焊工.pdf")]
+    rows = order_rows("甲公司", entries, blocked=blocked)
+    kept = next(r for r in rows if r.file.endswith("焊工.pdf"))
+    assert "勿重印" in kept.notes and not kept.printed
+    totals = order_totals(rows)
+    assert totals.quantity == 1 and float(totals.area) == 0.54, totals
