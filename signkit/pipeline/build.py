@@ -89,7 +89,14 @@ def build_site(site: Site, source: SourceMap, fonts: FontSet, options: RenderOpt
             if index not in skip and producer in (None, _made_by(planned))]
     ctx = with_type_scales(ctx, [planned for _, planned in plan], overrides)  # boards of one kind share type sizes
     for index, planned in plan:
-        width, height = natural_size(ctx, planned, *requested_size(site, planned.form_id, overrides))
+        requested = requested_size(site, planned.form_id, overrides)
+        width, height = natural_size(ctx, planned, *requested)
+        if abs(height - requested[1]) > 0.05 or abs(width - requested[0]) > 0.05:  # the 附表 grows with its rows
+            result.diagnostics.append(Diagnostic(
+                "SK506", Severity.INFO,
+                f"附表 {planned.form_id}（{short_subject(planned.subject)}）按内容（多出的专业监管部门或重大风险点）"
+                f"由 {requested[0]:.0f}×{requested[1]:.0f} mm 增高到 {width:.0f}×{height:.0f} mm，请按此尺寸制作",
+                source.locate(planned.source)))
         board, frame = lay_out(ctx, planned, width, height)
         grown = False
         if frame.misfits:

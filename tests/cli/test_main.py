@@ -258,3 +258,22 @@ def test_cards_that_do_not_fit_the_sheet_are_sk505_and_the_boards_are_still_made
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["complete"] is True
     assert len(list(out.glob("*/*.pdf"))) == 17 and not list(out.glob("*/*拼版*"))
+
+
+def test_a_2_1_1_grown_by_its_major_points_says_its_new_size(cli: Cli, tmp_path: Path) -> None:
+    """Six long 重大 risk points make 2-1-1 taller than asked: the office is told the size to make (SK506, info)."""
+    data = example_data(CHEMICAL)
+    first = data["风险点"][0]
+    data["风险点"] = [{**first, "风险点名称": f"液氨储罐区及配套装卸鹤管与输送管廊第{n}号区域", "风险等级": "重大"}
+                     for n in range(1, 7)]
+    data["监管责任"].pop("风险点", None)
+    site = tmp_path / "site.yaml"
+    site.write_text(dump(data), encoding="utf-8")
+    out = tmp_path / "out"
+    code, stdout, stderr = cli("render", str(site), "-o", str(out), "--fonts", "bundled", "--producer", "政府")
+    assert code == 0, stdout + stderr
+    said = [line for line in (stdout + stderr).splitlines() if "[SK506]" in line]
+    assert len(said) == 1 and "附表 2-1-1" in said[0] and "由 1200×800 mm 增高到 1200×" in said[0], said
+    manifest = json.loads(next(out.glob("*/manifest.json")).read_text(encoding="utf-8"))
+    (entry,) = [e for e in manifest["files"] if e["form"] == "2-1-1"]
+    assert entry["trim_mm"][1] > 800 and f"{entry['trim_mm'][1]:.0f} mm" in said[0]
