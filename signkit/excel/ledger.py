@@ -308,6 +308,9 @@ def _score(reader: SheetReader, grid: Grid, row: int, header: Header, total: str
     """D (or R) of a row, from its column or the product of L·E·C (L·S); a column that disagrees with the product is said."""
     written, cell = _value(grid, row, header.evaluation.get(total))
     product = _product(grid, row, header, letters)
+    # no factor of L·E·C or L·S is ever 0: zeros are an unfilled row, not the lowest risk (never graded 低 from them)
+    written = written if written is not None and written > 0 else None
+    product = product if product is not None and product > 0 else None
     formula = "×".join(letters)
     if written is not None and product is not None and abs(written - product) > 0.005 * max(written, product, 1):
         assert cell is not None

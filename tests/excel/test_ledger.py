@@ -257,3 +257,13 @@ def test_every_same_as_above_word_joins_the_row_to_the_risk_point_above(tmp_path
     points = site.data["风险点"]
     assert [p["风险点名称"] for p in points] == ["甲醇储罐区"], points
     assert "SK103" not in {d.rule for d in site.diagnostics}
+
+
+def test_zero_lec_factors_are_an_unfilled_row_not_the_lowest_risk(tmp_path: Path) -> None:
+    """L = E = C = D = 0 is a row nobody scored: no level is derived from it (it would print a real risk blue)."""
+    path = tmp_path / "清单.csv"
+    path.write_text("风险点名称,主要危险有害因素,管控措施,L,E,C,D\n锅炉房,超压爆炸,安全阀定期校验,0,0,0,0\n"
+                    "配电室,触电,绝缘检测,1,6,15,90\n", encoding="utf-8")
+    (site,) = read_workbook(path).sites
+    levels = {p["风险点名称"]: p.get("风险等级") for p in _points(site)}
+    assert levels == {"锅炉房": None, "配电室": "一般"}, levels
