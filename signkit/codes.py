@@ -12,7 +12,7 @@ text on the boards, SK6xx PDF preflight, SK7xx safety signs and accident types, 
 writing the output, SK9xx Excel / CSV import.
 
 The severity here is the *default*: a diagnostic may be emitted milder when the
-situation was asked for (a stand-in font chosen on purpose, see ``docs/fonts.md``) or
+situation was asked for or
 when the finding is only a hint of the problem (a page that merely *declares* a
 transparency group).  Why SK608 (spot colour) is a warning and not an error: a spot
 colour is sometimes wanted (a company colour agreed with the print shop), but on the
@@ -104,11 +104,13 @@ _CODES: tuple[Code, ...] = (
     Code("SK301", "error", "字体文件不存在或无法读取"),
     Code("SK302", "error", "字体授权（OS/2 fsType）禁止嵌入或子集化，不能用于 PDF"),
     Code("SK303", "error", "不支持的字体格式（CFF/PostScript 轮廓、网页字体或缺少必需的表），ReportLab 无法嵌入"),
-    Code("SK304", "warning", "未使用法定字体，改用了替代字体"),
+    Code("SK304", "info", "未使用法定字体，改用了替代字体（每次运行说明一次；--fonts bundled 是有意选用，不再说明）"),
     Code("SK305", "warning", "字符不在首选字体中，由后备字体印出"),
     Code("SK306", "error", "字符在所有可用字体中都缺失，无法印出"),
     Code("SK307", "error", ".ttc 字体集中找不到指定的字形（名称或序号）"),
     Code("SK308", "warning", "系统已安装的法定字体无法使用，已跳过"),
+    Code("SK309", "error", "正式印刷（--final 或 signkit.toml 的 [print] final = true）不接受替代字体：render 不生成任何文件（退出码 2），"
+         "check 报告为错误"),
     # Built-in templates (SK4xx)
     Code("SK401", "error", "模板缺少变量（内置模板与程序不一致）"),
     Code("SK402", "error", "模板无法使用（找不到、语法错误、沙箱拒绝的访问或标记格式不对）"),

@@ -99,7 +99,8 @@ class Diagnostic:
 
     def render(self) -> str:
         """One line: ``site.yaml:42:7 工作场所[2].班组[0].负责人 不能为空 [SK103]``."""
-        parts = [self.location.where()]
+        where = self.location.where()  # empty for a run-level note that no file or setting chose
+        parts = [where] if where else []
         path = format_path(self.location.path)
         if path:
             parts.append(path)

@@ -11,11 +11,12 @@ import typer
 from signkit.cli.fontopts import (
     BODY_FONT_OPTION,
     CONFIG_OPTION,
+    FINAL_OPTION,
     FONTS_OPTION,
     TITLE_FONT_OPTION,
     FontMode,
+    config_or_exit,
     fonts_or_exit,
-    sign_folder_or_exit,
 )
 from signkit.load.source import DEFAULT_MAX_BYTES
 
@@ -50,19 +51,22 @@ def check(
     title_font: str | None = TITLE_FONT_OPTION,
     body_font: str | None = BODY_FONT_OPTION,
     config: Path | None = CONFIG_OPTION,
+    final: bool | None = FINAL_OPTION,
 ) -> None:
     # imported here, not at the top: `signkit --help` must not pay for pydantic and fontTools
     from signkit.cli.report import github_report, json_report, text_report
+    from signkit.diagnostics import Severity
     from signkit.fonts import describe
     from signkit.pipeline.check import check_files, exit_status
 
-    fontset = fonts_or_exit(fonts, title_font, body_font, config, quiet_stand_in=True)
-    sign_folder = sign_folder_or_exit(config)
-    reports = check_files(files, fonts=fontset, layout=not no_layout, max_bytes=max_bytes, sign_folder=sign_folder)
+    settings = config_or_exit(config, files)
+    fontset = fonts_or_exit(settings, fonts, title_font, body_font, final=final)
+    reports = check_files(files, fonts=fontset, layout=not no_layout, max_bytes=max_bytes, sign_folder=settings.sign_folder)
     if not reports:
         typer.echo("没有找到站点文件（*.yaml、*.yml；工作簿 .xlsx、.csv 须直接给出文件名）。", err=True)
         raise typer.Exit(2)
-    notes = list(fontset.diagnostics)
+    # run-level notes (fonts): -q keeps the errors and warnings, the 说明 are for a reader, not a script
+    notes = [d for d in fontset.diagnostics if not quiet or d.severity is not Severity.INFO]
     if output_format is Format.json:
         typer.echo(json_report(reports, strict=strict, notes=notes, fonts=describe(fontset)))
     elif output_format is Format.github:
@@ -71,4 +75,4 @@ def check(
             typer.echo(text)
     else:
         typer.echo(text_report(reports, strict=strict, show_plan=not quiet, notes=notes, boards=boards))
-    raise typer.Exit(exit_status(reports, strict))
+    raise typer.Exit(max(exit_status(reports, strict), int(any(d.is_error for d in notes))))

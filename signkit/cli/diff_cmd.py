@@ -13,8 +13,8 @@ from signkit.cli.fontopts import (
     FONTS_OPTION,
     TITLE_FONT_OPTION,
     FontMode,
+    config_or_exit,
     fonts_or_exit,
-    sign_folder_or_exit,
 )
 from signkit.cli.render_cmd import print_reprints
 
@@ -34,8 +34,9 @@ def diff(
 ) -> None:
     from signkit.pipeline.diff import diff as run_diff  # here, not at the top: ``signkit --help`` stays fast
 
-    fontset = fonts_or_exit(fonts, title_font, body_font, config, quiet_stand_in=True)
-    result = run_diff(old, new, fontset, sign_folder_or_exit(config))
+    settings = config_or_exit(config, [old])
+    fontset = fonts_or_exit(settings, fonts, title_font, body_font)
+    result = run_diff(old, new, fontset, settings.sign_folder)
     errors = [d for d in result.diagnostics if d.is_error]
     if errors or result.unreadable:
         for diag in result.diagnostics:

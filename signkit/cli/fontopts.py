@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
-    from signkit.fonts import FontChoice, FontSet
-    from signkit.pipeline.config import SignFolder
+    from signkit.fonts import FontSet
+    from signkit.pipeline.config import Config
 
 
 class FontMode(StrEnum):
@@ -23,52 +23,38 @@ FONTS_OPTION = typer.Option(
     None, "--fonts", help="字体模式：system（默认，按顺序查找法定字体）或 bundled（固定用内置替代字体，结果在任何机器上都相同）")
 TITLE_FONT_OPTION = typer.Option(None, "--title-font", help="标题（黑体）字体文件，.ttc 可加 #字形名 或 #序号")
 BODY_FONT_OPTION = typer.Option(None, "--body-font", help="正文（楷体）字体文件，.ttc 可加 #字形名 或 #序号")
-CONFIG_OPTION = typer.Option(None, "--config", help="配置文件（默认当前目录的 signkit.toml）")
+CONFIG_OPTION = typer.Option(
+    None, "--config",
+    help="配置文件（默认从第一个输入文件所在的文件夹向上查找 signkit.toml，或含 [tool.signkit] 的 pyproject.toml）")
+#: ``--final``: named for the run it guards (the print that goes on the wall), not for fonts, so that later
+#: checks that only matter for that run join the same switch; ``--draft`` undoes ``[print] final = true``.
+FINAL_OPTION = typer.Option(
+    None, "--final/--draft",
+    help="正式印刷：缺少法定字体（黑体、楷体_GB2312）时不用替代字体，render 不生成任何文件（退出码 2），check 报错 SK309；"
+         "也可在 signkit.toml 的 [print] 中写 final = true，--draft 临时取消")
 
 
-def fonts_from_options(mode: FontMode | None, title_font: str | None, body_font: str | None,
-                       config: Path | None, *, quiet_stand_in: bool = False) -> FontSet:
-    """Resolve fonts from CLI options over ``signkit.toml`` over the environment.
-
-    Raises :class:`signkit.errors.SignkitError` for a bad config or font.  With
-    ``quiet_stand_in`` (``check``, which draws nothing) the stand-in notice SK304 is
-    informational, so ``--strict`` does not fail on a machine without 黑体.
-    """
-    from signkit.diagnostics import Severity
-    from signkit.fonts import resolve_fonts
-    from signkit.pipeline.config import load_config
-
-    settings = load_config(config)
-    chosen_mode = mode.value if mode else settings.font_mode or "system"
-    title: str | FontChoice | None = title_font or settings.title_font
-    body: str | FontChoice | None = body_font or settings.body_font
-    fontset = resolve_fonts(mode="bundled" if chosen_mode == "bundled" else "system", title=title, body=body)
-    if quiet_stand_in:
-        notes = tuple(replace(d, severity=Severity.INFO) if d.rule == "SK304" else d for d in fontset.diagnostics)
-        fontset = replace(fontset, diagnostics=notes)
-    return fontset
-
-
-def fonts_or_exit(mode: FontMode | None, title_font: str | None, body_font: str | None, config: Path | None,
-                  *, quiet_stand_in: bool = False) -> FontSet:
-    """:func:`fonts_from_options`, printing a bad font or config file's diagnostics and exiting 2."""
+def config_or_exit(config: Path | None, files: Sequence[str] = ()) -> Config:
+    """The run's configuration, loaded once: ``--config``, or found upward from the first input; a bad one exits 2."""
     from signkit.errors import SignkitError
+    from signkit.pipeline.config import config_start, load_config
 
     try:
-        return fonts_from_options(mode, title_font, body_font, config, quiet_stand_in=quiet_stand_in)
+        return load_config(config, start=config_start(files))
     except SignkitError as failure:
         for diag in failure.diagnostics:
             typer.echo(diag.render(), err=True)
         raise typer.Exit(2) from None
 
 
-def sign_folder_or_exit(config: Path | None) -> SignFolder | None:
-    """``signkit.toml``'s ``[signs] folder`` (``None`` when not set), a bad config file printed and exit 2."""
+def fonts_or_exit(settings: Config, mode: FontMode | None, title_font: str | None, body_font: str | None,
+                  *, final: bool | None = None) -> FontSet:
+    """The run's fonts (:func:`signkit.pipeline.fontsetup.run_fonts`); a font that cannot be used is printed and exits 2."""
     from signkit.errors import SignkitError
-    from signkit.pipeline.config import load_config
+    from signkit.pipeline.fontsetup import run_fonts
 
     try:
-        return load_config(config).sign_folder
+        return run_fonts(settings, mode=mode.value if mode else None, title=title_font, body=body_font, final=final)
     except SignkitError as failure:
         for diag in failure.diagnostics:
             typer.echo(diag.render(), err=True)

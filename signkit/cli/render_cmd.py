@@ -17,16 +17,18 @@ import typer
 from signkit.cli.fontopts import (
     BODY_FONT_OPTION,
     CONFIG_OPTION,
+    FINAL_OPTION,
     FONTS_OPTION,
     TITLE_FONT_OPTION,
     FontMode,
+    config_or_exit,
     fonts_or_exit,
-    sign_folder_or_exit,
 )
 from signkit.cli.progress import _Progress
 from signkit.load.source import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
+    from signkit.fonts import FontSet
     from signkit.pipeline.render_files import RenderOutcome
     from signkit.pipeline.reprint import Reprint
     from signkit.render.settings import PrintSettings
@@ -99,6 +101,7 @@ def render(
     title_font: str | None = TITLE_FONT_OPTION,
     body_font: str | None = BODY_FONT_OPTION,
     config: Path | None = CONFIG_OPTION,
+    final: bool | None = FINAL_OPTION,
 ) -> None:
     # the library is imported here, not at the top, so that ``signkit --help`` does not load it
     from signkit.pipeline.options import RenderOptions
@@ -126,11 +129,11 @@ def render(
 
     try:
         with _terminate_as_interrupt():  # from here on: fonts are resolved first, then the run
-            fontset = fonts_or_exit(fonts, title_font, body_font, config)
-            for note in fontset.diagnostics:
-                typer.echo(note.render())
-            sign_folder = sign_folder_or_exit(config)
-            printing = _printing(config, overprint, output_intent, gripper)
+            settings = config_or_exit(config, files)
+            fontset = fonts_or_exit(settings, fonts, title_font, body_font, final=final)
+            refuse_stand_ins(fontset)
+            sign_folder = settings.sign_folder
+            printing = _printing(settings.printing, overprint, output_intent, gripper)
             options = RenderOptions(
                 fit=fit.value, producer=producer.value if producer else None,
                 sizes=tuple(_sizes(size).items()), bleed=bleed, marks=marks, strict=strict, max_bytes=max_bytes,
@@ -155,21 +158,22 @@ def render(
     raise typer.Exit(0 if outcome.ok else 1)
 
 
-def _printing(config: Path | None, overprint: bool | None, output_intent: str | None,
+def refuse_stand_ins(fontset: FontSet) -> None:
+    """Print the run's font notes once; a final print with a stand-in font (SK309) exits 2 before anything is written."""
+    for note in fontset.diagnostics:
+        typer.echo(note.render(), err=note.is_error)
+    if any(note.is_error for note in fontset.diagnostics):
+        typer.echo("未生成任何文件。", err=True)
+        raise typer.Exit(2)
+
+
+def _printing(settings: PrintSettings, overprint: bool | None, output_intent: str | None,
               gripper: float | None) -> PrintSettings:
-    """``signkit.toml``'s ``[print]`` with the command line's choices over it; a bad file or ICC profile exits 2."""
+    """``signkit.toml``'s ``[print]`` with the command line's choices over it; a bad ICC profile exits 2."""
     from dataclasses import replace
 
-    from signkit.errors import SignkitError
-    from signkit.pipeline.config import load_config
     from signkit.render.pdfx import ProfileError, output_condition
 
-    try:
-        settings = load_config(config).printing
-    except SignkitError as failure:
-        for diag in failure.diagnostics:
-            typer.echo(diag.render(), err=True)
-        raise typer.Exit(2) from None
     if overprint is not None:
         settings = replace(settings, overprint=overprint)
     if gripper is not None:
@@ -294,9 +298,10 @@ def preview(
     from signkit.cli.report import text_report
     from signkit.pipeline.preview import preview_files
 
-    fontset = fonts_or_exit(fonts, title_font, body_font, config)
-    sign_folder = sign_folder_or_exit(config)
-    outcome = preview_files(files, outdir, fontset, width=width, sign_folder=sign_folder)
+    settings = config_or_exit(config, files)
+    fontset = fonts_or_exit(settings, fonts, title_font, body_font)
+    refuse_stand_ins(fontset)
+    outcome = preview_files(files, outdir, fontset, width=width, sign_folder=settings.sign_folder)
     if not all(r.ok() for r in outcome.reports):
         typer.echo(text_report(outcome.reports, show_plan=False))
     for diag in outcome.diagnostics:

@@ -65,7 +65,8 @@ def text_report(reports: Sequence[FileReport], *, strict: bool = False, show_pla
                 notes: Sequence[Diagnostic] = (), boards: bool = False) -> str:
     """Run-level notes (fonts), diagnostics, then each clean file's plan, then a one-line summary."""
     out: list[str] = [note.render() for note in notes]
-    errors = warnings = 0
+    errors = sum(note.is_error for note in notes)  # the final print refused a stand-in font (SK309)
+    warnings = 0
     for report in reports:
         for diag in report.diagnostics:
             level = _effective(diag, strict)
@@ -78,7 +79,7 @@ def text_report(reports: Sequence[FileReport], *, strict: bool = False, show_pla
                 out.append(plan_text(report, boards, strict))
     failed = sum(1 for r in reports if not r.ok(strict))
     summary = f"检查了 {len(reports)} 个文件：{errors} 个错误，{warnings} 个警告"
-    summary += f"，{failed} 个文件未通过" if failed else "，全部通过"
+    summary += f"，{failed} 个文件未通过" if failed else "，未通过" if errors else "，全部通过"
     blocked = sum(len(r.blockers(strict)) for r in reports if r.site is not None)
     if blocked:
         summary += f"；{blocked} 块牌受阻"
@@ -121,7 +122,8 @@ def json_report(reports: Sequence[FileReport], *, strict: bool = False, notes: S
         "summary": {
             "files": len(reports),
             "failed": sum(1 for r in reports if not r.ok(strict)),
-            "errors": sum(1 for r in reports for d in r.diagnostics if _effective(d, strict) is Severity.ERROR),
+            "errors": sum(1 for r in reports for d in r.diagnostics if _effective(d, strict) is Severity.ERROR)
+            + sum(note.is_error for note in notes),
             "warnings": sum(1 for r in reports for d in r.diagnostics if _effective(d, strict) is Severity.WARNING),
         },
     }
@@ -143,7 +145,8 @@ def github_report(reports: Sequence[FileReport], *, strict: bool = False, notes:
     everything = [*notes, *(diag for report in reports for diag in report.diagnostics)]
     for diag in everything:
         loc = diag.location
-        props = [f"file={_escape_property(loc.file)}"]
+        # a run-level note that no file chose (the stand-in fonts) is annotated on the run, not on a file
+        props = [f"file={_escape_property(loc.file)}"] if loc.file else []
         if loc.line is not None:
             props.append(f"line={loc.line}")
         if loc.column is not None:

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import typer
 
-from signkit.cli.fontopts import BODY_FONT_OPTION, CONFIG_OPTION, FONTS_OPTION, TITLE_FONT_OPTION, FontMode, fonts_or_exit
+from signkit.cli.fontopts import (
+    BODY_FONT_OPTION,
+    CONFIG_OPTION,
+    FONTS_OPTION,
+    TITLE_FONT_OPTION,
+    FontMode,
+    config_or_exit,
+    fonts_or_exit,
+)
 
 HELP = """列出内置安全标志（GB 2894：禁止、警告、指令、提示）及其名称，供站点文件「警示标识」填写。
 
@@ -80,7 +88,7 @@ def _write_catalogue(pdf: Path, fonts: FontMode | None, title_font: str | None, 
     from signkit.output.atomic import atomic_write_bytes
     from signkit.render.pdf import PrintSpec, render_pdf
 
-    fontset = fonts_or_exit(fonts, title_font, body_font, config)
+    fontset = fonts_or_exit(config_or_exit(config), fonts, title_font, body_font)
     board, frame = catalogue(FontMeasurer(fontset))
     if frame.misfits:  # a name too long for its panel at the sheet's size: a bug in the library, not the user's input
         raise RuntimeError(f"标志目录排版失败：{[m.label for m in frame.misfits]}")

@@ -166,8 +166,13 @@ def _resolve_choice(role: Role, choice: FontChoice, bundled_keys: set[tuple[str,
     return _from_face(role, face, f"{choice.origin} 指定", mandated=mandated, bundled=key in bundled_keys)
 
 
-def _note(rule: str, severity: Severity, message: str, path: Path, hint: str | None = None) -> Diagnostic:
-    return Diagnostic(rule, severity, message, Location(file=str(path)), hint=hint)
+#: Where a run-level note points when no setting of the user's chose what it is about (defaults).
+NOWHERE = Location(file="")
+
+
+def _note(rule: str, severity: Severity, message: str, where: Path | Location, hint: str | None = None) -> Diagnostic:
+    location = where if isinstance(where, Location) else Location(file=str(where))
+    return Diagnostic(rule, severity, message, location, hint=hint)
 
 
 def resolve_fonts(
@@ -202,17 +207,9 @@ def resolve_fonts(
     searched: list[str] = []
 
     if mode == "bundled":
+        # the user asked for the stand-ins: nothing to tell them (``signkit fonts`` still lists them as such)
         for role in ROLES:
-            font = bundled_font(role, REASON_PINNED, bundled_dir)
-            chosen[role] = font
-            notes.append(
-                _note(
-                    "SK304",
-                    Severity.INFO,
-                    f"bundled 模式：{ROLE_LABELS[role]}固定使用内置替代字体“{font.label}”，不是法定字体{mandated_label(role)}",
-                    font.path,
-                )
-            )
+            chosen[role] = bundled_font(role, REASON_PINNED, bundled_dir)
         return _font_set(mode, chosen, fallbacks, notes, searched)
 
     environ = os.environ if env is None else env
@@ -234,7 +231,7 @@ def resolve_fonts(
                     "SK304",
                     Severity.INFO,
                     f"{choice.origin} 指定的{ROLE_LABELS[font.role]}字体“{font.label}”不是法定字体{mandated_label(font.role)}",
-                    font.path,
+                    choice.location or NOWHERE,
                 )
             )
     if errors:
@@ -250,12 +247,15 @@ def resolve_fonts(
             files += list((fc_list or fc_list_mandated_files)())
             searched.append("fc-list")
         faces = scan_faces(files)
+        stand_ins: list[ResolvedFont] = []
         for role in missing:
             installed = _pick_installed(role, faces, notes)
             if installed is None:
                 installed = bundled_font(role, REASON_STAND_IN, bundled_dir)
-                notes.append(_stand_in_warning(installed, searched))
+                stand_ins.append(installed)
             chosen[role] = installed
+        if stand_ins:
+            notes.append(stand_in_note(stand_ins, searched))
     return _font_set(mode, chosen, fallbacks, notes, searched)
 
 
@@ -277,16 +277,30 @@ def _pick_installed(role: Role, faces: list[tuple[int, FaceInfo]], notes: list[D
     return None
 
 
-def _stand_in_warning(font: ResolvedFont, searched: list[str]) -> Diagnostic:
-    """SK304: the print will not use the regulation's font; say where we looked."""
-    role = font.role
-    where = f"已查找：{'、'.join(searched)}。" if searched else "本机没有可查找的字体文件夹。"
+def searched_text(searched: Sequence[str]) -> str:
+    """``已查找：fc-list、/usr/share/fonts。`` — the places the hint names."""
+    return f"已查找：{'、'.join(searched)}。" if searched else "本机没有可查找的字体文件夹。"
+
+
+def stand_in_note(fonts: Sequence[ResolvedFont], searched: Sequence[str]) -> Diagnostic:
+    """SK304, once per run for every role printed by a stand-in: the print will not use the regulation's fonts.
+
+    It is information (说明), the same in every command: a draft in stand-in fonts is a
+    normal thing to make, and the final print refuses it (SK309) where that matters.
+    Nothing the user wrote chose the stand-ins, so the note points nowhere (the caller
+    may point it at the ``signkit.toml`` line that did).
+    """
+    wanted = "、".join(f"{ROLE_LABELS[f.role]}字体{mandated_label(f.role)}" for f in fonts)
+    used = "、".join(f"“{f.label}”" for f in fonts)
+    options = "、".join(CLI_OPTIONS[f.role] for f in fonts)
+    env = "、".join(ENV_VARS[f.role] for f in fonts)
     return _note(
         "SK304",
-        Severity.WARNING,
-        f"未找到法定{ROLE_LABELS[role]}字体{mandated_label(role)}，改用内置替代字体“{font.label}”；印出的字形与法定字体不同",
-        font.path,
-        hint=f"{where}如有正版法定字体，请安装到系统，或用 {CLI_OPTIONS[role]}、环境变量 {ENV_VARS[role]} 指定字体文件",
+        Severity.INFO,
+        f"未找到法定{wanted}，改用内置替代字体{used}；印出的字形与法定字体不同",
+        NOWHERE,
+        hint=f"{searched_text(searched)}如有正版法定字体，请安装到系统，或用 {options}、环境变量 {env} 指定字体文件；"
+        "正式印刷时加 --final，缺少法定字体就不生成",
     )
 
 

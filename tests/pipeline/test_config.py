@@ -72,7 +72,8 @@ def test_missing_config_sign_folder_is_located_in_the_config(chem: dict[str, Any
     assert diag.location.file == str(config) and diag.location.line == 5 and "「没有」不存在" in diag.message
 
 
-def test_check_command_uses_the_config_sign_folder(cli: Cli, chem: dict[str, Any], tmp_path: Path) -> None:
+def test_check_command_uses_the_config_sign_folder(cli: Cli, chem: dict[str, Any], tmp_path: Path,
+                                                   tmp_path_factory: pytest.TempPathFactory) -> None:
     from tests.conftest import dump
 
     official = tmp_path / "官方标志"
@@ -84,11 +85,16 @@ def test_check_command_uses_the_config_sign_folder(cli: Cli, chem: dict[str, Any
     site.write_text(dump(chem), encoding="utf-8")
     code, out, _ = cli("check", str(site), "--config", str(config), "--no-layout", "-q")
     assert code == 1 and "SK706" in out and "当心中毒.pdf" in out
-    code, out, _ = cli("check", str(site), "--fonts", "bundled", "--no-layout", "-q")
+    code, out, _ = cli("check", str(site), "--no-layout", "-q")  # found next to the site file without --config
+    assert code == 1 and "SK706" in out
+    elsewhere = tmp_path_factory.mktemp("elsewhere")  # not under tmp_path: its signkit.toml would be found
+    (elsewhere / "site.yaml").write_text(dump(chem), encoding="utf-8")
+    code, out, _ = cli("check", str(elsewhere / "site.yaml"), "--fonts", "bundled", "--no-layout", "-q")
     assert "SK706" not in out
 
 
-def test_diff_command_uses_the_config_sign_folder(cli: Cli, chem: dict[str, Any], tmp_path: Path) -> None:
+def test_diff_command_uses_the_config_sign_folder(cli: Cli, chem: dict[str, Any], tmp_path: Path,
+                                                  tmp_path_factory: pytest.TempPathFactory) -> None:
     """diff must see the boards render makes: with the config's folder, its sign files count."""
     from tests.conftest import dump
 
@@ -101,7 +107,11 @@ def test_diff_command_uses_the_config_sign_folder(cli: Cli, chem: dict[str, Any]
     site.write_text(dump(chem), encoding="utf-8")
     code, out, _ = cli("diff", str(site), str(site), "--config", str(config))
     assert code == 2 and "SK706" in out and "当心中毒.pdf" in out
-    code, out, _ = cli("diff", str(site), str(site), "--fonts", "bundled")
+    code, out, _ = cli("diff", str(site), str(site))  # found next to the first file without --config
+    assert code == 2 and "SK706" in out
+    elsewhere = tmp_path_factory.mktemp("elsewhere")  # not under tmp_path: its signkit.toml would be found
+    (elsewhere / "site.yaml").write_text(dump(chem), encoding="utf-8")
+    code, out, _ = cli("diff", str(elsewhere / "site.yaml"), str(site), "--fonts", "bundled")
     assert code == 0 and "SK706" not in out
 
 
@@ -190,3 +200,84 @@ def test_print_settings_are_part_of_the_input_hash(tmp_path: Path, bundled_fonts
                            RenderOptions(printing=PrintSettings(stamp=(("默认", ("内容",)),))))
     assert [s.status for s in changed.sites] == ["rendered"]
     assert not changed.reprints  # the stamp is not content: nobody is asked to reprint
+
+
+# ---------------------------------------------------------------- finding the file, and pointing into it
+
+
+def test_errors_point_at_the_key_of_the_right_table_line_and_column(tmp_path: Path) -> None:
+    from signkit.pipeline.config import load_config
+
+    path = tmp_path / "signkit.toml"
+    path.write_text('[fonts]\nmode = "system"\n\n[signs]\n  mode = "x"\n', encoding="utf-8")
+    with pytest.raises(SignkitError) as raised:
+        load_config(path)
+    (diag,) = raised.value.diagnostics
+    assert "signs.mode" in diag.message
+    assert (diag.location.line, diag.location.column, diag.location.path) == (5, 3, ("signs.mode",))
+    path.write_text('[signs]\nfolder = "x"\n[print]\nfinal = false\n[fonts]\n\tmode = "draft"\n', encoding="utf-8")
+    with pytest.raises(SignkitError) as raised:
+        load_config(path)
+    (diag,) = raised.value.diagnostics
+    assert (diag.location.line, diag.location.column) == (6, 2) and "draft" in diag.message
+    path.write_text('[print]\nbleed = { "2-2" = 1, "2-5" = -3 }\n', encoding="utf-8")
+    with pytest.raises(SignkitError) as raised:
+        load_config(path)
+    (diag,) = raised.value.diagnostics
+    assert (diag.location.line, diag.location.column) == (2, 22)
+
+
+def test_found_upward_from_the_first_input_and_signkit_toml_wins(tmp_path: Path) -> None:
+    from signkit.pipeline.config import config_start, find_config, load_config
+
+    deep = tmp_path / "县" / "企业" / "车间"
+    deep.mkdir(parents=True)
+    assert find_config(deep) is None
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    assert find_config(deep) is None  # a pyproject without [tool.signkit] belongs to other tools
+    (tmp_path / "pyproject.toml").write_text('[tool.signkit.fonts]\nmode = "bundled"\n', encoding="utf-8")
+    assert find_config(deep) == tmp_path / "pyproject.toml"
+    assert load_config(start=deep).font_mode == "bundled"
+    (tmp_path / "县" / "signkit.toml").write_text('[print]\nfinal = true\n', encoding="utf-8")
+    assert find_config(deep) == tmp_path / "县" / "signkit.toml"  # the nearer one
+    (tmp_path / "县" / "pyproject.toml").write_text('[tool.signkit]\n', encoding="utf-8")
+    assert find_config(deep) == tmp_path / "县" / "signkit.toml"  # in one folder signkit.toml wins
+    site = deep / "site.yaml"
+    assert config_start([str(site), "other.yaml"]) == deep
+    assert config_start([str(deep)]) == deep
+    assert config_start(["-"]) == Path.cwd()
+    settings = load_config(start=config_start([str(site)]))
+    assert settings.path == tmp_path / "县" / "signkit.toml" and settings.final
+
+
+def test_pyproject_settings_resolve_from_its_folder_and_errors_name_tool_signkit(tmp_path: Path) -> None:
+    from signkit.pipeline.config import load_config
+
+    project = tmp_path / "pyproject.toml"
+    project.write_text('[tool.other]\nmode = 1\n\n[tool.signkit.signs]\nfolder = "标志"\n', encoding="utf-8")
+    settings = load_config(start=tmp_path / "sub")
+    assert settings.sign_folder is not None and settings.sign_folder.path == tmp_path / "标志"
+    assert settings.sign_folder.location.line == 5
+    project.write_text('[tool.other]\nmode = 1\n\n[tool.signkit.fonts]\nmode = "oops"\n', encoding="utf-8")
+    with pytest.raises(SignkitError) as raised:
+        load_config(project)
+    (diag,) = raised.value.diagnostics
+    assert "tool.signkit.fonts.mode" in diag.message
+    assert (diag.location.line, diag.location.column, diag.location.path) == (5, 1, ("tool.signkit.fonts.mode",))
+
+
+def test_the_config_is_read_once_per_command(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """render used to parse signkit.toml three times (fonts, sign folder, [print]); now it is loaded once."""
+    import tomllib
+
+    from tests.conftest import SMALL
+
+    (tmp_path / "signkit.toml").write_text('[fonts]\nmode = "bundled"\n[print]\ngripper = 12\n', encoding="utf-8")
+    site = tmp_path / "site.yaml"
+    site.write_bytes(SMALL.read_bytes())
+    calls: list[str] = []
+    real = tomllib.loads
+    monkeypatch.setattr(tomllib, "loads", lambda text: calls.append(text) or real(text))
+    code, _, err = cli("render", str(site), "-o", str(tmp_path / "out"), "--dry-run")
+    assert code == 0, err
+    assert calls.count(calls[0]) == 1 and "gripper = 12" in calls[0]
