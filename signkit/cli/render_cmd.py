@@ -29,6 +29,8 @@ from signkit.load.source import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from signkit.fonts import FontSet
+    from signkit.pipeline.config import Config
+    from signkit.pipeline.options import RenderOptions
     from signkit.pipeline.render_files import RenderOutcome
     from signkit.pipeline.reprint import Reprint
     from signkit.render.settings import PrintSettings
@@ -42,6 +44,10 @@ RENDER_HELP = """把站点文件生成为可直接印刷的 PDF（每块牌、�
 
 
 PREVIEW_HELP = "把每块牌生成 PNG 预览图（用于快速查看和 README）。"
+
+WATCH_OPTION = typer.Option(
+    False, "--watch", "-w",
+    help="生成后继续监视输入（站点文件、工作簿、signkit.toml、标志文件夹），保存后自动重新生成有改动的部分；Ctrl-C 结束")
 
 
 class FitChoice(StrEnum):
@@ -102,6 +108,7 @@ def render(
     body_font: str | None = BODY_FONT_OPTION,
     config: Path | None = CONFIG_OPTION,
     final: bool | None = FINAL_OPTION,
+    watch: bool = WATCH_OPTION,
 ) -> None:
     # the library is imported here, not at the top, so that ``signkit --help`` does not load it
     from signkit.pipeline.options import RenderOptions
@@ -127,20 +134,23 @@ def render(
         shown.append(len(done.diagnostics))
         print_reprints(done.reprints, dry_run, first_run=done.first_run)
 
+    def prepare(settings: Config) -> tuple[FontSet, RenderOptions]:
+        """Fonts and options from the configuration (again when ``--watch`` sees it change); problems exit 2."""
+        fontset = fonts_or_exit(settings, fonts, title_font, body_font, final=final)
+        refuse_stand_ins(fontset)
+        printing = _printing(settings.printing, overprint, output_intent, gripper)
+        return fontset, RenderOptions(
+            fit=fit.value, producer=producer.value if producer else None,
+            sizes=tuple(_sizes(size).items()), bleed=bleed, marks=marks, strict=strict, max_bytes=max_bytes,
+            proof=proof.upper() if proof else None, tile=tile.upper() if tile else None,
+            impose=impose.upper() if impose else None, overlap=overlap, sign_folder=settings.sign_folder,
+            dry_run=dry_run, force=force, jobs=jobs or _default_jobs(), fail_fast=fail_fast,
+            all_or_nothing=all_or_nothing, printing=printing)
+
     try:
         with _terminate_as_interrupt():  # from here on: fonts are resolved first, then the run
             settings = config_or_exit(config, files)
-            fontset = fonts_or_exit(settings, fonts, title_font, body_font, final=final)
-            refuse_stand_ins(fontset)
-            sign_folder = settings.sign_folder
-            printing = _printing(settings.printing, overprint, output_intent, gripper)
-            options = RenderOptions(
-                fit=fit.value, producer=producer.value if producer else None,
-                sizes=tuple(_sizes(size).items()), bleed=bleed, marks=marks, strict=strict, max_bytes=max_bytes,
-                proof=proof.upper() if proof else None, tile=tile.upper() if tile else None,
-                impose=impose.upper() if impose else None, overlap=overlap, sign_folder=sign_folder,
-                dry_run=dry_run, force=force, jobs=jobs or _default_jobs(), fail_fast=fail_fast,
-                all_or_nothing=all_or_nothing, printing=printing)
+            fontset, options = prepare(settings)
             outcome = render_files(files, outdir, fontset, options, progress=progress, keep=False, deliver=deliver)
     except KeyboardInterrupt as stop:
         progress.abandon()
@@ -153,6 +163,12 @@ def render(
         typer.echo("未生成任何文件。")
         raise typer.Exit(2)
     _print_summary(outcome, elapsed, outdir, dry_run)
+    if watch:
+        from signkit.cli.watching import watch_render
+
+        with _terminate_as_interrupt():
+            watch_render(files, outdir, config, settings, prepare, (fontset, options),
+                         lambda done: print_reprints(done.reprints, dry_run, first_run=done.first_run))
     if outcome.usage_error or outcome.output_error:
         raise typer.Exit(2)
     raise typer.Exit(0 if outcome.ok else 1)
@@ -293,6 +309,7 @@ def preview(
     title_font: str | None = TITLE_FONT_OPTION,
     body_font: str | None = BODY_FONT_OPTION,
     config: Path | None = CONFIG_OPTION,
+    watch: bool = WATCH_OPTION,
 ) -> None:
     # the library is imported here, not at the top, so that ``signkit --help`` does not load it
     from signkit.cli.report import text_report
@@ -306,7 +323,14 @@ def preview(
         typer.echo(text_report(outcome.reports, show_plan=False))
     for diag in outcome.diagnostics:
         typer.echo(diag.render())
-    if outcome.exit_code:
-        raise typer.Exit(outcome.exit_code)
-    typer.echo(f"已生成 {len(outcome.pictures)} 张预览图：{outdir}")
-    raise typer.Exit(0)
+    if not outcome.exit_code:
+        typer.echo(f"已生成 {len(outcome.pictures)} 张预览图：{outdir}")
+    if watch:
+        from signkit.cli.watching import watch_preview
+
+        def prepare(again: Config) -> FontSet:
+            return fonts_or_exit(again, fonts, title_font, body_font)
+
+        with _terminate_as_interrupt():
+            watch_preview(files, outdir, config, settings, prepare, fontset, width)
+    raise typer.Exit(outcome.exit_code)
