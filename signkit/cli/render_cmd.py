@@ -115,6 +115,7 @@ def render(
     from signkit.pipeline.render_files import render_files
     from signkit.printshop import IMPOSE_SHEETS, PROOF_SHEETS, TILE_SHEETS, sheet_size
 
+    _watchable(files, watch)
     for value, choices, option in ((proof, PROOF_SHEETS, "--proof"), (tile, TILE_SHEETS, "--tile"),
                                    (impose, IMPOSE_SHEETS, "--impose")):
         if value is not None:
@@ -172,6 +173,12 @@ def render(
     if outcome.usage_error or outcome.output_error:
         raise typer.Exit(2)
     raise typer.Exit(0 if outcome.ok else 1)
+
+
+def _watchable(files: list[str], watch: bool) -> None:
+    """Standard input is read once: there is nothing to watch, so ``--watch`` with ``-`` is a usage error."""
+    if watch and "-" in files:
+        raise typer.BadParameter("标准输入（-）只能读一次，无法监视；请给出文件或文件夹", param_hint="--watch")
 
 
 def refuse_stand_ins(fontset: FontSet) -> None:
@@ -315,6 +322,7 @@ def preview(
     from signkit.cli.report import text_report
     from signkit.pipeline.preview import preview_files
 
+    _watchable(files, watch)
     settings = config_or_exit(config, files)
     fontset = fonts_or_exit(settings, fonts, title_font, body_font)
     refuse_stand_ins(fontset)

@@ -35,7 +35,8 @@ def run_fonts(settings: Config, *, mode: str | None = None, title: str | None = 
     Raises :class:`signkit.errors.SignkitError` for a font the user named that cannot be
     used.  A final print with a stand-in is not raised but returned as SK309 errors in
     ``diagnostics`` (in place of the SK304 notice): ``check`` reports them like any
-    error, ``render`` stops before writing anything.
+    error, ``render`` stops before writing anything.  A final print with the mandated
+    fonts loses the stand-in fallbacks, so no character is printed in a stand-in either.
     """
     chosen_mode = mode or settings.font_mode or "system"
     picked_title: str | FontChoice | None = title or settings.title_font
@@ -52,6 +53,10 @@ def run_fonts(settings: Config, *, mode: str | None = None, title: str | None = 
                             chosen_mode) for role in ROLES if not fontset.primary(role).mandated]
         if refused:
             notes = [note for note in notes if note.rule != "SK304"] + refused
+        else:
+            # no stand-in glyphs either: a character the mandated font lacks is SK306 (cannot be printed), not
+            # SK305 (printed by the stand-in); the draft runs keep the fallback
+            fontset = replace(fontset, title=fontset.title[:1], body=fontset.body[:1])
     return replace(fontset, diagnostics=tuple(notes))
 
 

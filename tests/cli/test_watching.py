@@ -71,3 +71,8 @@ def test_preview_watch_draws_again(cli: Cli, tmp_path: Path, monkeypatch: pytest
     assert code == 0
     [line] = [line for line in out.splitlines() if "有改动" in line]
     assert "site.yaml 有改动：生成" in line and out.rstrip().endswith("已停止监视。")
+
+
+def test_standard_input_cannot_be_watched(cli: Cli, tmp_path: Path) -> None:
+    code, _, err = cli("render", "-", "-o", str(tmp_path / "out"), "--watch")
+    assert code == 2 and "标准输入" in err and not (tmp_path / "out").exists()

@@ -68,6 +68,8 @@ def test_the_final_print_accepts_mandated_fonts(tmp_path: Path) -> None:
     body = make_font(tmp_path / "simkai.ttf", "KaiTi_GB2312", local_family="楷体_GB2312")
     fonts = run_fonts(Config(), title=str(title), body=str(body), final=True, env={})
     assert fonts.diagnostics == ()
+    assert [len(fonts.title), len(fonts.body)] == [1, 1]  # no stand-in fallback for characters they lack
+    assert len(run_fonts(Config(), title=str(title), body=str(body), env={}).title) == 2  # a draft keeps it
     other = make_font(tmp_path / "noto.ttf", "Noto Sans CJK SC")
     settings = _config(tmp_path, f'[fonts]\ntitle = "{other.name}"\n')
     [refused] = run_fonts(settings, body=str(body), final=True, env={}).diagnostics
