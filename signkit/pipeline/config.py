@@ -105,8 +105,8 @@ class _Source:
         return Location(str(self.path), line, column, (*self.prefix, *key))
 
 
-def _error(path: Path, message: str, line: int | None = None) -> SignkitError:
-    loc = Location(str(path), line, 1 if line else None)
+def _error(path: Path, message: str, line: int | None = None, column: int | None = None) -> SignkitError:
+    loc = Location(str(path), line, column or (1 if line else None))
     return SignkitError([Diagnostic("SK014", Severity.ERROR, message, loc)])
 
 
@@ -169,8 +169,8 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
     except (OSError, UnicodeDecodeError) as exc:
         raise _error(path, f"无法读取配置文件：{exc}") from None
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        raise _error(path, f"配置文件格式错误（{exc}）", int(match.group(1)) if match else None) from None
+        match = re.search(r"line (\d+), column (\d+)", str(exc))
+        raise _error(path, f"配置文件格式错误（{exc}）", *(int(n) for n in match.groups()) if match else ()) from None
     source = _Source(path, key_positions(text))
     if path.name == PYPROJECT:
         source = _Source(path, source.positions, ("tool", "signkit"))

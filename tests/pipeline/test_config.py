@@ -155,6 +155,7 @@ def test_config_print_table_is_read_with_defaults_for_what_it_does_not_say(tmp_p
     ('[print.bleed]\n"2-2" = -1\n', "print.bleed.2-2", 2, "毫米数"),
     ('[print.stamp]\n"2-2" = ["logo"]\n', "print.stamp.2-2", 2, "off"),
     ('[print]\noverprint = "yes"\n', "print.overprint", 2, "true 或 false"),
+    ('[fonts]\nmode = "bundled"\n[print]\nfinal = "yes"\n', "print.final", 4, "true 或 false"),
     ('[print]\ngripper = 500\n', "print.gripper", 2, "纸边留白"),
     ('[print]\noutput_intent = "GRACoL"\n', "print.output_intent", 2, "未知的输出意图"),
     ('[print]\noutput_intent = "screen.icc"\n', "print.output_intent", 2, "无法读取"),
@@ -281,3 +282,14 @@ def test_the_config_is_read_once_per_command(cli: Cli, tmp_path: Path, monkeypat
     code, _, err = cli("render", str(site), "-o", str(tmp_path / "out"), "--dry-run")
     assert code == 0, err
     assert calls.count(calls[0]) == 1 and "gripper = 12" in calls[0]
+
+
+def test_a_toml_syntax_error_names_its_line_and_column(tmp_path: Path) -> None:
+    from signkit.pipeline.config import load_config
+
+    path = tmp_path / "signkit.toml"
+    path.write_text('[fonts]\nmode = "bundled\n', encoding="utf-8")
+    with pytest.raises(SignkitError) as raised:
+        load_config(path)
+    (diag,) = raised.value.diagnostics
+    assert diag.rule == "SK014" and diag.location.line == 2 and (diag.location.column or 0) > 1
