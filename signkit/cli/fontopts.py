@@ -30,8 +30,8 @@ CONFIG_OPTION = typer.Option(
 #: checks that only matter for that run join the same switch; ``--draft`` undoes ``[print] final = true``.
 FINAL_OPTION = typer.Option(
     None, "--final/--draft",
-    help="正式印刷：缺少法定字体（黑体、楷体_GB2312）时不用替代字体，render 不生成任何文件（退出码 2），check 报错 SK309；"
-         "也可在 signkit.toml 的 [print] 中写 final = true，--draft 临时取消")
+    help="正式印刷（挂上墙的那一批，草稿照常可用替代字体）：缺少法定字体（黑体、楷体_GB2312）时不用替代字体，"
+         "render 不生成任何文件（退出码 2），check 报错 SK309；也可在 signkit.toml 的 [print] 中写 final = true，--draft 临时取消")
 
 
 def config_or_exit(config: Path | None, files: Sequence[str] = ()) -> Config:
