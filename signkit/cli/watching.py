@@ -80,9 +80,12 @@ def watch_render(files: Sequence[str], outdir: Path, config: Path | None, settin
         extra = _config_paths(state["settings"])
         return [*input_paths(files, outdir), *extra, *signs[0]]
 
+    shown = [0]  # diagnostics printed by deliver; a run stopped before it (the folder locked) prints them after
+
     def deliver(done: RenderOutcome) -> None:
         for diag in done.diagnostics:
             typer.echo(diag.render())
+        shown[0] = len(done.diagnostics)
         show_reprints(done)
 
     def rebuild(changes: list[str]) -> None:
@@ -97,7 +100,10 @@ def watch_render(files: Sequence[str], outdir: Path, config: Path | None, settin
                 return
             state["settings"] = again
         fontset, options = run[0]
+        shown[0] = 0
         outcome = render_files(files, outdir, fontset, options, keep=False, deliver=deliver)
+        for diag in outcome.diagnostics[shown[0]:]:
+            typer.echo(diag.render())
         signs[0] = sign_paths(outdir)
         typer.echo(f"[{_stamp()}] {_what(changes)}：{_render_summary(outcome)}")
 

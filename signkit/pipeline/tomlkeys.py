@@ -10,12 +10,22 @@ decides what is valid (``tomllib`` has done that before it runs).
 
 from __future__ import annotations
 
+import json
 import re
 
 #: A full key path, as ``tomllib`` nests it: ``("print", "bleed", "2-5")``.
 KeyPath = tuple[str, ...]
 
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _unescape(raw: str) -> str:
+    """A basic string's escapes (``\\"``, ``\\u6807``), which are JSON's; anything else is kept as written."""
+    try:
+        value = json.loads(f'"{raw}"')
+    except ValueError:
+        return raw
+    return value if isinstance(value, str) else raw
 
 
 def _key(text: str, start: int) -> tuple[list[tuple[str, int]], int] | None:
@@ -35,7 +45,7 @@ def _key(text: str, start: int) -> tuple[list[tuple[str, int]], int] | None:
             if end >= len(text):
                 return None
             raw = text[pos + 1:end]
-            parts.append((raw.encode().decode("unicode_escape") if quote == '"' and "\\" in raw else raw, pos))
+            parts.append((_unescape(raw) if quote == '"' and "\\" in raw else raw, pos))
             pos = end + 1
         else:
             match = _BARE.match(text, pos)

@@ -37,3 +37,9 @@ def test_pyproject_tables_and_multiline_strings() -> None:
     assert found[("tool", "signkit", "fonts", "mode")] == (8, 1)
     assert locate(found, ("tool", "signkit", "fonts", "title")) == (7, 1)  # not written: its table
     assert locate(found, ("nothing",)) is None
+
+
+def test_escaped_quoted_keys_keep_their_characters() -> None:
+    found = key_positions('[print.bleed]\n"2-\\u0035" = 1\n"标\\"志" = 2\n')
+    assert found[("print", "bleed", "2-5")] == (2, 1)
+    assert found[("print", "bleed", '标"志')] == (3, 1)
