@@ -27,8 +27,10 @@ from signkit.cli.progress import _Progress
 from signkit.load.source import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
+    from signkit.output.manifest import BlockedEntry
     from signkit.pipeline.render_files import RenderOutcome
     from signkit.pipeline.reprint import Reprint
+    from signkit.pipeline.site_job import SiteOutcome
     from signkit.render.settings import PrintSettings
 
 
@@ -264,21 +266,39 @@ def _print_summary(outcome: RenderOutcome, elapsed: float, outdir: Path, dry_run
 
 
 def _print_not_made(outcome: RenderOutcome, dry_run: bool) -> None:
-    """The boards not made, by enterprise, each with the problems that block it (the run's exit code is then 1)."""
+    """The boards not made, by enterprise, each with the problems that block it (the run's exit code is then 1).
+
+    An enterprise whose every unmade board is blocked by the same problems (an empty
+    企业名称 blocks all seven kinds) gets those problems once, not once per board.
+    """
     missing = outcome.not_made
     if not missing:
         return
     verb = "不会生成" if dry_run else "没有生成"
-    typer.echo(f"{len(missing)} 块牌{verb}（改正下列问题后再次运行即可补上，其余的牌不受影响）：")
-    current = None
+    others = any(site.forms for site in outcome.sites) or bool(outcome.carried)
+    typer.echo(f"{len(missing)} 块牌{verb}（改正下列问题后再次运行即可补上"
+               + ("，其余的牌不受影响）：" if others else "）："))
+    by_site: dict[int, list[tuple[SiteOutcome, BlockedEntry]]] = {}
     for site, item in missing:
-        if site is not current:
-            typer.echo(f"  {site.enterprise or site.input.name}：")
-            current = site
-        kept = f"；文件夹中仍是上次的 {item.file}" if item.file else ""
-        typer.echo(f"    附表 {item.form} {item.subject or ''}{kept}")
-        for reason in item.reasons or []:
-            typer.echo(f"      {reason}")
+        by_site.setdefault(id(site), []).append((site, item))
+    for group in by_site.values():
+        site = group[0][0]
+        typer.echo(f"  {site.enterprise or site.input.name}：")
+        reasons = {tuple(item.reasons or ()) for _, item in group}
+        if len(group) > 1 and len(reasons) == 1 and not any(item.file for _, item in group):
+            forms = "、".join(dict.fromkeys(item.form for _, item in group))
+            if site.status == "failed":  # its problems were printed as it failed, just above
+                typer.echo(f"    附表 {forms} 共 {len(group)} 块，原因见上")
+                continue
+            typer.echo(f"    附表 {forms} 共 {len(group)} 块，原因相同：")
+            for reason in reasons.pop():
+                typer.echo(f"      {reason}")
+            continue
+        for _, item in group:
+            kept = f"；文件夹中仍是上次的 {item.file}" if item.file else ""
+            typer.echo(f"    附表 {item.form} {item.subject or ''}{kept}")
+            for reason in item.reasons or []:
+                typer.echo(f"      {reason}")
 
 
 def preview(
