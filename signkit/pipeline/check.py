@@ -140,8 +140,9 @@ def _check_data(report: FileReport, data: Any, source: SourceMap, fonts: FontSet
     report.plan = [_unknown_level(board) if board.form_id == "2-4" and ("风险点", board.source[1], "风险等级")
                    in validated.mended else board for board in plan_boards(site)]
     if fonts is not None and layout:
-        report.stamps, report.misfits = layout_site(site, source, fonts, skip=report.blockers())
+        report.stamps, report.misfits, grown = layout_site(site, source, fonts, skip=report.blockers())
         report.diagnostics.extend(d for misfits in report.misfits.values() for d in misfits)
+        report.diagnostics.extend(grown)
 
 
 def _unknown_level(board: PlannedBoard) -> PlannedBoard:

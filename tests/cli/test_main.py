@@ -277,6 +277,9 @@ def test_a_2_1_1_grown_by_its_major_points_says_its_new_size(cli: Cli, tmp_path:
     manifest = json.loads(next(out.glob("*/manifest.json")).read_text(encoding="utf-8"))
     (entry,) = [e for e in manifest["files"] if e["form"] == "2-1-1"]
     assert entry["trim_mm"][1] > 800 and f"{entry['trim_mm'][1]:.0f} mm" in said[0]
+    # check says the same before anything is rendered (the size to order is known from the data)
+    code, stdout, stderr = cli("check", str(site), "--fonts", "bundled")
+    assert code == 0 and [line for line in (stdout + stderr).splitlines() if "[SK506]" in line] == said
 
 
 def test_a_problem_that_blocks_every_board_is_said_once_and_no_other_boards_are_promised(tmp_path: Path, cli: Cli) -> None:
