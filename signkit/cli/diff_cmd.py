@@ -24,8 +24,8 @@ HELP = """比较两个站点文件（或两个输出文件夹），列出需要�
 
 
 def diff(
-    old: str = typer.Argument(..., help="旧的站点文件或输出文件夹"),
-    new: str = typer.Argument(..., help="新的站点文件或输出文件夹"),
+    old: str = typer.Argument(..., metavar="旧版本", help="旧的站点文件或输出文件夹"),
+    new: str = typer.Argument(..., metavar="新版本", help="新的站点文件或输出文件夹"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出"),
     fonts: FontMode | None = FONTS_OPTION,
     title_font: str | None = TITLE_FONT_OPTION,
