@@ -20,7 +20,19 @@ from typer._click import exceptions as click_errors
 from typer.core import TyperCommand
 
 from signkit._version import __version__
-from signkit.cli import check_cmd, diff_cmd, excel_cmd, fonts_cmd, info_cmd, init_cmd, preflight_cmd, render_cmd, signs_cmd, usage_errors
+from signkit.cli import (
+    check_cmd,
+    completion_cmd,
+    diff_cmd,
+    excel_cmd,
+    fonts_cmd,
+    info_cmd,
+    init_cmd,
+    preflight_cmd,
+    render_cmd,
+    signs_cmd,
+    usage_errors,
+)
 from signkit.cli.chrome import OPTIONS_METAVAR, SUBCOMMAND_METAVAR, ChineseCommand, ChineseGroup
 
 app = typer.Typer(
@@ -65,6 +77,7 @@ app.command("signs", help=signs_cmd.HELP)(signs_cmd.signs)
 app.command("template", help=excel_cmd.TEMPLATE_HELP)(excel_cmd.template)
 app.command("import", help=excel_cmd.IMPORT_HELP)(excel_cmd.import_)
 app.command("export", help=excel_cmd.EXPORT_HELP)(excel_cmd.export)
+app.command("completion", help=completion_cmd.HELP)(completion_cmd.completion)
 
 for _info in app.registered_commands:  # every command's help and usage in Chinese (signkit/cli/chrome.py)
     if _info.cls in (None, TyperCommand):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from signkit.cli.completion_cmd import site_files
 from signkit.cli.fontopts import (
     BODY_FONT_OPTION,
     CONFIG_OPTION,
@@ -37,7 +38,8 @@ class Format(StrEnum):
 
 
 def check(
-    files: list[str] = typer.Argument(..., metavar="文件…", help="站点文件（.yaml）、工作簿（.xlsx、.csv）、文件夹（递归查找 .yaml）"
+    files: list[str] = typer.Argument(..., metavar="文件…", autocompletion=site_files,
+                                      help="站点文件（.yaml）、工作簿（.xlsx、.csv）、文件夹（递归查找 .yaml）"
                                       "或 -（标准输入），可以给多个",
                                       show_default=False),
     output_format: Format = typer.Option(Format.text, "--format", "-f", metavar="text|json|github",

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import typer
 
+from signkit.cli.completion_cmd import workbook_files, yaml_files
 from signkit.errors import describe_os_error
 
 TEMPLATE_HELP = """生成填写用的 Excel 工作簿模板（每部分一个工作表，含一行示例、下拉选项和填写说明）。
@@ -67,7 +68,8 @@ def template(
 
 
 def import_(
-    file: Path = typer.Argument(..., metavar="工作簿", help="工作簿（.xlsx）或 CSV 文件", show_default=False),
+    file: Path = typer.Argument(..., metavar="工作簿", autocompletion=workbook_files,
+                                help="工作簿（.xlsx）或 CSV 文件", show_default=False),
     outdir: Path = typer.Option(..., "--output", "-o", metavar="目录", help="写入 YAML 站点文件的文件夹"),
     force: bool = typer.Option(False, "--force", help="覆盖已有的同名 YAML 文件"),
 ) -> None:
@@ -102,7 +104,7 @@ def import_(
 
 
 def export(
-    site: Path = typer.Argument(..., metavar="站点文件", help="站点文件（.yaml）", show_default=False),
+    site: Path = typer.Argument(..., metavar="站点文件", autocompletion=yaml_files, help="站点文件（.yaml）", show_default=False),
     xlsx: Path = typer.Option(..., "--xlsx", metavar="文件", help="要生成的工作簿（.xlsx）"),
     force: bool = typer.Option(False, "--force", help="覆盖已有的文件"),
 ) -> None:

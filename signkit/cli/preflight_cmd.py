@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from signkit.cli.check_cmd import Format
+from signkit.cli.completion_cmd import pdf_files
 
 HELP = """按印厂的要求检查 PDF（signkit 生成的或别处来的都可以），逐页指出问题。
 
@@ -17,7 +18,8 @@ HELP = """按印厂的要求检查 PDF（signkit 生成的或别处来的都可�
 
 
 def preflight(
-    files: list[str] = typer.Argument(..., metavar="PDF文件…", help="要检查的 PDF 文件，可以给多个", show_default=False),
+    files: list[str] = typer.Argument(..., metavar="PDF文件…", autocompletion=pdf_files,
+                                      help="要检查的 PDF 文件，可以给多个", show_default=False),
     layout: str | None = typer.Option(None, "--layout", "-l", metavar="附表",
                                       help="按这个附表检查成品尺寸（如 2-2），覆盖文件自己标明的附表",
                                       show_default=False),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from signkit.cli.completion_cmd import yaml_files
 from signkit.cli.fontopts import (
     BODY_FONT_OPTION,
     CONFIG_OPTION,
@@ -67,7 +68,8 @@ def _default_jobs() -> int:
 
 
 def render(
-    files: list[str] = typer.Argument(..., metavar="文件…", help="站点文件（.yaml）、文件夹（递归查找 *.yaml / *.yml）或 -（标准输入）",
+    files: list[str] = typer.Argument(..., metavar="文件…", autocompletion=yaml_files,
+                                      help="站点文件（.yaml）、文件夹（递归查找 *.yaml / *.yml）或 -（标准输入）",
                                       show_default=False),
     outdir: Path = typer.Option(..., "--output", "-o", metavar="目录", help="输出文件夹（每家企业一个子文件夹）"),
     fit: FitChoice = typer.Option(FitChoice.fail, "--fit", metavar="fail|grow", help="文字放不下时：fail 报错（默认）；grow 自动放大该牌"),
@@ -283,7 +285,8 @@ def _print_not_made(outcome: RenderOutcome, dry_run: bool) -> None:
 
 
 def preview(
-    files: list[str] = typer.Argument(..., metavar="文件…", help="站点文件（.yaml）", show_default=False),
+    files: list[str] = typer.Argument(..., metavar="文件…", autocompletion=yaml_files,
+                                      help="站点文件（.yaml）", show_default=False),
     outdir: Path = typer.Option(..., "--output", "-o", metavar="目录", help="PNG 输出文件夹"),
     width: int = typer.Option(1200, "--width", metavar="像素", min=50, max=20000, help="预览图宽度（像素），各牌按各自尺寸换算分辨率"),
     fonts: FontMode | None = FONTS_OPTION,
