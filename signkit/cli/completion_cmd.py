@@ -11,12 +11,14 @@ command takes (site files, workbooks, PDFs) and folders to descend into.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from enum import StrEnum
+from typing import Any
 
 import typer
-from typer._click.shell_completion import get_completion_class
-from typer._completion_classes import completion_init
+from typer._click.shell_completion import CompletionItem, add_completion_class, get_completion_class
+from typer._completion_classes import FishComplete, PowerShellComplete, ZshComplete, completion_init
 
 COMPLETE_VAR = "_SIGNKIT_COMPLETE"
 
@@ -41,7 +43,42 @@ class Shell(StrEnum):
     powershell = "powershell"
 
 
-completion_init()  # registers typer's bash/zsh/fish/PowerShell answerers for _SIGNKIT_COMPLETE
+def _short(help_text: str | None) -> str | None:
+    """An option's help cut to its first clause (字体模式：system（默认…）… → 字体模式) for a completion menu.
+
+    Why: typer renders the whole help through rich, which wraps it at the terminal width;
+    the line break then reaches fish and PowerShell as a bogus extra candidate.
+    """
+    if not help_text:
+        return help_text
+    return re.split(r"[：（(，。；:]", help_text.strip(), maxsplit=1)[0].strip() or None
+
+
+class _ShortHelp:
+    def format_completion(self, item: CompletionItem) -> str:
+        short = CompletionItem(item.value, type=item.type, help=_short(item.help))
+        return str(super().format_completion(short))  # type: ignore[misc]
+
+
+class _Zsh(_ShortHelp, ZshComplete):
+    pass
+
+
+class _Fish(_ShortHelp, FishComplete):
+    pass
+
+
+class _PowerShell(_ShortHelp, PowerShellComplete):
+    pass
+
+
+def _register(*shells: tuple[Any, str]) -> None:
+    completion_init()  # typer's bash/zsh/fish/PowerShell answerers for _SIGNKIT_COMPLETE …
+    for cls, name in shells:  # … with one-line help in the menus
+        add_completion_class(cls, name)
+
+
+_register((_Zsh, "zsh"), (_Fish, "fish"), (_PowerShell, "powershell"), (_PowerShell, "pwsh"))
 
 
 def completion(

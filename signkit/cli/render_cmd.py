@@ -37,7 +37,7 @@ RENDER_HELP = """把站点文件生成为可直接印刷的 PDF（每块牌、�
 
 先做与 check 相同的检查。一个问题只挡住它涉及的牌（如某岗位没写责任，只有该岗位的 2-3 不生成），
 其余的牌照常生成；最后列出没有生成的牌及原因（退出码 1）。--all-or-nothing：有错误的企业一块也不生成。
-每家企业一个子文件夹，内有 PDF 和 manifest.json；OUTDIR/manifest.json 汇总全部。"""
+每家企业一个子文件夹，内有 PDF 和 manifest.json；输出文件夹（-o）中的 manifest.json 汇总全部。"""
 
 
 PREVIEW_HELP = "把每块牌生成 PNG 预览图（用于快速查看和 README）。"

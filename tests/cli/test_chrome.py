@@ -11,7 +11,7 @@ from signkit.cli.chrome import display_width, fill, wrap_line
 from tests.conftest import Cli
 
 COMMANDS = [info.name for info in app.registered_commands if info.name]
-ENGLISH_CHROME = re.compile(r"Usage|Options|Arguments|Commands|Show this message|default|required|\[OPTIONS\]|COMMAND")
+ENGLISH_CHROME = re.compile(r"Usage|Options|Arguments|Commands|Show this message|default|required|\[OPTIONS\]|COMMAND|OUTDIR")
 # typer's own metavars: <str>, <path>, <int range>, <list[str]>, {files}...
 TYPE_METAVAR = re.compile(r"<[a-z |\[\]]+>|\{\w+\}|\.\.\.")
 

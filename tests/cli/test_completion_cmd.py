@@ -85,3 +85,20 @@ def test_bash_script_loads_and_completes(cli: Cli, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "complete -o default -F _signkit_completion signkit" in result.stdout
     assert result.stdout.rstrip().endswith("text,json,github,")
+
+
+@pytest.mark.parametrize(("shell", "env", "separator"), [
+    ("fish", {"_TYPER_COMPLETE_FISH_ACTION": "get-args"}, "\t"),
+    ("powershell", {"_TYPER_COMPLETE_WORD_TO_COMPLETE": "--f"}, ":::"),
+])
+def test_menus_get_one_line_per_candidate(cli: Cli, monkeypatch: pytest.MonkeyPatch, shell: str, env: dict[str, str],
+                                          separator: str) -> None:
+    """A long help (--fonts) wrapped by the terminal would reach the shell as a bogus extra candidate."""
+    monkeypatch.setenv("_SIGNKIT_COMPLETE", f"complete_{shell}")
+    monkeypatch.setenv("_TYPER_COMPLETE_ARGS", "signkit check --f")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    code, out, err = cli()
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines == [f"--format{separator}输出格式", f"--fonts{separator}字体模式"]
