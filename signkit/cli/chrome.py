@@ -53,13 +53,29 @@ def _is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
 
 
+def _is_single(token: str) -> bool:
+    """A unit of one character that takes no neighbours: a wide character, or a non-ASCII mark such as “ or …."""
+    return len(token) == 1 and (_is_wide(token) or (not token.isascii() and (token in _OPENING or token in _CLOSING)))
+
+
 def _tokens(text: str) -> list[str]:
-    """Break units: a run of spaces, a run of narrow non-space characters (a word, an option), or one wide character.
+    """Break units: a run of spaces, a run of narrow characters (a word, an option, ≥1), or one wide character.
 
     Closing marks are glued to the unit before them and opening marks to the unit after, so
     a line never starts with ，or ）and never ends with （.
     """
-    raw = re.findall(r"\s+|[^\s\u1100-\uffff]+|.", text)
+    raw: list[str] = []
+    for char in text:
+        single = _is_wide(char) or (not char.isascii() and (char in _OPENING or char in _CLOSING))
+        if char.isspace():
+            if raw and raw[-1].isspace():
+                raw[-1] += char
+            else:
+                raw.append(char)
+        elif single or not raw or raw[-1].isspace() or _is_single(raw[-1]):
+            raw.append(char)
+        else:
+            raw[-1] += char
     units: list[str] = []
     pending_open = ""
     for token in raw:

@@ -89,3 +89,10 @@ def test_paragraphs_and_no_rewrap_blocks_stay_apart() -> None:
 
 def test_lines_of_latin_text_join_with_a_space() -> None:
     assert fill("use --fonts\nbundled in CI", 80) == ["use --fonts bundled in CI"]
+
+
+def test_a_bound_and_its_number_stay_together() -> None:
+    for width in range(12, 30):
+        lines = wrap_line("站点文件大小上限（字节） [默认：4194304；≥1]", width)
+        assert not any(line.endswith("≥") for line in lines), (width, lines)
+        assert all(display_width(line) <= width for line in lines)
