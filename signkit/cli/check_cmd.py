@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from signkit.cli.completion_cmd import site_files
 from signkit.cli.fontopts import (
     BODY_FONT_OPTION,
     CONFIG_OPTION,
@@ -37,13 +38,15 @@ class Format(StrEnum):
 
 
 def check(
-    files: list[str] = typer.Argument(..., help="站点文件（.yaml）、工作簿（.xlsx、.csv）、文件夹（递归查找 .yaml）"
+    files: list[str] = typer.Argument(..., metavar="文件…", autocompletion=site_files,
+                                      help="站点文件（.yaml）、工作簿（.xlsx、.csv）、文件夹（递归查找 .yaml）"
                                       "或 -（标准输入），可以给多个",
                                       show_default=False),
-    output_format: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json 或 github（GitHub Actions 注释）"),
+    output_format: Format = typer.Option(Format.text, "--format", "-f", metavar="text|json|github",
+                                         help="输出格式：text、json 或 github（GitHub Actions 注释）"),
     strict: bool = typer.Option(False, "--strict", help="把警告当作错误"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="只输出诊断，不列出牌卡清单"),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="站点文件大小上限（字节）"),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", metavar="字节数", min=1, help="站点文件大小上限（字节）"),
     boards: bool = typer.Option(False, "--boards", "-b", help="逐块列出牌卡及其内容标记（与牌上修订标记中的“内容”一致）"),
     no_layout: bool = typer.Option(False, "--no-layout", help="不排版（更快）：不检查文字能否放下，也不计算内容标记"),
     fonts: FontMode | None = FONTS_OPTION,

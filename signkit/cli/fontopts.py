@@ -20,10 +20,11 @@ class FontMode(StrEnum):
 
 
 FONTS_OPTION = typer.Option(
-    None, "--fonts", help="字体模式：system（默认，按顺序查找法定字体）或 bundled（固定用内置替代字体，结果在任何机器上都相同）")
-TITLE_FONT_OPTION = typer.Option(None, "--title-font", help="标题（黑体）字体文件，.ttc 可加 #字形名 或 #序号")
-BODY_FONT_OPTION = typer.Option(None, "--body-font", help="正文（楷体）字体文件，.ttc 可加 #字形名 或 #序号")
-CONFIG_OPTION = typer.Option(None, "--config", help="配置文件（默认当前目录的 signkit.toml）")
+    None, "--fonts", metavar="system|bundled",
+    help="字体模式：system（默认，按顺序查找法定字体）或 bundled（固定用内置替代字体，结果在任何机器上都相同）")
+TITLE_FONT_OPTION = typer.Option(None, "--title-font", metavar="字体文件", help="标题（黑体）字体文件，.ttc 可加 #字形名 或 #序号")
+BODY_FONT_OPTION = typer.Option(None, "--body-font", metavar="字体文件", help="正文（楷体）字体文件，.ttc 可加 #字形名 或 #序号")
+CONFIG_OPTION = typer.Option(None, "--config", metavar="文件", help="配置文件（默认当前目录的 signkit.toml）")
 
 
 def fonts_from_options(mode: FontMode | None, title_font: str | None, body_font: str | None,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from signkit.cli.completion_cmd import yaml_files
 from signkit.cli.fontopts import (
     BODY_FONT_OPTION,
     CONFIG_OPTION,
@@ -38,7 +39,7 @@ RENDER_HELP = """把站点文件生成为可直接印刷的 PDF（每块牌、�
 
 先做与 check 相同的检查。一个问题只挡住它涉及的牌（如某岗位没写责任，只有该岗位的 2-3 不生成），
 其余的牌照常生成；最后列出没有生成的牌及原因（退出码 1）。--all-or-nothing：有错误的企业一块也不生成。
-每家企业一个子文件夹，内有 PDF 和 manifest.json；OUTDIR/manifest.json 汇总全部。"""
+每家企业一个子文件夹，内有 PDF 和 manifest.json；输出文件夹（-o）中的 manifest.json 汇总全部。"""
 
 
 PREVIEW_HELP = "把每块牌生成 PNG 预览图（用于快速查看和 README）。"
@@ -69,26 +70,28 @@ def _default_jobs() -> int:
 
 
 def render(
-    files: list[str] = typer.Argument(..., help="站点文件（.yaml）、文件夹（递归查找 *.yaml / *.yml）或 -（标准输入）",
+    files: list[str] = typer.Argument(..., metavar="文件…", autocompletion=yaml_files,
+                                      help="站点文件（.yaml）、文件夹（递归查找 *.yaml / *.yml）或 -（标准输入）",
                                       show_default=False),
-    outdir: Path = typer.Option(..., "--output", "-o", help="输出文件夹（每家企业一个子文件夹）"),
-    fit: FitChoice = typer.Option(FitChoice.fail, "--fit", help="文字放不下时：fail 报错（默认）；grow 自动放大该牌"),
-    producer: ProducerChoice | None = typer.Option(None, "--producer", help="只生成 政府 或 企业 制作的牌（2-1 由政府制作）"),
-    size: list[str] = typer.Option([], "--size", help="某附表的尺寸，如 --size 2-2=1500x1000（毫米），可重复"),
-    bleed: float | None = typer.Option(None, "--bleed", min=0.0, max=20.0,
+    outdir: Path = typer.Option(..., "--output", "-o", metavar="目录", help="输出文件夹（每家企业一个子文件夹）"),
+    fit: FitChoice = typer.Option(FitChoice.fail, "--fit", metavar="fail|grow", help="文字放不下时：fail 报错（默认）；grow 自动放大该牌"),
+    producer: ProducerChoice | None = typer.Option(None, "--producer", metavar="政府|企业",
+                                                   help="只生成 政府 或 企业 制作的牌（2-1 由政府制作）"),
+    size: list[str] = typer.Option([], "--size", metavar="附表=宽x高", help="某附表的尺寸，如 --size 2-2=1500x1000（毫米），可重复"),
+    bleed: float | None = typer.Option(None, "--bleed", metavar="毫米", min=0.0, max=20.0,
                                        help="出血（毫米），覆盖站点文件和 signkit.toml 的设置；默认 告知卡 2-5 为 3，其他牌为 0"),
     marks: bool | None = typer.Option(None, "--marks/--no-marks", help="在出血外加裁切标记（套准色）"),
-    proof: str | None = typer.Option(None, "--proof", help="另出样稿：每块牌缩印在一张 A4 或 A3 上，注明比例"),
-    tile: str | None = typer.Option(None, "--tile", help="另出分块：原大的牌分块打印在 A4 或 A3 上，带重叠和对位标记"),
-    impose: str | None = typer.Option(None, "--impose", help="另出告知卡拼版：A4、A3 或 SRA3，按人数，双面长边翻转"),
-    overlap: float = typer.Option(10.0, "--overlap", min=0.0, max=50.0, help="分块的重叠（毫米）"),
+    proof: str | None = typer.Option(None, "--proof", metavar="纸张", help="另出样稿：每块牌缩印在一张 A4 或 A3 上，注明比例"),
+    tile: str | None = typer.Option(None, "--tile", metavar="纸张", help="另出分块：原大的牌分块打印在 A4 或 A3 上，带重叠和对位标记"),
+    impose: str | None = typer.Option(None, "--impose", metavar="纸张", help="另出告知卡拼版：A4、A3 或 SRA3，按人数，双面长边翻转"),
+    overlap: float = typer.Option(10.0, "--overlap", metavar="毫米", min=0.0, max=50.0, help="分块的重叠（毫米）"),
     overprint: bool | None = typer.Option(None, "--overprint/--no-overprint",
                                           help="100% 黑色文字和细黑线叠印（默认开启，可在 signkit.toml 的 [print] 中设置）"),
-    output_intent: str | None = typer.Option(None, "--output-intent",
+    output_intent: str | None = typer.Option(None, "--output-intent", metavar="名称或ICC文件",
                                              help="输出意图：FOGRA39（默认）、JapanColor2001Coated，或印刷厂提供的 CMYK 输出 ICC 文件路径"),
-    gripper: float | None = typer.Option(None, "--gripper", min=0.0, max=100.0,
+    gripper: float | None = typer.Option(None, "--gripper", metavar="毫米", min=0.0, max=100.0,
                                          help="拼版纸张边缘留白（毫米，咬口和不可印区域），裁切标记和说明文字不进入；默认 10"),
-    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="并行进程数（默认：CPU 核数）"),
+    jobs: int = typer.Option(0, "--jobs", "-j", metavar="数量", min=0, help="并行进程数（默认：CPU 核数）"),
     fail_fast: bool = typer.Option(False, "--fail-fast", help="有一家企业失败就停止"),
     dry_run: bool = typer.Option(False, "--dry-run",
                                  help="只列出需要重印的牌（与输出文件夹中上次的结果比较）：只排版、计算哈希，不生成 PDF，不写任何文件"),
@@ -96,7 +99,7 @@ def render(
     strict: bool = typer.Option(False, "--strict", help="警告也挡住它涉及的牌"),
     all_or_nothing: bool = typer.Option(False, "--all-or-nothing",
                                         help="企业的数据有任何错误（--strict 时含警告）就一块也不生成"),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="站点文件大小上限（字节）"),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", metavar="字节数", min=1, help="站点文件大小上限（字节）"),
     fonts: FontMode | None = FONTS_OPTION,
     title_font: str | None = TITLE_FONT_OPTION,
     body_font: str | None = BODY_FONT_OPTION,
@@ -302,9 +305,10 @@ def _print_not_made(outcome: RenderOutcome, dry_run: bool) -> None:
 
 
 def preview(
-    files: list[str] = typer.Argument(..., help="站点文件（.yaml）", show_default=False),
-    outdir: Path = typer.Option(..., "--output", "-o", help="PNG 输出文件夹"),
-    width: int = typer.Option(1200, "--width", min=50, max=20000, help="预览图宽度（像素），各牌按各自尺寸换算分辨率"),
+    files: list[str] = typer.Argument(..., metavar="文件…", autocompletion=yaml_files,
+                                      help="站点文件（.yaml）", show_default=False),
+    outdir: Path = typer.Option(..., "--output", "-o", metavar="目录", help="PNG 输出文件夹"),
+    width: int = typer.Option(1200, "--width", metavar="像素", min=50, max=20000, help="预览图宽度（像素），各牌按各自尺寸换算分辨率"),
     fonts: FontMode | None = FONTS_OPTION,
     title_font: str | None = TITLE_FONT_OPTION,
     body_font: str | None = BODY_FONT_OPTION,
