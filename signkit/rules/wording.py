@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from signkit.diagnostics import KeyPath
+from signkit.diagnostics import Edit, Fix, KeyPath
 from signkit.model.walk import walk_text
 from signkit.rules.base import RuleContext
 
@@ -39,7 +39,24 @@ def check_self_numbered(ctx: RuleContext) -> None:
             if match:
                 ctx.report("SK219", (*path, index),
                            f"「{item[:20]}」自带编号「{match.group(0).strip()}」，印制时会再加 (一)(二) 编号",
-                           "请删除条目开头的编号")
+                           "请删除条目开头的编号", fix=_unnumber(item, match))
+
+
+#: Characters a plain YAML value may not start with: taking a number off must not leave one first.
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+
+
+def _unnumber(item: str, match: re.Match[str]) -> Callable[[int, int], Fix | None] | None:
+    """The fix for SK219: delete the number (and the spaces after it) at the start of the item, when what is left
+    is still the same plain text (not empty, not starting with a YAML indicator).
+    """
+    end = match.end()
+    while end < len(item) and item[end] in " \u3000":
+        end += 1
+    rest, number = item[end:], item[:end]
+    if not rest or rest[0] in _INDICATORS or "\n" in number:
+        return None
+    return lambda line, column: Fix((Edit(line, column, number, ""),), f"删除条目开头的编号「{number.strip()}」")
 
 
 def check_invisible_characters(ctx: RuleContext) -> None:

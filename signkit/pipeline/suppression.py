@@ -1,0 +1,86 @@
+"""Inline suppression: which diagnostics a ``# signkit: ignore[…]`` comment silences, and which comments are wrong.
+
+The rule (README, 「像 ruff 一样使用」):
+
+* at the end of a line, the comment silences the listed rules' diagnostics located on
+  that line;
+* on a line of its own, it silences them on the next line that is not a comment and
+  anywhere inside the item (mapping entry or list item) that starts on that line — so
+  one comment above ``- 名称: 焊工`` covers that whole post;
+* a bare ``# signkit: ignore`` (no ids) silences nothing and is SK017, like ruff's
+  blanket ``noqa`` warning: a comment that hides every future problem hides the next
+  real one too; an id that does not exist is SK017, one that cannot be ignored SK018
+  (:data:`~signkit.pipeline.selection.UNIGNORABLE`), and a listed rule that silenced
+  nothing is SK016, so stale comments do not pile up.
+
+Workbooks have no comments: there, suppression is by ``--ignore`` and ``signkit.toml`` only.
+"""
+
+from __future__ import annotations
+
+from signkit.codes import CODES, default_severity
+from signkit.diagnostics import Diagnostic, KeyPath, Location, Severity
+from signkit.load.sourcemap import SourceMap
+from signkit.load.suppress import Suppression, find_suppressions
+from signkit.pipeline.selection import UNIGNORABLE, unignorable_note
+
+
+def _starts(source: SourceMap) -> dict[int, KeyPath]:
+    """Line → the outermost item that starts on it: a mapping entry at its key, a list item at its first character.
+
+    A collection's own start is not an item's: a block list under ``岗位:`` starts at its
+    first ``-``, but a comment above that ``-`` is about the first post, not every post.
+    """
+    out: dict[int, KeyPath] = {}
+    entries = [*source.keys.items(), *((path, at) for path, at in source.values.items() if path and isinstance(path[-1], int))]
+    for path, (line, _column) in entries:
+        known = out.get(line)
+        if known is None or len(path) < len(known):
+            out[line] = path
+    return out
+
+
+def _covers(sup: Suppression, diag: Diagnostic, scope: KeyPath | None) -> bool:
+    loc = diag.location
+    if loc.sheet is not None:
+        return False
+    if loc.line is not None and loc.line == sup.target:
+        return True
+    return scope is not None and len(loc.path) >= len(scope) and loc.path[:len(scope)] == scope
+
+
+def apply_suppressions(diagnostics: list[Diagnostic], text: str, source: SourceMap) -> list[Diagnostic]:
+    """``diagnostics`` without the suppressed ones, plus SK016/SK017/SK018 for the comments themselves."""
+    found = find_suppressions(text)
+    if not found:
+        return diagnostics
+    starts = _starts(source) if any(s.own_line for s in found) else {}
+    silenced: set[int] = set()
+    notes: list[Diagnostic] = []
+    for sup in found:
+        where = Location(source.file, sup.line, sup.column)
+        if not sup.rules:
+            notes.append(_note("SK017", "不带规则编号的「# signkit: ignore」不起作用：请写明要忽略的规则，"
+                               "如「# signkit: ignore[SK218]」", where))
+            continue
+        scope = starts.get(sup.target) if sup.own_line and sup.target is not None else None
+        unused: list[str] = []
+        for rule in dict.fromkeys(sup.rules):
+            if rule not in CODES:
+                notes.append(_note("SK017", f"忽略注释中的「{rule}」不是规则编号", where, "signkit rules 列出全部规则"))
+                continue
+            if rule in UNIGNORABLE:
+                notes.append(unignorable_note(rule, [rule], where))
+                continue
+            hits = [i for i, d in enumerate(diagnostics) if d.rule == rule and _covers(sup, d, scope)]
+            silenced.update(hits)
+            if not hits:
+                unused.append(rule)
+        if unused:
+            notes.append(_note("SK016", f"未使用的忽略注释：{'、'.join(unused)} 在这里没有可忽略的问题", where,
+                               "问题已经改正时，请删除这条注释（或其中的编号）"))
+    return [d for i, d in enumerate(diagnostics) if i not in silenced] + notes
+
+
+def _note(rule: str, message: str, where: Location, hint: str | None = None) -> Diagnostic:
+    return Diagnostic(rule, Severity(default_severity(rule)), message, where, hint)
