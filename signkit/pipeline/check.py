@@ -21,6 +21,7 @@ from signkit.excel.imported import ImportedSite
 from signkit.excel.reader import read_workbook
 from signkit.fonts import FontSet, check_coverage
 from signkit.load.source import DEFAULT_MAX_BYTES, SourceText, read_bytes, read_source
+from signkit.load.suppress import find_suppressions
 from signkit.load.yaml_tree import SourceMap, parse_yaml
 from signkit.model.site import Site
 from signkit.model.validate import validate_site
@@ -104,10 +105,11 @@ def check_text(text: str, file: str, *, fonts: FontSet | None = None, layout: bo
     parsed = parse_yaml(text, file)
     report.source = parsed.source
     report.diagnostics.extend(parsed.diagnostics)
+    comments = find_suppressions(text)
     if parsed.data is not None:
         _check_data(report, parsed.data, parsed.source, fonts, layout, sign_folder,
-                    keep=lambda found: filter_report(apply_suppressions(found, text, parsed.source), selection, file))
-    report.diagnostics = offered(apply_suppressions(report.diagnostics, text, parsed.source), text)
+                    keep=lambda found: filter_report(apply_suppressions(found, comments, parsed.source), selection, file))
+    report.diagnostics = offered(apply_suppressions(report.diagnostics, comments, parsed.source), text)
     return _finish(_select(report, selection))
 
 

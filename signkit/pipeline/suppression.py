@@ -18,6 +18,8 @@ Workbooks have no comments: there, suppression is by ``--ignore`` and ``signkit.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from signkit.codes import CODES, default_severity
 from signkit.diagnostics import Diagnostic, KeyPath, Location, Severity
 from signkit.load.sourcemap import SourceMap
@@ -49,9 +51,14 @@ def _covers(sup: Suppression, diag: Diagnostic, scope: KeyPath | None) -> bool:
     return scope is not None and len(loc.path) >= len(scope) and loc.path[:len(scope)] == scope
 
 
-def apply_suppressions(diagnostics: list[Diagnostic], text: str, source: SourceMap) -> list[Diagnostic]:
-    """``diagnostics`` without the suppressed ones, plus SK016/SK017/SK018 for the comments themselves."""
-    found = find_suppressions(text)
+def apply_suppressions(diagnostics: list[Diagnostic], found: Sequence[Suppression] | str,
+                       source: SourceMap) -> list[Diagnostic]:
+    """``diagnostics`` without the suppressed ones, plus SK016/SK017/SK018 for the comments themselves.
+
+    ``found`` is the file's comments (:func:`~signkit.load.suppress.find_suppressions`), or its text to find them in.
+    """
+    if isinstance(found, str):
+        found = find_suppressions(found)
     if not found:
         return diagnostics
     starts = _starts(source) if any(s.own_line for s in found) else {}
