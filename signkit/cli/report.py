@@ -78,15 +78,16 @@ def text_report(reports: Sequence[FileReport], *, strict: bool = False, show_pla
     (with ``unsafe_fixes``, the less certain fixes too; workbooks are never fixed).
     """
     out: list[str] = [note.render() for note in notes]
-    errors = warnings = fixable = 0
+    errors = warnings = fixable = hidden = 0
     for report in reports:
         for diag in report.diagnostics:
             level = _effective(diag, strict)
             errors += level is Severity.ERROR
             warnings += level is Severity.WARNING
-            can_fix = report.text is not None and diag.fix is not None and (
-                unsafe_fixes or diag.fix.applicability == "safe")
+            offered = report.text is not None and diag.fix is not None
+            can_fix = offered and diag.fix is not None and (unsafe_fixes or diag.fix.applicability == "safe")
             fixable += can_fix
+            hidden += offered and not can_fix
             out.append(_marked(diag, can_fix))
     if show_plan:
         for report in reports:
@@ -99,8 +100,9 @@ def text_report(reports: Sequence[FileReport], *, strict: bool = False, show_pla
     if blocked:
         summary += f"；{blocked} 块牌受阻"
     out.append(summary)
-    if fixable:
-        out.append(f"[*] {fixable} 个问题可用 --fix 自动修复")
+    if fixable or hidden:
+        more = f"（另有 {hidden} 个可加 --unsafe-fixes 修复）" if hidden else ""
+        out.append(f"[*] {fixable} 个问题可用 --fix 自动修复{more}")
     return "\n".join(out)
 
 

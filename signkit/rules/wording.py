@@ -67,7 +67,24 @@ def check_invisible_characters(ctx: RuleContext) -> None:
         if bad:
             codes = "、".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(bad))
             ctx.report("SK227", path, f"文字中含有看不见的控制字符（{codes}），印出来会缺字或错位",
-                       "多半是从网页或其他软件复制时带进来的，请删除后重新输入")
+                       "多半是从网页或其他软件复制时带进来的，请删除后重新输入", fix=_without(text, bad))
+
+
+def _without(text: str, bad: list[str]) -> Callable[[int, int], Fix | None] | None:
+    """The fix for SK227: delete the invisible characters from a one-line plain value.
+
+    Deleting a control or format character (Cc, Cf) is what the hint asks and changes
+    nothing that prints: safe.  A private-use character (Co) may be a glyph of the
+    office's own font, and deleting it loses it: only with ``--unsafe-fixes``.  What is
+    left must read as the same plain YAML value (no new ``: `` or `` #``, no indicator first).
+    """
+    cleaned = "".join(ch for ch in text if ch not in bad)
+    if "\n" in text or not cleaned or cleaned[0] in _INDICATORS or cleaned != cleaned.strip() \
+            or any(mark in cleaned and mark not in text for mark in (": ", " #")) or cleaned.endswith(":"):
+        return None
+    risky = any(unicodedata.category(ch) in ("Co", "Cs") for ch in bad)
+    return lambda line, column: Fix((Edit(line, column, text, cleaned),), "删除看不见的控制字符",
+                                    "unsafe" if risky else "safe")
 
 
 def check_empty_sets(ctx: RuleContext) -> None:

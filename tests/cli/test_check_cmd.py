@@ -79,3 +79,15 @@ def test_workbooks_are_never_modified(cli: Cli, tmp_path: Path, template_xlsx: P
     before = book.read_bytes()
     _, _, err = cli("check", str(book), "--fix", "--fonts", "bundled", "--no-layout", "-q")
     assert book.read_bytes() == before and "工作簿不会被修改" in err
+
+
+def test_unsafe_fixes_are_counted_apart_and_applied_only_when_asked(cli: Cli, tmp_path: Path) -> None:
+    site = _site(tmp_path, ORIGINAL.replace("  安全管理人员: 李晓东", "  安全管理人员: 李晓\ue000东", 1))
+    args = ("check", str(site), "--fonts", "bundled", "--no-layout", "-q")
+    code, out, _ = cli(*args)
+    assert "[*] 0 个问题可用 --fix 自动修复（另有 1 个可加 --unsafe-fixes 修复）" in out and "[SK227] [*]" not in out
+    assert "[SK227] [*]" in cli(*args, "--unsafe-fixes")[1]
+    cli(*args, "--fix")
+    assert "\ue000" in site.read_text(encoding="utf-8")
+    code, _, _ = cli(*args, "--fix", "--unsafe-fixes")
+    assert code == 0 and site.read_text(encoding="utf-8") == ORIGINAL

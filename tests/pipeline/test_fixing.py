@@ -85,3 +85,16 @@ def test_unified_diff() -> None:
     assert diff.startswith("--- a/s.yaml\n+++ b/s.yaml\n") and "-b\n+c\n" in diff
     assert unified_diff("a\n", "a\n", "s.yaml") == ""
     assert "\\ No newline at end of file" in unified_diff("a", "b", "s.yaml")
+
+
+def test_invisible_characters_are_deleted_and_private_use_ones_only_when_unsafe() -> None:
+    text = ORIGINAL.replace("  企业主要负责人: 郭建平", "  企业主要负责人: 郭建\u200b平", 1).replace(
+        "  安全管理人员: 李晓东", "  安全管理人员: 李晓\ue000东", 1)
+    fixes = {d.location.line: d.fix for d in _diagnostics(text) if d.rule == "SK227"}
+    assert sorted(f.applicability for f in fixes.values() if f) == ["safe", "unsafe"]
+    safe = fix_text(text, _diagnostics)
+    assert "\u200b" not in safe.text and "\ue000" in safe.text
+    assert fix_text(text, _diagnostics, unsafe=True).text == ORIGINAL
+    # a character whose deletion would turn the value into a mapping is left alone
+    risky = ORIGINAL.replace("  企业主要负责人: 郭建平", "  企业主要负责人: 郭建:\u200b 平", 1)
+    assert [d.fix for d in _diagnostics(risky) if d.rule == "SK227"] == [None]
