@@ -30,7 +30,7 @@ from signkit.pipeline.config import SignFolder
 from signkit.pipeline.fitting import layout_site
 from signkit.pipeline.fixing import offered
 from signkit.pipeline.inputs import collect_inputs
-from signkit.pipeline.selection import Selection, filter_report
+from signkit.pipeline.selection import ABOUT_IGNORES, Selection, filter_report
 from signkit.pipeline.suppression import apply_suppressions
 from signkit.plan.boards import UNKNOWN_LEVEL, PlannedBoard, plan_boards, risk_point_name
 from signkit.plan.inputs import InputIndex
@@ -74,7 +74,7 @@ class FileReport:
         misfit = {id(d) for found in self.misfits.values() for d in found}  # these block the one board laid out
         index_of_inputs = InputIndex(self.plan)
         for diag in self.errors(strict):
-            if id(diag) in misfit:
+            if id(diag) in misfit or diag.rule in ABOUT_IGNORES:
                 continue
             forms = diag.extra.get("forms", ())
             for index in index_of_inputs.affected(blocking_path(diag), forms):

@@ -39,6 +39,10 @@ UNIGNORABLE: frozenset[str] = frozenset({
     "SK801", "SK802", "SK804", "SK805", "SK901", "SK902", "SK903", "SK909", "SK910", "SK917",
 })
 
+#: Findings about the suppression comments and ignores themselves, not about any board's data: they
+#: fail ``check --strict`` like any warning, but never keep a board from being made.
+ABOUT_IGNORES: frozenset[str] = frozenset({"SK016", "SK017", "SK018"})
+
 _SELECTOR = re.compile(r"^(ALL|SK\d{0,3})$")
 
 
@@ -102,8 +106,9 @@ class Selection:
                 chosen = {rule for rule in CODES if any(_matches(s, rule) for s in layer.select)}
             chosen |= {rule for rule in CODES if any(_matches(s, rule) for s in layer.extend_select)}
             ignores = list(layer.ignore)
+            shown = file.replace("\\", "/").removeprefix("./")
             for pattern, selectors in layer.per_file_ignores:
-                if file and fnmatch.fnmatch(file.replace("\\", "/"), pattern):
+                if shown and (fnmatch.fnmatch(shown, pattern) or fnmatch.fnmatch(shown.rsplit("/", 1)[-1], pattern)):
                     ignores.extend(selectors)
             for rule in list(chosen):
                 ignored = max((_specificity(s) for s in ignores if _matches(s, rule)), default=-1)

@@ -115,3 +115,16 @@ def test_a_bad_check_setting_is_located(tmp_path: Path, text: str, line: int, wo
         load_config(config)
     diag = raised.value.diagnostics[0]
     assert diag.rule == "SK014" and diag.location.line == line and words in diag.message
+
+
+def test_per_file_ignores_match_the_path_without_dot_slash_or_the_bare_name() -> None:
+    selection = Selection((Layer(per_file_ignores=(("旧/*.yaml", ("SK218",)), ("草稿*.yaml", ("SK219",)))),))
+    assert "SK218" not in selection.enabled("./旧/一号.yaml")
+    assert "SK219" not in selection.enabled("某处/草稿1.yaml") and "SK219" in selection.enabled("某处/正式.yaml")
+
+
+def test_a_stale_comment_fails_strict_but_blocks_no_board() -> None:
+    text = SMALL.read_text(encoding="utf-8").replace("  企业主要负责人: 郭建平", "  企业主要负责人: 郭建平  # signkit: ignore[SK218]", 1)
+    report = check_text(text, "s.yaml")
+    assert "SK016" in {d.rule for d in report.diagnostics}
+    assert not report.ok(strict=True) and report.blockers(strict=True) == {}
