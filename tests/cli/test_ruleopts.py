@@ -60,3 +60,18 @@ def test_render_makes_the_boards_an_ignored_error_blocked(cli: Cli, tmp_path: Pa
     assert code == 1 and "SK101" in out
     code, out, _ = cli(*args, str(tmp_path / "b"), "--ignore", "SK101")
     assert code == 0 and "SK101" not in out
+
+
+def test_tofu_cannot_be_ignored_on_the_command_line_or_in_the_config(cli: Cli, tmp_path: Path) -> None:
+    text = SMALL.read_text(encoding="utf-8").replace("  企业主要负责人: 郭建平", "  企业主要负责人: 郭建\U0002a6a5", 1)
+    site = _site(tmp_path, text)
+    code, out, _ = cli("check", str(site), "--ignore", "SK3", "--fonts", "bundled", "-q")
+    assert "忽略 SK3 中的 SK301、SK302、SK303、SK306、SK307 无效" in out
+    assert code == 1 and "[SK306]" in out and "[SK018]" in out
+    config = tmp_path / "signkit.toml"
+    config.write_text('[check]\nignore = ["SK306"]\n', encoding="utf-8")
+    code, out, _ = cli("check", str(site), "--config", str(config), "--fonts", "bundled", "-q")
+    assert code == 1 and "[SK306]" in out and f"{config}:2:1 check.ignore 警告：忽略 SK306 无效" in out
+    code, out, _ = cli("render", str(site), "--config", str(config), "--fonts", "bundled", "--dry-run",
+                       "-o", str(tmp_path / "out"))
+    assert code == 1 and "SK306" in out
