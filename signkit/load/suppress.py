@@ -35,6 +35,10 @@ class Suppression:
     #: The line it applies to: its own (a trailing comment) or the next line that is not a comment.
     target: int | None
     own_line: bool
+    #: The directive as written (``# signkit: ignore[SK218]``) and the whole line it is on (no line break):
+    #: what a fix for an unused suppression edits.
+    written: str = ""
+    line_text: str = ""
 
 
 def _scalar_spans(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]] | None:
@@ -81,7 +85,7 @@ def find_suppressions(text: str) -> list[Suppression]:
         rules = tuple(part.strip().upper() for part in (ids or "").split(",") if part.strip())
         own_line = not lines[number][:column].strip()
         out.append(Suppression(number + 1, column + 1, rules, _target(lines, number) if own_line else number + 1,
-                               own_line))
+                               own_line, match.group(0), lines[number]))
     return out
 
 

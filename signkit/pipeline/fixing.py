@@ -38,7 +38,7 @@ def _span(edit: Edit, text: str, starts: list[int]) -> tuple[int, int] | None:
     start = starts[edit.line - 1] + edit.column - 1
     end = start + len(edit.old)
     line_end = text.find("\n", starts[edit.line - 1])
-    if line_end != -1 and end > line_end:  # an edit stays on its line
+    if line_end != -1 and end > line_end + edit.old.endswith("\n"):  # an edit stays on its line (or deletes it whole)
         return None
     return (start, end) if text[start:end] == edit.old else None
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from signkit.codes import CODES, default_severity
-from signkit.diagnostics import Diagnostic, KeyPath, Location, Severity
+from signkit.diagnostics import Diagnostic, Edit, Fix, KeyPath, Location, Severity
 from signkit.load.sourcemap import SourceMap
 from signkit.load.suppress import Suppression, find_suppressions
 from signkit.pipeline.selection import UNIGNORABLE, unignorable_note
@@ -85,9 +85,31 @@ def apply_suppressions(diagnostics: list[Diagnostic], found: Sequence[Suppressio
                 unused.append(rule)
         if unused:
             notes.append(_note("SK016", f"未使用的忽略注释：{'、'.join(unused)} 在这里没有可忽略的问题", where,
-                               "问题已经改正时，请删除这条注释（或其中的编号）"))
+                               "问题已经改正时，请删除这条注释（或其中的编号）", _unused_fix(sup, unused)))
     return [d for i, d in enumerate(diagnostics) if i not in silenced] + notes
 
 
-def _note(rule: str, message: str, where: Location, hint: str | None = None) -> Diagnostic:
-    return Diagnostic(rule, Severity(default_severity(rule)), message, where, hint)
+def _note(rule: str, message: str, where: Location, hint: str | None = None, fix: Fix | None = None) -> Diagnostic:
+    return Diagnostic(rule, Severity(default_severity(rule)), message, where, hint, fix=fix)
+
+
+def _unused_fix(sup: Suppression, unused: list[str]) -> Fix | None:
+    """SK016's fix, as ruff's for an unused ``noqa``: take the unused ids out, or the whole comment when none is left.
+
+    Only for a comment whose every id is a rule that can be ignored (anything else is
+    the user's to sort out first) and that nothing follows on its line.
+    """
+    if not sup.written or any(r not in CODES or r in UNIGNORABLE for r in sup.rules):
+        return None
+    start = sup.column - 1
+    if sup.line_text[start + len(sup.written):].strip():
+        return None
+    kept = [r for r in dict.fromkeys(sup.rules) if r not in unused]
+    if kept:
+        return Fix((Edit(sup.line, sup.column, sup.written, f"# signkit: ignore[{', '.join(kept)}]"),),
+                   f"从忽略注释中删去 {'、'.join(unused)}")
+    if sup.own_line:
+        return Fix((Edit(sup.line, 1, sup.line_text + "\n", ""),), "删除未使用的忽略注释")
+    before = len(sup.line_text[:start]) - len(sup.line_text[:start].rstrip())
+    written = sup.line_text[start - before:start + len(sup.written)]
+    return Fix((Edit(sup.line, sup.column - before, written, ""),), "删除未使用的忽略注释")

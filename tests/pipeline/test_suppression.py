@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from signkit.diagnostics import Diagnostic
 from signkit.pipeline.check import check_text
 from signkit.pipeline.selection import Layer, Selection
 from tests.conftest import SMALL
@@ -58,3 +59,26 @@ def test_suppression_notes_can_themselves_be_ignored() -> None:
     assert "SK016" in {d.rule for d in check_text(text, "s.yaml").diagnostics}
     quiet = check_text(text, "s.yaml", selection=Selection((Layer(ignore=("SK016",)),)))
     assert "SK016" not in {d.rule for d in quiet.diagnostics}
+
+
+def test_unused_suppressions_are_fixed_away_like_ruffs_unused_noqa() -> None:
+    from signkit.pipeline.fixing import fix_text
+
+    def diagnostics(text: str) -> list[Diagnostic]:
+        return check_text(text, "s.yaml").diagnostics
+
+    original = SMALL.read_text(encoding="utf-8")
+    trailing = original.replace("  企业主要负责人: 郭建平", "  企业主要负责人: 郭建平   # signkit: ignore[SK218]", 1)
+    own = original.replace("  企业主要负责人: 郭建平", "  # signkit: ignore[SK218, SK219]\n  企业主要负责人: 郭建平", 1)
+    assert fix_text(trailing, diagnostics).text == original
+    assert fix_text(own, diagnostics).text == original
+    assert fix_text(own.replace("\n", "\r\n"), diagnostics).text == original.replace("\n", "\r\n")
+    # one id still used: only the other goes
+    numbered = original.replace(DUTY, "      - 1. 开炉前检查天然气管道", 1)
+    line_end = "确认可燃气体报警器和紧急切断阀处于投用状态"
+    partly = numbered.replace(line_end + "\n", line_end + "  # signkit: ignore[SK219, SK218]\n", 1)
+    assert fix_text(partly, diagnostics).text == numbered.replace(
+        line_end + "\n", line_end + "  # signkit: ignore[SK219]\n", 1)
+    # an unknown id in the comment: left to the user
+    unknown = original.replace("  企业主要负责人: 郭建平", "  企业主要负责人: 郭建平  # signkit: ignore[SK218, SK999]", 1)
+    assert fix_text(unknown, diagnostics).text == unknown
