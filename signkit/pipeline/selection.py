@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from signkit.codes import CODES
 from signkit.diagnostics import Diagnostic, Location, Severity
+from signkit.errors import SignkitError
 
 #: Rules an ignore (command line, config or inline comment) cannot silence, and why (docs/selection in README).
 UNIGNORABLE: frozenset[str] = frozenset({
@@ -46,7 +47,7 @@ ABOUT_IGNORES: frozenset[str] = frozenset({"SK016", "SK017", "SK018"})
 _SELECTOR = re.compile(r"^(ALL|SK\d{0,3})$")
 
 
-class SelectorError(ValueError):
+class SelectorError(SignkitError, ValueError):
     """A selector that names no rule; the message is Chinese and suggests the nearest one."""
 
 
