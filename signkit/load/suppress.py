@@ -14,6 +14,7 @@ list item) that starts there.  Which diagnostics that covers is decided by the c
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -77,9 +78,11 @@ def find_suppressions(text: str) -> list[Suppression]:
     spans = _scalar_spans(text)
     if spans is None:
         return []
+    starts = [start for start, _ in spans]  # in file order, never overlapping: a bisection finds the one around
     out: list[Suppression] = []
     for number, column, match in candidates:
-        if any(start <= (number, column) < end for start, end in spans):
+        index = bisect.bisect_right(starts, (number, column)) - 1
+        if index >= 0 and (number, column) < spans[index][1]:
             continue
         ids = match.group("ids")
         rules = tuple(part.strip().upper() for part in (ids or "").split(",") if part.strip())

@@ -42,15 +42,6 @@ def _starts(source: SourceMap) -> dict[int, KeyPath]:
     return out
 
 
-def _covers(sup: Suppression, diag: Diagnostic, scope: KeyPath | None) -> bool:
-    loc = diag.location
-    if loc.sheet is not None:
-        return False
-    if loc.line is not None and loc.line == sup.target:
-        return True
-    return scope is not None and len(loc.path) >= len(scope) and loc.path[:len(scope)] == scope
-
-
 def apply_suppressions(diagnostics: list[Diagnostic], found: Sequence[Suppression] | str,
                        source: SourceMap) -> list[Diagnostic]:
     """``diagnostics`` without the suppressed ones, plus SK016/SK017/SK018 for the comments themselves.
@@ -62,31 +53,50 @@ def apply_suppressions(diagnostics: list[Diagnostic], found: Sequence[Suppressio
     if not found:
         return diagnostics
     starts = _starts(source) if any(s.own_line for s in found) else {}
-    silenced: set[int] = set()
+    # (rule, line) and (rule, item path) → the comments that silence them: each diagnostic is looked up,
+    # never compared with every comment (a hostile file may hold a hundred thousand of both)
+    by_line: dict[tuple[str, int], list[int]] = {}
+    by_scope: dict[tuple[str, KeyPath], list[int]] = {}
     notes: list[Diagnostic] = []
-    for sup in found:
+    for number, sup in enumerate(found):
         where = Location(source.file, sup.line, sup.column)
         if not sup.rules:
             notes.append(_note("SK017", "不带规则编号的「# signkit: ignore」不起作用：请写明要忽略的规则，"
                                "如「# signkit: ignore[SK218]」", where))
             continue
         scope = starts.get(sup.target) if sup.own_line and sup.target is not None else None
-        unused: list[str] = []
         for rule in dict.fromkeys(sup.rules):
             if rule not in CODES:
                 notes.append(_note("SK017", f"忽略注释中的「{rule}」不是规则编号", where, "signkit rules 列出全部规则"))
-                continue
-            if rule in UNIGNORABLE:
+            elif rule in UNIGNORABLE:
                 notes.append(unignorable_note(rule, [rule], where))
-                continue
-            hits = [i for i, d in enumerate(diagnostics) if d.rule == rule and _covers(sup, d, scope)]
-            silenced.update(hits)
-            if not hits:
-                unused.append(rule)
+            else:
+                if sup.target is not None:
+                    by_line.setdefault((rule, sup.target), []).append(number)
+                if scope is not None:
+                    by_scope.setdefault((rule, scope), []).append(number)
+    used: set[tuple[int, str]] = set()
+    kept: list[Diagnostic] = []
+    for diag in diagnostics:
+        loc = diag.location
+        hits: list[int] = []
+        if loc.sheet is None:
+            if loc.line is not None:
+                hits.extend(by_line.get((diag.rule, loc.line), ()))
+            if by_scope:
+                for depth in range(1, len(loc.path) + 1):
+                    hits.extend(by_scope.get((diag.rule, loc.path[:depth]), ()))
+        used.update((number, diag.rule) for number in hits)
+        if not hits:
+            kept.append(diag)
+    for number, sup in enumerate(found):
+        unused = [rule for rule in dict.fromkeys(sup.rules)
+                  if rule in CODES and rule not in UNIGNORABLE and (number, rule) not in used]
         if unused:
-            notes.append(_note("SK016", f"未使用的忽略注释：{'、'.join(unused)} 在这里没有可忽略的问题", where,
+            notes.append(_note("SK016", f"未使用的忽略注释：{'、'.join(unused)} 在这里没有可忽略的问题",
+                               Location(source.file, sup.line, sup.column),
                                "问题已经改正时，请删除这条注释（或其中的编号）", _unused_fix(sup, unused)))
-    return [d for i, d in enumerate(diagnostics) if i not in silenced] + notes
+    return kept + notes
 
 
 def _note(rule: str, message: str, where: Location, hint: str | None = None, fix: Fix | None = None) -> Diagnostic:
