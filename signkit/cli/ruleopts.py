@@ -17,11 +17,11 @@ if TYPE_CHECKING:
     from signkit.pipeline.selection import Selection
 
 SELECT_OPTION = typer.Option(
-    [], "--select", metavar="编号",
+    [], "--select", metavar="<SKnnn>",
     help="只报告这些规则：编号（SK218）、前缀（SK2、SK21）或 ALL，逗号分隔或重复；覆盖 signkit.toml 的 [check] select")
-EXTEND_SELECT_OPTION = typer.Option([], "--extend-select", metavar="编号", help="在已选的规则之外再报告这些规则")
+EXTEND_SELECT_OPTION = typer.Option([], "--extend-select", metavar="<SKnnn>", help="在已选的规则之外再报告这些规则")
 IGNORE_OPTION = typer.Option(
-    [], "--ignore", metavar="编号",
+    [], "--ignore", metavar="<SKnnn>",
     help="不报告这些规则（编号或前缀，逗号分隔或重复）；被忽略的问题不计入退出码，也不挡住牌。"
          "文件读不了、必填项缺失、缺字、文字放不下等问题不能忽略")
 
