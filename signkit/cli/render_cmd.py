@@ -25,6 +25,7 @@ from signkit.cli.fontopts import (
     sign_folder_or_exit,
 )
 from signkit.cli.progress import _Progress
+from signkit.cli.ruleopts import EXTEND_SELECT_OPTION, IGNORE_OPTION, SELECT_OPTION, selection_or_exit
 from signkit.load.source import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -104,6 +105,9 @@ def render(
     title_font: str | None = TITLE_FONT_OPTION,
     body_font: str | None = BODY_FONT_OPTION,
     config: Path | None = CONFIG_OPTION,
+    select: list[str] = SELECT_OPTION,
+    extend_select: list[str] = EXTEND_SELECT_OPTION,
+    ignore: list[str] = IGNORE_OPTION,
 ) -> None:
     # the library is imported here, not at the top, so that ``signkit --help`` does not load it
     from signkit.pipeline.options import RenderOptions
@@ -135,6 +139,9 @@ def render(
             for note in fontset.diagnostics:
                 typer.echo(note.render())
             sign_folder = sign_folder_or_exit(config)
+            selection, rule_notes = selection_or_exit(select, extend_select, ignore, config)
+            for note in rule_notes:
+                typer.echo(note.render())
             printing = _printing(config, overprint, output_intent, gripper)
             options = RenderOptions(
                 fit=fit.value, producer=producer.value if producer else None,
@@ -142,7 +149,7 @@ def render(
                 proof=proof.upper() if proof else None, tile=tile.upper() if tile else None,
                 impose=impose.upper() if impose else None, overlap=overlap, sign_folder=sign_folder,
                 dry_run=dry_run, force=force, jobs=jobs or _default_jobs(), fail_fast=fail_fast,
-                all_or_nothing=all_or_nothing, printing=printing)
+                all_or_nothing=all_or_nothing, printing=printing, selection=selection)
             outcome = render_files(files, outdir, fontset, options, progress=progress, keep=False, deliver=deliver)
     except KeyboardInterrupt as stop:
         progress.abandon()

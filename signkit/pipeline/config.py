@@ -20,6 +20,7 @@ from typing import Any
 from signkit.diagnostics import Diagnostic, Location, Severity
 from signkit.errors import SignkitError
 from signkit.fonts import FontChoice
+from signkit.pipeline.selection import Layer, SelectorError, check_selector
 from signkit.render.pdfx import ProfileError, output_condition
 from signkit.render.settings import ANY_FORM, DEFAULT_GRIPPER, DEFAULT_PRINT, STAMP_PARTS, PrintSettings
 from signkit.spec.forms import FORMS
@@ -28,7 +29,8 @@ CONFIG_NAME = "signkit.toml"
 _FONT_KEYS = {"mode", "title", "body"}
 _SIGN_KEYS = {"folder"}
 _PRINT_KEYS = {"bleed", "stamp", "overprint", "output_intent", "gripper"}
-_TABLES = ("fonts", "signs", "print")
+_CHECK_KEYS = ("select", "extend-select", "ignore", "per-file-ignores")
+_TABLES = ("fonts", "signs", "print", "check")
 #: Largest bleed or edge margin accepted (mm): wide enough for a board wrapped round a frame.
 MAX_PRINT_MARGIN = 100.0
 #: What ``[print.stamp]`` takes for "no stamp".
@@ -62,6 +64,8 @@ class Config:
     sign_folder: SignFolder | None = None
     #: ``[print]``: the print shop's settings (defaults where it says nothing).
     printing: PrintSettings = DEFAULT_PRINT
+    #: ``[check]``: which rules are reported (``None`` when the table is absent); the command line comes after it.
+    rules: Layer | None = None
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -116,7 +120,42 @@ def load_config(path: Path | None = None) -> Config:
         return FontChoice(spec, f"{path.name} 的 fonts.{key}", Location(str(path), line, 1 if line else None))
 
     return Config(path, mode, choice("title"), choice("body"), _sign_folder(path, text, data.get("signs", {})),
-                  _printing(path, text, data.get("print", {})))
+                  _printing(path, text, data.get("print", {})),
+                  _check_rules(path, text, data["check"]) if "check" in data else None)
+
+
+def _check_rules(path: Path, text: str, table: object) -> Layer:
+    """``[check]``: ``select``, ``extend-select``, ``ignore`` (lists of rule ids or prefixes) and
+    ``[check.per-file-ignores]`` (file glob → list), as in ruff's ``[lint]``; every bad selector located."""
+    if not isinstance(table, dict):
+        raise _error(path, "check 应为表 [check]", _line_of(text, "check"), "check")
+    for key in table:
+        if key.replace("_", "-") not in _CHECK_KEYS:
+            raise _error(path, f"未知的配置项「check.{key}」，可用：{'、'.join(_CHECK_KEYS)}", _line_of(text, key),
+                         f"check.{key}")
+    values = {key.replace("_", "-"): value for key, value in table.items()}
+
+    def selectors(value: object, key: str, line_key: str) -> tuple[str, ...]:
+        line = _print_line(text, line_key)
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise _error(path, f"check.{key} 应为规则编号或前缀的列表，如 [\"SK218\", \"SK3\"]", line, f"check.{key}")
+        try:
+            return tuple(check_selector(part) for item in value for part in item.split(",") if part.strip())
+        except SelectorError as bad:
+            raise _error(path, f"check.{key}：{bad}", line, f"check.{key}") from None
+
+    raw_files = values.get("per-file-ignores", {})
+    if not isinstance(raw_files, dict):
+        raise _error(path, "check.per-file-ignores 应为表 [check.per-file-ignores]，如 \"工地/*.yaml\" = [\"SK218\"]",
+                     _line_of(text, "per-file-ignores"), "check.per-file-ignores")
+    per_file = tuple((glob, selectors(value, f"per-file-ignores.{glob}", glob)) for glob, value in raw_files.items())
+    select = selectors(values["select"], "select", "select") if "select" in values else None
+    line = _line_of(text, "ignore")
+    return Layer(select, selectors(values.get("extend-select", []), "extend-select", "extend-select"),
+                 selectors(values.get("ignore", []), "ignore", "ignore"), per_file,
+                 Location(str(path), line, 1 if line else None, ("check", "ignore")))
 
 
 def _print_line(text: str, key: str) -> int | None:
