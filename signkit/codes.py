@@ -59,6 +59,9 @@ _CODES: tuple[Code, ...] = (
     Code("SK013", "error", "不支持的键（合并键 << 或非文字的键）"),
     Code("SK014", "error", "配置文件 signkit.toml 有误（无法读取、格式错误或未知配置项），退出码 2"),
     Code("SK015", "error", "不支持的 YAML 标签（如 !!python/object、!!binary；站点文件的内容都按文字读取）"),
+    Code("SK016", "warning", "未使用的忽略注释：# signkit: ignore[…] 中的规则在这一行（或这一项）没有任何诊断可忽略"),
+    Code("SK017", "warning", "忽略注释写法有误：没有写规则编号（不允许不带编号的 # signkit: ignore），或编号不存在"),
+    Code("SK018", "warning", "这条规则不能忽略（文件读不了、必填的值缺失或无效、缺字、文字放不下等），忽略无效，问题照常报告"),
     # The shape of the data (SK1xx)
     Code("SK101", "error", "未知的键（拼写错误等），给出最接近的正确写法"),
     Code("SK102", "error", "缺少必填项"),

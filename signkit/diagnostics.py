@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 #: A key path as the user wrote it: mapping keys are the user's own (Chinese) keys,
 #: list positions are ints.  ``("工作场所", 2, "班组", 0, "负责人")``.
@@ -83,6 +83,36 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace ``old`` (the exact text the user wrote) at ``line``:``column`` (1-based, characters) with ``new``.
+
+    An edit names the text it expects rather than only a span, so that it is checked
+    against the file before it is offered (a quoted or escaped value the emitter could
+    not see is left alone) and applied to the user's own bytes: comments, quoting and
+    layout around it stay exactly as they were.
+    """
+
+    line: int
+    column: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A correction the diagnostic is sure of, as text edits: what ``signkit check --fix`` applies.
+
+    ``safe`` fixes keep the meaning the user evidently intended (a misspelt key with one
+    close match); ``unsafe`` ones are applied only with ``--unsafe-fixes``.
+    """
+
+    edits: tuple[Edit, ...]
+    #: What the fix does, in Chinese (shown with ``--diff`` and in JSON).
+    message: str
+    applicability: Literal["safe", "unsafe"] = "safe"
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     """One finding: rule id, severity, Chinese message, location, optional hint."""
 
@@ -92,6 +122,8 @@ class Diagnostic:
     location: Location
     hint: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    #: A certain correction (``--fix``), when the emitter knows the single right answer.
+    fix: Fix | None = field(default=None, compare=False, hash=False)
 
     @property
     def is_error(self) -> bool:
@@ -122,6 +154,10 @@ class Diagnostic:
         }
         if self.hint:
             data["hint"] = self.hint
+        if self.fix is not None:
+            data["fix"] = {"message": self.fix.message, "applicability": self.fix.applicability,
+                           "edits": [{"line": e.line, "column": e.column, "old": e.old, "new": e.new}
+                                     for e in self.fix.edits]}
         return data
 
 

@@ -16,9 +16,24 @@ import sys
 import traceback
 
 import typer
+from typer._click import exceptions as click_errors
+from typer.core import TyperCommand
 
 from signkit._version import __version__
-from signkit.cli import check_cmd, diff_cmd, excel_cmd, fonts_cmd, info_cmd, init_cmd, preflight_cmd, render_cmd, signs_cmd
+from signkit.cli import (
+    check_cmd,
+    completion_cmd,
+    diff_cmd,
+    excel_cmd,
+    fonts_cmd,
+    info_cmd,
+    init_cmd,
+    preflight_cmd,
+    render_cmd,
+    signs_cmd,
+    usage_errors,
+)
+from signkit.cli.chrome import OPTIONS_METAVAR, SUBCOMMAND_METAVAR, ChineseCommand, ChineseGroup
 
 app = typer.Typer(
     name="signkit",
@@ -27,6 +42,10 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=ChineseGroup,
+    options_metavar=OPTIONS_METAVAR,
+    subcommand_metavar=SUBCOMMAND_METAVAR,
+    suggest_commands=False,  # ChineseGroup suggests, in Chinese
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -58,6 +77,11 @@ app.command("signs", help=signs_cmd.HELP)(signs_cmd.signs)
 app.command("template", help=excel_cmd.TEMPLATE_HELP)(excel_cmd.template)
 app.command("import", help=excel_cmd.IMPORT_HELP)(excel_cmd.import_)
 app.command("export", help=excel_cmd.EXPORT_HELP)(excel_cmd.export)
+app.command("completion", help=completion_cmd.HELP)(completion_cmd.completion)
+
+for _info in app.registered_commands:  # every command's help and usage in Chinese (signkit/cli/chrome.py)
+    if _info.cls in (None, TyperCommand):
+        _info.cls = ChineseCommand
 
 EXIT_INTERNAL = 3
 
@@ -65,7 +89,13 @@ EXIT_INTERNAL = 3
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI with ``argv`` (default ``sys.argv[1:]``) and return the exit code."""
     try:
-        app(args=argv, prog_name="signkit")
+        # standalone_mode=False: usage errors come back here to be said in Chinese (signkit/cli/usage_errors.py)
+        result = app(args=argv, prog_name="signkit", standalone_mode=False)
+    except typer.Abort:
+        typer.echo("已中止。", err=True)
+        return 1
+    except click_errors.ClickException as error:
+        return usage_errors.show(error)
     except SystemExit as done:
         code = done.code
         return code if isinstance(code, int) else (0 if code is None else 2)
@@ -79,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
             typer.echo("signkit 内部错误：这是 signkit 的缺陷，不是您的输入有误。"
                        "请设置环境变量 SIGNKIT_DEBUG=1 重新运行，并把输出报告给开发者。", err=True)
         return EXIT_INTERNAL
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 def run() -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from signkit.cli.completion_cmd import site_files
 from signkit.cli.fontopts import (
     BODY_FONT_OPTION,
     CONFIG_OPTION,
@@ -18,10 +19,14 @@ from signkit.cli.fontopts import (
     config_or_exit,
     fonts_or_exit,
 )
+from signkit.cli.ruleopts import EXTEND_SELECT_OPTION, IGNORE_OPTION, SELECT_OPTION, selection_or_exit
 from signkit.load.source import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
-    pass
+    from collections.abc import Callable
+
+    from signkit.pipeline.config import SignFolder
+    from signkit.pipeline.selection import Selection
 
 HELP = """检查站点文件（或 Excel 工作簿）并列出需要制作的牌卡。
 
@@ -38,13 +43,15 @@ class Format(StrEnum):
 
 
 def check(
-    files: list[str] = typer.Argument(..., help="站点文件（.yaml）、工作簿（.xlsx、.csv）、文件夹（递归查找 .yaml）"
+    files: list[str] = typer.Argument(..., metavar="文件…", autocompletion=site_files,
+                                      help="站点文件（.yaml）、工作簿（.xlsx、.csv）、文件夹（递归查找 .yaml）"
                                       "或 -（标准输入），可以给多个",
                                       show_default=False),
-    output_format: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json 或 github（GitHub Actions 注释）"),
+    output_format: Format = typer.Option(Format.text, "--format", "-f", metavar="text|json|github",
+                                         help="输出格式：text、json 或 github（GitHub Actions 注释）"),
     strict: bool = typer.Option(False, "--strict", help="把警告当作错误"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="只输出诊断，不列出牌卡清单"),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="站点文件大小上限（字节）"),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", metavar="字节数", min=1, help="站点文件大小上限（字节）"),
     boards: bool = typer.Option(False, "--boards", "-b", help="逐块列出牌卡及其内容标记（与牌上修订标记中的“内容”一致）"),
     no_layout: bool = typer.Option(False, "--no-layout", help="不排版（更快）：不检查文字能否放下，也不计算内容标记"),
     fonts: FontMode | None = FONTS_OPTION,
@@ -52,6 +59,12 @@ def check(
     body_font: str | None = BODY_FONT_OPTION,
     config: Path | None = CONFIG_OPTION,
     final: bool | None = FINAL_OPTION,
+    select: list[str] = SELECT_OPTION,
+    extend_select: list[str] = EXTEND_SELECT_OPTION,
+    ignore: list[str] = IGNORE_OPTION,
+    fix: bool = typer.Option(False, "--fix", help="自动修复有把握的问题（报告中标 [*]），直接改写站点文件；工作簿不会被修改"),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="连同不那么有把握的修复一起应用"),
+    diff: bool = typer.Option(False, "--diff", help="只显示 --fix 会做的修改（统一差异格式），不改写文件；有修改时退出码 1"),
 ) -> None:
     # imported here, not at the top: `signkit --help` must not pay for pydantic and fontTools
     from signkit.cli.report import github_report, json_report, text_report
@@ -61,18 +74,56 @@ def check(
 
     settings = config_or_exit(config, files)
     fontset = fonts_or_exit(settings, fonts, title_font, body_font, final=final)
-    reports = check_files(files, fonts=fontset, layout=not no_layout, max_bytes=max_bytes, sign_folder=settings.sign_folder)
+    sign_folder = settings.sign_folder
+    selection, rule_notes = selection_or_exit(select, extend_select, ignore, settings)
+    read_stdin: Callable[[], bytes] | None = None
+    if fix or diff:
+        read_stdin = _fix(files, diff=diff, unsafe=unsafe_fixes, selection=selection, sign_folder=sign_folder,
+                          max_bytes=max_bytes)
+    reports = check_files(files, fonts=fontset, layout=not no_layout, max_bytes=max_bytes, sign_folder=sign_folder,
+                          selection=selection, read_stdin=read_stdin)
     if not reports:
         typer.echo("没有找到站点文件（*.yaml、*.yml；工作簿 .xlsx、.csv 须直接给出文件名）。", err=True)
         raise typer.Exit(2)
-    # run-level notes (fonts): -q keeps the errors and warnings, the 说明 are for a reader, not a script
-    notes = [d for d in fontset.diagnostics if not quiet or d.severity is not Severity.INFO]
+    # run-level notes: -q keeps the errors and warnings, the 说明 (stand-in fonts) are for a reader, not a script
+    notes = [d for d in [*fontset.diagnostics, *rule_notes] if not quiet or d.severity is not Severity.INFO]
+    stdin_fixed = read_stdin is not None  # the fixed document went to standard output: the report goes to stderr
     if output_format is Format.json:
-        typer.echo(json_report(reports, strict=strict, notes=notes, fonts=describe(fontset)))
+        typer.echo(json_report(reports, strict=strict, notes=notes, fonts=describe(fontset)), err=stdin_fixed)
     elif output_format is Format.github:
         text = github_report(reports, strict=strict, notes=notes)
         if text:
-            typer.echo(text)
+            typer.echo(text, err=stdin_fixed)
     else:
-        typer.echo(text_report(reports, strict=strict, show_plan=not quiet, notes=notes, boards=boards))
+        typer.echo(text_report(reports, strict=strict, show_plan=not quiet, notes=notes, boards=boards,
+                               unsafe_fixes=unsafe_fixes), err=stdin_fixed)
     raise typer.Exit(max(exit_status(reports, strict), int(any(d.is_error for d in notes))))
+
+
+def _fix(files: list[str], *, diff: bool, unsafe: bool, selection: Selection, sign_folder: SignFolder | None,
+         max_bytes: int) -> Callable[[], bytes] | None:
+    """``--fix`` / ``--diff`` before the check: fix (or show the diff) and say so; ``--diff`` exits here.
+
+    Returns how the check that follows reads standard input: the fixed text, which
+    ``--fix`` also prints (the report then goes to standard error, as ruff does).
+    """
+    from signkit.cli.ruleopts import fix_summary
+    from signkit.pipeline.fix_files import fix_inputs
+    from signkit.pipeline.inputs import read_stdin_bytes
+
+    given = read_stdin_bytes(max_bytes) if "-" in files else b""
+    run = fix_inputs(files, write=not diff, unsafe=unsafe, selection=selection, sign_folder=sign_folder,
+                     max_bytes=max_bytes, read_stdin=lambda: given)
+    if diff:
+        for fixed in run.files:
+            if fixed.changed:
+                typer.echo(fixed.diff(), nl=False)
+        typer.echo(fix_summary(run, diff=True), err=True)
+        raise typer.Exit(1 if any(f.changed for f in run.files) else 0)
+    typer.echo(fix_summary(run, diff=False), err=True)
+    stdin = next((f for f in run.files if f.path is None), None)
+    if stdin is None:
+        return None
+    typer.echo(stdin.after, nl=False)
+    document = stdin.after.encode("utf-8")
+    return lambda: document

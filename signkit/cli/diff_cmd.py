@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from signkit.cli.completion_cmd import yaml_files
 from signkit.cli.fontopts import (
     BODY_FONT_OPTION,
     CONFIG_OPTION,
@@ -24,8 +25,8 @@ HELP = """比较两个站点文件（或两个输出文件夹），列出需要�
 
 
 def diff(
-    old: str = typer.Argument(..., help="旧的站点文件或输出文件夹"),
-    new: str = typer.Argument(..., help="新的站点文件或输出文件夹"),
+    old: str = typer.Argument(..., metavar="旧版本", autocompletion=yaml_files, help="旧的站点文件或输出文件夹"),
+    new: str = typer.Argument(..., metavar="新版本", autocompletion=yaml_files, help="新的站点文件或输出文件夹"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出"),
     fonts: FontMode | None = FONTS_OPTION,
     title_font: str | None = TITLE_FONT_OPTION,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import typer
 
+from signkit.cli.completion_cmd import workbook_files, yaml_files
 from signkit.errors import describe_os_error
 
 TEMPLATE_HELP = """生成填写用的 Excel 工作簿模板（每部分一个工作表，含一行示例、下拉选项和填写说明）。
@@ -46,7 +47,7 @@ def _target(path: Path, force: bool) -> None:
 
 
 def template(
-    xlsx: Path = typer.Option(..., "--xlsx", help="要生成的工作簿（.xlsx）"),
+    xlsx: Path = typer.Option(..., "--xlsx", metavar="文件", help="要生成的工作簿（.xlsx）"),
     roster: bool = typer.Option(False, "--roster", help="生成监管名册模板（每行一家企业）"),
     force: bool = typer.Option(False, "--force", help="覆盖已有的文件"),
 ) -> None:
@@ -67,8 +68,9 @@ def template(
 
 
 def import_(
-    file: Path = typer.Argument(..., help="工作簿（.xlsx）或 CSV 文件", show_default=False),
-    outdir: Path = typer.Option(..., "--output", "-o", help="写入 YAML 站点文件的文件夹"),
+    file: Path = typer.Argument(..., metavar="工作簿", autocompletion=workbook_files,
+                                help="工作簿（.xlsx）或 CSV 文件", show_default=False),
+    outdir: Path = typer.Option(..., "--output", "-o", metavar="目录", help="写入 YAML 站点文件的文件夹"),
     force: bool = typer.Option(False, "--force", help="覆盖已有的同名 YAML 文件"),
 ) -> None:
     # lazy: the reader, the checks and openpyxl load only for this command, not for ``signkit --help``
@@ -102,8 +104,8 @@ def import_(
 
 
 def export(
-    site: Path = typer.Argument(..., help="站点文件（.yaml）", show_default=False),
-    xlsx: Path = typer.Option(..., "--xlsx", help="要生成的工作簿（.xlsx）"),
+    site: Path = typer.Argument(..., metavar="站点文件", autocompletion=yaml_files, help="站点文件（.yaml）", show_default=False),
+    xlsx: Path = typer.Option(..., "--xlsx", metavar="文件", help="要生成的工作簿（.xlsx）"),
     force: bool = typer.Option(False, "--force", help="覆盖已有的文件"),
 ) -> None:
     from signkit.pipeline.convert import export_site  # lazy: openpyxl loads only for this command

@@ -20,18 +20,19 @@ class FontMode(StrEnum):
 
 
 FONTS_OPTION = typer.Option(
-    None, "--fonts", help="字体模式：system（默认，按顺序查找法定字体）或 bundled（固定用内置替代字体，结果在任何机器上都相同）")
-TITLE_FONT_OPTION = typer.Option(None, "--title-font", help="标题（黑体）字体文件，.ttc 可加 #字形名 或 #序号")
-BODY_FONT_OPTION = typer.Option(None, "--body-font", help="正文（楷体）字体文件，.ttc 可加 #字形名 或 #序号")
+    None, "--fonts", metavar="system|bundled",
+    help="字体模式：system（默认，按顺序查找法定字体）或 bundled（固定用内置替代字体，结果在任何机器上都相同）")
+TITLE_FONT_OPTION = typer.Option(None, "--title-font", metavar="字体文件", help="标题（黑体）字体文件，.ttc 可加 #字形名 或 #序号")
+BODY_FONT_OPTION = typer.Option(None, "--body-font", metavar="字体文件", help="正文（楷体）字体文件，.ttc 可加 #字形名 或 #序号")
 CONFIG_OPTION = typer.Option(
-    None, "--config",
+    None, "--config", metavar="文件",
     help="配置文件（默认从第一个输入文件所在的文件夹向上查找 signkit.toml，或含 [tool.signkit] 的 pyproject.toml）")
 #: ``--final``: named for the run it guards (the print that goes on the wall), not for fonts, so that later
-#: checks that only matter for that run join the same switch; ``--draft`` undoes ``[print] final = true``.
+#: checks that only matter for that run join the same switch; ``--no-final`` undoes ``[print] final = true``.
 FINAL_OPTION = typer.Option(
-    None, "--final/--draft",
+    None, "--final/--no-final",
     help="正式印刷（挂上墙的那一批，草稿照常可用替代字体）：缺少法定字体（黑体、楷体_GB2312）时不用替代字体，"
-         "render 不生成任何文件（退出码 2），check 报错 SK309；也可在 signkit.toml 的 [print] 中写 final = true，--draft 临时取消")
+         "render 不生成任何文件（退出码 2），check 报错 SK309；也可在 signkit.toml 的 [print] 中写 final = true，--no-final 临时取消")
 
 
 def config_or_exit(config: Path | None, files: Sequence[str] = ()) -> Config:

@@ -16,7 +16,7 @@ LAYOUTS_HELP = "列出各附表：名称、最小尺寸、背景、字体、制�
 
 
 def schema(
-    output: Path | None = typer.Option(None, "--output", "-o", help="写入文件而不是输出到屏幕"),
+    output: Path | None = typer.Option(None, "--output", "-o", metavar="文件", help="写入文件而不是输出到屏幕"),
 ) -> None:
     from signkit.model.schema import site_schema_json
 

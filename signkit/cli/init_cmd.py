@@ -16,7 +16,7 @@ SCHEMA_NAME = "signkit-site.schema.json"
 
 
 def init(
-    directory: Path = typer.Argument(Path("."), help="目标目录（默认当前目录）"),
+    directory: Path = typer.Argument(Path("."), metavar="目录", help="目标目录（默认当前目录）"),
     force: bool = typer.Option(False, "--force", help="覆盖已有的 site.yaml"),
 ) -> None:
     from signkit.model.schema import site_schema_json

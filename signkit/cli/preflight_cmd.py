@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from signkit.cli.check_cmd import Format
+from signkit.cli.completion_cmd import pdf_files
 
 HELP = """按印厂的要求检查 PDF（signkit 生成的或别处来的都可以），逐页指出问题。
 
@@ -17,14 +18,17 @@ HELP = """按印厂的要求检查 PDF（signkit 生成的或别处来的都可�
 
 
 def preflight(
-    files: list[str] = typer.Argument(..., help="要检查的 PDF 文件，可以给多个", show_default=False),
-    layout: str | None = typer.Option(None, "--layout", "-l", help="按这个附表检查成品尺寸（如 2-2），覆盖文件自己标明的附表",
+    files: list[str] = typer.Argument(..., metavar="PDF文件…", autocompletion=pdf_files,
+                                      help="要检查的 PDF 文件，可以给多个", show_default=False),
+    layout: str | None = typer.Option(None, "--layout", "-l", metavar="附表",
+                                      help="按这个附表检查成品尺寸（如 2-2），覆盖文件自己标明的附表",
                                       show_default=False),
-    min_dpi: float = typer.Option(100.0, "--min-dpi", min=1.0,
+    min_dpi: float = typer.Option(100.0, "--min-dpi", metavar="ppi", min=1.0,
                                   help="图像在印刷尺寸下的最低有效分辨率（ppi）；低于它的一半是错误"),
-    max_ink: float = typer.Option(300.0, "--max-ink", min=1.0, max=400.0, help="填充的最大总墨量（C+M+Y+K，%）"),
+    max_ink: float = typer.Option(300.0, "--max-ink", metavar="百分比", min=1.0, max=400.0, help="填充的最大总墨量（C+M+Y+K，%）"),
     strict: bool = typer.Option(False, "--strict", help="把警告当作错误"),
-    output_format: Format = typer.Option(Format.text, "--format", "-f", help="输出格式：text、json 或 github（GitHub Actions 注释）"),
+    output_format: Format = typer.Option(Format.text, "--format", "-f", metavar="text|json|github",
+                                         help="输出格式：text、json 或 github（GitHub Actions 注释）"),
 ) -> None:
     # imported here, not at the top: `signkit --help` must not pay for pikepdf
     from signkit.cli.report import github_report, json_report, text_report

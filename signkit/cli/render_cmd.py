@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from signkit.cli.completion_cmd import yaml_files
 from signkit.cli.fontopts import (
     BODY_FONT_OPTION,
     CONFIG_OPTION,
@@ -25,14 +26,17 @@ from signkit.cli.fontopts import (
     fonts_or_exit,
 )
 from signkit.cli.progress import _Progress
+from signkit.cli.ruleopts import EXTEND_SELECT_OPTION, IGNORE_OPTION, SELECT_OPTION, selection_or_exit
 from signkit.load.source import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from signkit.fonts import FontSet
+    from signkit.output.manifest import BlockedEntry
     from signkit.pipeline.config import Config
     from signkit.pipeline.options import RenderOptions
     from signkit.pipeline.render_files import RenderOutcome
     from signkit.pipeline.reprint import Reprint
+    from signkit.pipeline.site_job import SiteOutcome
     from signkit.render.settings import PrintSettings
 
 
@@ -40,7 +44,7 @@ RENDER_HELP = """把站点文件生成为可直接印刷的 PDF（每块牌、�
 
 先做与 check 相同的检查。一个问题只挡住它涉及的牌（如某岗位没写责任，只有该岗位的 2-3 不生成），
 其余的牌照常生成；最后列出没有生成的牌及原因（退出码 1）。--all-or-nothing：有错误的企业一块也不生成。
-每家企业一个子文件夹，内有 PDF 和 manifest.json；OUTDIR/manifest.json 汇总全部。"""
+每家企业一个子文件夹，内有 PDF 和 manifest.json；输出文件夹（-o）中的 manifest.json 汇总全部。"""
 
 
 PREVIEW_HELP = "把每块牌生成 PNG 预览图（用于快速查看和 README）。"
@@ -75,26 +79,28 @@ def _default_jobs() -> int:
 
 
 def render(
-    files: list[str] = typer.Argument(..., help="站点文件（.yaml）、文件夹（递归查找 *.yaml / *.yml）或 -（标准输入）",
+    files: list[str] = typer.Argument(..., metavar="文件…", autocompletion=yaml_files,
+                                      help="站点文件（.yaml）、文件夹（递归查找 *.yaml / *.yml）或 -（标准输入）",
                                       show_default=False),
-    outdir: Path = typer.Option(..., "--output", "-o", help="输出文件夹（每家企业一个子文件夹）"),
-    fit: FitChoice = typer.Option(FitChoice.fail, "--fit", help="文字放不下时：fail 报错（默认）；grow 自动放大该牌"),
-    producer: ProducerChoice | None = typer.Option(None, "--producer", help="只生成 政府 或 企业 制作的牌（2-1 由政府制作）"),
-    size: list[str] = typer.Option([], "--size", help="某附表的尺寸，如 --size 2-2=1500x1000（毫米），可重复"),
-    bleed: float | None = typer.Option(None, "--bleed", min=0.0, max=20.0,
+    outdir: Path = typer.Option(..., "--output", "-o", metavar="目录", help="输出文件夹（每家企业一个子文件夹）"),
+    fit: FitChoice = typer.Option(FitChoice.fail, "--fit", metavar="fail|grow", help="文字放不下时：fail 报错（默认）；grow 自动放大该牌"),
+    producer: ProducerChoice | None = typer.Option(None, "--producer", metavar="政府|企业",
+                                                   help="只生成 政府 或 企业 制作的牌（2-1 由政府制作）"),
+    size: list[str] = typer.Option([], "--size", metavar="附表=宽x高", help="某附表的尺寸，如 --size 2-2=1500x1000（毫米），可重复"),
+    bleed: float | None = typer.Option(None, "--bleed", metavar="毫米", min=0.0, max=20.0,
                                        help="出血（毫米），覆盖站点文件和 signkit.toml 的设置；默认 告知卡 2-5 为 3，其他牌为 0"),
     marks: bool | None = typer.Option(None, "--marks/--no-marks", help="在出血外加裁切标记（套准色）"),
-    proof: str | None = typer.Option(None, "--proof", help="另出样稿：每块牌缩印在一张 A4 或 A3 上，注明比例"),
-    tile: str | None = typer.Option(None, "--tile", help="另出分块：原大的牌分块打印在 A4 或 A3 上，带重叠和对位标记"),
-    impose: str | None = typer.Option(None, "--impose", help="另出告知卡拼版：A4、A3 或 SRA3，按人数，双面长边翻转"),
-    overlap: float = typer.Option(10.0, "--overlap", min=0.0, max=50.0, help="分块的重叠（毫米）"),
+    proof: str | None = typer.Option(None, "--proof", metavar="纸张", help="另出样稿：每块牌缩印在一张 A4 或 A3 上，注明比例"),
+    tile: str | None = typer.Option(None, "--tile", metavar="纸张", help="另出分块：原大的牌分块打印在 A4 或 A3 上，带重叠和对位标记"),
+    impose: str | None = typer.Option(None, "--impose", metavar="纸张", help="另出告知卡拼版：A4、A3 或 SRA3，按人数，双面长边翻转"),
+    overlap: float = typer.Option(10.0, "--overlap", metavar="毫米", min=0.0, max=50.0, help="分块的重叠（毫米）"),
     overprint: bool | None = typer.Option(None, "--overprint/--no-overprint",
                                           help="100% 黑色文字和细黑线叠印（默认开启，可在 signkit.toml 的 [print] 中设置）"),
-    output_intent: str | None = typer.Option(None, "--output-intent",
+    output_intent: str | None = typer.Option(None, "--output-intent", metavar="名称或ICC文件",
                                              help="输出意图：FOGRA39（默认）、JapanColor2001Coated，或印刷厂提供的 CMYK 输出 ICC 文件路径"),
-    gripper: float | None = typer.Option(None, "--gripper", min=0.0, max=100.0,
+    gripper: float | None = typer.Option(None, "--gripper", metavar="毫米", min=0.0, max=100.0,
                                          help="拼版纸张边缘留白（毫米，咬口和不可印区域），裁切标记和说明文字不进入；默认 10"),
-    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="并行进程数（默认：CPU 核数）"),
+    jobs: int = typer.Option(0, "--jobs", "-j", metavar="数量", min=0, help="并行进程数（默认：CPU 核数）"),
     fail_fast: bool = typer.Option(False, "--fail-fast", help="有一家企业失败就停止"),
     dry_run: bool = typer.Option(False, "--dry-run",
                                  help="只列出需要重印的牌（与输出文件夹中上次的结果比较）：只排版、计算哈希，不生成 PDF，不写任何文件"),
@@ -102,13 +108,16 @@ def render(
     strict: bool = typer.Option(False, "--strict", help="警告也挡住它涉及的牌"),
     all_or_nothing: bool = typer.Option(False, "--all-or-nothing",
                                         help="企业的数据有任何错误（--strict 时含警告）就一块也不生成"),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="站点文件大小上限（字节）"),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", metavar="字节数", min=1, help="站点文件大小上限（字节）"),
     fonts: FontMode | None = FONTS_OPTION,
     title_font: str | None = TITLE_FONT_OPTION,
     body_font: str | None = BODY_FONT_OPTION,
     config: Path | None = CONFIG_OPTION,
     final: bool | None = FINAL_OPTION,
     watch: bool = WATCH_OPTION,
+    select: list[str] = SELECT_OPTION,
+    extend_select: list[str] = EXTEND_SELECT_OPTION,
+    ignore: list[str] = IGNORE_OPTION,
 ) -> None:
     # the library is imported here, not at the top, so that ``signkit --help`` does not load it
     from signkit.pipeline.options import RenderOptions
@@ -139,6 +148,9 @@ def render(
         """Fonts and options from the configuration (again when ``--watch`` sees it change); problems exit 2."""
         fontset = fonts_or_exit(settings, fonts, title_font, body_font, final=final)
         refuse_stand_ins(fontset)
+        selection, rule_notes = selection_or_exit(select, extend_select, ignore, settings)
+        for note in rule_notes:
+            typer.echo(note.render())
         printing = _printing(settings.printing, overprint, output_intent, gripper)
         return fontset, RenderOptions(
             fit=fit.value, producer=producer.value if producer else None,
@@ -146,7 +158,7 @@ def render(
             proof=proof.upper() if proof else None, tile=tile.upper() if tile else None,
             impose=impose.upper() if impose else None, overlap=overlap, sign_folder=settings.sign_folder,
             dry_run=dry_run, force=force, jobs=jobs or _default_jobs(), fail_fast=fail_fast,
-            all_or_nothing=all_or_nothing, printing=printing)
+            all_or_nothing=all_or_nothing, printing=printing, selection=selection)
 
     try:
         with _terminate_as_interrupt():  # from here on: fonts are resolved first, then the run
@@ -291,27 +303,46 @@ def _print_summary(outcome: RenderOutcome, elapsed: float, outdir: Path, dry_run
 
 
 def _print_not_made(outcome: RenderOutcome, dry_run: bool) -> None:
-    """The boards not made, by enterprise, each with the problems that block it (the run's exit code is then 1)."""
+    """The boards not made, by enterprise, each with the problems that block it (the run's exit code is then 1).
+
+    An enterprise whose every unmade board is blocked by the same problems (an empty
+    企业名称 blocks all seven kinds) gets those problems once, not once per board.
+    """
     missing = outcome.not_made
     if not missing:
         return
     verb = "不会生成" if dry_run else "没有生成"
-    typer.echo(f"{len(missing)} 块牌{verb}（改正下列问题后再次运行即可补上，其余的牌不受影响）：")
-    current = None
+    others = any(site.forms for site in outcome.sites) or bool(outcome.carried)
+    typer.echo(f"{len(missing)} 块牌{verb}（改正下列问题后再次运行即可补上"
+               + ("，其余的牌不受影响）：" if others else "）："))
+    by_site: dict[int, list[tuple[SiteOutcome, BlockedEntry]]] = {}
     for site, item in missing:
-        if site is not current:
-            typer.echo(f"  {site.enterprise or site.input.name}：")
-            current = site
-        kept = f"；文件夹中仍是上次的 {item.file}" if item.file else ""
-        typer.echo(f"    附表 {item.form} {item.subject or ''}{kept}")
-        for reason in item.reasons or []:
-            typer.echo(f"      {reason}")
+        by_site.setdefault(id(site), []).append((site, item))
+    for group in by_site.values():
+        site = group[0][0]
+        typer.echo(f"  {site.enterprise or site.input.name}：")
+        reasons = {tuple(item.reasons or ()) for _, item in group}
+        if len(group) > 1 and len(reasons) == 1 and not any(item.file for _, item in group):
+            forms = "、".join(dict.fromkeys(item.form for _, item in group))
+            if site.status == "failed":  # its problems were printed as it failed, just above
+                typer.echo(f"    附表 {forms} 共 {len(group)} 块，原因见上")
+                continue
+            typer.echo(f"    附表 {forms} 共 {len(group)} 块，原因相同：")
+            for reason in reasons.pop():
+                typer.echo(f"      {reason}")
+            continue
+        for _, item in group:
+            kept = f"；文件夹中仍是上次的 {item.file}" if item.file else ""
+            typer.echo(f"    附表 {item.form} {item.subject or ''}{kept}")
+            for reason in item.reasons or []:
+                typer.echo(f"      {reason}")
 
 
 def preview(
-    files: list[str] = typer.Argument(..., help="站点文件（.yaml）", show_default=False),
-    outdir: Path = typer.Option(..., "--output", "-o", help="PNG 输出文件夹"),
-    width: int = typer.Option(1200, "--width", min=50, max=20000, help="预览图宽度（像素），各牌按各自尺寸换算分辨率"),
+    files: list[str] = typer.Argument(..., metavar="文件…", autocompletion=yaml_files,
+                                      help="站点文件（.yaml）", show_default=False),
+    outdir: Path = typer.Option(..., "--output", "-o", metavar="目录", help="PNG 输出文件夹"),
+    width: int = typer.Option(1200, "--width", metavar="像素", min=50, max=20000, help="预览图宽度（像素），各牌按各自尺寸换算分辨率"),
     fonts: FontMode | None = FONTS_OPTION,
     title_font: str | None = TITLE_FONT_OPTION,
     body_font: str | None = BODY_FONT_OPTION,

@@ -61,18 +61,35 @@ def _first_line(diag: Diagnostic) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
+def _marked(diag: Diagnostic, fixable: bool) -> str:
+    """``diag.render()``, with ``[*]`` after the rule id when ``--fix`` can correct it (as ruff marks it)."""
+    text = diag.render()
+    if not fixable:
+        return text
+    first, sep, rest = text.partition("\n")
+    return f"{first} [*]{sep}{rest}"
+
+
 def text_report(reports: Sequence[FileReport], *, strict: bool = False, show_plan: bool = True,
-                notes: Sequence[Diagnostic] = (), boards: bool = False) -> str:
-    """Run-level notes (fonts), diagnostics, then each clean file's plan, then a one-line summary."""
+                notes: Sequence[Diagnostic] = (), boards: bool = False, unsafe_fixes: bool = False) -> str:
+    """Run-level notes (fonts), diagnostics, then each clean file's plan, then a one-line summary.
+
+    A diagnostic ``--fix`` can correct is marked ``[*]`` and counted in a closing line
+    (with ``unsafe_fixes``, the less certain fixes too; workbooks are never fixed).
+    """
     out: list[str] = [note.render() for note in notes]
     errors = sum(note.is_error for note in notes)  # the final print refused a stand-in font (SK309)
-    warnings = 0
+    warnings = fixable = hidden = 0
     for report in reports:
         for diag in report.diagnostics:
             level = _effective(diag, strict)
             errors += level is Severity.ERROR
             warnings += level is Severity.WARNING
-            out.append(diag.render())
+            offered = report.text is not None and diag.fix is not None
+            can_fix = offered and diag.fix is not None and (unsafe_fixes or diag.fix.applicability == "safe")
+            fixable += can_fix
+            hidden += offered and not can_fix
+            out.append(_marked(diag, can_fix))
     if show_plan:
         for report in reports:
             if report.site is not None:
@@ -84,6 +101,9 @@ def text_report(reports: Sequence[FileReport], *, strict: bool = False, show_pla
     if blocked:
         summary += f"；{blocked} 块牌受阻"
     out.append(summary)
+    if fixable or hidden:
+        more = f"（另有 {hidden} 个可加 --unsafe-fixes 修复）" if hidden else ""
+        out.append(f"[*] {fixable} 个问题可用 --fix 自动修复{more}")
     return "\n".join(out)
 
 

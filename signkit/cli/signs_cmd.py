@@ -25,8 +25,8 @@ HELP = """列出内置安全标志（GB 2894：禁止、警告、指令、提示
 
 
 def signs(
-    accidents: list[str] = typer.Option([], "--for", help="事故类型（GB 6441），如 --for 触电；可重复"),
-    pdf: Path | None = typer.Option(None, "--pdf", help="生成标志目录 PDF（A4，每个标志及其名称、类别）"),
+    accidents: list[str] = typer.Option([], "--for", metavar="事故类型", help="事故类型（GB 6441），如 --for 触电；可重复"),
+    pdf: Path | None = typer.Option(None, "--pdf", metavar="文件", help="生成标志目录 PDF（A4，每个标志及其名称、类别）"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出"),
     markdown: bool = typer.Option(False, "--markdown", help="以 Markdown 输出标志一览（即 docs/signs.md）"),
     fonts: FontMode | None = FONTS_OPTION,

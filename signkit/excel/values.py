@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from signkit.excel.columns import LIST_KINDS, Kind, chinese_number
-from signkit.model.fields import normalise_phone
+from signkit.model.fields import DASHES, normalise_phone
 
 Value = str | list[str] | None
 
@@ -101,6 +101,8 @@ def phone(raw: object) -> tuple[str | None, list[Note]]:
     digits, shown = _digits_of(raw)
     if digits is None:
         text = plain(raw)
+        if text and (said := placeholder(text)) is not None:  # 同上 / 无 in a phone column: read as empty, said
+            return None, [said]
         return _phone_text(text) if text else (None, [])
     if digits == "" or not digits.isdigit():
         assert shown is not None
@@ -122,16 +124,13 @@ def phone(raw: object) -> tuple[str | None, list[Note]]:
                          "请把单元格设为“文本”格式，按 0350-1234567 的写法重新填写")]
 
 
-_DASHES = str.maketrans(dict.fromkeys("—–‐‑‒−―─", "-"))
-
-
 def _phone_text(text: str) -> tuple[str | None, list[Note]]:
     """A phone cell typed as text: the model's normalisation, reported when it did more than fold widths and dashes.
 
     The model applies the same normalisation to a site file; doing it here lets the
     note point at the cell (SK906) and hands the model text it leaves as it is.
     """
-    folded = _nfkc(text).translate(_DASHES)
+    folded = _nfkc(text).translate(DASHES)
     result = normalise_phone(text)
     if str(result) == folded:
         return folded, []

@@ -43,7 +43,8 @@ _PHONE_LABELS = ("办公室电话", "办公电话", "办公室", "办公", "值�
                  "调度电话", "调度室", "调度", "手机号码", "手机号", "手机", "移动电话", "固定电话", "固话", "座机",
                  "联系电话", "应急电话", "举报电话", "电话号码", "电话", "宅", "办")
 _LABEL = "|".join(_PHONE_LABELS)
-_DASHES = str.maketrans(dict.fromkeys("—–‐‑‒−―─", "-"))
+#: Dash look-alikes folded to "-" in telephone numbers (also for workbook cells, so a note says only what the model would do).
+DASHES = str.maketrans(dict.fromkeys("—–‐‑‒−―─", "-"))
 _ANNOTATION = re.compile(r"[(\[【]\s*([^()\[\]【】\d]{1,10}?)\s*[)\]】]")
 _LEADING_LABEL = re.compile(rf"(?:(?<=^)|(?<=[\s/、,;]))({_LABEL})\s*:?\s*(?=[\d(+])")
 _AREA_IN_BRACKETS = re.compile(r"\(\s*(0\d{2,3})\s*\)\s*-?\s*(?=\d)")
@@ -75,7 +76,7 @@ def normalise_phone(text: str) -> PhoneText:
     Anything else is left as typed, for rule SK201 to judge.  Normalising the result
     again changes nothing.
     """
-    value = unicodedata.normalize("NFKC", text).translate(_DASHES).strip()
+    value = unicodedata.normalize("NFKC", text).translate(DASHES).strip()
     notes: list[str] = []
     dropped: list[str] = []
 

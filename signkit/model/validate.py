@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from signkit.diagnostics import Diagnostic, KeyPath, Severity
+from signkit.diagnostics import Diagnostic, Edit, Fix, KeyPath, Location, Severity
 from signkit.load.yaml_tree import SourceMap
 from signkit.model.paths import find_value, known_keys
 from signkit.model.salvage import salvage
@@ -119,11 +119,33 @@ def validate_site(data: Any, source: SourceMap) -> Validated:
             seen.add((loc, rule))
             location = source.locate(loc, key=is_key or error["type"] == "extra_forbidden")
             extra = {"meant": hint_key} if (hint_key := _meant(error)) else {}
-            diagnostics.append(Diagnostic(rule, Severity.ERROR, message, location, hint, extra))
+            diagnostics.append(Diagnostic(rule, Severity.ERROR, message, location, hint, extra,
+                                          _rename_fix(error, data, location)))
         salvaged = salvage(data)
         if salvaged is None:
             return Validated(None, diagnostics)
         return Validated(salvaged.site, diagnostics, salvaged.mended)
+
+
+#: How close a misspelt key must be to its one candidate for ``--fix`` to rename it (difflib's ratio).
+FIX_CUTOFF = 0.6
+
+
+def _rename_fix(error: ErrorDetails, data: Any, location: Location) -> Fix | None:
+    """For an unknown key with exactly one close candidate, not already in its mapping: rename it (``--fix``).
+
+    Stricter than the hint (:func:`_meant`): the candidate must be close (:data:`FIX_CUTOFF`)
+    and alone at that closeness, and writing it must not make a duplicate key.
+    """
+    loc = tuple(error["loc"])
+    if error["type"] != "extra_forbidden" or not loc or location.line is None or location.column is None:
+        return None
+    key = str(loc[-1])
+    close = difflib.get_close_matches(key, known_keys(loc[:-1]), n=2, cutoff=FIX_CUTOFF)
+    found, parent = find_value(data, loc[:-1])
+    if len(close) != 1 or not found or not isinstance(parent, dict) or close[0] in parent:
+        return None
+    return Fix((Edit(location.line, location.column, key, close[0]),), f"把键「{key}」改为「{close[0]}」")
 
 
 def _meant(error: ErrorDetails) -> str | None:

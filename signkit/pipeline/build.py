@@ -28,6 +28,7 @@ from signkit.layout.stamp import stamp_text
 from signkit.load.yaml_tree import SourceMap
 from signkit.model.site import Site
 from signkit.pipeline.fitting import (
+    grown_note,
     lay_out,
     misfit_diagnostic,
     requested_size,
@@ -91,12 +92,8 @@ def build_site(site: Site, source: SourceMap, fonts: FontSet, options: RenderOpt
     for index, planned in plan:
         requested = requested_size(site, planned.form_id, overrides)
         width, height = natural_size(ctx, planned, *requested)
-        if abs(height - requested[1]) > 0.05 or abs(width - requested[0]) > 0.05:  # the 附表 grows with its rows
-            result.diagnostics.append(Diagnostic(
-                "SK506", Severity.INFO,
-                f"附表 {planned.form_id}（{short_subject(planned.subject)}）按内容（多出的专业监管部门或重大风险点）"
-                f"由 {requested[0]:.0f}×{requested[1]:.0f} mm 增高到 {width:.0f}×{height:.0f} mm，请按此尺寸制作",
-                source.locate(planned.source)))
+        if (grown_size := grown_note(planned, requested, width, height, source)) is not None:
+            result.diagnostics.append(grown_size)
         board, frame = lay_out(ctx, planned, width, height)
         grown = False
         if frame.misfits:

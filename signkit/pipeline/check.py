@@ -21,13 +21,17 @@ from signkit.excel.imported import ImportedSite
 from signkit.excel.reader import read_workbook
 from signkit.fonts import FontSet, check_coverage
 from signkit.load.source import DEFAULT_MAX_BYTES, SourceText, read_bytes, read_source
+from signkit.load.suppress import find_suppressions
 from signkit.load.yaml_tree import SourceMap, parse_yaml
 from signkit.model.site import Site
 from signkit.model.validate import validate_site
 from signkit.model.walk import printed_items
 from signkit.pipeline.config import SignFolder
 from signkit.pipeline.fitting import layout_site
+from signkit.pipeline.fixing import offered
 from signkit.pipeline.inputs import collect_inputs
+from signkit.pipeline.selection import ABOUT_IGNORES, Selection, filter_report
+from signkit.pipeline.suppression import apply_suppressions
 from signkit.plan.boards import UNKNOWN_LEVEL, PlannedBoard, plan_boards, risk_point_name
 from signkit.plan.inputs import InputIndex
 from signkit.rules import run_rules
@@ -48,6 +52,8 @@ class FileReport:
     stamps: list[str] = field(default_factory=list)
     #: Text that does not fit, by position in :attr:`plan`: it blocks that board only.
     misfits: dict[int, list[Diagnostic]] = field(default_factory=dict)
+    #: The site file's text as checked (``None`` for a workbook): what ``--fix`` edits.
+    text: str | None = None
 
     def errors(self, strict: bool = False) -> list[Diagnostic]:
         """Diagnostics that fail the check (warnings too when ``strict``)."""
@@ -68,7 +74,7 @@ class FileReport:
         misfit = {id(d) for found in self.misfits.values() for d in found}  # these block the one board laid out
         index_of_inputs = InputIndex(self.plan)
         for diag in self.errors(strict):
-            if id(diag) in misfit:
+            if id(diag) in misfit or diag.rule in ABOUT_IGNORES:
                 continue
             forms = diag.extra.get("forms", ())
             for index in index_of_inputs.affected(blocking_path(diag), forms):
@@ -84,23 +90,40 @@ class FileReport:
 
 
 def check_text(text: str, file: str, *, fonts: FontSet | None = None, layout: bool = False,
-               sign_folder: SignFolder | None = None) -> FileReport:
+               sign_folder: SignFolder | None = None, selection: Selection | None = None) -> FileReport:
     """Check site-file text already in memory (``file`` is the name diagnostics show).
 
     With ``fonts``, every printed character is also checked against the fonts that
     will print it (SK305/SK306); with ``layout`` too, every board is laid out (not
     rendered) so that text that cannot fit is reported (SK501) and each board's content
     hash is known.  ``sign_folder`` (``signkit.toml``'s) is used when the site file
-    names no 输出.标志文件夹; the report's site then carries it.
+    names no 输出.标志文件夹; the report's site then carries it.  ``selection`` (``--select``,
+    ``--ignore``, ``[check]``) and the file's ``# signkit: ignore[…]`` comments decide
+    which diagnostics stay: one left out neither counts nor blocks a board.
     """
-    report = FileReport(file)
+    report = FileReport(file, text=text)
     parsed = parse_yaml(text, file)
     report.source = parsed.source
     report.diagnostics.extend(parsed.diagnostics)
-    if parsed.data is None:
-        return _finish(report)
-    _check_data(report, parsed.data, parsed.source, fonts, layout, sign_folder)
-    return _finish(report)
+    comments = find_suppressions(text)
+    if parsed.data is not None:
+        _check_data(report, parsed.data, parsed.source, fonts, layout, sign_folder,
+                    keep=lambda found: filter_report(apply_suppressions(found, comments, parsed.source), selection, file))
+    report.diagnostics = offered(apply_suppressions(report.diagnostics, comments, parsed.source), text)
+    return _finish(_select(report, selection))
+
+
+def _select(report: FileReport, selection: Selection | None) -> FileReport:
+    """Leave out what the selection does not report, from the diagnostics and from the misfits that block boards."""
+    if selection is None:
+        return report
+    kept = filter_report(report.diagnostics, selection, report.file)
+    if len(kept) != len(report.diagnostics):
+        ids = {id(d) for d in kept}
+        report.diagnostics = kept
+        report.misfits = {index: found for index, misfits in report.misfits.items()
+                          if (found := [d for d in misfits if id(d) in ids])}
+    return report
 
 
 def blocking_path(diag: Diagnostic) -> KeyPath:
@@ -117,12 +140,14 @@ def blocking_path(diag: Diagnostic) -> KeyPath:
 
 
 def _check_data(report: FileReport, data: Any, source: SourceMap, fonts: FontSet | None, layout: bool,
-                sign_folder: SignFolder | None = None) -> None:
+                sign_folder: SignFolder | None = None,
+                keep: Callable[[list[Diagnostic]], list[Diagnostic]] | None = None) -> None:
     """Validate → rules → glyph coverage → plan → layout, for data from a site file or a workbook.
 
     The rules run on every part of the file that validated (the rest is mended just
     enough to build a site; :mod:`signkit.model.salvage`), so every problem is reported in
-    one pass; what they would only restate about a mended part is left out.
+    one pass; what they would only restate about a mended part is left out.  ``keep`` is what
+    the selection and suppression comments leave: only those problems keep a board from being laid out.
     """
     validated = validate_site(data, source)
     report.diagnostics.extend(validated.diagnostics)
@@ -140,8 +165,10 @@ def _check_data(report: FileReport, data: Any, source: SourceMap, fonts: FontSet
     report.plan = [_unknown_level(board) if board.form_id == "2-4" and ("风险点", board.source[1], "风险等级")
                    in validated.mended else board for board in plan_boards(site)]
     if fonts is not None and layout:
-        report.stamps, report.misfits = layout_site(site, source, fonts, skip=report.blockers())
+        kept = report if keep is None else replace(report, diagnostics=keep(report.diagnostics))
+        report.stamps, report.misfits, grown = layout_site(site, source, fonts, skip=kept.blockers())
         report.diagnostics.extend(d for misfits in report.misfits.values() for d in misfits)
+        report.diagnostics.extend(grown)
 
 
 def _unknown_level(board: PlannedBoard) -> PlannedBoard:
@@ -155,11 +182,12 @@ def _finish(report: FileReport) -> FileReport:
 
 
 def check_source(source: SourceText, *, fonts: FontSet | None = None, layout: bool = False,
-                 sign_folder: SignFolder | None = None) -> FileReport:
+                 sign_folder: SignFolder | None = None, selection: Selection | None = None) -> FileReport:
     """Check a :class:`SourceText` (already read and decoded, or with read errors)."""
     if source.text is None:
         return FileReport(source.name, diagnostics=list(source.diagnostics), unreadable=source.unreadable)
-    return check_text(source.text, source.name, fonts=fonts, layout=layout, sign_folder=sign_folder)
+    return check_text(source.text, source.name, fonts=fonts, layout=layout, sign_folder=sign_folder,
+                      selection=selection)
 
 
 def check_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, fonts: FontSet | None = None,
@@ -169,7 +197,7 @@ def check_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES, fonts: F
 
 
 def check_imported(imported: ImportedSite, *, fonts: FontSet | None = None, layout: bool = False,
-                   sign_folder: SignFolder | None = None) -> FileReport:
+                   sign_folder: SignFolder | None = None, selection: Selection | None = None) -> FileReport:
     """Check one enterprise read from a workbook; diagnostics point at sheets and cells.
 
     What the reader noticed comes first; a missing-key message that a missing column or
@@ -178,14 +206,17 @@ def check_imported(imported: ImportedSite, *, fonts: FontSet | None = None, layo
     """
     report = FileReport(imported.name, source=imported.source)
     report.diagnostics.extend(imported.diagnostics)
-    _check_data(report, imported.data, imported.source, fonts, layout, sign_folder)
+    _check_data(report, imported.data, imported.source, fonts, layout, sign_folder,
+                keep=lambda found: filter_report(found, selection, imported.name))
     report.diagnostics = [d for d in report.diagnostics if not imported.explains(d)]
+    _select(report, selection)
     report.diagnostics.sort(key=imported.source.order)
     return report
 
 
 def check_workbook(path: Path | str, *, fonts: FontSet | None = None, layout: bool = False, display: str | None = None,
-                   index: int | None = None, sign_folder: SignFolder | None = None) -> list[FileReport]:
+                   index: int | None = None, sign_folder: SignFolder | None = None,
+                   selection: Selection | None = None) -> list[FileReport]:
     """Read and check a workbook (.xlsx) or CSV file: one report per enterprise (a roster gives several).
 
     ``display`` is the file name diagnostics show; ``index`` checks only that enterprise
@@ -198,12 +229,13 @@ def check_workbook(path: Path | str, *, fonts: FontSet | None = None, layout: bo
     if not book.sites:
         return [FileReport(book.file, diagnostics=list(book.diagnostics), unreadable=book.unreadable)]
     chosen = book.sites if index is None else book.sites[index:index + 1]
-    return [check_imported(site, fonts=fonts, layout=layout, sign_folder=sign_folder) for site in chosen]
+    return [check_imported(site, fonts=fonts, layout=layout, sign_folder=sign_folder, selection=selection)
+            for site in chosen]
 
 
 def check_files(args: Sequence[str], *, fonts: FontSet | None = None, layout: bool = True,
                 max_bytes: int = DEFAULT_MAX_BYTES, sign_folder: SignFolder | None = None,
-                read_stdin: Callable[[], str] | None = None) -> list[FileReport]:
+                read_stdin: Callable[[], str | bytes] | None = None, selection: Selection | None = None) -> list[FileReport]:
     """Check site files, workbooks, folders (searched for site files) and ``-`` (standard input), as ``signkit check`` does.
 
     One report per enterprise, in the order given (a folder's files sorted, a roster's
@@ -214,11 +246,11 @@ def check_files(args: Sequence[str], *, fonts: FontSet | None = None, layout: bo
         if item.workbook:
             assert item.path is not None
             reports.extend(check_workbook(item.path, fonts=fonts, layout=layout, display=item.display,
-                                          index=item.index, sign_folder=sign_folder))
+                                          index=item.index, sign_folder=sign_folder, selection=selection))
             continue
         source = read_source(item.path, max_bytes=max_bytes, display=item.name) if item.path is not None \
             else read_bytes(item.data or b"", item.name, max_bytes=max_bytes)
-        reports.append(check_source(source, fonts=fonts, layout=layout, sign_folder=sign_folder))
+        reports.append(check_source(source, fonts=fonts, layout=layout, sign_folder=sign_folder, selection=selection))
     return reports
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from signkit.diagnostics import Diagnostic, Location, Severity
 from signkit.errors import SignkitError
 from signkit.fonts import FontChoice
+from signkit.pipeline.selection import Layer, SelectorError, check_selector
 from signkit.pipeline.tomlkeys import KeyPath, key_positions, locate
 from signkit.render.pdfx import ProfileError, output_condition
 from signkit.render.settings import ANY_FORM, DEFAULT_GRIPPER, DEFAULT_PRINT, STAMP_PARTS, PrintSettings
@@ -33,7 +34,8 @@ PYPROJECT = "pyproject.toml"
 _FONT_KEYS = {"mode", "title", "body"}
 _SIGN_KEYS = {"folder"}
 _PRINT_KEYS = {"bleed", "stamp", "overprint", "output_intent", "gripper", "final"}
-_TABLES = ("fonts", "signs", "print")
+_CHECK_KEYS = ("select", "extend-select", "ignore", "per-file-ignores")
+_TABLES = ("fonts", "signs", "print", "check")
 #: Largest bleed or edge margin accepted (mm): wide enough for a board wrapped round a frame.
 MAX_PRINT_MARGIN = 100.0
 #: What ``[print.stamp]`` takes for "no stamp".
@@ -72,6 +74,8 @@ class Config:
     #: Where ``[fonts] mode`` and ``[print] final`` are written, for notices about what they chose.
     mode_location: Location | None = None
     final_location: Location | None = None
+    #: ``[check]``: which rules are reported (``None`` when the table is absent); the command line comes after it.
+    rules: Layer | None = None
 
 
 @dataclass(frozen=True)
@@ -181,7 +185,7 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
     unknown = set(data) - set(_TABLES)
     if unknown:
         key = sorted(unknown)[0]
-        raise source.error(f"未知的配置项「{source.table}{key}」（目前只支持 [fonts]、[signs] 和 [print]）", key)
+        raise source.error(f"未知的配置项「{source.table}{key}」（目前只支持 [fonts]、[signs]、[print] 和 [check]）", key)
     fonts = data.get("fonts", {})
     if not isinstance(fonts, dict):
         raise source.error(f"{source.table}fonts 应为表 [{source.table}fonts]", "fonts")
@@ -207,7 +211,47 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
     return Config(path, mode, choice("title"), choice("body"), _sign_folder(source, data.get("signs", {})),
                   _printing(source, printing), final=final,
                   mode_location=source.location("fonts", "mode") if mode is not None else None,
-                  final_location=source.location("print", "final") if final else None)
+                  final_location=source.location("print", "final") if final else None,
+                  rules=_check_rules(source, data["check"]) if "check" in data else None)
+
+
+def _check_rules(source: _Source, table: object) -> Layer:
+    """``[check]``: ``select``, ``extend-select``, ``ignore`` (lists of rule ids or prefixes) and
+    ``[check.per-file-ignores]`` (file glob → list), as in ruff's ``[lint]``; every bad selector located."""
+    top = source.table
+    if not isinstance(table, dict):
+        raise source.error(f"{top}check 应为表 [{top}check]", "check")
+    for key in table:
+        if key.replace("_", "-") not in _CHECK_KEYS:
+            raise source.error(f"未知的配置项「{top}check.{key}」，可用：{'、'.join(_CHECK_KEYS)}", f"check.{key}",
+                               parts=("check", key))
+    written: dict[str, str] = {str(key).replace("_", "-"): str(key) for key in table}  # as spelt: per_file_ignores or per-file-ignores
+    values = {key.replace("_", "-"): value for key, value in table.items()}
+
+    def selectors(value: object, key: str, parts: KeyPath) -> tuple[str, ...]:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise source.error(f"{top}check.{key} 应为规则编号或前缀的列表，如 [\"SK218\", \"SK3\"]", f"check.{key}",
+                               parts=parts)
+        try:
+            return tuple(check_selector(part) for item in value for part in item.split(",") if part.strip())
+        except SelectorError as bad:
+            raise source.error(f"{top}check.{key}：{bad}", f"check.{key}", parts=parts) from None
+
+    def spelt(key: str) -> str:
+        return written.get(key, key)
+
+    raw_files = values.get("per-file-ignores", {})
+    if not isinstance(raw_files, dict):
+        raise source.error(f"{top}check.per-file-ignores 应为表 [{top}check.per-file-ignores]，如 \"工地/*.yaml\" = [\"SK218\"]",
+                           "check.per-file-ignores", parts=("check", spelt("per-file-ignores")))
+    per_file = tuple((glob, selectors(value, f"per-file-ignores.{glob}", ("check", spelt("per-file-ignores"), glob)))
+                     for glob, value in raw_files.items())
+    select = selectors(values["select"], "select", ("check", spelt("select"))) if "select" in values else None
+    return Layer(select, selectors(values.get("extend-select", []), "extend-select", ("check", spelt("extend-select"))),
+                 selectors(values.get("ignore", []), "ignore", ("check", spelt("ignore"))), per_file,
+                 source.location("check", spelt("ignore")))
 
 
 def _forms_table(source: _Source, table: object, name: str) -> dict[str, object]:

@@ -122,9 +122,26 @@ def site_folder(source: SourceMap) -> Path | None:
     return path.parent if source.file and not source.file.startswith("<") else None
 
 
+def grown_note(planned: PlannedBoard, requested: tuple[float, float], width: float, height: float,
+               source: SourceMap) -> Diagnostic | None:
+    """SK506 when a 附表 2-1 grew with its rows (more 专业监管部门, several 重大 risk points), else ``None``.
+
+    Said by ``check`` as well as ``render``: the size to order is known before anything
+    is rendered, and a board maker should not learn it from the PDF.
+    """
+    if abs(height - requested[1]) <= 0.05 and abs(width - requested[0]) <= 0.05:
+        return None
+    return Diagnostic(
+        "SK506", Severity.INFO,
+        f"附表 {planned.form_id}（{short_subject(planned.subject)}）按内容（多出的专业监管部门或重大风险点）"
+        f"由 {requested[0]:.0f}×{requested[1]:.0f} mm 增高到 {width:.0f}×{height:.0f} mm，请按此尺寸制作",
+        source.locate(planned.source))
+
+
 def layout_site(site: Site, source: SourceMap, fonts: FontSet, *, sizes: Mapping[str, str] | None = None,
-                skip: Collection[int] = ()) -> tuple[list[str], dict[int, list[Diagnostic]]]:
-    """Lay out (without rendering) every planned board but those in ``skip``: content hashes, and misfits by board.
+                skip: Collection[int] = ()) -> tuple[list[str], dict[int, list[Diagnostic]], list[Diagnostic]]:
+    """Lay out (without rendering) every planned board but those in ``skip``: content hashes, misfits by board,
+    and notes (SK506) on boards that grow with their rows.
 
     ``check`` uses this so that text that will not fit is reported before anyone renders,
     and so that each planned board's revision stamp can be listed.  Hashes are in plan
@@ -136,6 +153,7 @@ def layout_site(site: Site, source: SourceMap, fonts: FontSet, *, sizes: Mapping
     ctx = with_type_scales(ctx, [p for i, p in enumerate(plan) if i not in skip], overrides)
     hashes: list[str] = []
     problems: dict[int, list[Diagnostic]] = {}
+    notes: list[Diagnostic] = []
     for index, planned in enumerate(plan):
         if index in skip:
             hashes.append("")
@@ -145,13 +163,15 @@ def layout_site(site: Site, source: SourceMap, fonts: FontSet, *, sizes: Mapping
         except ValueError:  # reported by the size rules
             requested = default_size(planned.form_id)
         width, height = natural_size(ctx, planned, *requested)
+        if (grown := grown_note(planned, requested, width, height, source)) is not None:
+            notes.append(grown)
         board, frame = lay_out(ctx, planned, width, height)
         hashes.append(board.content_hash)
         if frame.misfits:
             bigger = smallest_fit(ctx, planned, width, height)
             size = (bigger[0], bigger[1]) if bigger else None
             problems[index] = [misfit_diagnostic(m, source, planned, size) for m in frame.misfits]
-    return hashes, problems
+    return hashes, problems, notes
 
 
 def cli_size_diagnostics(sizes: Mapping[str, str]) -> list[Diagnostic]:

@@ -47,6 +47,9 @@ def input_hash(data: bytes, options: RenderOptions, fonts: FontSet, *, signs: st
                "sign_folder": options.sign_folder}
     if options.printing != DEFAULT_PRINT:  # a shop's [print] settings; without them the payload is the one hashed before
         shaping["printing"] = options.printing.identity()
+    if options.selection is not None and options.selection.layers:  # an ignored error lets its boards be made
+        shaping["selection"] = [(layer.select, layer.extend_select, layer.ignore, layer.per_file_ignores)
+                                for layer in options.selection.layers]
     payload = json.dumps({"site": hashlib.sha256(data).hexdigest(), "options": shaping, "fonts": faces,
                           "signkit": __version__, "signs": signs}, sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()

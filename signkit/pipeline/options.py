@@ -15,6 +15,7 @@ from typing import Literal
 
 from signkit.load.source import DEFAULT_MAX_BYTES
 from signkit.pipeline.config import SignFolder
+from signkit.pipeline.selection import Selection
 from signkit.render.settings import DEFAULT_PRINT, PrintSettings
 
 #: ``--fit``: what to do with text that does not fit its cell at the legible minimum.
@@ -62,6 +63,8 @@ class RenderOptions:
     #: ``--all-or-nothing``: an enterprise with any error gets no board at all (signkit before 0.2 did this
     #: always); by default a problem blocks only the boards it touches and the rest are made.
     all_or_nothing: bool = False
+    #: ``--select`` / ``--ignore`` and ``[check]``: a problem left out neither blocks a board nor fails the run.
+    selection: Selection | None = None
 
     def __post_init__(self) -> None:
         # one 附表 given twice: the last size wins, in the first one's place, as on the command line

@@ -91,7 +91,7 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
         raw = json.dumps([job.name, imported.data], ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")
 
         def check() -> FileReport:
-            return check_imported(imported, fonts=fonts, sign_folder=options.sign_folder)
+            return check_imported(imported, fonts=fonts, sign_folder=options.sign_folder, selection=options.selection)
     else:
         if job.data is not None:
             source = read_bytes(job.data, job.name, max_bytes=options.max_bytes)
@@ -107,7 +107,8 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
         text = source.text
 
         def check() -> FileReport:
-            return check_source(SourceText(job.name, text), fonts=fonts, sign_folder=options.sign_folder)
+            return check_source(SourceText(job.name, text), fonts=fonts, sign_folder=options.sign_folder,
+                                selection=options.selection)
     known = previous_folder(outdir, job.name)
     if known is not None and not options.force:  # a dry run may skip too: it reads, and writes nothing
         old = read_manifest(outdir / known)

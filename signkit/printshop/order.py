@@ -30,7 +30,7 @@ from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK, GREY
 from signkit.drawing.frame import Cell, Frame, TextStyle, grid
 from signkit.drawing.items import Board, Page
-from signkit.drawing.text import FontMeasurer
+from signkit.drawing.text import FontMeasurer, Para, wrap_para
 from signkit.fonts import FontSet
 from signkit.output.manifest import BlockedEntry, BoardEntry, ExtraEntry
 from signkit.spec.forms import FORMS
@@ -226,8 +226,10 @@ ROWS_PER_PAGE = 30
 
 #: Type sizes of the table's body (mm): largest, and smallest before a name takes a second line.
 _BODY_MAX, _BODY_MIN = 2.8, 2.2
-#: Height of a one-line row and of a row whose 名称 · 对象 needs two lines (mm).
-_ROW_ONE, _ROW_TWO = 6.0, 9.4
+#: Height of a one-line row, and what each further line of its tallest cell adds (mm).
+_ROW_ONE, _ROW_STEP = 6.0, 3.4
+#: Lines a row may take; past that the cell is a misfit the run reports, never a clipped name.
+_ROW_MAX_LINES = 6
 
 
 def _row_values(row: OrderRow) -> tuple[str, ...]:
@@ -236,15 +238,18 @@ def _row_values(row: OrderRow) -> tuple[str, ...]:
 
 
 def _row_height(row: OrderRow, columns: Sequence[float], measure: FontMeasurer, padding: float) -> float:
-    """One line, or two when a cell's text (a 项目部's 22-character name, a long 材质 note) cannot fit one.
+    """As many lines as its longest cell needs (a 项目部's 22-character name, a 70-character 企业名称).
 
     A print shop works from this list: a row whose name was left blank is a board nobody
-    can identify, so a long name takes a second line rather than shrinking out of sight.
+    can identify, so a long name takes more lines rather than shrinking out of sight.
     """
+    lines = 1
     for value, width in zip(_row_values(row), columns, strict=True):
-        if measure.width(value, _BODY_MIN, "body") > width - 2 * padding:
-            return _ROW_TWO
-    return _ROW_ONE
+        if measure.width(value, _BODY_MIN, "body") <= width - 2 * padding:
+            continue
+        wrapped = wrap_para(Para(value), width - 2 * padding, _BODY_MIN, "body", measure)
+        lines = max(lines, _ROW_MAX_LINES if wrapped is None else len(wrapped))
+    return _ROW_ONE + _ROW_STEP * (min(lines, _ROW_MAX_LINES) - 1)
 
 
 def _pages_of(heights: Sequence[float], room: float) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from signkit.codes import default_severity
-from signkit.diagnostics import Diagnostic, KeyPath, Severity
+from signkit.diagnostics import Diagnostic, Fix, KeyPath, Severity
 from signkit.drawing.text import Measurer
 from signkit.load.yaml_tree import SourceMap
 from signkit.model.facts import supervision_form
@@ -63,10 +63,15 @@ class RuleContext:
         return path if path in self.source.values or path in self.source.keys else field
 
     def report(self, rule: str, path: KeyPath, message: str, hint: str | None = None,
-               severity: Severity | None = None) -> None:
-        """Record a finding at ``path``, with the catalog's default severity unless given."""
+               severity: Severity | None = None, fix: Callable[[int, int], Fix | None] | None = None) -> None:
+        """Record a finding at ``path``, with the catalog's default severity unless given.
+
+        ``fix`` makes the correction from the finding's line and column, when the rule is sure of it.
+        """
         level = severity or Severity(default_severity(rule))
-        self.diagnostics.append(Diagnostic(rule, level, message, self.source.locate(path), hint))
+        location = self.source.locate(path)
+        made = fix(location.line, location.column) if fix is not None and location.line and location.column else None
+        self.diagnostics.append(Diagnostic(rule, level, message, location, hint, fix=made))
 
 
 Rule = Callable[[RuleContext], None]

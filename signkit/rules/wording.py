@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from signkit.diagnostics import KeyPath
+from signkit.diagnostics import Edit, Fix, KeyPath
 from signkit.model.walk import walk_text
 from signkit.rules.base import RuleContext
 
@@ -39,7 +39,24 @@ def check_self_numbered(ctx: RuleContext) -> None:
             if match:
                 ctx.report("SK219", (*path, index),
                            f"「{item[:20]}」自带编号「{match.group(0).strip()}」，印制时会再加 (一)(二) 编号",
-                           "请删除条目开头的编号")
+                           "请删除条目开头的编号", fix=_unnumber(item, match))
+
+
+#: Characters a plain YAML value may not start with: taking a number off must not leave one first.
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+
+
+def _unnumber(item: str, match: re.Match[str]) -> Callable[[int, int], Fix | None] | None:
+    """The fix for SK219: delete the number (and the spaces after it) at the start of the item, when what is left
+    is still the same plain text (not empty, not starting with a YAML indicator).
+    """
+    end = match.end()
+    while end < len(item) and item[end] in " \u3000":
+        end += 1
+    rest, number = item[end:], item[:end]
+    if not rest or rest[0] in _INDICATORS or "\n" in number:
+        return None
+    return lambda line, column: Fix((Edit(line, column, number, ""),), f"删除条目开头的编号「{number.strip()}」")
 
 
 def check_invisible_characters(ctx: RuleContext) -> None:
@@ -50,7 +67,24 @@ def check_invisible_characters(ctx: RuleContext) -> None:
         if bad:
             codes = "、".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(bad))
             ctx.report("SK227", path, f"文字中含有看不见的控制字符（{codes}），印出来会缺字或错位",
-                       "多半是从网页或其他软件复制时带进来的，请删除后重新输入")
+                       "多半是从网页或其他软件复制时带进来的，请删除后重新输入", fix=_without(text, bad))
+
+
+def _without(text: str, bad: list[str]) -> Callable[[int, int], Fix | None] | None:
+    """The fix for SK227: delete the invisible characters from a one-line plain value.
+
+    Deleting a control or format character (Cc, Cf) is what the hint asks and changes
+    nothing that prints: safe.  A private-use character (Co) may be a glyph of the
+    office's own font, and deleting it loses it: only with ``--unsafe-fixes``.  What is
+    left must read as the same plain YAML value (no new ``: `` or `` #``, no indicator first).
+    """
+    cleaned = "".join(ch for ch in text if ch not in bad)
+    if "\n" in text or not cleaned or cleaned[0] in _INDICATORS or cleaned != cleaned.strip() \
+            or any(mark in cleaned and mark not in text for mark in (": ", " #")) or cleaned.endswith(":"):
+        return None
+    risky = any(unicodedata.category(ch) in ("Co", "Cs") for ch in bad)
+    return lambda line, column: Fix((Edit(line, column, text, cleaned),), "删除看不见的控制字符",
+                                    "unsafe" if risky else "safe")
 
 
 def check_empty_sets(ctx: RuleContext) -> None:

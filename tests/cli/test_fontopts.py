@@ -85,7 +85,7 @@ def test_the_final_print_writes_nothing_without_the_mandated_fonts(cli: Cli, sit
     assert code == 1 and out.count("[SK309]") == 2 and "2 个错误" in out
     code, out, _ = cli("check", "--format", "json", str(site))
     assert code == 1 and json.loads(out)["summary"]["errors"] == 2
-    code, out, _ = cli("check", "--draft", str(site))
+    code, out, _ = cli("check", "--no-final", str(site))
     assert code == 0 and "SK309" not in out
 
 

@@ -277,3 +277,19 @@ def test_a_2_1_1_grown_by_its_major_points_says_its_new_size(cli: Cli, tmp_path:
     manifest = json.loads(next(out.glob("*/manifest.json")).read_text(encoding="utf-8"))
     (entry,) = [e for e in manifest["files"] if e["form"] == "2-1-1"]
     assert entry["trim_mm"][1] > 800 and f"{entry['trim_mm'][1]:.0f} mm" in said[0]
+    # check says the same before anything is rendered (the size to order is known from the data)
+    code, stdout, stderr = cli("check", str(site), "--fonts", "bundled")
+    assert code == 0 and [line for line in (stdout + stderr).splitlines() if "[SK506]" in line] == said
+
+
+def test_a_problem_that_blocks_every_board_is_said_once_and_no_other_boards_are_promised(tmp_path: Path, cli: Cli) -> None:
+    data = example_data(SMALL)
+    data["企业"]["企业名称"] = ""
+    site = tmp_path / "site.yaml"
+    site.write_text(dump(data), encoding="utf-8")
+    code, out, err = cli("render", str(site), "-o", str(tmp_path / "out"), "--fonts", "bundled")
+    text = out + err
+    assert code == 1
+    assert text.count("[SK103]") == 1, text  # once for all seven kinds, not once per board
+    assert "原因见上" in text and "2-1-2、2-2" in text and "2-7" in text
+    assert "其余的牌不受影响" not in text  # there are no other boards

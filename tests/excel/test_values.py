@@ -85,6 +85,9 @@ def test_accident_types_written_with_slashes() -> None:
     ("a、c、d、e、g", "list", None, "是代号"),
     ("每班巡检；同上", "list", ["每班巡检"], "指的是别处的内容"),
     ("无锡路", "text", "无锡路", None),  # a word that starts like a placeholder is text
+    ("同上", "phone", None, "指的是别处的内容"),  # an optional phone column: a warning, not a bad number (SK201)
+    ("无", "phone", None, "已读作空"),
+    ("—", "phone", None, "已读作空"),
 ])
 def test_placeholders_are_read_as_empty_and_said(raw: str, kind: str, value: object, said: str | None) -> None:
     got, notes = convert(raw, kind)  # type: ignore[arg-type]

@@ -55,7 +55,7 @@ def test_the_final_print_refuses_each_stand_in_with_what_to_install(tmp_path: Pa
     assert "SIGNKIT_TITLE_FONT" in (title.hint or "") and "--title-font" in (title.hint or "")
     assert "SIGNKIT_BODY_FONT" in (body.hint or "") and "[fonts] body" in (body.hint or "")
     assert "本机没有可查找的字体文件夹" in (title.hint or "")
-    # asked for in signkit.toml: pointed at that line; --draft (final=False) undoes it
+    # asked for in signkit.toml: pointed at that line; --no-final (final=False) undoes it
     settings = _config(tmp_path, '[fonts]\nmode = "bundled"\n[print]\nfinal = true\n')
     refused = run_fonts(settings, env={}).diagnostics
     assert {(d.rule, d.location.line) for d in refused} == {("SK309", 4)}

@@ -22,6 +22,17 @@ def test_a_project_departments_long_name_takes_a_second_line_not_a_blank_cell(bu
     assert long_name in "".join(text.split())
 
 
+def test_a_seventy_character_enterprise_name_is_printed_whole(bundled_fonts: Any) -> None:
+    """Rows grew to two lines at most: a 70-character name left blank cells (a board nobody could identify)."""
+    name = "山西省忻州市定襄县" + "宏达锻造法兰管件机械制造与金属材料加工销售" * 3  # 72 characters
+    row = OrderRow(enterprise=name, file="x/2-6.pdf", form="2-6", name=f"{name}安全生产举报公示栏", subject=name,
+                   width=3000, height=1500, bleed=0, pages=1, quantity=1, fonts="", notes="企业大门口")
+    board, misfits = order_board([_row("合成车间"), row], bundled_fonts)
+    assert misfits == 0
+    (text,) = page_texts(render_pdf(board, bundled_fonts, spec=PrintSpec(pdfx=False)))
+    assert f"{name}安全生产举报公示栏·{name}" in "".join(text.split())
+
+
 def test_pages_break_by_height_and_every_row_is_on_one_page(bundled_fonts: Any) -> None:
     rows = [_row(f"车间{i:03d}" + ("很长的名称" * 6 if i % 3 == 0 else "")) for i in range(70)]
     board, misfits = order_board(rows, bundled_fonts)
