@@ -71,6 +71,7 @@ def check(
     from signkit.diagnostics import Severity
     from signkit.fonts import describe
     from signkit.pipeline.check import check_files, exit_status
+    from signkit.pipeline.selection import filter_report
 
     settings = config_or_exit(config, files)
     fontset = fonts_or_exit(settings, fonts, title_font, body_font, final=final)
@@ -86,7 +87,8 @@ def check(
         typer.echo("没有找到站点文件（*.yaml、*.yml；工作簿 .xlsx、.csv 须直接给出文件名）。", err=True)
         raise typer.Exit(2)
     # run-level notes: -q keeps the errors and warnings, the 说明 (stand-in fonts) are for a reader, not a script
-    notes = [d for d in [*fontset.diagnostics, *rule_notes] if not quiet or d.severity is not Severity.INFO]
+    fonts_said = filter_report(list(fontset.diagnostics), selection, "")  # --ignore SK304 silences the notice
+    notes = [d for d in [*fonts_said, *rule_notes] if not quiet or d.severity is not Severity.INFO]
     stdin_fixed = read_stdin is not None  # the fixed document went to standard output: the report goes to stderr
     if output_format is Format.json:
         typer.echo(json_report(reports, strict=strict, notes=notes, fonts=describe(fontset)), err=stdin_fixed)

@@ -6,7 +6,7 @@ import os
 import signal
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -30,6 +30,7 @@ from signkit.cli.ruleopts import EXTEND_SELECT_OPTION, IGNORE_OPTION, SELECT_OPT
 from signkit.load.source import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
+    from signkit.diagnostics import Diagnostic
     from signkit.fonts import FontSet
     from signkit.output.manifest import BlockedEntry
     from signkit.pipeline.config import Config
@@ -122,6 +123,7 @@ def render(
     # the library is imported here, not at the top, so that ``signkit --help`` does not load it
     from signkit.pipeline.options import RenderOptions
     from signkit.pipeline.render_files import render_files
+    from signkit.pipeline.selection import filter_report
     from signkit.printshop import IMPOSE_SHEETS, PROOF_SHEETS, TILE_SHEETS, sheet_size
 
     _watchable(files, watch)
@@ -146,9 +148,9 @@ def render(
 
     def prepare(settings: Config) -> tuple[FontSet, RenderOptions]:
         """Fonts and options from the configuration (again when ``--watch`` sees it change); problems exit 2."""
-        fontset = fonts_or_exit(settings, fonts, title_font, body_font, final=final)
-        refuse_stand_ins(fontset)
         selection, rule_notes = selection_or_exit(select, extend_select, ignore, settings)
+        fontset = fonts_or_exit(settings, fonts, title_font, body_font, final=final)
+        refuse_stand_ins(filter_report(list(fontset.diagnostics), selection, ""))  # --ignore SK304 silences it
         for note in rule_notes:
             typer.echo(note.render())
         printing = _printing(settings.printing, overprint, output_intent, gripper)
@@ -193,11 +195,11 @@ def _watchable(files: list[str], watch: bool) -> None:
         raise typer.BadParameter("标准输入（-）只能读一次，无法监视；请给出文件或文件夹", param_hint="--watch")
 
 
-def refuse_stand_ins(fontset: FontSet) -> None:
+def refuse_stand_ins(notes: Sequence[Diagnostic]) -> None:
     """Print the run's font notes once; a final print with a stand-in font (SK309) exits 2 before anything is written."""
-    for note in fontset.diagnostics:
+    for note in notes:
         typer.echo(note.render(), err=note.is_error)
-    if any(note.is_error for note in fontset.diagnostics):
+    if any(note.is_error for note in notes):
         typer.echo("未生成任何文件。", err=True)
         raise typer.Exit(2)
 
@@ -356,7 +358,7 @@ def preview(
     _watchable(files, watch)
     settings = config_or_exit(config, files)
     fontset = fonts_or_exit(settings, fonts, title_font, body_font)
-    refuse_stand_ins(fontset)
+    refuse_stand_ins(fontset.diagnostics)
     outcome = preview_files(files, outdir, fontset, width=width, sign_folder=settings.sign_folder)
     if not all(r.ok() for r in outcome.reports):
         typer.echo(text_report(outcome.reports, show_plan=False))

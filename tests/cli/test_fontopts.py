@@ -98,3 +98,12 @@ def test_fonts_says_which_config_file_was_used(cli: Cli, site: Path, monkeypatch
     assert code == 0 and f"配置文件：{site.parent.parent / 'pyproject.toml'}" in out
     code, out, _ = cli("fonts", "--json")
     assert json.loads(out)["config"] == str(site.parent.parent / "pyproject.toml")
+
+
+def test_the_notice_can_be_ignored_but_the_final_refusal_cannot(cli: Cli, site: Path, tmp_path: Path) -> None:
+    code, out, _ = cli("check", "--ignore", "SK304", str(site))
+    assert code == 0 and not _notes(out)
+    code, out, err = cli("render", "--ignore", "SK304", str(site), "-o", str(tmp_path / "out"), "--dry-run")
+    assert code == 0 and not _notes(out + err)
+    code, out, _ = cli("check", "--final", "--ignore", "SK309", str(site))
+    assert code == 1 and out.count("[SK309]") == 2 and "[SK018]" in out

@@ -66,7 +66,7 @@ def test_tofu_cannot_be_ignored_on_the_command_line_or_in_the_config(cli: Cli, t
     text = SMALL.read_text(encoding="utf-8").replace("  企业主要负责人: 郭建平", "  企业主要负责人: 郭建\U0002a6a5", 1)
     site = _site(tmp_path, text)
     code, out, _ = cli("check", str(site), "--ignore", "SK3", "--fonts", "bundled", "-q")
-    assert "忽略 SK3 中的 SK301、SK302、SK303、SK306、SK307 无效" in out
+    assert "忽略 SK3 中的 SK301、SK302、SK303、SK306、SK307、SK309 无效" in out  # SK309: the final print
     assert code == 1 and "[SK306]" in out and "[SK018]" in out
     config = tmp_path / "signkit.toml"
     config.write_text('[check]\nignore = ["SK306"]\n', encoding="utf-8")
