@@ -583,6 +583,10 @@ def test_cli_json_and_github(run: Callable[..., tuple[int, str]], tmp_path: Path
     assert located[0]["location"]["path_parts"] == ["第 1 页"]
     code, out = run("--format", "github", alpha)
     assert code == 1 and out.startswith("::") and "title=SK609" in out
+    code, out = run("--format", "sarif", alpha)  # the CI formats of check serve a print shop's pipeline too
+    assert code == 1 and "SK609" in [r["ruleId"] for r in json.loads(out)["runs"][0]["results"]]
+    code, out = run("--format", "junit", alpha)
+    assert code == 1 and '<failure type="SK609"' in out
 
 
 def test_cli_max_ink_and_new_rules_in_every_format(run: Callable[..., tuple[int, str]], tmp_path: Path) -> None:
