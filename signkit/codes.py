@@ -282,9 +282,18 @@ def explain_text(code: Code) -> str:
         lines += ["", "不通过的例子：", *_indented(more.failing)]
     if more.passing:
         lines += ["", "通过的例子：", *_indented(more.passing)]
+    if more.failing or more.passing:
+        lines += ["", _EXAMPLE_NOTE[more.whole]]
     if more.no_example:
         lines += ["", f"没有 YAML 例子：{more.no_example}"]
     return "\n".join(lines) + "\n"
+
+
+#: How to read an example: a part of the starter file, or (syntax rules) a whole file.
+_EXAMPLE_NOTE = {
+    False: "（例子只写出相关的部分：并入 signkit init 生成的 site.yaml 的同一位置即为完整的站点文件；列表按位置对应）",
+    True: "（例子是整个文件）",
+}
 
 
 def explain_markdown(code: Code) -> str:
@@ -298,7 +307,9 @@ def explain_markdown(code: Code) -> str:
     lines += ["", f"**检查什么**：{more.checks}", "", f"**为什么**：{more.why}", "", f"**怎样改正**：{more.fix}"]
     for label, snippet in (("不通过的例子", more.failing), ("通过的例子", more.passing)):
         if snippet:
-            lines += ["", f"{label}：", "", "```yaml", snippet.rstrip("\n"), "```"]
+            lines += ["", f"{label}：", "", "```yaml", snippet.strip("\n"), "```"]
+    if more.failing or more.passing:
+        lines += ["", _EXAMPLE_NOTE[more.whole]]
     if more.no_example:
         lines += ["", f"没有 YAML 例子：{more.no_example}"]
     return "\n".join(lines) + "\n"
@@ -315,7 +326,7 @@ def explain_dict(code: Code) -> dict[str, object]:
 
 
 def _indented(snippet: str) -> list[str]:
-    return ["    " + line if line else "" for line in snippet.rstrip("\n").split("\n")]
+    return ["    " + line if line else "" for line in snippet.strip("\n").split("\n")]
 
 
 def rules_text() -> str:
