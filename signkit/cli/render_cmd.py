@@ -254,10 +254,10 @@ def print_reprints(reprints: list[Reprint], dry_run: bool, *, first_run: bool = 
         lines = detailed
     else:
         lines = _reprint_lines(reprints, detail=False)
-        if len(lines) > limit:
-            lines = lines[:limit]
+        kinds = sum(1 for line in lines if line.startswith("    附表"))
+        lines = lines[:limit]
         shown = sum(1 for line in lines if line.startswith("    附表"))
-        lines.append(f"  …共 {len(reprints)} 块，屏幕上只列出前 {shown} 类的数量和原因"
+        lines.append(f"  …共 {len(reprints)} 块，屏幕上只列出" + ("每类" if shown == kinds else f"前 {shown} 类") + "的数量和原因"
                      + (f"，逐块明细见 {csv_path}" if csv_path is not None else "（用 --dry-run 以外的运行生成重印清单.csv）"))
     for line in lines:
         typer.echo(line)
