@@ -347,7 +347,8 @@ def rules_markdown() -> str:
         "SK0xx 读取文件，SK1xx 数据结构，SK2xx 规范内容，SK3xx 字体与字形覆盖，SK7xx 安全标志与事故类型，"
         "SK8xx 写入输出，SK9xx 导入 Excel / CSV。",
         "`--strict` 把警告当作错误。本页由 `signkit.codes.rules_markdown()` 生成，"
-        "测试会检查它与代码一致（更新：`signkit rules --markdown > docs/rules.md`）。",
+        "测试会检查它与代码一致（更新：`signkit rules --markdown > docs/rules.md`）。"
+        "每条规则的详细说明（检查什么、规范依据、怎样改正、例子）：`signkit rules SK218`。",
         "",
         "| 编号 | 级别 | 含义 | 依据 |",
         "|---|---|---|---|",
