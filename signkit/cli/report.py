@@ -7,10 +7,12 @@ same thing; these functions return strings and never print.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from signkit._version import __version__
+from signkit.codes import CODES
 from signkit.diagnostics import Diagnostic, Severity, format_path
 from signkit.pipeline.check import FileReport
 from signkit.plan.boards import plan_counts
@@ -175,3 +177,37 @@ def github_report(reports: Sequence[FileReport], *, strict: bool = False, notes:
             message += f"\n提示：{diag.hint}"
         out.append(f"::{command[_effective(diag, strict)]} {','.join(props)}::{_escape_data(message)}")
     return "\n".join(out)
+
+
+def rule_counts(reports: Sequence[FileReport], *, notes: Sequence[Diagnostic] = (),
+                strict: bool = False) -> list[tuple[str, int, Severity]]:
+    """Each rule id found, how often and at which (effective) level: most frequent first, then by id."""
+    counts: Counter[str] = Counter()
+    level: dict[str, Severity] = {}
+    for diag in [*notes, *(d for report in reports for d in report.diagnostics)]:
+        counts[diag.rule] += 1
+        effective = _effective(diag, strict)
+        # the gravest level the rule was reported at: that is the one that decides the exit code
+        if diag.rule not in level or _GRAVITY[effective] > _GRAVITY[level[diag.rule]]:
+            level[diag.rule] = effective
+    return [(rule, count, level[rule]) for rule, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+_GRAVITY = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+def statistics_text(reports: Sequence[FileReport], *, notes: Sequence[Diagnostic] = (), strict: bool = False) -> str:
+    """``check --statistics``: one line per rule id, as ``ruff --statistics`` prints them (count, id, level, meaning)."""
+    rows = rule_counts(reports, notes=notes, strict=strict)
+    if not rows:
+        return f"检查了 {len(reports)} 个文件：没有发现问题"
+    width = len(str(rows[0][1]))
+    return "\n".join(f"{count:>{width}}  {rule}  {level.label}  {CODES[rule].title if rule in CODES else ''}".rstrip()
+                     for rule, count, level in rows)
+
+
+def statistics_json(reports: Sequence[FileReport], *, notes: Sequence[Diagnostic] = (), strict: bool = False) -> str:
+    """``check --statistics --format json``: the same counts for a program."""
+    rows = [{"rule": rule, "count": count, "severity": level.value, "title": CODES[rule].title if rule in CODES else ""}
+            for rule, count, level in rule_counts(reports, notes=notes, strict=strict)]
+    return json.dumps(rows, ensure_ascii=False, indent=2)
