@@ -38,8 +38,15 @@ def plan_text(report: FileReport, boards: bool = False, strict: bool = False) ->
     for form, count in plan_counts(report.plan).items():
         pieces = f"，共 {count['pieces']} 张" if count["pieces"] != count["designs"] else ""
         lines.append(f"  附表 {form:<6} {FORMS[form].name} × {count['designs']}{pieces}")
-    if blocked:
-        lines.append("  受阻的牌（改正下列问题后才会生成，其余的牌照常生成）：")
+    reasons = {tuple(id(d) for d in problems) for problems in blocked.values()}
+    if blocked and len(blocked) == len(report.plan) and len(reasons) == 1 and len(blocked) > 1:
+        # one problem (an empty 企业名称) blocks every board: said once, not once per board
+        problems = next(iter(blocked.values()))
+        rules = "、".join(dict.fromkeys(d.rule for d in problems))
+        lines.append(f"  全部 {len(blocked)} 块牌受阻，原因相同：{rules}（{_first_line(problems[0])}）")
+    elif blocked:
+        others = "，其余的牌照常生成" if len(blocked) < len(report.plan) else ""
+        lines.append(f"  受阻的牌（改正下列问题后才会生成{others}）：")
         for index, problems in blocked.items():
             board = report.plan[index]
             rules = "、".join(dict.fromkeys(d.rule for d in problems))
