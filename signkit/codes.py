@@ -27,7 +27,11 @@ ids are for what only a workbook can get wrong.
 
 from __future__ import annotations
 
+import difflib
+import tomllib
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Literal
 
 Level = Literal["error", "warning", "info"]
@@ -210,6 +214,126 @@ def default_severity(rule: str) -> Level:
     return CODES[rule].severity
 
 
+#: The longer explanations (``signkit rules SK101``) live beside this table as data: prose and YAML
+#: examples read better in TOML than in Python strings, and this module stays a table.
+EXPLANATIONS_FILE = Path(__file__).with_name("codes_explained.toml")
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What ``signkit rules SKnnn`` says beyond the one-line meaning: what, why (the basis), how to fix, examples.
+
+    ``failing`` and ``passing`` are YAML snippets merged into the starter site
+    (``signkit init``): mappings key by key, lists item by item, so a snippet shows only
+    the part it is about; ``without`` names keys (dotted paths) the failing example
+    leaves out.  With ``whole``, a snippet is the whole file (syntax rules).  ``layout``
+    says the rule needs the boards laid out (text that does not fit).  ``no_example``
+    says why a rule has none (fonts, workbooks, files on disk).
+    """
+
+    rule: str
+    checks: str
+    why: str
+    fix: str
+    failing: str = ""
+    passing: str = ""
+    without: tuple[str, ...] = ()
+    whole: bool = False
+    layout: bool = False
+    no_example: str = ""
+
+
+@cache
+def _explanations() -> dict[str, Explanation]:
+    data = tomllib.loads(EXPLANATIONS_FILE.read_text(encoding="utf-8"))
+    return {rule: Explanation(rule=rule, checks=entry["checks"], why=entry["why"], fix=entry["fix"],
+                              failing=entry.get("failing", ""), passing=entry.get("passing", ""),
+                              without=tuple(entry.get("without", ())), whole=entry.get("whole", False),
+                              layout=entry.get("layout", False), no_example=entry.get("no_example", ""))
+            for rule, entry in data.items()}
+
+
+def explanation(rule: str) -> Explanation | None:
+    """The long explanation of ``rule``, or ``None`` when it has only its one-line meaning."""
+    return _explanations().get(rule)
+
+
+def select_rules(wanted: str) -> list[Code]:
+    """The rules ``wanted`` names: an id (``SK101``, ``sk101``) or a prefix (``SK2``, ``SK10``), in id order."""
+    key = wanted.strip().upper()
+    return [code for rule, code in CODES.items() if rule.startswith(key)] if key.startswith("SK") else []
+
+
+def nearest_rules(wanted: str, limit: int = 3) -> list[str]:
+    """Ids close to a mistyped one (``SK1O3`` with a letter O, ``sk 103``, ``SK2300``), for the "是否想查" suggestion."""
+    key = wanted.strip().upper().replace(" ", "").replace("-", "")
+    digits = key[2:] if key.startswith("SK") else key
+    fixed = "SK" + digits.translate(str.maketrans("OILZS", "01125"))
+    if fixed in CODES:
+        return [fixed]
+    return difflib.get_close_matches(fixed, list(CODES), n=limit, cutoff=0.6)
+
+
+def explain_text(code: Code) -> str:
+    """``signkit rules SK101``: the rule in full, in Chinese: level, what, why, how to fix, examples."""
+    more = explanation(code.rule)
+    lines = [f"{code.rule}  {_LABELS[code.severity]}  {code.title}"]
+    if more is None:
+        if code.basis:
+            lines.append(f"依据：{code.basis}")
+        return "\n".join(lines) + "\n"
+    lines += ["", f"检查什么：{more.checks}", f"为什么：{more.why}", f"怎样改正：{more.fix}"]
+    if more.failing:
+        lines += ["", "不通过的例子：", *_indented(more.failing)]
+    if more.passing:
+        lines += ["", "通过的例子：", *_indented(more.passing)]
+    if more.failing or more.passing:
+        lines += ["", _EXAMPLE_NOTE[more.whole]]
+    if more.no_example:
+        lines += ["", f"没有 YAML 例子：{more.no_example}"]
+    return "\n".join(lines) + "\n"
+
+
+#: How to read an example: a part of the starter file, or (syntax rules) a whole file.
+_EXAMPLE_NOTE = {
+    False: "（例子只写出相关的部分：并入 signkit init 生成的 site.yaml 的同一位置即为完整的站点文件；列表按位置对应）",
+    True: "（例子是整个文件）",
+}
+
+
+def explain_markdown(code: Code) -> str:
+    """The same as :func:`explain_text`, as a Markdown section (for a wiki or a pull-request comment)."""
+    more = explanation(code.rule)
+    lines = [f"## {code.rule} {code.title}", "", f"级别：{_LABELS[code.severity]}"]
+    if more is None:
+        if code.basis:
+            lines.append(f"\n依据：{code.basis}")
+        return "\n".join(lines) + "\n"
+    lines += ["", f"**检查什么**：{more.checks}", "", f"**为什么**：{more.why}", "", f"**怎样改正**：{more.fix}"]
+    for label, snippet in (("不通过的例子", more.failing), ("通过的例子", more.passing)):
+        if snippet:
+            lines += ["", f"{label}：", "", "```yaml", snippet.strip("\n"), "```"]
+    if more.failing or more.passing:
+        lines += ["", _EXAMPLE_NOTE[more.whole]]
+    if more.no_example:
+        lines += ["", f"没有 YAML 例子：{more.no_example}"]
+    return "\n".join(lines) + "\n"
+
+
+def explain_dict(code: Code) -> dict[str, object]:
+    """The same as :func:`explain_text`, for programs (``signkit rules SK101 --format json``)."""
+    more = explanation(code.rule)
+    data: dict[str, object] = {"rule": code.rule, "severity": code.severity, "title": code.title, "basis": code.basis}
+    if more is not None:
+        data.update(checks=more.checks, why=more.why, fix=more.fix, failing=more.failing or None,
+                    passing=more.passing or None, no_example=more.no_example or None)
+    return data
+
+
+def _indented(snippet: str) -> list[str]:
+    return ["    " + line if line else "" for line in snippet.strip("\n").split("\n")]
+
+
 def rules_text() -> str:
     """``signkit rules``: one line per rule id, with its level, meaning and basis."""
     lines = []
@@ -228,7 +352,8 @@ def rules_markdown() -> str:
         "SK0xx 读取文件，SK1xx 数据结构，SK2xx 规范内容，SK3xx 字体与字形覆盖，SK7xx 安全标志与事故类型，"
         "SK8xx 写入输出，SK9xx 导入 Excel / CSV。",
         "`--strict` 把警告当作错误。本页由 `signkit.codes.rules_markdown()` 生成，"
-        "测试会检查它与代码一致（更新：`signkit rules --markdown > docs/rules.md`）。",
+        "测试会检查它与代码一致（更新：`signkit rules --markdown > docs/rules.md`）。"
+        "每条规则的详细说明（检查什么、规范依据、怎样改正、例子）：`signkit rules SK218`。",
         "",
         "| 编号 | 级别 | 含义 | 依据 |",
         "|---|---|---|---|",

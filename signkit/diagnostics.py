@@ -130,17 +130,18 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
     def render(self) -> str:
-        """One line: ``site.yaml:42:7 工作场所[2].班组[0].负责人 不能为空 [SK103]``."""
-        where = self.location.where()  # empty for a run-level note that no file or setting chose
-        parts = [where] if where else []
+        """One line in the GNU form that editors and CI problem matchers parse (``^(.+):(\\d+):(\\d+): (.*)$``).
+
+        ``site.yaml:42:7: 错误：工作场所[2].班组[0].负责人 不能为空 [SK103]``: the place, ``: ``, the level
+        in Chinese, the key path in the user's wording, the message, the rule id.  A workbook cell reads
+        ``台账.xlsx:风险点!C5: 错误：…``: it has no line and column, so a line matcher rightly leaves it alone
+        rather than sending an editor to a line of a zip file.  A hint follows on its own indented line.
+        """
         path = format_path(self.location.path)
-        if path:
-            parts.append(path)
-        text = self.message
-        if self.severity is not Severity.ERROR:
-            text = f"{self.severity.label}：{text}"
-        parts.append(text)
-        line = " ".join(parts) + f" [{self.rule}]"
+        text = f"{path} {self.message}" if path else self.message
+        where = self.location.where()  # empty for a run-level note that no file or setting chose
+        line = f"{where}: " if where else ""
+        line += f"{self.severity.label}：{text} [{self.rule}]"
         if self.hint:
             line += f"\n    提示：{self.hint}"
         return line

@@ -73,7 +73,7 @@ def test_hook_passes_a_good_file_and_fails_a_bad_one(repo: Path) -> None:
     assert good.returncode == 0, good.stdout + good.stderr
     bad = _run_hook(repo, _staged(repo, _hook()))
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert re.search(r"^sites/bad\.yaml:\d+:\d+ .*负责人 不能为空 \[SK103\]", bad.stdout, re.MULTILINE), bad.stdout
+    assert re.search(r"^sites/bad\.yaml:\d+:\d+: 错误：.*负责人 不能为空 \[SK103\]", bad.stdout, re.MULTILINE), bad.stdout
     assert "Traceback" not in bad.stdout + bad.stderr
 
 

@@ -31,6 +31,7 @@ def test_wheel_contents(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "signkit/_data/templates/starter-site.yaml" in names
     assert "signkit/py.typed" in names
+    assert "signkit/codes_explained.toml" in names  # signkit rules SKnnn reads it
     assert any(n.startswith("signkit/_data/fonts/") for n in names)
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     assert "signkit = signkit.cli:run" in zipfile.ZipFile(wheel).read(entry).decode()
@@ -55,6 +56,8 @@ def test_installed_wheel_runs_from_another_directory(wheel: Path, tmp_path: Path
     result = run("-m", "signkit", "check", "site.yaml")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "全部通过" in result.stdout
+    explained = run("-m", "signkit", "rules", "SK218")
+    assert explained.returncode == 0 and "不通过的例子" in explained.stdout, explained.stderr
 
 
 def test_ci_runs_the_readme_commands() -> None:

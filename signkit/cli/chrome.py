@@ -99,12 +99,35 @@ def _tokens(text: str) -> list[str]:
     return units
 
 
+def _glue_notes(units: list[str], room: int) -> list[str]:
+    """A short bracketed note (``[默认：text]``, ``[≥1]``) as one unit: it moves to the next line whole.
+
+    A note wider than ``room`` (a line's width) keeps its units, to be broken as any text is.
+    """
+    glued: list[str] = []
+    open_note: list[str] | None = None
+    for unit in units:
+        if open_note is None and unit.startswith("[") and "]" not in unit:
+            open_note = [unit]
+        elif open_note is not None:
+            open_note.append(unit)
+            if "]" in unit or display_width("".join(open_note)) > room:
+                note = "".join(open_note)
+                glued.extend([note] if display_width(note) <= room else open_note)
+                open_note = None
+        else:
+            glued.append(unit)
+    if open_note is not None:
+        glued.extend(open_note)
+    return glued
+
+
 def wrap_line(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> list[str]:
     """Greedy wrap of one line of text to ``width`` display columns, Chinese broken between characters."""
     lines: list[str] = []
     indent = initial_indent
     current = ""
-    for unit in _tokens(text):
+    for unit in _glue_notes(_tokens(text), width - max(display_width(initial_indent), display_width(subsequent_indent))):
         if unit.isspace():
             if current:
                 current += " "

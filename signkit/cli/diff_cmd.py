@@ -46,7 +46,7 @@ def diff(
     if as_json:
         typer.echo(json.dumps({"reprints": [r.to_dict() for r in result.reprints]}, ensure_ascii=False, indent=2))
     elif result.reprints:
-        print_reprints(result.reprints, dry_run=False)
+        print_reprints(result.reprints, dry_run=False, grouped=False)  # diff writes no CSV: the whole list, flat
     else:
         typer.echo("没有需要重印的牌：两者印出的内容相同。")
     raise typer.Exit(1 if result.reprints else 0)

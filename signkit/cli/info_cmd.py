@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from signkit.cli.files import write_text_or_exit
+
+if TYPE_CHECKING:
+    from signkit.codes import Code
 from signkit.spec.forms import FORMS
 
 SCHEMA_HELP = "输出站点文件的 JSON Schema（中文标题与说明），供编辑器校验和补全。"
-RULES_HELP = "列出全部规则编号、默认级别、含义和规范依据。"
+RULES_HELP = "列出全部规则编号、默认级别、含义和规范依据；给出编号（如 SK101）或前缀（如 SK2）时详细说明：检查什么、依据、怎样改正和例子。"
 LAYOUTS_HELP = "列出各附表：名称、最小尺寸、背景、字体、制作与悬挂、所需数据。"
 
 
@@ -53,15 +57,39 @@ def layouts(
 
 
 def rules(
+    wanted: list[str] | None = typer.Argument(None, metavar="编号…",
+                                             help="要说明的规则编号（如 SK101）或前缀（如 SK2）；不给则列出全部", show_default=False),
     markdown: bool = typer.Option(False, "--markdown", help="以 Markdown 表格输出（即 docs/rules.md）"),
     duties: bool = typer.Option(False, "--duties", help="输出岗位安全生产责任的全部检查项（SK218，即 docs/duties.md）"),
+    output_format: str = typer.Option("text", "--format", "-f", metavar="text|json|markdown",
+                                      help="给出编号时的输出格式：text、json 或 markdown"),
 ) -> None:
     # imported here, not at the top: `signkit --help` must not load the rules
-    from signkit.codes import rules_markdown, rules_text
+    from signkit.codes import explain_dict, explain_markdown, explain_text, nearest_rules, rules_markdown, rules_text, select_rules
     from signkit.rules.duties import duties_markdown
 
     if duties:
         typer.echo(duties_markdown(), nl=False)
         raise typer.Exit(0)
-    typer.echo(rules_markdown() if markdown else rules_text(), nl=False)
+    if not wanted:
+        typer.echo(rules_markdown() if markdown or output_format == "markdown" else rules_text(), nl=False)
+        raise typer.Exit(0)
+    if output_format not in ("text", "json", "markdown"):
+        typer.echo(f"未知的格式「{output_format}」，可用：text、json、markdown。", err=True)
+        raise typer.Exit(2)
+    chosen: list[Code] = []
+    for item in wanted:
+        found = select_rules(item)
+        if not found:
+            near = nearest_rules(item)
+            suggestion = f"是否想查 {'、'.join(near)}？" if near else "用 signkit rules 列出全部编号。"
+            typer.echo(f"没有规则编号「{item}」。{suggestion}", err=True)
+            raise typer.Exit(2)
+        chosen.extend(code for code in found if code not in chosen)
+    if output_format == "json":
+        typer.echo(json.dumps([explain_dict(code) for code in chosen], ensure_ascii=False, indent=2))
+    elif output_format == "markdown" or markdown:
+        typer.echo("\n".join(explain_markdown(code) for code in chosen), nl=False)
+    else:
+        typer.echo("\n".join(explain_text(code) for code in chosen), nl=False)
     raise typer.Exit(0)

@@ -27,8 +27,8 @@ def preflight(
                                   help="图像在印刷尺寸下的最低有效分辨率（ppi）；低于它的一半是错误"),
     max_ink: float = typer.Option(300.0, "--max-ink", metavar="百分比", min=1.0, max=400.0, help="填充的最大总墨量（C+M+Y+K，%）"),
     strict: bool = typer.Option(False, "--strict", help="把警告当作错误"),
-    output_format: Format = typer.Option(Format.text, "--format", "-f", metavar="text|json|github",
-                                         help="输出格式：text、json 或 github（GitHub Actions 注释）"),
+    output_format: Format = typer.Option(Format.text, "--format", "-f", metavar="text|json|github|sarif|junit",
+                                         help="输出格式：text、json、github、sarif 或 junit"),
 ) -> None:
     # imported here, not at the top: `signkit --help` must not pay for pikepdf
     from signkit.cli.report import github_report, json_report, text_report
@@ -49,6 +49,10 @@ def preflight(
         text = github_report(reports, strict=strict)
         if text:
             typer.echo(text)
+    elif output_format in (Format.sarif, Format.junit):  # the same CI formats as check: a PDF is a file with pages
+        from signkit.cli.ci_formats import junit_report, sarif_report
+
+        typer.echo((sarif_report if output_format is Format.sarif else junit_report)(reports, strict=strict))
     else:
         typer.echo(text_report(reports, strict=strict, show_plan=False))
     raise typer.Exit(exit_status(reports, strict))

@@ -123,6 +123,7 @@ def render(
     # the library is imported here, not at the top, so that ``signkit --help`` does not load it
     from signkit.pipeline.options import RenderOptions
     from signkit.pipeline.render_files import render_files
+    from signkit.pipeline.reprint import REPRINT_CSV
     from signkit.pipeline.selection import filter_report
     from signkit.printshop import IMPOSE_SHEETS, PROOF_SHEETS, TILE_SHEETS, sheet_size
 
@@ -144,7 +145,10 @@ def render(
         for diag in done.diagnostics:
             typer.echo(diag.render())
         shown.append(len(done.diagnostics))
-        print_reprints(done.reprints, dry_run, first_run=done.first_run)
+        print_reprints(done.reprints, dry_run, first_run=done.first_run, csv_path=reprint_csv())
+
+    def reprint_csv() -> Path | None:
+        return outdir / REPRINT_CSV if not dry_run and (outdir / REPRINT_CSV).is_file() else None
 
     def prepare(settings: Config) -> tuple[FontSet, RenderOptions]:
         """Fonts and options from the configuration (again when ``--watch`` sees it change); problems exit 2."""
@@ -183,7 +187,8 @@ def render(
 
         with _terminate_as_interrupt():
             watch_render(files, outdir, config, settings, prepare, (fontset, options),
-                         lambda done: print_reprints(done.reprints, dry_run, first_run=done.first_run))
+                         lambda done: print_reprints(done.reprints, dry_run, first_run=done.first_run,
+                                                     csv_path=reprint_csv()))
     if outcome.usage_error or outcome.output_error:
         raise typer.Exit(2)
     raise typer.Exit(0 if outcome.ok else 1)
@@ -256,11 +261,19 @@ def _terminate_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def print_reprints(reprints: list[Reprint], dry_run: bool, *, first_run: bool = False) -> None:
-    """The list for the print shop; collapsed to one line only when OUTDIR never held a run before.
+#: Lines of the reprint list shown on the screen; a longer list is summarised there and written out in full to 重印清单.csv.
+REPRINT_LINES = 40
+
+
+def print_reprints(reprints: list[Reprint], dry_run: bool, *, first_run: bool = False, csv_path: Path | None = None,
+                   limit: int | None = REPRINT_LINES, grouped: bool = True) -> None:
+    """The list for the print shop, by enterprise and board kind; collapsed to one line only when OUTDIR never held a run.
 
     Boards added to an existing folder (a new enterprise, a new post) are listed one by
     one with maker and place like any other change: someone has to make and hang them.
+    A list longer than ``limit`` lines (a changed emergency phone reprints every card)
+    shows only each kind's counts and usual reasons; every board is in ``csv_path``.
+    ``diff`` (which writes no list) shows it whole and flat (``grouped=False``), one line per board.
     """
     if not reprints:
         return
@@ -268,14 +281,56 @@ def print_reprints(reprints: list[Reprint], dry_run: bool, *, first_run: bool = 
         typer.echo(f"首次生成：{len(reprints)} 种牌卡都需要制作，数量与面积见印刷清单。" if not dry_run
                    else f"若现在生成（首次）：{len(reprints)} 种牌卡都需要制作；本次试运行没有写入任何文件，也没有印刷清单。")
         return
-    typer.echo("需要制作 / 重印 / 撤下的牌（交给印刷厂或安排撤下）：" if not dry_run
-               else "若现在生成，需要制作 / 重印 / 撤下的牌：")
-    for item in reprints:
-        where = f"{item.maker} 制作，悬挂于 {item.hangs}" if item.hangs else item.maker
-        count = f" × {item.quantity}" if item.quantity else ""
-        typer.echo(f"  [{item.change}] {item.enterprise} 附表 {item.form} {item.subject}{count}（{where}）")
-        for reason in item.reasons:
-            typer.echo(f"      {reason}")
+    if not grouped:
+        typer.echo("需要制作 / 重印 / 撤下的牌（交给印刷厂或安排撤下）：")
+        for item in reprints:
+            place = f"{item.maker} 制作，悬挂于 {item.hangs}" if item.hangs else item.maker
+            count = f" × {item.quantity}" if item.quantity else ""
+            typer.echo(f"  [{item.change}] {item.enterprise} 附表 {item.form} {item.subject}{count}（{place}）")
+            for reason in item.reasons:
+                typer.echo(f"      {reason}")
+        return
+    where = f"，逐块明细见 {csv_path}" if csv_path is not None else ""
+    typer.echo(f"需要制作 / 重印 / 撤下的牌（交给印刷厂或安排撤下）：共 {len(reprints)} 块{where}" if not dry_run
+               else f"若现在生成，需要制作 / 重印 / 撤下的牌：共 {len(reprints)} 块（试运行，没有写入重印清单）")
+    detailed = _reprint_lines(reprints, detail=True)
+    if limit is None or len(detailed) <= limit:
+        lines = detailed
+    else:
+        lines = _reprint_lines(reprints, detail=False)
+        kinds = sum(1 for line in lines if line.startswith("    附表"))
+        lines = lines[:limit]
+        shown = sum(1 for line in lines if line.startswith("    附表"))
+        lines.append(f"  …共 {len(reprints)} 块，屏幕上只列出" + ("每类" if shown == kinds else f"前 {shown} 类") + "的数量和原因"
+                     + (f"，逐块明细见 {csv_path}" if csv_path is not None else "（用 --dry-run 以外的运行生成重印清单.csv）"))
+    for line in lines:
+        typer.echo(line)
+
+
+def _reprint_lines(reprints: list[Reprint], *, detail: bool) -> list[str]:
+    from signkit.pipeline.reprint import group_reprints
+    from signkit.spec.forms import FORMS
+
+    lines: list[str] = []
+    enterprise = None
+    for group in group_reprints(reprints):
+        if group.enterprise != enterprise:
+            enterprise = group.enterprise
+            mine = [item for item in reprints if item.enterprise == enterprise]
+            counts = Counter(item.change for item in mine)
+            lines.append(f"  {enterprise}（{'、'.join(f'{change} {n}' for change, n in counts.most_common())}）")
+        name = FORMS[group.form].name if group.form in FORMS else ""
+        counts_text = "、".join(f"{change} {n}" for change, n in group.counts.items())
+        reasons = "；".join(f"{field} ×{n}" if n > 1 else field for field, n in group.reasons())
+        lines.append(f"    附表 {group.form} {name}：{counts_text}" + (f"（{reasons}）" if reasons and not detail else ""))
+        if not detail:
+            continue
+        for item in group.items:
+            place = f"{item.maker} 制作，悬挂于 {item.hangs}" if item.hangs else item.maker
+            count = f" × {item.quantity}" if item.quantity else ""
+            lines.append(f"      [{item.change}] {item.subject}{count}（{place}）")
+            lines.extend(f"          {reason}" for reason in item.reasons)
+    return lines
 
 
 def _print_summary(outcome: RenderOutcome, elapsed: float, outdir: Path, dry_run: bool) -> None:

@@ -7,10 +7,12 @@ same thing; these functions return strings and never print.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from signkit._version import __version__
+from signkit.codes import CODES
 from signkit.diagnostics import Diagnostic, Severity, format_path
 from signkit.pipeline.check import FileReport
 from signkit.plan.boards import plan_counts
@@ -36,8 +38,15 @@ def plan_text(report: FileReport, boards: bool = False, strict: bool = False) ->
     for form, count in plan_counts(report.plan).items():
         pieces = f"，共 {count['pieces']} 张" if count["pieces"] != count["designs"] else ""
         lines.append(f"  附表 {form:<6} {FORMS[form].name} × {count['designs']}{pieces}")
-    if blocked:
-        lines.append("  受阻的牌（改正下列问题后才会生成，其余的牌照常生成）：")
+    reasons = {tuple(id(d) for d in problems) for problems in blocked.values()}
+    if blocked and len(blocked) == len(report.plan) and len(reasons) == 1 and len(blocked) > 1:
+        # one problem (an empty 企业名称) blocks every board: said once, not once per board
+        problems = next(iter(blocked.values()))
+        rules = "、".join(dict.fromkeys(d.rule for d in problems))
+        lines.append(f"  全部 {len(blocked)} 块牌受阻，原因相同：{rules}（{_first_line(problems[0])}）")
+    elif blocked:
+        others = "，其余的牌照常生成" if len(blocked) < len(report.plan) else ""
+        lines.append(f"  受阻的牌（改正下列问题后才会生成{others}）：")
         for index, problems in blocked.items():
             board = report.plan[index]
             rules = "、".join(dict.fromkeys(d.rule for d in problems))
@@ -178,3 +187,37 @@ def github_report(reports: Sequence[FileReport], *, strict: bool = False, notes:
             message += f"\n提示：{diag.hint}"
         out.append(f"::{command[_effective(diag, strict)]} {','.join(props)}::{_escape_data(message)}")
     return "\n".join(out)
+
+
+def rule_counts(reports: Sequence[FileReport], *, notes: Sequence[Diagnostic] = (),
+                strict: bool = False) -> list[tuple[str, int, Severity]]:
+    """Each rule id found, how often and at which (effective) level: most frequent first, then by id."""
+    counts: Counter[str] = Counter()
+    level: dict[str, Severity] = {}
+    for diag in [*notes, *(d for report in reports for d in report.diagnostics)]:
+        counts[diag.rule] += 1
+        effective = _effective(diag, strict)
+        # the gravest level the rule was reported at: that is the one that decides the exit code
+        if diag.rule not in level or _GRAVITY[effective] > _GRAVITY[level[diag.rule]]:
+            level[diag.rule] = effective
+    return [(rule, count, level[rule]) for rule, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+_GRAVITY = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+def statistics_text(reports: Sequence[FileReport], *, notes: Sequence[Diagnostic] = (), strict: bool = False) -> str:
+    """``check --statistics``: one line per rule id, as ``ruff --statistics`` prints them (count, id, level, meaning)."""
+    rows = rule_counts(reports, notes=notes, strict=strict)
+    if not rows:
+        return f"检查了 {len(reports)} 个文件：没有发现问题"
+    width = len(str(rows[0][1]))
+    return "\n".join(f"{count:>{width}}  {rule}  {level.label}  {CODES[rule].title if rule in CODES else ''}".rstrip()
+                     for rule, count, level in rows)
+
+
+def statistics_json(reports: Sequence[FileReport], *, notes: Sequence[Diagnostic] = (), strict: bool = False) -> str:
+    """``check --statistics --format json``: the same counts for a program."""
+    rows = [{"rule": rule, "count": count, "severity": level.value, "title": CODES[rule].title if rule in CODES else ""}
+            for rule, count, level in rule_counts(reports, notes=notes, strict=strict)]
+    return json.dumps(rows, ensure_ascii=False, indent=2)

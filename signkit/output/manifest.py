@@ -305,6 +305,8 @@ class TopManifest(_Record):
     print_order: list[str] | None = None
     print_order_key: str | None = None
     print_order_sha256: dict[str, str | None] | None = None
+    #: 重印清单.csv: this run's boards to make, reprint or take down (``pipeline/reprint.py``).
+    reprint_list: str | None = None
 
 
 def _load_json(path: Path) -> dict[str, Any] | None:

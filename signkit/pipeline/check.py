@@ -235,14 +235,15 @@ def check_workbook(path: Path | str, *, fonts: FontSet | None = None, layout: bo
 
 def check_files(args: Sequence[str], *, fonts: FontSet | None = None, layout: bool = True,
                 max_bytes: int = DEFAULT_MAX_BYTES, sign_folder: SignFolder | None = None,
-                read_stdin: Callable[[], str | bytes] | None = None, selection: Selection | None = None) -> list[FileReport]:
+                read_stdin: Callable[[], str | bytes] | None = None, selection: Selection | None = None,
+                stdin_name: str | None = None) -> list[FileReport]:
     """Check site files, workbooks, folders (searched for site files) and ``-`` (standard input), as ``signkit check`` does.
 
     One report per enterprise, in the order given (a folder's files sorted, a roster's
     rows in order); an empty list when nothing was found to check.
     """
     reports: list[FileReport] = []
-    for item in collect_inputs(args, read_stdin, max_bytes=max_bytes):
+    for item in collect_inputs(args, read_stdin, max_bytes=max_bytes, stdin_name=stdin_name):
         if item.workbook:
             assert item.path is not None
             reports.extend(check_workbook(item.path, fonts=fonts, layout=layout, display=item.display,

@@ -63,19 +63,21 @@ class SiteInput:
 
 
 def collect_inputs(args: Sequence[str], read_stdin: Callable[[], str | bytes] | None = None, *,
-                   max_bytes: int = DEFAULT_MAX_BYTES) -> list[SiteInput]:
+                   max_bytes: int = DEFAULT_MAX_BYTES, stdin_name: str | None = None) -> list[SiteInput]:
     """Files as given, folders searched recursively for *.yaml / *.yml (sorted), ``-`` for stdin.
 
     A workbook named explicitly is one input, or one per enterprise for a regulator's
     roster (named ``名册.xlsx#5`` after the row).  Standard input is read as bytes, at
-    most ``max_bytes + 1`` of them (the cap a file has), and decoded later.
+    most ``max_bytes + 1`` of them (the cap a file has), and decoded later; ``stdin_name``
+    (``--stdin-filename``) is the name its diagnostics show, so an editor that pipes the
+    buffer it is editing gets locations in that file.
     """
     inputs: list[SiteInput] = []
     for arg in args:
         if arg == STDIN:
             given = read_stdin() if read_stdin is not None else read_stdin_bytes(max_bytes)
             data = given.encode("utf-8") if isinstance(given, str) else given
-            inputs.append(SiteInput("<stdin>", data=data[:max_bytes + 1]))
+            inputs.append(SiteInput(stdin_name or "<stdin>", data=data[:max_bytes + 1]))
             continue
         path = Path(arg)
         if path.name.lower().endswith(SCHEMA_SUFFIX) and path.is_file():

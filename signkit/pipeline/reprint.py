@@ -12,6 +12,8 @@ list rows matched by what they are rather than where they are (:func:`changed_fi
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -21,6 +23,8 @@ from typing import Any, TypeAlias
 from signkit.diagnostics import KeyPath, format_path
 from signkit.layout.stamp import same_content
 from signkit.output.manifest import BoardEntry
+from signkit.printshop.order import csv_cell
+from signkit.spec.forms import FORMS
 
 #: The key of a list row that names it (工作场所 名称, 岗位 岗位名称, 风险点 风险点名称, 班组 名称, 部门 ...), in order of preference.
 IDENTITY_KEYS = ("岗位名称", "风险点名称", "名称", "部门")
@@ -227,3 +231,72 @@ def _listed(enterprise: str, entry: BoardEntry, change: str, reasons: list[str])
     """``entry`` to be made or reprinted, as many times as it has copies."""
     return Reprint(enterprise, entry.form or "", entry.subject or "", change, reasons, entry.maker or "",
                    entry.hangs or "", entry.copies or 0, entry.file)
+
+
+#: The reprint list beside the top-level manifest, for the print shop and for Excel.
+REPRINT_CSV = "重印清单.csv"
+REPRINT_HEADERS = ("企业", "附表", "牌卡", "对象", "变化", "数量", "制作", "悬挂", "文件", "原因")
+#: The order changes are listed in within a board kind: what must be made first, what comes down last.
+CHANGE_ORDER = {"新增": 0, "内容变化": 1, "数量变化": 2, "撤下": 3}
+
+
+def _sort_key(item: Reprint) -> tuple[tuple[int, ...], int, str]:
+    form = tuple(int(part) if part.isdigit() else 0 for part in item.form.split("-"))
+    return form, CHANGE_ORDER.get(item.change, len(CHANGE_ORDER)), item.subject
+
+
+def sorted_reprints(reprints: Sequence[Reprint]) -> list[Reprint]:
+    """Enterprises in the run's order (the order the files were given), then by 附表 (2-1-1 … 2-7), change
+    (新增, 内容变化, 数量变化, 撤下) and subject: the same input gives the same list, row for row."""
+    first = {name: index for index, name in reversed(list(enumerate(item.enterprise for item in reprints)))}
+    return sorted(reprints, key=lambda item: (first[item.enterprise], *_sort_key(item)))
+
+
+def reprint_csv(reprints: Sequence[Reprint]) -> bytes:
+    """The reprint list as CSV: UTF-8 with BOM and CRLF, as Excel opens it; one row per board, its reasons in one cell."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(REPRINT_HEADERS)
+    for item in sorted_reprints(reprints):
+        name = FORMS[item.form].name if item.form in FORMS else ""
+        writer.writerow([csv_cell(cell) for cell in (item.enterprise, item.form, name, item.subject, item.change,
+                                                      str(item.quantity), item.maker, item.hangs, item.file,
+                                                      "；".join(item.reasons))])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+@dataclass
+class ReprintGroup:
+    """The boards of one kind (附表) of one enterprise in the reprint list: how many of each change, and the usual reasons."""
+
+    enterprise: str
+    form: str
+    items: list[Reprint]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        found = Counter(item.change for item in self.items)
+        return {change: found[change] for change in sorted(found, key=lambda c: CHANGE_ORDER.get(c, len(CHANGE_ORDER)))}
+
+    def reasons(self, limit: int = 3) -> list[tuple[str, int]]:
+        """The fields that changed most often across the group (``岗位[*].救援电话``, counted once per board)."""
+        found: Counter[str] = Counter()
+        for item in self.items:
+            found.update({_reason_field(reason) for reason in item.reasons})
+        return sorted(found.items(), key=lambda pair: (-pair[1], pair[0]))[:limit]
+
+
+def _reason_field(reason: str) -> str:
+    """The changed field of a reason line, list positions generalised: ``岗位[3].救援电话：120 → 119`` → ``岗位[*].救援电话``."""
+    field_name = reason.split("：", 1)[0]
+    return re.sub(r"\[\d+\]", "[*]", field_name)
+
+
+def group_reprints(reprints: Sequence[Reprint]) -> list[ReprintGroup]:
+    """The reprint list by enterprise, then board kind, in :func:`sorted_reprints` order."""
+    groups: list[ReprintGroup] = []
+    for item in sorted_reprints(reprints):
+        if not groups or (groups[-1].enterprise, groups[-1].form) != (item.enterprise, item.form):
+            groups.append(ReprintGroup(item.enterprise, item.form, []))
+        groups[-1].items.append(item)
+    return groups

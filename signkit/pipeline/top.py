@@ -13,7 +13,8 @@ OUTDIR describe every folder, so they follow the same protocol around the whole 
 2. The enterprises are written.
 3. :func:`finish_top`: the print order is moved back if it would come out the same and
    is intact (no second of PDF rendering for an unchanged list), else written anew;
-   then the final top manifest (``complete: true``).
+   then 重印清单.csv (this run's reprint list; the last run's was removed in step 1) and
+   the final top manifest (``complete: true``).
 
 A run killed anywhere leaves the old finished manifest (nothing was touched yet), or
 an interim one with no print order, or with a new print order that is true of every
@@ -26,7 +27,7 @@ import hashlib
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from signkit._version import __version__
@@ -44,6 +45,7 @@ from signkit.output.manifest import (
     manifest_intact,
     read_manifest,
 )
+from signkit.pipeline.reprint import REPRINT_CSV, reprint_csv
 from signkit.pipeline.site_job import SiteOutcome
 from signkit.printshop.order import OrderRow, order_board, order_csv, order_rows
 from signkit.render.pdf import PrintSpec, render_pdf
@@ -77,6 +79,8 @@ def begin_top(outdir: Path, previous: TopManifest | None) -> None:
     for name, aside in ASIDE.items():
         if os.path.lexists(outdir / name):
             os.replace(outdir / name, outdir / aside)  # a link is moved as a link, never followed
+    # the last run's reprint list is not this run's: a run stopped before the end lists its reprints next time
+    (outdir / REPRINT_CSV).unlink(missing_ok=True)
     kill_point("top-interim")
 
 
@@ -108,9 +112,13 @@ def finish_top(sites: Sequence[SiteOutcome], outdir: Path, fonts: FontSet, previ
     if not _restore_order(outdir, previous, key):
         done.diagnostics.extend(_write_order(rows, outdir, fonts))
     _drop_aside(outdir)
+    reprints = [replace(r, file=f"{site.folder}/{r.file}" if r.file else "")  # the path from the list, as 印刷清单's
+                for site in sites if not site.failed and site.folder for r in site.reprints]
+    atomic_write_bytes(outdir / REPRINT_CSV, reprint_csv(reprints))
     top = TopManifest(signkit=__version__, complete=True, enterprises=index, print_order=[ORDER_CSV, ORDER_PDF],
                       print_order_key=key,
-                      print_order_sha256={name: file_sha256(outdir / name) for name in (ORDER_CSV, ORDER_PDF)})
+                      print_order_sha256={name: file_sha256(outdir / name) for name in (ORDER_CSV, ORDER_PDF)},
+                      reprint_list=REPRINT_CSV)
     text = top.to_json()
     try:
         unchanged = (outdir / MANIFEST).read_text(encoding="utf-8") == text

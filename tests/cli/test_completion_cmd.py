@@ -45,7 +45,7 @@ def _complete(cli: Cli, monkeypatch: pytest.MonkeyPatch, words: str) -> list[str
 
 def test_protocol_completes_commands_options_and_choices(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     assert _complete(cli, monkeypatch, "signkit ch") == ["check"]
-    assert _complete(cli, monkeypatch, "signkit check --format ") == ["text", "json", "github"]
+    assert _complete(cli, monkeypatch, "signkit check --format ") == ["text", "json", "github", "sarif", "junit"]
     assert set(_complete(cli, monkeypatch, "signkit render --f")) >= {"--fit", "--fonts", "--force", "--fail-fast"}
     assert _complete(cli, monkeypatch, "signkit completion ") == ["bash", "zsh", "fish", "powershell"]
 
@@ -84,7 +84,7 @@ def test_bash_script_loads_and_completes(cli: Cli, tmp_path: Path) -> None:
                             encoding="utf-8", env=env, check=False, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "complete -o default -F _signkit_completion signkit" in result.stdout
-    assert result.stdout.rstrip().endswith("text,json,github,")
+    assert result.stdout.rstrip().endswith("text,json,github,sarif,junit,")
 
 
 @pytest.mark.parametrize(("shell", "env", "separator"), [

@@ -70,7 +70,7 @@ def test_the_notice_points_at_the_config_line_that_chose_the_fonts(cli: Cli, sit
     code, out, _ = cli("check", str(site))
     assert code == 0
     [line] = _notes(out)
-    assert line.startswith(f"{config}:4:1 fonts.mode 说明：")
+    assert line.startswith(f"{config}:4:1: 说明：fonts.mode 未找到法定")
 
 
 def test_the_final_print_writes_nothing_without_the_mandated_fonts(cli: Cli, site: Path, tmp_path: Path) -> None:

@@ -293,3 +293,19 @@ def test_a_problem_that_blocks_every_board_is_said_once_and_no_other_boards_are_
     assert text.count("[SK103]") == 1, text  # once for all seven kinds, not once per board
     assert "原因见上" in text and "2-1-2、2-2" in text and "2-7" in text
     assert "其余的牌不受影响" not in text  # there are no other boards
+
+
+def test_check_says_a_problem_that_blocks_every_board_once(tmp_path: Path, cli: Cli) -> None:
+    data = example_data(SMALL)
+    data["企业"]["企业名秤"] = data["企业"].pop("企业名称")
+    site = tmp_path / "site.yaml"
+    site.write_text(dump(data), encoding="utf-8")
+    code, out, _ = cli("check", str(site), "--fonts", "bundled", "--no-layout")
+    assert code == 1
+    assert "全部 17 块牌受阻，原因相同：SK102、SK101" in out, out
+    assert "其余的牌照常生成" not in out  # no board can be made
+    data = example_data(SMALL)
+    data["工作场所"][0]["负责人"] = ""  # blocks that workplace's boards only
+    site.write_text(dump(data), encoding="utf-8")
+    code, out, _ = cli("check", str(site), "--fonts", "bundled", "--no-layout")
+    assert code == 1 and "受阻的牌（改正下列问题后才会生成，其余的牌照常生成）：" in out, out

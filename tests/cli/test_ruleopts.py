@@ -71,7 +71,7 @@ def test_tofu_cannot_be_ignored_on_the_command_line_or_in_the_config(cli: Cli, t
     config = tmp_path / "signkit.toml"
     config.write_text('[check]\nignore = ["SK306"]\n', encoding="utf-8")
     code, out, _ = cli("check", str(site), "--config", str(config), "--fonts", "bundled", "-q")
-    assert code == 1 and "[SK306]" in out and f"{config}:2:1 check.ignore 警告：忽略 SK306 无效" in out
+    assert code == 1 and "[SK306]" in out and f"{config}:2:1: 警告：check.ignore 忽略 SK306 无效" in out
     code, out, _ = cli("render", str(site), "--config", str(config), "--fonts", "bundled", "--dry-run",
                        "-o", str(tmp_path / "out"))
     assert code == 1 and "SK306" in out

@@ -15,7 +15,7 @@ CASES = [
     (["chek", "site.yaml"], "没有 chek 这个命令。您是不是要找 check"),
     (["check"], "缺少参数 文件…。"),
     (["render", "site.yaml"], "缺少选项 --output / -o。"),
-    (["check", "--format", "xml", "site.yaml"], "--format / -f 的值无效：「xml」不是可选的值（可选：text、json、github）。"),
+    (["check", "--format", "xml", "site.yaml"], "--format / -f 的值无效：「xml」不是可选的值（可选：text、json、github、sarif、junit）。"),
     (["check", "--max-bytes", "abc", "site.yaml"], "--max-bytes 的值无效：应为整数。"),
     (["check", "--max-bytes", "0", "site.yaml"], "--max-bytes 的值无效：应不小于 1。"),
     (["render", "-o", "out", "--bleed", "99", "site.yaml"], "--bleed 的值无效：应不大于 20。"),

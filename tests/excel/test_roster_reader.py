@@ -32,7 +32,7 @@ def test_roster_gives_one_site_file_per_enterprise(tmp_path: Path, cli: Cli) -> 
     assert [i.name for i in inputs] == [f"{path}#2", f"{path}#3", f"{path}#4"] and inputs[2].index == 2
     code, out, _ = cli("check", "-q", "--no-layout", str(path))
     assert code == 1 and out.count("[SK204]") == 6  # 电话 and 来信地址, for each enterprise
-    assert f"{path}:监管企业名册!A4 工作场所 警告：没有填写任何工作场所" in out  # each message names its row
+    assert f"{path}:监管企业名册!A4: 警告：工作场所 没有填写任何工作场所" in out  # each message names its row
 
 
 def test_roster_columns_that_are_missing_are_said_once(tmp_path: Path) -> None:

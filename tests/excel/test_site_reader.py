@@ -142,7 +142,7 @@ def test_each_problem_points_at_its_cell(template_xlsx: Path, tmp_path: Path, ch
                                         where: str, text: str) -> None:
     report = workbook_report(_edit(template_xlsx, tmp_path, change))
     found = [d.render() for d in report.diagnostics if d.rule == rule]
-    assert any(line.startswith(f"{tmp_path / '模板.xlsx'}:{where} ") and text in line for line in found), \
+    assert any(line.startswith(f"{tmp_path / '模板.xlsx'}:{where}: ") and text in line for line in found), \
         rendered(report)
     if rule == "SK903":  # the missing column is said once, not once per row
         assert "SK102" not in rules_of(report)

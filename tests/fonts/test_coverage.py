@@ -25,7 +25,7 @@ def test_coverage_warning_when_a_fallback_prints_the_character(installed: Path) 
     [diag] = diags  # 喆 twice in one field: one diagnostic; whitespace is not checked
     assert (diag.rule, diag.severity, diag.location) == ("SK305", Severity.WARNING, where)
     assert diag.message == ("字符“喆”（U+5586）不在正文字体“楷体_GB2312（KaiTi_GB2312）”中，将由后备字体“霞鹜文楷（LXGW WenKai）”印出")
-    assert diag.render().startswith("site.yaml:12:9 班组[0].负责人 警告：字符“喆”（U+5586）")
+    assert diag.render().startswith("site.yaml:12:9: 警告：班组[0].负责人 字符“喆”（U+5586）")
     assert diag.extra["offset"] == 1
 
 

@@ -81,11 +81,11 @@ def test_exact_positions_of_schema_errors() -> None:
 """
     report = check_text(text, "site.yaml")
     rendered = {d.render().split("\n")[0] for d in report.diagnostics}
-    assert "site.yaml:5:3 企业.企业名字 未知的键「企业名字」 [SK101]" in rendered
-    assert "site.yaml:6:3 企业.企业主要负责人 不能为空 [SK103]" in rendered
-    assert "site.yaml:4:1 企业.企业名称 缺少必填项「企业名称」 [SK102]" in rendered
-    assert "site.yaml:13:9 工作场所[0].班组[0].负责人 不能为空 [SK103]" in rendered
-    assert "site.yaml:1:1 监管责任.行业主管部门 缺少必填项「行业主管部门」 [SK102]" in rendered
+    assert "site.yaml:5:3: 错误：企业.企业名字 未知的键「企业名字」 [SK101]" in rendered
+    assert "site.yaml:6:3: 错误：企业.企业主要负责人 不能为空 [SK103]" in rendered
+    assert "site.yaml:4:1: 错误：企业.企业名称 缺少必填项「企业名称」 [SK102]" in rendered
+    assert "site.yaml:13:9: 错误：工作场所[0].班组[0].负责人 不能为空 [SK103]" in rendered
+    assert "site.yaml:1:1: 错误：监管责任.行业主管部门 缺少必填项「行业主管部门」 [SK102]" in rendered
     (typo,) = find(report, "SK101")
     assert typo.hint == "是否想写「企业名称」？"
 

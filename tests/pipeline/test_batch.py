@@ -410,13 +410,16 @@ def test_boards_added_to_an_existing_folder_are_listed_one_by_one(tmp_path: Path
     assert code == 0 and "首次生成：" in first
     code, added, _ = cli("render", str(sites[0]), str(sites[1]), "-o", str(out), "--fonts", "bundled", "-j", "1")
     assert code == 0 and "首次生成" not in added
-    listed = [line for line in added.splitlines() if line.startswith("  [新增]")]
+    listed = [line for line in added.splitlines() if line.startswith("      [新增]")]  # under its enterprise and 附表
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     new = manifest["enterprises"][0]
-    assert len(listed) == len(new["files"]) and all(new["enterprise"] in line for line in listed)
+    assert len(listed) == len(new["files"]) and f"  {new['enterprise']}（新增 {len(listed)}）" in added.splitlines()
     board = next(e for e in new["files"] if e["form"] == "2-4")
-    assert any(f"附表 2-4 {board['subject']}" in line and f"{board['maker']} 制作，悬挂于 {board['hangs']}" in line
+    assert any(f"[新增] {board['subject']} × " in line and f"{board['maker']} 制作，悬挂于 {board['hangs']}" in line
                for line in listed)
+    lines = added.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("    附表 2-4 安全风险分级管控告知牌：新增 "))
+    assert lines[header + 1].startswith("      [新增] ")  # the kind's boards follow its header
 
 
 def test_enterprises_not_in_this_run_stay_in_the_top_manifest_while_their_folders_are_intact(

@@ -150,7 +150,7 @@ def test_rgb_fill_is_an_error_located_on_its_page() -> None:
     assert len(found) == 1  # repeats are merged, with a count
     diag = found[0]
     assert diag.severity is Severity.ERROR and diag.location.path == ("第 1 页",)
-    assert diag.render().startswith("rgb.pdf 第 1 页 用 RGB 颜色绘制")
+    assert diag.render().startswith("rgb.pdf: 错误：第 1 页 用 RGB 颜色绘制")
     assert diag.render().split("\n")[0].endswith("[SK607]")
 
 
@@ -556,7 +556,7 @@ def test_cli_exit_codes(run: Callable[..., tuple[int, str]], tmp_path: Path) -> 
     assert code == 0 and out.strip().endswith("全部通过")
     rgb = _write(tmp_path, "rgb.pdf", canvas_pdf(lambda c: c.setFillColorRGB(1, 0, 0) or c.rect(0, 0, 5, 5, fill=1)))
     code, out = run(clean, rgb)
-    assert code == 1 and f"{rgb} 第 1 页 用 RGB 颜色绘制" in out and "[SK607]" in out
+    assert code == 1 and f"{rgb}: 错误：第 1 页 用 RGB 颜色绘制" in out and "[SK607]" in out
     notrim = _write(tmp_path, "notrim.pdf", canvas_pdf(trim=False))
     assert run(notrim)[0] == 0
     assert run("--strict", notrim)[0] == 1
@@ -583,6 +583,10 @@ def test_cli_json_and_github(run: Callable[..., tuple[int, str]], tmp_path: Path
     assert located[0]["location"]["path_parts"] == ["第 1 页"]
     code, out = run("--format", "github", alpha)
     assert code == 1 and out.startswith("::") and "title=SK609" in out
+    code, out = run("--format", "sarif", alpha)  # the CI formats of check serve a print shop's pipeline too
+    assert code == 1 and "SK609" in [r["ruleId"] for r in json.loads(out)["runs"][0]["results"]]
+    code, out = run("--format", "junit", alpha)
+    assert code == 1 and '<failure type="SK609"' in out
 
 
 def test_cli_max_ink_and_new_rules_in_every_format(run: Callable[..., tuple[int, str]], tmp_path: Path) -> None:
