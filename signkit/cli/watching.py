@@ -10,7 +10,7 @@ stopping it is how it is meant to end.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -61,6 +61,19 @@ def _stopped() -> NoReturn:
     raise typer.Exit(0)
 
 
+def _watch_until_stopped(paths: Callable[[], Iterable[Path]], outdir: Path, rebuild: Callable[[list[str]], None],
+                         what: str) -> NoReturn:
+    """Run ``rebuild`` on each settled change until Ctrl-C (or SIGTERM): both end with exit 0 and a word."""
+    from signkit.pipeline.watch import Watch
+
+    typer.echo(f"正在监视输入的改动，保存后自动{what}（Ctrl-C 结束）……")
+    try:
+        Watch(paths, skip=[outdir]).run(rebuild)
+    except KeyboardInterrupt:
+        _stopped()
+    _stopped()
+
+
 def watch_render(files: Sequence[str], outdir: Path, config: Path | None, settings: Config,
                  prepare: Callable[[Config], tuple[FontSet, RenderOptions]],
                  current: tuple[FontSet, RenderOptions], show_reprints: Callable[[RenderOutcome], None]) -> NoReturn:
@@ -70,7 +83,7 @@ def watch_render(files: Sequence[str], outdir: Path, config: Path | None, settin
     handed on once, whether the run was watched or not).
     """
     from signkit.pipeline.render_files import render_files
-    from signkit.pipeline.watch import Watch, input_paths, sign_paths
+    from signkit.pipeline.watch import input_paths, sign_paths
 
     state = {"settings": settings}
     run = [current]
@@ -107,12 +120,7 @@ def watch_render(files: Sequence[str], outdir: Path, config: Path | None, settin
         signs[0] = sign_paths(outdir)
         typer.echo(f"[{_stamp()}] {_what(changes)}：{_render_summary(outcome)}")
 
-    typer.echo("正在监视输入的改动，保存后自动重新生成（Ctrl-C 结束）……")
-    try:
-        Watch(paths, skip=[outdir]).run(rebuild)
-    except KeyboardInterrupt:
-        _stopped()
-    _stopped()
+    _watch_until_stopped(paths, outdir, rebuild, "重新生成")
 
 
 def _render_summary(outcome: RenderOutcome) -> str:
@@ -137,7 +145,7 @@ def watch_preview(files: Sequence[str], outdir: Path, config: Path | None, setti
     """Watch the inputs of a preview and draw the pictures again on each save."""
     from signkit.cli.report import text_report
     from signkit.pipeline.preview import preview_files
-    from signkit.pipeline.watch import Watch, input_paths
+    from signkit.pipeline.watch import input_paths
 
     state = {"settings": settings}
     fonts = [fontset]
@@ -167,9 +175,4 @@ def watch_preview(files: Sequence[str], outdir: Path, config: Path | None, setti
         result = f"生成 {len(outcome.pictures)} 张预览图" if not outcome.exit_code else "有错误，未生成预览图（见上）"
         typer.echo(f"[{_stamp()}] {_what(changes)}：{result}")
 
-    typer.echo("正在监视输入的改动，保存后自动重新生成预览图（Ctrl-C 结束）……")
-    try:
-        Watch(paths, skip=[outdir]).run(rebuild)
-    except KeyboardInterrupt:
-        _stopped()
-    _stopped()
+    _watch_until_stopped(paths, outdir, rebuild, "重新生成预览图")
