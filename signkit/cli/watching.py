@@ -12,9 +12,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import typer
+
+Prepared = TypeVar("Prepared")
 
 if TYPE_CHECKING:
     from signkit.fonts import FontSet
@@ -32,6 +34,26 @@ def _what(changes: Sequence[str]) -> str:
 
 def _stamp() -> str:
     return time.strftime("%H:%M:%S")
+
+
+def _refreshed(config: Path | None, files: Sequence[str], changes: Sequence[str], state: dict[str, Config],
+               prepare: Callable[[Config], Prepared], holder: list[Prepared]) -> bool:
+    """Take a changed configuration in (``holder[0]`` prepared from it); false when this change is not to be built.
+
+    A broken config file (reported by :func:`_reload`) or one naming a font that cannot
+    be used keeps the last good settings: the watch goes on, and saving a fix rebuilds.
+    """
+    again = _reload(config, files, changes, state["settings"])
+    if again is None:
+        return False
+    if again is not state["settings"]:
+        try:
+            holder[0] = prepare(again)
+        except typer.Exit:  # a font it names cannot be used: reported, the last good settings stay
+            typer.echo(f"[{_stamp()}] {_what(changes)}：配置文件中的字体无法使用，未重新生成；改正后保存即可")
+            return False
+        state["settings"] = again
+    return True
 
 
 def _reload(config: Path | None, files: Sequence[str], changes: Sequence[str], settings: Config) -> Config | None:
@@ -102,16 +124,8 @@ def watch_render(files: Sequence[str], outdir: Path, config: Path | None, settin
         show_reprints(done)
 
     def rebuild(changes: list[str]) -> None:
-        again = _reload(config, files, changes, state["settings"])
-        if again is None:
+        if not _refreshed(config, files, changes, state, prepare, run):
             return
-        if again is not state["settings"]:
-            try:
-                run[0] = prepare(again)
-            except typer.Exit:  # a font it names cannot be used: reported, the last good settings stay
-                typer.echo(f"[{_stamp()}] {_what(changes)}：配置文件中的字体无法使用，未重新生成；改正后保存即可")
-                return
-            state["settings"] = again
         fontset, options = run[0]
         shown[0] = 0
         outcome = render_files(files, outdir, fontset, options, keep=False, deliver=deliver)
@@ -155,16 +169,8 @@ def watch_preview(files: Sequence[str], outdir: Path, config: Path | None, setti
         return [*input_paths(files, outdir), *extra]
 
     def rebuild(changes: list[str]) -> None:
-        again = _reload(config, files, changes, state["settings"])
-        if again is None:
+        if not _refreshed(config, files, changes, state, prepare, fonts):
             return
-        if again is not state["settings"]:
-            try:
-                fonts[0] = prepare(again)
-            except typer.Exit:
-                typer.echo(f"[{_stamp()}] {_what(changes)}：配置文件中的字体无法使用，未重新生成；改正后保存即可")
-                return
-            state["settings"] = again
         current = state["settings"]
         outcome = preview_files(files, outdir, fonts[0], width=width,
                                 sign_folder=current.sign_folder)
