@@ -163,7 +163,7 @@ def bare_marks(board: Board, fonts: FontSet) -> list[BarePage]:
                               item.size, item.pixels))
         background = page.background
         pages.append(BarePage(page.width * MM, page.height * MM,
-                              (_cmyk(background.top), _cmyk(background.bottom))  # type: ignore[arg-type]
+                              (_cmyk(background.top), _cmyk(background.bottom))
                               if isinstance(background, Gradient) else None,
                               _cmyk(background) if isinstance(background, Color) else None, marks))
     return pages
@@ -243,15 +243,16 @@ def bare_builder(board: Board, fonts: FontSet) -> Callable[[], bytes]:
 def hand_coded_2_1_2(site: Site, fonts: FontSet) -> Callable[[], bytes]:
     """A 2-1-2 written by hand (render_bench.py's baseline): gradient, a fixed 6-column grid, the same names."""
     title, body = bare_font(fonts.primary("title")), bare_font(fonts.primary("body"))
-    rows = [
+    rows: list[list[str]] = [
         ["企业名称", site.enterprise.name, "", "", "", ""],
-        ["企业主要负责人", site.enterprise.principal, "安全管理人员", site.enterprise.safety_manager or "",
-         "所属行业", site.enterprise.industry],
+        ["企业主要负责人", site.enterprise.principal or "", "安全管理人员", site.enterprise.safety_manager or "",
+         "所属行业", site.enterprise.industry or ""],
     ]
     sup = site.supervision
     for label, dept in (("行业主管部门", sup.industry_dept), ("安全监管部门", sup.safety_dept),
                         *(("专业监管部门", d) for d in sup.special_depts), ("属地管理部门", sup.local_dept)):
-        rows.append([label, dept.department, "责任领导", dept.leader.name, "具体责任人", dept.officer])
+        if dept is not None:
+            rows.append([label, dept.department, "责任领导", dept.leader.name, "具体责任人", dept.officer])
     mm = MM
 
     def draw() -> bytes:
@@ -343,3 +344,18 @@ def wall_ratio(rounds: Rounds) -> Ratio:
 
 def cpu_ratio(rounds: Rounds) -> Ratio:
     return Ratio.of(rounds.a_cpu, rounds.b_cpu)
+
+
+def within(a: Callable[[], object], b: Callable[[], object], bound: float, *, rounds: int = 7,
+           what: str = "B over A") -> Ratio:
+    """Fail (``AssertionError``) when the median of ``b``'s CPU time over ``a``'s, interleaved, exceeds ``bound``.
+
+    CPU time (``time.process_time``) rather than wall time: another process on the machine
+    delays both sides but does not add to this process's CPU seconds.  The median of per-round
+    ratios ignores one unlucky round; the message gives the medians and the spread to judge it.
+    """
+    ratio = cpu_ratio(interleave(a, b, rounds))
+    assert ratio.median <= bound, (
+        f"{what}: {ratio.median:.2f}× CPU (per-round ratios {ratio.low:.2f}–{ratio.high:.2f}, "
+        f"{ratio.b * 1000:.1f} ms against {ratio.a * 1000:.1f} ms), above the bound {bound}×")
+    return ratio

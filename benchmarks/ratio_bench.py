@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.compare import (  # noqa: E402
     KINDS,
+    Checked,
     Ratio,
     bare_builder,
     board_builder,
@@ -112,7 +113,7 @@ def main() -> None:
           "(check done once outside the loop)\n")
     print(HEADER)
     print("-" * len(HEADER))
-    sites = {}
+    sites: dict[str, Checked] = {}
     cpu_ratios = []
     for kind, name in KINDS:
         if kind not in args.kinds:
