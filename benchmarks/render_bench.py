@@ -3,7 +3,8 @@
 Run: ``python benchmarks/render_bench.py [--enterprises 50]``.  Prints boards per second,
 seconds to the first PDF, bytes per board and peak memory, and the same 2-1-2 board
 drawn with bare ReportLab canvas calls (no validation, no layout engine) in the same
-run, so the overhead ratio is measured, not guessed.  Asserts nothing.
+run, so the overhead ratio is measured, not guessed.  Asserts nothing.  ``ratio_bench.py``
+compares every board kind, interleaved, against a replay of the board's own marks.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.compare import hand_coded_2_1_2  # noqa: E402
 from signkit.fonts import resolve_fonts  # noqa: E402
 from signkit.load.yaml_tree import parse_yaml  # noqa: E402
 from signkit.pipeline.check import check_text  # noqa: E402
@@ -41,52 +43,13 @@ def synthetic_sites(count: int, folder: Path) -> list[Path]:
 
 
 def baseline_2_1_2(repeat: int) -> float:
-    """Seconds per board for a hand-coded 2-1-2: fixed grid, fixed sizes, no checks."""
-    import io
-
-    from reportlab.lib.colors import CMYKColor
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen.canvas import Canvas
-
-    fonts = resolve_fonts(mode="bundled")
-    for role, name in (("title", "bench-title"), ("body", "bench-body")):
-        font = fonts.primary(role)
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, str(font.path), subfontIndex=font.face_index))
-    site = check_text((ROOT / "examples" / "small-enterprise.yaml").read_text(encoding="utf-8"), "x").site
-    assert site is not None
-    mm = 72 / 25.4
-    rows = [
-        ["企业名称", site.enterprise.name, "", "", "", ""],
-        ["企业主要负责人", site.enterprise.principal, "安全管理人员", site.enterprise.safety_manager or "",
-         "所属行业", site.enterprise.industry],
-    ]
-    sup = site.supervision
-    for label, dept in (("行业主管部门", sup.industry_dept), ("安全监管部门", sup.safety_dept),
-                        *(("专业监管部门", d) for d in sup.special_depts), ("属地管理部门", sup.local_dept)):
-        rows.append([label, dept.department, "责任领导", dept.leader.name, "具体责任人", dept.officer])
+    """Seconds per board for a hand-coded 2-1-2: fixed grid, fixed sizes, no checks (compare.hand_coded_2_1_2)."""
+    report = check_text((ROOT / "examples" / "small-enterprise.yaml").read_text(encoding="utf-8"), "x")
+    assert report.site is not None
+    draw = hand_coded_2_1_2(report.site, resolve_fonts(mode="bundled"))
     start = time.perf_counter()
     for _ in range(repeat):
-        buffer = io.BytesIO()
-        c = Canvas(buffer, pagesize=(1200 * mm, 800 * mm), invariant=1, pageCompression=1)
-        c.linearGradient(0, 800 * mm, 0, 0, (CMYKColor(0.45, 0.08, 0, 0), CMYKColor(0, 0, 0, 0)))
-        c.setFont("bench-title", 80 * mm)
-        c.drawCentredString(600 * mm, 700 * mm, "安全生产监督管理责任牌")
-        widths = [200, 230, 150, 200, 150, 190]
-        y = 630
-        for row in rows:
-            x = 40
-            for width, text in zip(widths, row, strict=True):
-                c.rect(x * mm, (y - 60) * mm, width * mm, 60 * mm)
-                c.setFont("bench-body", 22 * mm)
-                c.drawCentredString((x + width / 2) * mm, (y - 38) * mm, text)
-                x += width
-            y -= 60
-        c.setFont("bench-title", 30 * mm)
-        c.drawRightString(1160 * mm, 40 * mm, "忻州市人民政府安全生产委员会办公室监制")
-        c.showPage()
-        c.save()
+        draw()
     return (time.perf_counter() - start) / repeat
 
 
