@@ -321,6 +321,8 @@ def render_pdf(board: Board, fonts: FontSet, *, keywords: Sequence[str] = (), sp
     canvas.setCreator(f"signkit {__version__}")
     canvas.setAuthor("signkit")
     canvas.setKeywords(", ".join([f"附表 {board.form_id}", *keywords, *board.keywords]))
+    if spec.pdfx:
+        add_pdfx_keys(canvas, spec.intent, content_hash=board.content_hash)
     b = spec.bleed
     for page in board.pages:
         canvas.setPageSize(((page.width + 2 * m) * MM, (page.height + 2 * m) * MM))
@@ -334,7 +336,4 @@ def render_pdf(board: Board, fonts: FontSet, *, keywords: Sequence[str] = (), sp
             crop_marks(canvas, m, m, page.width, page.height, b)
         canvas.showPage()
     canvas.save()
-    data = buffer.getvalue()
-    if spec.pdfx:
-        data = add_pdfx_keys(data, spec.intent, content_hash=board.content_hash)
-    return data
+    return buffer.getvalue()
