@@ -18,6 +18,7 @@ Two things ReportLab does by default cost every board's PDF, and are turned off 
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped, unused-ignore]
@@ -65,16 +66,27 @@ def reportlab_name(font: ResolvedFont) -> str:
     return f"signkit-{digest}-{font.face_index}"
 
 
+#: Registry names of the faces registered in this process, by (path, face index).
+_REGISTERED: dict[tuple[Path, int], str] = {}
+
+
 def register(font: ResolvedFont) -> str:
     """Register ``font`` with ReportLab if not yet done; return its registry name.
 
     The font is subset on embedding, so only the glyphs a PDF uses are stored in it.
+    Every text run asks for its face's name: a registered face answers from a dict,
+    without resolving the path again or listing ReportLab's registry.
     """
+    key = (font.path, font.face_index)
+    known = _REGISTERED.get(key)
+    if known is not None:
+        return known
     name = reportlab_name(font)
     if name not in pdfmetrics.getRegisteredFontNames():
         face = TTFont(name, str(font.path), subfontIndex=font.face_index, asciiReadable=False)
         face.face.get_table = _table_without_copy(face.face)
         pdfmetrics.registerFont(face)
+    _REGISTERED[key] = name
     return name
 
 

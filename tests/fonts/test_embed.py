@@ -58,3 +58,16 @@ def test_preload_registers_every_face_and_leaves_a_bad_one_for_the_render(bundle
     registered = set(pdfmetrics.getRegisteredFontNames())
     assert all(reportlab_name(f) in registered for f in (*bundled_fonts.title, *bundled_fonts.body))
     assert reportlab_name(bad) not in registered
+
+
+def test_a_registered_face_is_named_from_memory(bundled_fonts: FontSet, monkeypatch: Any) -> None:
+    from signkit.fonts import embed
+
+    font = bundled_fonts.primary("body")
+    name = register(font)
+
+    def resolve_again(_font: object) -> str:
+        raise AssertionError("the path was resolved again")
+
+    monkeypatch.setattr(embed, "reportlab_name", resolve_again)
+    assert register(font) == name
