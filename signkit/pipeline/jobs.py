@@ -24,6 +24,7 @@ from pathlib import Path
 from signkit.diagnostics import Diagnostic, Location, Severity
 from signkit.errors import describe_os_error
 from signkit.fonts import FontSet
+from signkit.fonts.embed import preload
 from signkit.pipeline.inputs import SiteInput
 from signkit.pipeline.options import RenderOptions
 from signkit.pipeline.site_job import SiteOutcome, process_site
@@ -140,6 +141,7 @@ def run_jobs(inputs: Sequence[SiteInput], outdir: Path, fonts: FontSet, options:
         return
     pending: set[Future[SiteOutcome]] = set()
     queue = list(inputs)
+    preload(fonts)  # parsed once here and inherited by every worker, not parsed by each
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
     try:
         stop = False

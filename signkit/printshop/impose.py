@@ -415,5 +415,6 @@ def impose_cards(cards: Sequence[tuple[Board, int]], fonts: FontSet, sheet: str 
                 texts = slug_lines(plan, slug_parts(plan, title, sheet, index, back, total), measure)
                 draw_page(canvas, Page(sw, sh, tuple(texts)), fonts, overprint=overprint)
                 canvas.showPage()
+    add_pdfx_keys(canvas, intent)
     canvas.save()
-    return add_pdfx_keys(buffer.getvalue(), intent)
+    return buffer.getvalue()

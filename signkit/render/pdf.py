@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PIL import Image
+from reportlab import rl_config
 from reportlab.lib.colors import CMYKColor, CMYKColorSep
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -309,9 +311,29 @@ def new_canvas(buffer: io.BytesIO, fonts: FontSet, width_mm: float, height_mm: f
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
 
 
+@contextmanager
+def binary_streams() -> Iterator[None]:
+    """Page contents and images compressed without ReportLab's ASCII85 wrapper, while a PDF is made.
+
+    The wrapper adds a quarter to every compressed page and image of a file that is binary
+    anyway (its fonts are never wrapped).  ReportLab's setting is process-wide and its
+    inline images need the wrapper, so it is turned off only around signkit's own drawing.
+    """
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
+
+
 def render_pdf(board: Board, fonts: FontSet, *, keywords: Sequence[str] = (), spec: PrintSpec | None = None) -> bytes:
     """The PDF of ``board``: one page per :class:`Page`, fonts embedded, CMYK only, deterministic."""
-    spec = spec or PrintSpec()
+    with binary_streams():
+        return _render_pdf(board, fonts, keywords, spec or PrintSpec())
+
+
+def _render_pdf(board: Board, fonts: FontSet, keywords: Sequence[str], spec: PrintSpec) -> bytes:
     buffer = io.BytesIO()
     first = board.pages[0]
     m = spec.margin
@@ -321,6 +343,8 @@ def render_pdf(board: Board, fonts: FontSet, *, keywords: Sequence[str] = (), sp
     canvas.setCreator(f"signkit {__version__}")
     canvas.setAuthor("signkit")
     canvas.setKeywords(", ".join([f"附表 {board.form_id}", *keywords, *board.keywords]))
+    if spec.pdfx:
+        add_pdfx_keys(canvas, spec.intent, content_hash=board.content_hash)
     b = spec.bleed
     for page in board.pages:
         canvas.setPageSize(((page.width + 2 * m) * MM, (page.height + 2 * m) * MM))
@@ -334,7 +358,4 @@ def render_pdf(board: Board, fonts: FontSet, *, keywords: Sequence[str] = (), sp
             crop_marks(canvas, m, m, page.width, page.height, b)
         canvas.showPage()
     canvas.save()
-    data = buffer.getvalue()
-    if spec.pdfx:
-        data = add_pdfx_keys(data, spec.intent, content_hash=board.content_hash)
-    return data
+    return buffer.getvalue()

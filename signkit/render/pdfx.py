@@ -1,4 +1,4 @@
-"""PDF/X-1a:2003 keys that ReportLab does not write, added with pikepdf; and the output intents a shop can choose.
+"""PDF/X-1a:2003 keys that ReportLab does not write by itself, written by ReportLab; and the output intents a shop can choose.
 
 What is added: an OutputIntent naming the printing condition the CMYK values were made
 for — a registered characterisation by reference (Coated FOGRA39 by default, or Japan
@@ -11,16 +11,20 @@ every font embedded, TrimBox on every page, no transparency, a document ID, a ti
 fixed creation and modification dates (ReportLab's invariant mode).  No PDF/X validator
 is available here, so signkit claims these keys and checks, not conformance; see
 docs/printing.md.
+
+The keys are given to ReportLab's document before it is saved (:func:`add_pdfx_keys`)
+rather than added afterwards by rewriting the file: a rewrite decoded and re-compressed
+every stream (5 ms of a board's 30), for a dictionary and four strings.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-import pikepdf
+from reportlab.pdfbase import pdfdoc  # type: ignore[import-untyped, unused-ignore]
 
 from signkit.errors import SignkitError
 
@@ -125,28 +129,69 @@ def output_condition(choice: str, base: Path | None = None) -> OutputCondition:
     return icc_condition(path)
 
 
-def add_pdfx_keys(pdf: bytes, condition: OutputCondition = FOGRA39, *, content_hash: str = "") -> bytes:
-    """``pdf`` with an OutputIntent, the PDF/X info keys and the content hash; the bytes stay deterministic."""
-    with pikepdf.open(io.BytesIO(pdf)) as document:
-        intent = pikepdf.Dictionary(
-            Type=pikepdf.Name.OutputIntent,
-            S=pikepdf.Name.GTS_PDFX,
-            OutputConditionIdentifier=pikepdf.String(condition.identifier),
-            OutputCondition=pikepdf.String(condition.info),
-            RegistryName=pikepdf.String(condition.registry),
-            Info=pikepdf.String(condition.info),
-        )
-        if condition.profile:
-            profile = pikepdf.Stream(document, condition.profile)
-            profile.N = 4
-            intent.DestOutputProfile = document.make_indirect(profile)
-        document.Root.OutputIntents = pikepdf.Array([document.make_indirect(intent)])
-        info = document.docinfo
-        info[pikepdf.Name.GTS_PDFXVersion] = pikepdf.String(PDFX_VERSION)
-        info[pikepdf.Name.Trapped] = pikepdf.Name("/False")
-        if content_hash:
-            info[pikepdf.Name.SignkitContentHash] = pikepdf.String(content_hash)
-        out = io.BytesIO()
-        document.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.disable,
-                      min_version="1.4", compress_streams=True)
-    return out.getvalue()
+#: The PDF version PDF/X-1a:2003 is based on (ReportLab writes 1.3 unless told).
+PDFX_PDF_VERSION = (1, 4)
+
+
+class _PdfxInfo(pdfdoc.PDFInfo):  # type: ignore[misc]
+    """ReportLab's document information with the PDF/X version and the board's content hash added.
+
+    ReportLab's ``PDFInfo`` writes a fixed set of keys; the extra ones are added to the
+    same dictionary, and to the digest the document ID is made from, so two boards that
+    share a title still get different IDs.
+    """
+
+    def __init__(self, base: Any, extra: dict[str, str]) -> None:
+        super().__init__()
+        self.__dict__.update(base.__dict__)
+        self.extra = extra
+
+    def digest(self, md5object: Any) -> None:
+        super().digest(md5object)
+        for key, value in self.extra.items():
+            md5object.update(f"{key}={value}".encode())
+
+    def format(self, document: Any) -> bytes:
+        date = pdfdoc.PDFDate(ts=document._timeStamp, dateFormatter=self._dateFormatter)
+        entries = {
+            "Title": pdfdoc.PDFString(self.title),
+            "Author": pdfdoc.PDFString(self.author),
+            "ModDate": date,
+            "CreationDate": date,
+            "Producer": pdfdoc.PDFString(self.producer),
+            "Creator": pdfdoc.PDFString(self.creator),
+            "Subject": pdfdoc.PDFString(self.subject),
+            "Keywords": pdfdoc.PDFString(self.keywords),
+            "Trapped": pdfdoc.PDFName(self.trapped),
+            **{key: pdfdoc.PDFString(value) for key, value in self.extra.items()},
+        }
+        return pdfdoc.PDFDictionary(entries).format(document)  # type: ignore[no-any-return]
+
+
+def add_pdfx_keys(canvas: Any, condition: OutputCondition = FOGRA39, *, content_hash: str = "") -> None:
+    """Give ``canvas``'s document an OutputIntent, the PDF/X info keys and the content hash, before it is saved.
+
+    Nothing else changes: ReportLab writes them with the rest of the file, so the bytes
+    stay as deterministic as ReportLab's invariant mode makes them.
+    """
+    document = canvas._doc
+    intent = pdfdoc.PDFDictionary({
+        "Type": pdfdoc.PDFName("OutputIntent"),
+        "S": pdfdoc.PDFName("GTS_PDFX"),
+        "OutputConditionIdentifier": pdfdoc.PDFString(condition.identifier),
+        "OutputCondition": pdfdoc.PDFString(condition.info),
+        "RegistryName": pdfdoc.PDFString(condition.registry),
+        "Info": pdfdoc.PDFString(condition.info),
+    })
+    if condition.profile:
+        profile = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"N": 4}), condition.profile, filters=[pdfdoc.PDFZCompress])
+        intent.dict["DestOutputProfile"] = document.Reference(profile)
+    catalog = document.Catalog
+    catalog.__NoDefault__ = [*catalog.__NoDefault__, "OutputIntents"]
+    catalog.OutputIntents = pdfdoc.PDFArray([document.Reference(intent)])
+    extra = {"GTS_PDFXVersion": PDFX_VERSION}
+    if content_hash:
+        extra["SignkitContentHash"] = content_hash
+    document.info = _PdfxInfo(document.info, extra)
+    document.info.trapped = "False"
+    document._pdfVersion = max(document._pdfVersion, PDFX_PDF_VERSION)

@@ -129,3 +129,20 @@ def test_the_real_srgb_profile_is_refused(tmp_path: Path) -> None:
         pytest.skip("pikepdf ships no sRGB profile here")
     with pytest.raises(ProfileError, match="RGB"):
         icc_condition(srgb)
+
+
+def test_the_keys_are_written_with_the_file_in_pdf_1_4_and_the_id_covers_the_content(bundled_fonts: Any) -> None:
+    from dataclasses import replace
+
+    from reportlab import rl_config
+
+    first = render_pdf(_board(), bundled_fonts, spec=PrintSpec())
+    other = render_pdf(replace(_board(), content_hash="cd" * 32), bundled_fonts, spec=PrintSpec())
+    assert first == render_pdf(_board(), bundled_fonts, spec=PrintSpec())
+    assert first.startswith(b"%PDF-1.4\n")
+    with pikepdf.open(io.BytesIO(first)) as a, pikepdf.open(io.BytesIO(other)) as b:
+        assert str(a.docinfo["/GTS_PDFXVersion"]) == "PDF/X-1a:2003" and str(a.docinfo["/Trapped"]) == "/False"
+        assert bytes(a.trailer.ID[0]) != bytes(b.trailer.ID[0])  # same title, different content: different IDs
+        streams = [o for o in a.objects if isinstance(o, pikepdf.Stream)]
+        assert streams and all("ASCII85" not in str(s.stream_dict.get("/Filter", "")) for s in streams)
+    assert rl_config.useA85  # ReportLab's own default is left as it was for other canvases

@@ -41,10 +41,14 @@ def stamp_runs(path: Path, short: str) -> list[tuple[str, float, object]]:
     for page in PdfReader(path).pages:
         fill.clear()
         page.extract_text(visitor_operand_before=before, visitor_text=text)
-    line = [r for r in runs if short in r[0]]
-    assert line, f"no stamp with {short} in {path.name}"
-    y = line[0][2]
-    return [(value, size, colour) for value, size, yy, colour in runs if abs(yy - y) < 0.01 and size == line[0][1]]
+    # pypdf hands text over in pieces that need not match the PDF's text operators: join them by line
+    lines: dict[tuple[float, float], str] = {}
+    for value, size, y, _ in runs:
+        lines[(y, size)] = lines.get((y, size), "") + value
+    found = [key for key, joined in lines.items() if short in joined]
+    assert found, f"no stamp with {short} in {path.name}"
+    y, height = found[0]
+    return [(value, size, colour) for value, size, yy, colour in runs if abs(yy - y) < 0.01 and size == height]
 
 
 def _rendered(tmp_path: Path, fonts: Any, options: RenderOptions = RenderOptions()) -> tuple[Path, list[dict[str, Any]]]:
