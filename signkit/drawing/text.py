@@ -18,7 +18,7 @@ the same fallback chain the renderer uses, so what fits here fits on the board.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -28,7 +28,7 @@ from signkit.fonts.metrics import face_metrics
 
 __all__ = [
     "ASCENT", "LEADING", "NO_LINE_END", "NO_LINE_START", "PARAGRAPH_GAP", "Fitted", "FontMeasurer", "Line", "Measurer",
-    "Overflow", "Para", "Segment", "atoms", "fit", "layout_at", "segments", "unbreakable_runs", "wording", "wrap_para",
+    "Overflow", "Para", "Segment", "atoms", "fit", "layout_at", "remembered", "segments", "unbreakable_runs", "wording", "wrap_para",
 ]
 
 #: Line height as a multiple of the text size, and the extra gap between paragraphs.
@@ -53,6 +53,11 @@ class FontMeasurer:
         #: Em widths of whole strings: fitting measures the same atoms thousands of times
         #: (every trial size of every cell), and the sum is the same float each time.
         self._text_cache: dict[tuple[Role, str], float] = {}
+        #: Paragraphs laid out at one width and size (:func:`remembered`): a layout tries the
+        #: same cells at the same widths and sizes many times over — every candidate row
+        #: height of a 2-2 table, every row that shares a label, the search for the type
+        #: size and then the drawing — and with these fonts the answer is always the same.
+        self.layouts: dict[Hashable, Fitted | None] = {}
 
     def _em(self, ch: str, role: Role) -> float:
         key = (role, ch)
@@ -220,9 +225,43 @@ def wrap_para(para: Para, width: float, size: float, role: Role, measure: Measur
     return lines
 
 
+#: Texts longer than this are not remembered (:func:`remembered`): a long text is seldom
+#: laid out twice at one width and size, and each copy of its lines would hold all of it.
+REMEMBERED_TEXT = 2_000
+#: Layouts remembered per measurer before the memory is cleared (a batch shares one measurer).
+REMEMBERED_LAYOUTS = 50_000
+
+
+def remembered(measure: Measurer, paras: Sequence[Para], key: Hashable,
+               lay: Callable[[], Fitted | None]) -> Fitted | None:
+    """``lay()``, or what it returned before for ``key`` with this measurer.
+
+    ``key`` must hold everything the layout depends on but the measurer (the paragraphs,
+    width, size, role, letter spacing and what is kept together): the memory belongs to
+    the :class:`FontMeasurer`, so other fonts never share it.  A layout is a pure function
+    of these, and :class:`Fitted` is immutable, so the answer can be handed out again.
+    Other measurers (tests' fakes) are not remembered.
+    """
+    if not isinstance(measure, FontMeasurer) or sum(len(p.text) + len(p.prefix) for p in paras) > REMEMBERED_TEXT:
+        return lay()
+    memory = measure.layouts
+    if key in memory:
+        return memory[key]
+    if len(memory) >= REMEMBERED_LAYOUTS:
+        memory.clear()
+    found = memory[key] = lay()
+    return found
+
+
 def layout_at(paras: list[Para], width: float, size: float, role: Role, measure: Measurer,
               letter_spacing: float = 0.0) -> Fitted | None:
-    """All paragraphs at one size, or ``None`` if an unbreakable run is too wide."""
+    """All paragraphs at one size, or ``None`` if an unbreakable run is too wide (remembered per measurer)."""
+    return remembered(measure, paras, ("plain", tuple(paras), width, size, role, letter_spacing),
+                      lambda: _layout_at(paras, width, size, role, measure, letter_spacing))
+
+
+def _layout_at(paras: list[Para], width: float, size: float, role: Role, measure: Measurer,
+               letter_spacing: float) -> Fitted | None:
     wrapped: list[list[Line]] = []
     for para in paras:
         lines = wrap_para(para, width, size, role, measure, letter_spacing)
@@ -270,9 +309,9 @@ def fit(paras: list[Para], width: float, height: float, role: Role, measure: Mea
     best = attempt(max_size)
     if best is not None:
         return best
-    smallest = attempt(min_size)
+    at_min = lay_out(paras, width, min_size, role, measure, letter_spacing * min_size)
+    smallest = at_min if at_min is not None and at_min.height <= height + 1e-9 else None
     if smallest is None:
-        at_min = lay_out(paras, width, min_size, role, measure, letter_spacing * min_size)
         if at_min is None:
             widest = max((run for p in paras for run in unbreakable_runs(p.text)),
                          key=lambda run: measure.width(run, min_size, role), default="")

@@ -300,3 +300,40 @@ def test_a_hyphen_between_words_stays_with_the_word_before_it() -> None:
     text = "应急管理局官网-互动交流栏目"
     assert greedy(legacy_units(text), 7)[1].startswith("-")  # the old breaker started a line with the hyphen
     assert lines(text, 7) == ["应急管理局官", "网-互动交流栏", "目"]
+
+
+def test_remembered_layouts_belong_to_their_measurer_width_size_and_keep() -> None:
+    """A layout is remembered per measurer and per width, size, role, spacing and keep: none may answer for another."""
+    from signkit.drawing.frame import KEEP, Keep, lay_at
+    from signkit.drawing.text import FontMeasurer, layout_at
+    from signkit.fonts import resolve_fonts
+
+    fonts = resolve_fonts(mode="bundled")
+
+    class Wide(FontMeasurer):
+        def width(self, text: str, size: float, role: Role, letter_spacing: float = 0.0) -> float:
+            return 2 * super().width(text, size, role, letter_spacing)
+
+    def count(measure: FontMeasurer, width: float, size: float = 10.0, role: Role = "body", spacing: float = 0.0,
+              text: str = "严格执行操作规程按时巡检并如实记录") -> int:
+        found = layout_at([Para(text)], width, size, role, measure, spacing)
+        assert found is not None
+        return len(found.lines)
+
+    measure = FontMeasurer(fonts)
+    fresh = [count(FontMeasurer(fonts), w) for w in (60.0, 100.0, 200.0)]
+    assert len(set(fresh)) == 3
+    assert [count(measure, w) for w in (60.0, 100.0, 200.0, 100.0, 60.0)] == [*fresh, fresh[1], fresh[0]]
+    assert measure.layouts  # they were remembered
+    assert count(Wide(fonts), 200.0) == count(FontMeasurer(fonts), 100.0) != count(measure, 200.0)
+    assert count(measure, 100.0, size=5.0) < count(measure, 100.0)
+    assert count(measure, 100.0, spacing=3.0) > count(measure, 100.0)
+    words = "safety first, every shift, every worker on every site"
+    assert count(measure, 60.0, role="title", text=words) != count(measure, 60.0, role="body", text=words)
+    names = ("一号液氨储罐区", "二号合成反应釜", "三号变配电室")  # kept whole by Keep(words=…), cut by the breaker
+    text = "、".join(names)
+    laid = [lay_at([Para(text)], 100.0, 10.0, "body", measure, keep=keep) for keep in (None, KEEP, Keep(words=names))]
+    assert all(found is not None for found in laid)
+    plain, kept, whole = ([line.text for line in found.lines] for found in laid if found is not None)
+    assert plain == kept != whole
+    assert laid[2] == lay_at([Para(text)], 100.0, 10.0, "body", FontMeasurer(fonts), keep=Keep(words=names))
