@@ -18,6 +18,7 @@ the same fallback chain the renderer uses, so what fits here fits on the board.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -58,6 +59,7 @@ class FontMeasurer:
         #: height of a 2-2 table, every row that shares a label, the search for the type
         #: size and then the drawing — and with these fonts the answer is always the same.
         self.layouts: dict[Hashable, Fitted | None] = {}
+        self._ink_cache: dict[tuple[Role, str], float] = {}
 
     def _em(self, ch: str, role: Role) -> float:
         key = (role, ch)
@@ -68,6 +70,21 @@ class FontMeasurer:
             cached = face_metrics(font.path, font.face_index).advance(ord(ch))
             self._cache[key] = cached
         return cached
+
+    def ink(self, text: str, role: Role) -> float:
+        """Width in em of ``text``'s characters but its white space: every line of the text holds some of it.
+
+        Lines never drop a visible character and never run past the width, so a text
+        needs at least ``ink × size / width`` lines: :func:`fit` uses this to pass over
+        sizes the text cannot fit without laying it out (:func:`least_height`).
+        """
+        key = (role, text)
+        found = self._ink_cache.get(key)
+        if found is None:
+            if len(self._ink_cache) > 200_000:
+                self._ink_cache.clear()
+            found = self._ink_cache[key] = sum(self._em(ch, role) for ch in text if not ch.isspace())
+        return found
 
     def width(self, text: str, size: float, role: Role, letter_spacing: float = 0.0) -> float:
         if not text:
@@ -286,6 +303,24 @@ def stacked(paragraphs: Sequence[Sequence[Line]], size: float, letter_spacing: f
     return Fitted(size, tuple(lines), tuple(gaps), height, letter_spacing)
 
 
+def least_height(paras: Sequence[Para], width: float, size: float, role: Role, measure: FontMeasurer) -> float:
+    """A height the paragraphs cannot come in under at ``size`` in lines ``width`` wide, however they break.
+
+    Each line holds at most ``width`` of visible characters, every visible character is
+    on some line, and a paragraph with any takes a line at least (gaps and indents only
+    add, letter spacing is not negative).  The margins cover the rounding of summing the
+    widths in another order, so the bound never exceeds the height :func:`stacked` gives.
+    """
+    if width <= 0:
+        return 0.0
+    lines = 0
+    for para in paras:
+        ink = measure.ink(para.text, role) * size
+        if ink > 0:
+            lines += max(1, math.ceil(ink * (1 - 1e-9) / (width + 1e-6)))
+    return lines * size * LEADING
+
+
 #: How paragraphs are laid out at one size: :func:`layout_at`, or a layout's variant that keeps more together.
 LayAt = Callable[[list[Para], float, float, Role, Measurer, float], "Fitted | None"]
 
@@ -298,8 +333,13 @@ def fit(paras: list[Para], width: float, height: float, role: Role, measure: Mea
     runs together passes its own, so the search for the size is written once.
     """
     lay_out = lay or layout_at
+    # any layout fills lines from the text's visible characters, so a size too big for them
+    # is known without wrapping (a long text is then wrapped a few times rather than at every size)
+    bounded = measure if isinstance(measure, FontMeasurer) and letter_spacing >= 0 else None
 
     def attempt(size: float) -> Fitted | None:
+        if bounded is not None and least_height(paras, width, size, role, bounded) > height + 1e-9:
+            return None
         spacing = letter_spacing * size
         result = lay_out(paras, width, size, role, measure, spacing)
         if result is None or result.height > height + 1e-9:

@@ -337,3 +337,36 @@ def test_remembered_layouts_belong_to_their_measurer_width_size_and_keep() -> No
     plain, kept, whole = ([line.text for line in found.lines] for found in laid if found is not None)
     assert plain == kept != whole
     assert laid[2] == lay_at([Para(text)], 100.0, 10.0, "body", FontMeasurer(fonts), keep=Keep(words=names))
+
+
+_FONT_MEASURER: list[object] = []
+
+
+def _font_measurer() -> object:
+    from signkit.drawing.text import FontMeasurer
+    from signkit.fonts import resolve_fonts
+
+    if not _FONT_MEASURER:
+        _FONT_MEASURER.append(FontMeasurer(resolve_fonts(mode="bundled")))
+    return _FONT_MEASURER[0]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(st.text(st.sampled_from("安全生产责任牌，。（）、 ab1.-　"), max_size=60), min_size=1, max_size=3),
+       width=st.floats(5.0, 400.0), size=st.floats(2.0, 30.0), spacing=st.sampled_from([0.0, 0.12]),
+       kept=st.booleans(), prefix=st.sampled_from(["", "（一）"]))
+def test_the_height_bound_never_exceeds_a_real_layout(texts: list[str], width: float, size: float, spacing: float,
+                                                      kept: bool, prefix: str) -> None:
+    """fit() passes over sizes below :func:`least_height`: it must never reject a size the text would fit at."""
+    from signkit.drawing.frame import KEEP, lay_at
+    from signkit.drawing.text import FontMeasurer, least_height
+
+    measure = _font_measurer()
+    assert isinstance(measure, FontMeasurer)
+    paras = [Para(text, prefix) for text in texts]
+    laid = lay_at(paras, width, size, "body", measure, spacing * size, keep=KEEP if kept else None)
+    if laid is not None:
+        assert least_height(paras, width, size, "body", measure) <= laid.height
+        one_line = max(1, sum(1 for p in paras if p.text.strip()))  # the bound is not trivially zero
+        if any(p.text.strip() for p in paras):
+            assert least_height(paras, width, size, "body", measure) >= one_line * size * 1.32 - 1e-9
