@@ -60,6 +60,7 @@ class FontMeasurer:
         #: size and then the drawing — and with these fonts the answer is always the same.
         self.layouts: dict[Hashable, Fitted | None] = {}
         self._ink_cache: dict[tuple[Role, str], float] = {}
+        self._segment_cache: dict[tuple[Role, str], tuple[tuple[float, int, float, int], ...]] = {}
 
     def _em(self, ch: str, role: Role) -> float:
         key = (role, ch)
@@ -86,6 +87,34 @@ class FontMeasurer:
             found = self._ink_cache[key] = sum(self._em(ch, role) for ch in text if not ch.isspace())
         return found
 
+    def segment_ems(self, text: str, role: Role) -> tuple[tuple[float, int, float, int], ...]:
+        """For each of ``text``'s segments (:func:`segments`): its body's em width and length, and its text's.
+
+        :func:`wrap_para` needs every segment's width at every trial size; a width is the
+        em width times the size plus the letter spacing (see :meth:`width`), so the em
+        widths are summed once per text and the widths made from them are the very floats
+        :meth:`width` would return.
+        """
+        key = (role, text)
+        found = self._segment_cache.get(key)
+        if found is None:
+            if len(self._segment_cache) > 100_000:
+                self._segment_cache.clear()
+            found = self._segment_cache[key] = tuple(
+                (self._text_em(segment.body, role), len(segment.body), self._text_em(segment.text, role), len(segment.text))
+                for segment in segments(text))
+        return found
+
+    def _text_em(self, text: str, role: Role) -> float:
+        """The em width :meth:`width` uses for ``text`` (the same cache, the same sum)."""
+        key = (role, text)
+        em = self._text_cache.get(key)
+        if em is None:
+            if len(self._text_cache) > 200_000:
+                self._text_cache.clear()
+            em = self._text_cache[key] = sum(self._em(ch, role) for ch in text)
+        return em
+
     def width(self, text: str, size: float, role: Role, letter_spacing: float = 0.0) -> float:
         if not text:
             return 0.0
@@ -96,6 +125,15 @@ class FontMeasurer:
                 self._text_cache.clear()
             em = self._text_cache[key] = sum(self._em(ch, role) for ch in text)
         return em * size + letter_spacing * (len(text) - 1)
+
+
+def summed(measure: Measurer) -> FontMeasurer | None:
+    """``measure`` when its widths are :class:`FontMeasurer`'s own sums of advances, else ``None``.
+
+    Only then may a width be made from em widths summed beforehand (:meth:`FontMeasurer.segment_ems`,
+    :meth:`FontMeasurer.ink`); a subclass that measures otherwise is asked every time.
+    """
+    return measure if isinstance(measure, FontMeasurer) and type(measure).width is FontMeasurer.width else None
 
 
 def atoms(text: str) -> list[str]:
@@ -212,14 +250,25 @@ def wrap_para(para: Para, width: float, size: float, role: Role, measure: Measur
         filled = True
         return True
 
-    for segment in segments(para.text):
+    # with the fonts' own widths, each segment's em widths are summed once per text, not at every size
+    own = summed(measure)
+    ems = own.segment_ems(para.text, role) if own is not None else None
+    for index, segment in enumerate(segments(para.text)):
         gap = letter_spacing if current else 0.0
-        body_width = measure.width(segment.body, size, role, letter_spacing)
+        if ems is None:
+            body_width = measure.width(segment.body, size, role, letter_spacing)
+        else:
+            body_em, body_length, text_em, text_length = ems[index]
+            body_width = body_em * size + letter_spacing * (body_length - 1) if body_length else 0.0
         if current_width + gap + body_width <= limit:
             current += segment.text
             # most segments end in no space (their body is their text): measure once
-            current_width += gap + (body_width if segment.body is segment.text
-                                    else measure.width(segment.text, size, role, letter_spacing))
+            if segment.body is segment.text:
+                current_width += gap + body_width
+            elif ems is None:
+                current_width += gap + measure.width(segment.text, size, role, letter_spacing)
+            else:
+                current_width += gap + (text_em * size + letter_spacing * (text_length - 1))
             filled = filled or bool(segment.body)
             continue
         if not segment.body:
@@ -335,7 +384,7 @@ def fit(paras: list[Para], width: float, height: float, role: Role, measure: Mea
     lay_out = lay or layout_at
     # any layout fills lines from the text's visible characters, so a size too big for them
     # is known without wrapping (a long text is then wrapped a few times rather than at every size)
-    bounded = measure if isinstance(measure, FontMeasurer) and letter_spacing >= 0 else None
+    bounded = summed(measure) if letter_spacing >= 0 else None
 
     def attempt(size: float) -> Fitted | None:
         if bounded is not None and least_height(paras, width, size, role, bounded) > height + 1e-9:

@@ -370,3 +370,25 @@ def test_the_height_bound_never_exceeds_a_real_layout(texts: list[str], width: f
         one_line = max(1, sum(1 for p in paras if p.text.strip()))  # the bound is not trivially zero
         if any(p.text.strip() for p in paras):
             assert least_height(paras, width, size, "body", measure) >= one_line * size * 1.32 - 1e-9
+
+
+def test_widths_summed_beforehand_break_lines_exactly_as_measuring_each_time() -> None:
+    """wrap_para makes a FontMeasurer's segment widths from em widths summed once per text: the same lines."""
+    from signkit.drawing.text import FontMeasurer
+
+    measure = _font_measurer()
+    assert isinstance(measure, FontMeasurer)
+
+    class Asking:  # the same widths, through the protocol only: measured at every call
+        def width(self, text: str, size: float, role: Role, letter_spacing: float = 0.0) -> float:
+            assert isinstance(measure, FontMeasurer)
+            return measure.width(text, size, role, letter_spacing)
+
+    text = "严格执行操作规程，按时巡检 30 kV 的 GB/T 5082—2019 见 www.example.com/safety/rules 。  " * 40
+    for prefix in ("", "（一）"):
+        trials = [(380.0, 8.1, 0.0), (1024.22, 7.7, 0.0), (70.0, 4.0, 0.0)] + [(w + 0.3, 6.0, 0.72) for w in range(90, 400, 9)]
+        for width, size, spacing in trials:
+            para = Para(text, prefix)
+            fast = wrap_para(para, width, size, "body", measure, spacing)
+            assert fast == wrap_para(para, width, size, "body", Asking(), spacing)
+            assert fast is not None and len(fast) > 3
