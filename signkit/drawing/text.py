@@ -29,7 +29,8 @@ from signkit.fonts.metrics import face_metrics
 
 __all__ = [
     "ASCENT", "LEADING", "NO_LINE_END", "NO_LINE_START", "PARAGRAPH_GAP", "Fitted", "FontMeasurer", "Line", "Measurer",
-    "Overflow", "Para", "Segment", "atoms", "fit", "layout_at", "remembered", "segments", "unbreakable_runs", "wording", "wrap_para",
+    "Overflow", "Para", "Segment", "atoms", "fit", "layout_at", "least_height", "remembered", "segments", "summed",
+    "unbreakable_runs", "wording", "wrap_para",
 ]
 
 #: Line height as a multiple of the text size, and the extra gap between paragraphs.
