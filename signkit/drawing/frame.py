@@ -35,6 +35,7 @@ from signkit.drawing.text import (
     atoms,
     fit,
     layout_at,
+    remembered,
     stacked,
     wording,
     wrap_para,
@@ -201,10 +202,16 @@ def wrap_kept(para: Para, width: float, size: float, role: Role, measure: Measur
 
 def lay_at(paras: list[Para], width: float, size: float, role: Role, measure: Measurer, letter_spacing: float = 0.0,
            keep: Keep | None = None) -> Fitted | None:
-    """All paragraphs at one size (:func:`signkit.drawing.text.layout_at`), keeping what ``keep`` keeps."""
+    """All paragraphs at one size (:func:`signkit.drawing.text.layout_at`), keeping what ``keep`` keeps (remembered)."""
     if not _keeps_anything(paras, keep):
         return layout_at(paras, width, size, role, measure, letter_spacing)
     assert keep is not None
+    return remembered(measure, paras, ("kept", tuple(paras), width, size, role, letter_spacing, keep),
+                      lambda: _lay_kept(paras, width, size, role, measure, letter_spacing, keep))
+
+
+def _lay_kept(paras: list[Para], width: float, size: float, role: Role, measure: Measurer, letter_spacing: float,
+              keep: Keep) -> Fitted | None:
     paragraphs: list[list[TextLine]] = []
     for para in paras:
         wrapped = wrap_kept(para, width, size, role, measure, letter_spacing, keep)

@@ -18,7 +18,8 @@ the same fallback chain the renderer uses, so what fits here fits on the board.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import math
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -28,7 +29,8 @@ from signkit.fonts.metrics import face_metrics
 
 __all__ = [
     "ASCENT", "LEADING", "NO_LINE_END", "NO_LINE_START", "PARAGRAPH_GAP", "Fitted", "FontMeasurer", "Line", "Measurer",
-    "Overflow", "Para", "Segment", "atoms", "fit", "layout_at", "segments", "unbreakable_runs", "wording", "wrap_para",
+    "Overflow", "Para", "Segment", "atoms", "fit", "layout_at", "least_height", "remembered", "segments", "summed",
+    "unbreakable_runs", "wording", "wrap_para",
 ]
 
 #: Line height as a multiple of the text size, and the extra gap between paragraphs.
@@ -53,6 +55,13 @@ class FontMeasurer:
         #: Em widths of whole strings: fitting measures the same atoms thousands of times
         #: (every trial size of every cell), and the sum is the same float each time.
         self._text_cache: dict[tuple[Role, str], float] = {}
+        #: Paragraphs laid out at one width and size (:func:`remembered`): a layout tries the
+        #: same cells at the same widths and sizes many times over — every candidate row
+        #: height of a 2-2 table, every row that shares a label, the search for the type
+        #: size and then the drawing — and with these fonts the answer is always the same.
+        self.layouts: dict[Hashable, Fitted | None] = {}
+        self._ink_cache: dict[tuple[Role, str], float] = {}
+        self._segment_cache: dict[tuple[Role, str], tuple[tuple[float, int, float, int], ...]] = {}
 
     def _em(self, ch: str, role: Role) -> float:
         key = (role, ch)
@@ -64,6 +73,49 @@ class FontMeasurer:
             self._cache[key] = cached
         return cached
 
+    def ink(self, text: str, role: Role) -> float:
+        """Width in em of ``text``'s characters but its white space: every line of the text holds some of it.
+
+        Lines never drop a visible character and never run past the width, so a text
+        needs at least ``ink × size / width`` lines: :func:`fit` uses this to pass over
+        sizes the text cannot fit without laying it out (:func:`least_height`).
+        """
+        key = (role, text)
+        found = self._ink_cache.get(key)
+        if found is None:
+            if len(self._ink_cache) > 200_000:
+                self._ink_cache.clear()
+            found = self._ink_cache[key] = sum(self._em(ch, role) for ch in text if not ch.isspace())
+        return found
+
+    def segment_ems(self, text: str, role: Role) -> tuple[tuple[float, int, float, int], ...]:
+        """For each of ``text``'s segments (:func:`segments`): its body's em width and length, and its text's.
+
+        :func:`wrap_para` needs every segment's width at every trial size; a width is the
+        em width times the size plus the letter spacing (see :meth:`width`), so the em
+        widths are summed once per text and the widths made from them are the very floats
+        :meth:`width` would return.
+        """
+        key = (role, text)
+        found = self._segment_cache.get(key)
+        if found is None:
+            if len(self._segment_cache) > 100_000:
+                self._segment_cache.clear()
+            found = self._segment_cache[key] = tuple(
+                (self._text_em(segment.body, role), len(segment.body), self._text_em(segment.text, role), len(segment.text))
+                for segment in segments(text))
+        return found
+
+    def _text_em(self, text: str, role: Role) -> float:
+        """The em width :meth:`width` uses for ``text`` (the same cache, the same sum)."""
+        key = (role, text)
+        em = self._text_cache.get(key)
+        if em is None:
+            if len(self._text_cache) > 200_000:
+                self._text_cache.clear()
+            em = self._text_cache[key] = sum(self._em(ch, role) for ch in text)
+        return em
+
     def width(self, text: str, size: float, role: Role, letter_spacing: float = 0.0) -> float:
         if not text:
             return 0.0
@@ -74,6 +126,15 @@ class FontMeasurer:
                 self._text_cache.clear()
             em = self._text_cache[key] = sum(self._em(ch, role) for ch in text)
         return em * size + letter_spacing * (len(text) - 1)
+
+
+def summed(measure: Measurer) -> FontMeasurer | None:
+    """``measure`` when its widths are :class:`FontMeasurer`'s own sums of advances, else ``None``.
+
+    Only then may a width be made from em widths summed beforehand (:meth:`FontMeasurer.segment_ems`,
+    :meth:`FontMeasurer.ink`); a subclass that measures otherwise is asked every time.
+    """
+    return measure if isinstance(measure, FontMeasurer) and type(measure).width is FontMeasurer.width else None
 
 
 def atoms(text: str) -> list[str]:
@@ -190,14 +251,25 @@ def wrap_para(para: Para, width: float, size: float, role: Role, measure: Measur
         filled = True
         return True
 
-    for segment in segments(para.text):
+    # with the fonts' own widths, each segment's em widths are summed once per text, not at every size
+    own = summed(measure)
+    ems = own.segment_ems(para.text, role) if own is not None else None
+    for index, segment in enumerate(segments(para.text)):
         gap = letter_spacing if current else 0.0
-        body_width = measure.width(segment.body, size, role, letter_spacing)
+        if ems is None:
+            body_width = measure.width(segment.body, size, role, letter_spacing)
+        else:
+            body_em, body_length, text_em, text_length = ems[index]
+            body_width = body_em * size + letter_spacing * (body_length - 1) if body_length else 0.0
         if current_width + gap + body_width <= limit:
             current += segment.text
             # most segments end in no space (their body is their text): measure once
-            current_width += gap + (body_width if segment.body is segment.text
-                                    else measure.width(segment.text, size, role, letter_spacing))
+            if segment.body is segment.text:
+                current_width += gap + body_width
+            elif ems is None:
+                current_width += gap + measure.width(segment.text, size, role, letter_spacing)
+            else:
+                current_width += gap + (text_em * size + letter_spacing * (text_length - 1))
             filled = filled or bool(segment.body)
             continue
         if not segment.body:
@@ -220,9 +292,43 @@ def wrap_para(para: Para, width: float, size: float, role: Role, measure: Measur
     return lines
 
 
+#: Texts longer than this are not remembered (:func:`remembered`): a long text is seldom
+#: laid out twice at one width and size, and each copy of its lines would hold all of it.
+REMEMBERED_TEXT = 2_000
+#: Layouts remembered per measurer before the memory is cleared (a batch shares one measurer).
+REMEMBERED_LAYOUTS = 50_000
+
+
+def remembered(measure: Measurer, paras: Sequence[Para], key: Hashable,
+               lay: Callable[[], Fitted | None]) -> Fitted | None:
+    """``lay()``, or what it returned before for ``key`` with this measurer.
+
+    ``key`` must hold everything the layout depends on but the measurer (the paragraphs,
+    width, size, role, letter spacing and what is kept together): the memory belongs to
+    the :class:`FontMeasurer`, so other fonts never share it.  A layout is a pure function
+    of these, and :class:`Fitted` is immutable, so the answer can be handed out again.
+    Other measurers (tests' fakes) are not remembered.
+    """
+    if not isinstance(measure, FontMeasurer) or sum(len(p.text) + len(p.prefix) for p in paras) > REMEMBERED_TEXT:
+        return lay()
+    memory = measure.layouts
+    if key in memory:
+        return memory[key]
+    if len(memory) >= REMEMBERED_LAYOUTS:
+        memory.clear()
+    found = memory[key] = lay()
+    return found
+
+
 def layout_at(paras: list[Para], width: float, size: float, role: Role, measure: Measurer,
               letter_spacing: float = 0.0) -> Fitted | None:
-    """All paragraphs at one size, or ``None`` if an unbreakable run is too wide."""
+    """All paragraphs at one size, or ``None`` if an unbreakable run is too wide (remembered per measurer)."""
+    return remembered(measure, paras, ("plain", tuple(paras), width, size, role, letter_spacing),
+                      lambda: _layout_at(paras, width, size, role, measure, letter_spacing))
+
+
+def _layout_at(paras: list[Para], width: float, size: float, role: Role, measure: Measurer,
+               letter_spacing: float) -> Fitted | None:
     wrapped: list[list[Line]] = []
     for para in paras:
         lines = wrap_para(para, width, size, role, measure, letter_spacing)
@@ -247,6 +353,24 @@ def stacked(paragraphs: Sequence[Sequence[Line]], size: float, letter_spacing: f
     return Fitted(size, tuple(lines), tuple(gaps), height, letter_spacing)
 
 
+def least_height(paras: Sequence[Para], width: float, size: float, role: Role, measure: FontMeasurer) -> float:
+    """A height the paragraphs cannot come in under at ``size`` in lines ``width`` wide, however they break.
+
+    Each line holds at most ``width`` of visible characters, every visible character is
+    on some line, and a paragraph with any takes a line at least (gaps and indents only
+    add, letter spacing is not negative).  The margins cover the rounding of summing the
+    widths in another order, so the bound never exceeds the height :func:`stacked` gives.
+    """
+    if width <= 0:
+        return 0.0
+    lines = 0
+    for para in paras:
+        ink = measure.ink(para.text, role) * size
+        if ink > 0:
+            lines += max(1, math.ceil(ink * (1 - 1e-9) / (width + 1e-6)))
+    return lines * size * LEADING
+
+
 #: How paragraphs are laid out at one size: :func:`layout_at`, or a layout's variant that keeps more together.
 LayAt = Callable[[list[Para], float, float, Role, Measurer, float], "Fitted | None"]
 
@@ -259,8 +383,13 @@ def fit(paras: list[Para], width: float, height: float, role: Role, measure: Mea
     runs together passes its own, so the search for the size is written once.
     """
     lay_out = lay or layout_at
+    # any layout fills lines from the text's visible characters, so a size too big for them
+    # is known without wrapping (a long text is then wrapped a few times rather than at every size)
+    bounded = summed(measure) if letter_spacing >= 0 else None
 
     def attempt(size: float) -> Fitted | None:
+        if bounded is not None and least_height(paras, width, size, role, bounded) > height + 1e-9:
+            return None
         spacing = letter_spacing * size
         result = lay_out(paras, width, size, role, measure, spacing)
         if result is None or result.height > height + 1e-9:
@@ -270,9 +399,9 @@ def fit(paras: list[Para], width: float, height: float, role: Role, measure: Mea
     best = attempt(max_size)
     if best is not None:
         return best
-    smallest = attempt(min_size)
+    at_min = lay_out(paras, width, min_size, role, measure, letter_spacing * min_size)
+    smallest = at_min if at_min is not None and at_min.height <= height + 1e-9 else None
     if smallest is None:
-        at_min = lay_out(paras, width, min_size, role, measure, letter_spacing * min_size)
         if at_min is None:
             widest = max((run for p in paras for run in unbreakable_runs(p.text)),
                          key=lambda run: measure.width(run, min_size, role), default="")

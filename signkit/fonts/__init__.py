@@ -15,7 +15,7 @@ of a font file), :mod:`.embed` (ReportLab registration, used by the renderer onl
 
 from __future__ import annotations
 
-from signkit.fonts.coverage import TextItem, check_coverage, font_for_char, split_runs
+from signkit.fonts.coverage import TextItem, check_coverage, font_for_char, font_runs, split_runs
 from signkit.fonts.describe import describe
 from signkit.fonts.model import ROLE_LABELS, FontChoice, FontSet, Mode, ResolvedFont, Role
 from signkit.fonts.names import MANDATED_NAMES
@@ -35,6 +35,7 @@ __all__ = [
     "check_coverage",
     "describe",
     "font_for_char",
+    "font_runs",
     "parse_spec",
     "resolve_fonts",
     "split_runs",

@@ -70,6 +70,29 @@ def split_runs(text: str, chain: Sequence[ResolvedFont]) -> list[tuple[ResolvedF
     return runs
 
 
+#: A text cut into runs, one font each (``None``: a character no font has).
+Runs = tuple[tuple[ResolvedFont | None, str], ...]
+
+_runs: dict[tuple[tuple[ResolvedFont, ...], str], Runs] = {}
+
+
+def font_runs(text: str, chain: tuple[ResolvedFont, ...]) -> Runs:
+    """:func:`split_runs`, remembered per chain and text.
+
+    The renderer cuts every text of a board into runs to list the faces the file embeds
+    and again to draw it, and a batch draws the same labels on every enterprise's boards;
+    cutting walks the fallback chain character by character (about 1 µs a character).
+    The key holds the whole chain, so another font set never gets this one's runs.
+    """
+    key = (chain, text)
+    found = _runs.get(key)
+    if found is None:
+        if len(_runs) >= 50_000:  # bounded: a long batch draws a great many different names
+            _runs.clear()
+        found = _runs[key] = tuple(split_runs(text, chain))
+    return found
+
+
 def codepoint(ch: str) -> str:
     """``U+5586``, ``U+20000``: the form used in messages."""
     return f"U+{ord(ch):04X}"

@@ -18,6 +18,7 @@ Two things ReportLab does by default cost every board's PDF, and are turned off 
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,8 +63,15 @@ def _table_without_copy(face: Any) -> Any:
 
 def reportlab_name(font: ResolvedFont) -> str:
     """A registry name unique to the face: ``signkit-<hash of path>-<face index>``."""
-    digest = hashlib.sha1(str(font.path.resolve()).encode("utf-8")).hexdigest()[:12]
-    return f"signkit-{digest}-{font.face_index}"
+    return _name(font.path, font.face_index)
+
+
+@lru_cache(maxsize=64)
+def _name(path: Path, face_index: int) -> str:
+    """:func:`reportlab_name`, once per face and process: resolving the path is a few system calls
+    (about 25 µs), and the renderer asks for the name of every run of text it draws."""
+    digest = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:12]
+    return f"signkit-{digest}-{face_index}"
 
 
 #: Registry names of the faces registered in this process, by (path, face index).

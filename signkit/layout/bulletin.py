@@ -53,7 +53,7 @@ from signkit.drawing.box import Box
 from signkit.drawing.colors import BLACK, TITLE_BLUE, WHITE
 from signkit.drawing.frame import Frame, TextStyle
 from signkit.drawing.items import Board, Color, Item, Line, Page, Text
-from signkit.drawing.text import Measurer, Para, layout_at
+from signkit.drawing.text import Measurer, Para, layout_at, least_height, summed
 from signkit.layout.context import GRADIENT, LayoutContext, revision_stamp
 from signkit.layout.fixed_text import Block, BulletinForm, bulletin
 from signkit.plan.boards import PlannedBoard
@@ -203,6 +203,14 @@ class _Metrics:
         fitted = layout_at(list(piece.paras), text_width, z, "body", self.measure)
         return float("inf") if fitted is None else fitted.height
 
+    def floor(self, piece: _Piece, width: float, z: float) -> float:
+        """A height :meth:`piece` cannot come in under (:func:`least_height`), found without wrapping."""
+        text_width = self.text_width(piece, width, z)
+        if text_width <= 0:
+            return float("inf")
+        own = summed(self.measure)
+        return least_height(piece.paras, text_width, z, "body", own) if own is not None else 0.0
+
     def gap_before(self, pieces: tuple[_Piece, ...], index: int, z: float) -> float:
         """Space above piece ``index``: a box's padding, or the gap between channel lines."""
         piece = pieces[index]
@@ -219,31 +227,43 @@ class _Metrics:
         last = index == len(pieces) - 1
         return BOX_PADDING * z if last and pieces[index].kind == "channel" else 0.0
 
-    def section(self, section: _Section, width: float, z: float, *, text: bool = True) -> float:
-        """The section's height; with ``text=False`` only its band, gaps and box padding."""
+    def section(self, section: _Section, width: float, z: float, *, text: bool = True, floor: bool = False) -> float:
+        """The section's height; with ``text=False`` only its band, gaps and box padding; with
+        ``floor``, a height it cannot come in under, each text's found without wrapping it."""
         total = self.band(z) + AFTER_BAND * z if section.heading else 0.0
         for index, piece in enumerate(section.pieces):
             total += self.gap_before(section.pieces, index, z) + self.gap_after(section.pieces, index, z)
             if text:
-                total += self.piece(piece, width, z)
+                total += self.floor(piece, width, z) if floor else self.piece(piece, width, z)
         return total
 
-    def column(self, sections: list[_Section], width: float, z: float, *, text: bool = True) -> float:
+    def column(self, sections: list[_Section], width: float, z: float, *, text: bool = True,
+               floor: bool = False) -> float:
         if not sections:
             return 0.0
-        return (sum(self.section(s, width, z, text=text) for s in sections)
+        return (sum(self.section(s, width, z, text=text, floor=floor) for s in sections)
                 + SECTION_GAP * z * (len(sections) - 1))
+
+    def fits(self, sections: list[_Section], width: float, z: float, height: float) -> bool:
+        """Whether the column fits ``height`` at ``z``; a long text too tall for it even unwrapped is not wrapped.
+
+        Each floor is at most the text's height and the sums run in the same order, so the
+        floor column never exceeds the real one: the answer is the same, only sooner.
+        """
+        if self.column(sections, width, z, floor=True) > height + 1e-9:
+            return False
+        return self.column(sections, width, z) <= height + 1e-9
 
     def best_size(self, sections: list[_Section], width: float, height: float, low: float, high: float) -> float:
         """The largest size in 0.1 mm steps in [low, high] at which the column fits (``low`` if none)."""
-        if self.column(sections, width, high) <= height + 1e-9:
+        if self.fits(sections, width, high, height):
             return high
         lo, hi = round(low * 10), round(high * 10)
-        if self.column(sections, width, lo / 10) > height + 1e-9:
+        if not self.fits(sections, width, lo / 10, height):
             return low
         while hi - lo > 1:
             middle = (lo + hi) // 2
-            if self.column(sections, width, middle / 10) <= height + 1e-9:
+            if self.fits(sections, width, middle / 10, height):
                 lo = middle
             else:
                 hi = middle

@@ -39,7 +39,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from signkit._version import __version__
 from signkit.drawing.items import Board, Color, Gradient, Line, Page, Path, Raster, Rect, Text
-from signkit.fonts import FontSet, ResolvedFont, split_runs
+from signkit.fonts import FontSet, ResolvedFont, font_runs
 from signkit.fonts.embed import register
 from signkit.render.pdfx import FOGRA39, OutputCondition, add_pdfx_keys
 
@@ -194,7 +194,7 @@ class _PageDrawer:
         text.setFillColor(_cmyk(item.color))
         text.setCharSpace(item.letter_spacing * MM)  # Tc persists across BT/ET: always set it
         size = item.size * MM
-        for font, run in split_runs(item.text, chain):
+        for font, run in font_runs(item.text, chain):
             if font is None:  # refused earlier by the coverage check; never drawn as a box
                 continue
             text.setFont(register(font), size)
@@ -283,7 +283,7 @@ def fonts_used(board: Board, fonts: FontSet) -> list[ResolvedFont]:
     for page in board.pages:
         for item in page.items:
             if isinstance(item, Text):
-                for font, _run in split_runs(item.text, fonts.chain(item.role)):
+                for font, _run in font_runs(item.text, fonts.chain(item.role)):
                     if font is not None:
                         used.setdefault(font.key, font)
     return sorted(used.values(), key=lambda f: (f.role != "title", f.key))

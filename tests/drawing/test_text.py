@@ -300,3 +300,95 @@ def test_a_hyphen_between_words_stays_with_the_word_before_it() -> None:
     text = "应急管理局官网-互动交流栏目"
     assert greedy(legacy_units(text), 7)[1].startswith("-")  # the old breaker started a line with the hyphen
     assert lines(text, 7) == ["应急管理局官", "网-互动交流栏", "目"]
+
+
+def test_remembered_layouts_belong_to_their_measurer_width_size_and_keep() -> None:
+    """A layout is remembered per measurer and per width, size, role, spacing and keep: none may answer for another."""
+    from signkit.drawing.frame import KEEP, Keep, lay_at
+    from signkit.drawing.text import FontMeasurer, layout_at
+    from signkit.fonts import resolve_fonts
+
+    fonts = resolve_fonts(mode="bundled")
+
+    class Wide(FontMeasurer):
+        def width(self, text: str, size: float, role: Role, letter_spacing: float = 0.0) -> float:
+            return 2 * super().width(text, size, role, letter_spacing)
+
+    def count(measure: FontMeasurer, width: float, size: float = 10.0, role: Role = "body", spacing: float = 0.0,
+              text: str = "严格执行操作规程按时巡检并如实记录") -> int:
+        found = layout_at([Para(text)], width, size, role, measure, spacing)
+        assert found is not None
+        return len(found.lines)
+
+    measure = FontMeasurer(fonts)
+    fresh = [count(FontMeasurer(fonts), w) for w in (60.0, 100.0, 200.0)]
+    assert len(set(fresh)) == 3
+    assert [count(measure, w) for w in (60.0, 100.0, 200.0, 100.0, 60.0)] == [*fresh, fresh[1], fresh[0]]
+    assert measure.layouts  # they were remembered
+    assert count(Wide(fonts), 200.0) == count(FontMeasurer(fonts), 100.0) != count(measure, 200.0)
+    assert count(measure, 100.0, size=5.0) < count(measure, 100.0)
+    assert count(measure, 100.0, spacing=3.0) > count(measure, 100.0)
+    words = "safety first, every shift, every worker on every site"
+    assert count(measure, 60.0, role="title", text=words) != count(measure, 60.0, role="body", text=words)
+    names = ("一号液氨储罐区", "二号合成反应釜", "三号变配电室")  # kept whole by Keep(words=…), cut by the breaker
+    text = "、".join(names)
+    laid = [lay_at([Para(text)], 100.0, 10.0, "body", measure, keep=keep) for keep in (None, KEEP, Keep(words=names))]
+    assert all(found is not None for found in laid)
+    plain, kept, whole = ([line.text for line in found.lines] for found in laid if found is not None)
+    assert plain == kept != whole
+    assert laid[2] == lay_at([Para(text)], 100.0, 10.0, "body", FontMeasurer(fonts), keep=Keep(words=names))
+
+
+_FONT_MEASURER: list[object] = []
+
+
+def _font_measurer() -> object:
+    from signkit.drawing.text import FontMeasurer
+    from signkit.fonts import resolve_fonts
+
+    if not _FONT_MEASURER:
+        _FONT_MEASURER.append(FontMeasurer(resolve_fonts(mode="bundled")))
+    return _FONT_MEASURER[0]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=st.lists(st.text(st.sampled_from("安全生产责任牌，。（）、 ab1.-　"), max_size=60), min_size=1, max_size=3),
+       width=st.floats(5.0, 400.0), size=st.floats(2.0, 30.0), spacing=st.sampled_from([0.0, 0.12]),
+       kept=st.booleans(), prefix=st.sampled_from(["", "（一）"]))
+def test_the_height_bound_never_exceeds_a_real_layout(texts: list[str], width: float, size: float, spacing: float,
+                                                      kept: bool, prefix: str) -> None:
+    """fit() passes over sizes below :func:`least_height`: it must never reject a size the text would fit at."""
+    from signkit.drawing.frame import KEEP, lay_at
+    from signkit.drawing.text import FontMeasurer, least_height
+
+    measure = _font_measurer()
+    assert isinstance(measure, FontMeasurer)
+    paras = [Para(text, prefix) for text in texts]
+    laid = lay_at(paras, width, size, "body", measure, spacing * size, keep=KEEP if kept else None)
+    if laid is not None:
+        assert least_height(paras, width, size, "body", measure) <= laid.height
+        one_line = max(1, sum(1 for p in paras if p.text.strip()))  # the bound is not trivially zero
+        if any(p.text.strip() for p in paras):
+            assert least_height(paras, width, size, "body", measure) >= one_line * size * 1.32 - 1e-9
+
+
+def test_widths_summed_beforehand_break_lines_exactly_as_measuring_each_time() -> None:
+    """wrap_para makes a FontMeasurer's segment widths from em widths summed once per text: the same lines."""
+    from signkit.drawing.text import FontMeasurer
+
+    measure = _font_measurer()
+    assert isinstance(measure, FontMeasurer)
+
+    class Asking:  # the same widths, through the protocol only: measured at every call
+        def width(self, text: str, size: float, role: Role, letter_spacing: float = 0.0) -> float:
+            assert isinstance(measure, FontMeasurer)
+            return measure.width(text, size, role, letter_spacing)
+
+    text = "严格执行操作规程，按时巡检 30 kV 的 GB/T 5082—2019 见 www.example.com/safety/rules 。  " * 40
+    for prefix in ("", "（一）"):
+        trials = [(380.0, 8.1, 0.0), (1024.22, 7.7, 0.0), (70.0, 4.0, 0.0)] + [(w + 0.3, 6.0, 0.72) for w in range(90, 400, 9)]
+        for width, size, spacing in trials:
+            para = Para(text, prefix)
+            fast = wrap_para(para, width, size, "body", measure, spacing)
+            assert fast == wrap_para(para, width, size, "body", Asking(), spacing)
+            assert fast is not None and len(fast) > 3

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from signkit.diagnostics import Location, Severity
-from signkit.fonts import TextItem, check_coverage, font_for_char, split_runs
+from signkit.fonts import TextItem, check_coverage, font_for_char, font_runs, split_runs
 from signkit.fonts.coverage import cmap_of
 from tests.fonts.conftest import resolve
 
@@ -68,6 +68,16 @@ def test_font_for_char_and_split_runs(installed: Path) -> None:
     runs = split_runs("张喆 安全\ue000 张", fonts.body)
     assert runs == [(kai, "张"), (wenkai, "喆 "), (kai, "安全"), (None, "\ue000"), (kai, " 张")]
     assert split_runs("", fonts.body) == []
+
+
+def test_remembered_runs_are_per_chain(installed: Path) -> None:
+    """The run cache is keyed on the whole chain: another font set must not get this one's runs."""
+    fonts = resolve([installed])
+    kai, wenkai = fonts.body
+    assert font_runs("张喆", fonts.body) == ((kai, "张"), (wenkai, "喆"))
+    assert font_runs("张喆", (wenkai,)) == ((wenkai, "张喆"),)  # same text, another chain
+    assert font_runs("张喆", (kai,)) == ((kai, "张"), (None, "喆"))
+    assert font_runs("张喆", fonts.body) == tuple(split_runs("张喆", fonts.body))
 
 
 def test_checking_5000_characters_takes_milliseconds() -> None:

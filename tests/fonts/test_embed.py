@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped, unuse
 
 from signkit.fonts import FontSet
 from signkit.fonts.embed import _GlyphTable, preload, register, reportlab_name
+from tests.fonts.conftest import resolve
 
 
 def _embedded_glyph_counts(data: bytes) -> list[int]:
@@ -71,3 +72,15 @@ def test_a_registered_face_is_named_from_memory(bundled_fonts: FontSet, monkeypa
 
     monkeypatch.setattr(embed, "reportlab_name", resolve_again)
     assert register(font) == name
+
+
+def test_each_face_and_file_has_its_own_name(tmp_path: Path) -> None:
+    font = resolve(mode="bundled").primary("body")
+    name = reportlab_name(font)
+    assert reportlab_name(font) == name  # remembered, and stable
+    assert reportlab_name(replace(font, face_index=1)) == name[:-1] + "1"
+    other = tmp_path / "copy.ttf"
+    assert reportlab_name(replace(font, path=other)) != name
+    link = tmp_path / "link.ttf"
+    link.symlink_to(font.path)
+    assert reportlab_name(replace(font, path=link)) == name  # the file, not the name it is reached by

@@ -212,3 +212,24 @@ def test_layout_is_deterministic(examples: dict[str, FileReport], bundled_fonts:
                                  rendered: dict[tuple[str, str], tuple[Board, Frame, bytes]]) -> None:
     board, _ = _lay(examples["small"], "2-7", bundled_fonts)
     assert render_pdf(board, bundled_fonts) == rendered["small", "2-7"][2]
+
+
+def test_the_column_floor_passes_over_sizes_without_changing_an_answer(measure: FontMeasurer) -> None:
+    """best_size skips wrapping where the unwrapped text is already too tall: the floor never exceeds the column."""
+    data = example_data(CHEMICAL)
+    data["企业"]["来信地址"] = "原平市新原大街中段原平市应急管理局" * 30  # a long channel line
+    report = _report(data)
+    assert report.site is not None
+    region = LayoutContext(report.site, measure).region
+    sections = bulletin._sections(bulletin_wording("2-6", region).blocks)
+    metrics = bulletin._Metrics(measure)
+    skipped = 0
+    for width in (300.0, 520.0, 1100.0):
+        for z in (10.0, 14.0, 22.0, 30.0):
+            column = metrics.column(sections, width, z)
+            floor = metrics.column(sections, width, z, floor=True)
+            assert 0 < floor <= column
+            for height in (column * 0.5, floor + 1.0, column, column + 1.0):
+                assert metrics.fits(sections, width, z, height) == (column <= height + 1e-9)
+                skipped += floor > height + 1e-9
+    assert skipped  # the floor does pass over some sizes

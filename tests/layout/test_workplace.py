@@ -211,3 +211,59 @@ def test_2_2_scales_with_the_board_and_follows_the_gradient_setting(fonts: FontS
     assert big.pages[0].background is None
     assert max(t.size for t in grid_texts(big)) == pytest.approx(1.5 * max(t.size for t in grid_texts(small)), abs=0.11)
     assert_trim(render_pdf(big, fonts), 1800, 1200)
+
+
+def test_2_2_layout_work_grows_linearly_with_its_rows(fonts: FontSet) -> None:
+    """Four times the 班组 and 岗位 rows, at the same row height, costs about four times the work, not sixteen.
+
+    Work is counted as the paragraphs actually wrapped and the strings measured (exact, not
+    timed), and also timed in CPU seconds, both sizes in this test; the fixed rows are a
+    constant part, so linear comes out a little under 4×.
+    """
+    import time
+
+    from signkit.drawing import text as text_module
+    from signkit.layout.context import LayoutContext
+    from signkit.layout.registry import layout_board
+    from signkit.spec.sizes import Sizing
+
+    def board(rows: int) -> tuple[Any, Any]:
+        data = example_data(CHEMICAL)
+        place = data["工作场所"][0]
+        place["班组"] = [{"名称": f"合成{k}班", "负责人": "牛志刚"} for k in range(rows // 2)]
+        place["岗位"] = [{"名称": f"合成操作工{k}号", "责任人": "乔文杰"} for k in range(rows - rows // 2)]
+        report = report_of(data)
+        assert report.site is not None
+        planned = next(p for p in report.plan if p.form_id == "2-2")
+        return report.site, planned
+
+    def work(rows: int, site: Any, planned: Any) -> tuple[int, float]:
+        calls = 0
+        wrap, width = text_module._layout_at, FontMeasurer.width
+
+        def counted_wrap(*args: Any) -> Any:
+            nonlocal calls
+            calls += 1
+            return wrap(*args)
+
+        def counted_width(self: FontMeasurer, *args: Any) -> float:
+            nonlocal calls
+            calls += 1
+            return width(self, *args)
+
+        height = 210 + (4 * 1.25 + rows) * 60.0  # the same row height whatever the rows (scale stays 1)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(text_module, "_layout_at", counted_wrap)
+            patch.setattr(FontMeasurer, "width", counted_width)
+            start = time.process_time()
+            _, frame = layout_board(LayoutContext(site, FontMeasurer(fonts)), planned, Sizing(1200, height, 1.0))
+            seconds = time.process_time() - start
+        assert frame.misfits == []
+        return calls, seconds
+
+    few, many = board(10), board(40)
+    (calls_few, _), (calls_many, _) = work(10, *few), work(40, *many)
+    assert calls_many <= 4.5 * calls_few, (calls_few, calls_many)
+    seconds_few = min(work(10, *few)[1] for _ in range(3))
+    seconds_many = min(work(40, *many)[1] for _ in range(3))
+    assert seconds_many <= 6 * seconds_few, (seconds_few, seconds_many)
