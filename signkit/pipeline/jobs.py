@@ -26,7 +26,7 @@ from signkit.errors import describe_os_error
 from signkit.fonts import FontSet
 from signkit.pipeline.inputs import SiteInput
 from signkit.pipeline.options import RenderOptions
-from signkit.pipeline.site_job import SiteOutcome, process_site
+from signkit.pipeline.site_job import SiteOutcome, process_site, unchanged_outcome
 
 #: ``prctl(PR_SET_PDEATHSIG, …)``: Linux sends the given signal to a process when its parent dies.
 _PR_SET_PDEATHSIG = 1
@@ -125,9 +125,30 @@ def run_jobs(inputs: Sequence[SiteInput], outdir: Path, fonts: FontSet, options:
     batch.  If the caller stops early — an exception such as KeyboardInterrupt, or
     closing the generator — the workers are terminated rather than waited for.
     ``options.fail_fast`` stops handing out work after the first failure.  Never more
-    workers than inputs: one site file in a pool of eight is slower than in this process.
+    workers than enterprises that need work: before starting a pool, unchanged enterprises
+    are recognised here (:func:`unchanged_outcome`, a read and some hashes) until a second
+    one that needs work turns up, so a rerun in which one enterprise changed renders it in
+    this process, with no workers to start and no fonts parsed twice (the print order,
+    drawn here, needs them too).
     """
     jobs, fail_fast = min(options.jobs, len(inputs)), options.fail_fast
+    if jobs > 1:
+        waiting: list[SiteInput] = []
+        for index, job in enumerate(inputs):
+            try:
+                skipped = unchanged_outcome(job, outdir, fonts, options)
+            except OSError as failure:
+                skipped = _io_failure(job, failure)
+            if skipped is None:
+                waiting.append(job)
+                if len(waiting) > 1:
+                    waiting.extend(inputs[index + 1:])
+                    break
+                continue
+            yield skipped
+            if fail_fast and skipped.failed:
+                return
+        inputs, jobs = waiting, min(jobs, len(waiting))
     if jobs <= 1:
         for job in inputs:
             try:

@@ -82,6 +82,9 @@ _NOT_RENDERED = "not-rendered"
 def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOptions, *, keep: bool = False
                  ) -> SiteOutcome:
     """Run one enterprise from site file to published folder; never raises for bad input."""
+    skipped = unchanged_outcome(job, outdir, fonts, options)
+    if skipped is not None:
+        return skipped
     outcome = SiteOutcome(job)
     check: Callable[[], FileReport]
     if job.workbook:
@@ -89,6 +92,9 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
         if imported is None:
             return outcome
         raw = json.dumps([job.name, imported.data], ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")
+        skipped = _skipped(job, outdir, fonts, options, raw)
+        if skipped is not None:
+            return skipped
 
         def check() -> FileReport:
             return check_imported(imported, fonts=fonts, sign_folder=options.sign_folder, selection=options.selection)
@@ -109,18 +115,6 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
         def check() -> FileReport:
             return check_source(SourceText(job.name, text), fonts=fonts, sign_folder=options.sign_folder,
                                 selection=options.selection)
-    known = previous_folder(outdir, job.name)
-    if known is not None and not options.force:  # a dry run may skip too: it reads, and writes nothing
-        old = read_manifest(outdir / known)
-        recorded = old.signs
-        # the sign files recorded last time are the candidates again (same site file, same folder)
-        if recorded is not None and recorded.base == site_base(job.display) \
-                and old.input_hash == input_hash(raw, options, fonts, signs=signs_digest(recorded)) \
-                and manifest_intact(outdir / known, old):
-            holder = claim(outdir, known, job.name)
-            if holder is None:
-                return _unchanged(outcome, known, old)
-            return _shared(outcome, known, holder, Location(job.display))
     report = check()
     outcome.diagnostics = list(report.diagnostics)
     if keep:
@@ -213,6 +207,48 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
         outcome.written = published.written
     outcome.status = "rendered"
     return outcome
+
+
+def unchanged_outcome(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOptions) -> SiteOutcome | None:
+    """The outcome of a site file whose inputs did not change since the last run, found without parsing it.
+
+    ``None`` when it must be processed: it is new here, or a workbook (read first, then
+    hashed), or ``--force``, or its bytes, sign files, options or fonts changed, or its
+    folder no longer matches its manifest.  Cheap (a read and some hashes), so the batch
+    runner calls it before deciding whether a pool of workers is worth starting.
+    """
+    if options.force or job.workbook or previous_folder(outdir, job.name) is None:
+        return None
+    if job.data is not None:
+        raw = job.data
+    else:
+        assert job.path is not None
+        try:
+            if job.path.stat().st_size > options.max_bytes:  # too large to be read: process_site says so
+                return None
+            raw = job.path.read_bytes()
+        except OSError:  # process_site says why, located
+            return None
+    return _skipped(job, outdir, fonts, options, raw)
+
+
+def _skipped(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOptions, raw: bytes) -> SiteOutcome | None:
+    """:func:`unchanged_outcome` once the input's bytes (a workbook's: its enterprise's data) are known."""
+    known = previous_folder(outdir, job.name)
+    if known is None or options.force:  # a dry run may skip too: it reads, and writes nothing
+        return None
+    old = read_manifest(outdir / known)
+    recorded = old.signs
+    # the sign files recorded last time are the candidates again (same site file, same folder)
+    if recorded is None or recorded.base != site_base(job.display) \
+            or old.input_hash != input_hash(raw, options, fonts, signs=signs_digest(recorded)) \
+            or not manifest_intact(outdir / known, old):
+        return None
+    outcome = SiteOutcome(job)
+    holder = claim(outdir, known, job.name)
+    if holder is None:
+        return _unchanged(outcome, known, old)
+    return _shared(outcome, known, holder, Location(job.display))
 
 
 def _shared(outcome: SiteOutcome, folder: str, holder: str, where: Location) -> SiteOutcome:
