@@ -200,7 +200,7 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
         return outcome
     outcome.not_made = published.blocked
     written_manifest = read_manifest(published.folder)
-    outcome.entries, outcome.extras = written_manifest.files, written_manifest.extras
+    outcome.entries, outcome.extras = _summary(written_manifest.files), written_manifest.extras
     outcome.rewritten, outcome.kept, outcome.removed = published.rewritten, published.kept, published.removed
     _count_forms(outcome, outcome.entries)
     if keep:
@@ -288,15 +288,24 @@ def _unchanged(outcome: SiteOutcome, folder: str, old: EnterpriseManifest) -> Si
     """
     outcome.status, outcome.folder = "unchanged", folder
     outcome.enterprise = old.enterprise or ""
-    outcome.entries = old.files
+    outcome.entries = _summary(old.files)
     outcome.extras = old.extras
     outcome.not_made = list(old.blocked or [])
     outcome.kept = [e.file for e in outcome.entries]
     _count_forms(outcome, outcome.entries)
     if old.undelivered:
-        outcome.reprints = reprint_list(outcome.enterprise, old.delivered_boards(), outcome.entries)
+        outcome.reprints = reprint_list(outcome.enterprise, old.delivered_boards(), old.files)
         outcome.unreported = True
     return outcome
+
+
+def _summary(entries: Sequence[BoardEntry]) -> list[BoardEntry]:
+    """The entries as the run's parent needs them (the top manifest, the print order): without ``fields``.
+
+    The fields explain reprints and stay in the enterprise's own manifest; they are more than
+    half of an entry, and the parent holds the entries of every enterprise of the batch.
+    """
+    return [entry.model_copy(update={"fields": None}) if entry.fields is not None else entry for entry in entries]
 
 
 def _count_forms(outcome: SiteOutcome, entries: Sequence[BoardEntry]) -> None:
