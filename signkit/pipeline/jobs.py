@@ -127,9 +127,13 @@ def _load_fonts(fonts: FontSet) -> None:
     """
     for role in ("title", "body"):
         chain = fonts.chain(role)
-        if chain:
+        if not chain:
+            continue
+        try:
             register(chain[0])
             measurer(fonts).width("字", 1.0, role)
+        except Exception:  # only a head start: a face that fails here fails where it is drawn, reported there
+            continue
 
 
 def run_jobs(inputs: Sequence[SiteInput], outdir: Path, fonts: FontSet, options: RenderOptions, *,
