@@ -16,7 +16,7 @@ def compare(image: Image.Image, ref: Path, *, update: bool, label: str) -> str |
     """Write ``ref`` when updating; otherwise a problem description, or ``None`` when pixel-identical."""
     if update:
         ref.parent.mkdir(parents=True, exist_ok=True)
-        ref.write_bytes(png_bytes(image))
+        ref.write_bytes(png_bytes(image, level=9))  # committed: smallest, time does not matter
         return None
     if not ref.exists():
         return f"{label}: no reference {ref.relative_to(ROOT)} (run pytest --update-refs and review)"

@@ -134,6 +134,12 @@ class _LazyChain:
         return None
 
 
+#: Characters found in a face (or white space), per face: most texts hold only those, and a
+#: set comparison skips them without looking at each character again.  Kept for the
+#: process: a batch's enterprises write mostly the same few thousand characters.
+_PRINTABLE: dict[tuple[str, int], set[str]] = {}
+
+
 def check_coverage(items: Iterable[TextItem], fontset: FontSet) -> list[Diagnostic]:
     """Check every non-whitespace character against its role's chain.
 
@@ -142,16 +148,20 @@ def check_coverage(items: Iterable[TextItem], fontset: FontSet) -> list[Diagnost
     location, however often it occurs there.
     """
     chains = {role: _LazyChain(fontset.chain(role)) for role in ("title", "body")}
+    printable = {role: _PRINTABLE.setdefault(chain.fonts[0].key, set()) if chain.fonts else set()
+                 for role, chain in chains.items()}
     seen: set[tuple[Role, str, Location]] = set()
     out: list[Diagnostic] = []
     for item in items:
         chain = chains[item.role]
-        if not chain.fonts:
+        known = printable[item.role]
+        if not chain.fonts or known.issuperset(item.text):
             continue
         first_map_has = chain.has
         for offset, ch in _unique_chars(item.text):
             cp = ord(ch)
             if first_map_has(0, cp) or ch.isspace():
+                known.add(ch)
                 continue
             key = (item.role, ch, item.location)
             if key in seen:

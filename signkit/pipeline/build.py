@@ -19,7 +19,6 @@ from collections.abc import Callable, Collection, Sequence
 
 from signkit._version import __version__
 from signkit.diagnostics import Diagnostic, Severity
-from signkit.drawing.text import FontMeasurer
 from signkit.fonts import FontSet, describe
 from signkit.fonts.identity import face_identities
 from signkit.layout.context import LayoutContext
@@ -38,6 +37,7 @@ from signkit.pipeline.fitting import (
     smallest_fit,
     with_type_scales,
 )
+from signkit.pipeline.measuring import measurer
 from signkit.pipeline.options import DEFAULTS, RenderOptions
 from signkit.plan.boards import PlannedBoard, made_by_government, plan_boards
 from signkit.render.built import BuildResult, BuiltBoard
@@ -84,7 +84,7 @@ def build_site(site: Site, source: SourceMap, fonts: FontSet, options: RenderOpt
     fit, producer, bleed, marks = options.fit, options.producer, options.bleed, options.marks
     overrides = dict(options.sizes)
     result = BuildResult(fonts=describe(fonts))
-    ctx = LayoutContext(site, FontMeasurer(fonts), gradient=site.output.gradient, base_dir=site_folder(source))
+    ctx = LayoutContext(site, measurer(fonts), gradient=site.output.gradient, base_dir=site_folder(source))
     printing = options.printing
     plan = [(index, planned) for index, planned in enumerate(plan_boards(site))
             if index not in skip and producer in (None, _made_by(planned))]

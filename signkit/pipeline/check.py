@@ -16,7 +16,6 @@ from typing import Any
 
 from signkit.codes import default_severity
 from signkit.diagnostics import Diagnostic, KeyPath, Severity, sort_key
-from signkit.drawing.text import FontMeasurer
 from signkit.excel.imported import ImportedSite
 from signkit.excel.reader import read_workbook
 from signkit.fonts import FontSet, check_coverage
@@ -30,6 +29,7 @@ from signkit.pipeline.config import SignFolder
 from signkit.pipeline.fitting import layout_site
 from signkit.pipeline.fixing import offered
 from signkit.pipeline.inputs import collect_inputs
+from signkit.pipeline.measuring import measurer
 from signkit.pipeline.selection import ABOUT_IGNORES, Selection, filter_report
 from signkit.pipeline.suppression import apply_suppressions
 from signkit.plan.boards import UNKNOWN_LEVEL, PlannedBoard, plan_boards, risk_point_name
@@ -156,7 +156,7 @@ def _check_data(report: FileReport, data: Any, source: SourceMap, fonts: FontSet
     site, folder_problems = with_sign_folder(validated.site, sign_folder)
     report.diagnostics.extend(folder_problems)
     report.site = site
-    measure = FontMeasurer(fonts) if fonts is not None else None
+    measure = measurer(fonts) if fonts is not None else None
     report.diagnostics.extend(d for d in run_rules(site, source, validated.mended, measure)
                               if not validated.covers(d.location.path))
     if fonts is not None:

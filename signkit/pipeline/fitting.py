@@ -16,13 +16,13 @@ from pathlib import Path
 from signkit.diagnostics import Diagnostic, Location, Severity
 from signkit.drawing.frame import Frame, Misfit
 from signkit.drawing.items import Board
-from signkit.drawing.text import FontMeasurer
 from signkit.fonts import FontSet
 from signkit.layout.context import LayoutContext
 from signkit.layout.registry import layout_board, natural_size, share_type_sizes
 from signkit.layout.type_scale import SHARED_FORMS, describe_differences, scale_differences
 from signkit.load.yaml_tree import SourceMap
 from signkit.model.site import Site
+from signkit.pipeline.measuring import measurer
 from signkit.plan.boards import PlannedBoard, plan_boards
 from signkit.spec.forms import FORMS
 from signkit.spec.sizes import Sizing, default_size, parse_size, scale_of, size_problem
@@ -148,7 +148,7 @@ def layout_site(site: Site, source: SourceMap, fonts: FontSet, *, sizes: Mapping
     order, ``""`` for a skipped board (one whose data is blocked: it is not laid out).
     """
     overrides = dict(sizes or {})
-    ctx = LayoutContext(site, FontMeasurer(fonts), gradient=site.output.gradient, base_dir=site_folder(source))
+    ctx = LayoutContext(site, measurer(fonts), gradient=site.output.gradient, base_dir=site_folder(source))
     plan = plan_boards(site)
     ctx = with_type_scales(ctx, [p for i, p in enumerate(plan) if i not in skip], overrides)
     hashes: list[str] = []

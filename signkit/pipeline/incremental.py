@@ -118,11 +118,29 @@ def previous_folder(outdir: Path, site_name: str) -> str | None:
         stat = (outdir / MANIFEST).stat()
     except OSError:
         return None
-    return _folders(str(outdir), stat.st_mtime_ns, stat.st_size).get(site_name)
+    folders = _folders(str(outdir), stat.st_mtime_ns, stat.st_size, os.getcwd())
+    return folders.get(site_name) or folders.get(_resolved(site_name))
 
 
 @lru_cache(maxsize=4)
-def _folders(outdir: str, _mtime: int, _size: int) -> dict[str, str]:
-    """site file → folder, read once per process per version of the top-level manifest."""
+def _folders(outdir: str, _mtime: int, _size: int, _cwd: str) -> dict[str, str]:
+    """site file → folder, read once per process per version of the top-level manifest.
+
+    Each site file is there as the last run named it and as the file it resolves to, so that
+    ``signkit render site/a.yaml`` after ``signkit render /abs/site/a.yaml`` (or ``./site``
+    after ``site``) still finds its folder and skips an unchanged enterprise without parsing it.
+    Relative names resolve against the current folder (hence the cache key).
+    """
     top = read_top_manifest(Path(outdir))
-    return {e.site_file: e.folder for e in top.enterprises if e.site_file and e.folder} if top else {}
+    if top is None:
+        return {}
+    named = {e.site_file: e.folder for e in top.enterprises if e.site_file and e.folder}
+    resolved: dict[str, str] = {}
+    for site_file, folder in named.items():
+        resolved.setdefault(_resolved(site_file), folder)
+    return {**resolved, **named}
+
+
+def _resolved(site_name: str) -> str:
+    """The file a site name means, symbolic links and ``..`` resolved; a roster row keeps its ``#row``."""
+    return os.path.realpath(site_name)

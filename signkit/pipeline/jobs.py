@@ -26,8 +26,9 @@ from signkit.errors import describe_os_error
 from signkit.fonts import FontSet
 from signkit.fonts.embed import preload
 from signkit.pipeline.inputs import SiteInput
+from signkit.pipeline.measuring import measurer
 from signkit.pipeline.options import RenderOptions
-from signkit.pipeline.site_job import SiteOutcome, process_site
+from signkit.pipeline.site_job import SiteOutcome, process_site, unchanged_outcome
 
 #: ``prctl(PR_SET_PDEATHSIG, …)``: Linux sends the given signal to a process when its parent dies.
 _PR_SET_PDEATHSIG = 1
@@ -115,6 +116,24 @@ def _stop_pool(pool: ProcessPoolExecutor, pending: set[Future[SiteOutcome]]) -> 
         manager.join(timeout=10)
 
 
+def _load_fonts(fonts: FontSet) -> None:
+    """Parse each role's font here, before the workers are forked, so that they share it.
+
+    Every worker would otherwise parse the same 15 MB faces for its first board (about
+    0.4 s and 80 MB each), and this process again for the print order.  Forked workers
+    inherit the parsed faces (ReportLab's registry, the measurer's metrics) and their
+    memory pages, which stay shared as long as nobody writes them.
+    """
+    preload(fonts)  # every face for ReportLab (a face it cannot read is reported where it is drawn)
+    for role in ("title", "body"):
+        if not fonts.chain(role):
+            continue
+        try:
+            measurer(fonts).width("字", 1.0, role)
+        except Exception:  # only a head start: a face that fails here fails where it is drawn, reported there
+            continue
+
+
 def run_jobs(inputs: Sequence[SiteInput], outdir: Path, fonts: FontSet, options: RenderOptions, *,
              keep: bool = False) -> Generator[SiteOutcome, None, None]:
     """Process every input, ``options.jobs`` at a time, yielding outcomes as they finish.
@@ -126,9 +145,30 @@ def run_jobs(inputs: Sequence[SiteInput], outdir: Path, fonts: FontSet, options:
     batch.  If the caller stops early — an exception such as KeyboardInterrupt, or
     closing the generator — the workers are terminated rather than waited for.
     ``options.fail_fast`` stops handing out work after the first failure.  Never more
-    workers than inputs: one site file in a pool of eight is slower than in this process.
+    workers than enterprises that need work: before starting a pool, unchanged enterprises
+    are recognised here (:func:`unchanged_outcome`, a read and some hashes) until a second
+    one that needs work turns up, so a rerun in which one enterprise changed renders it in
+    this process, with no workers to start and no fonts parsed twice (the print order,
+    drawn here, needs them too).
     """
     jobs, fail_fast = min(options.jobs, len(inputs)), options.fail_fast
+    if jobs > 1:
+        waiting: list[SiteInput] = []
+        for index, job in enumerate(inputs):
+            try:
+                skipped = unchanged_outcome(job, outdir, fonts, options)
+            except OSError as failure:
+                skipped = _io_failure(job, failure)
+            if skipped is None:
+                waiting.append(job)
+                if len(waiting) > 1:
+                    waiting.extend(inputs[index + 1:])
+                    break
+                continue
+            yield skipped
+            if fail_fast and skipped.failed:
+                return
+        inputs, jobs = waiting, min(jobs, len(waiting))
     if jobs <= 1:
         for job in inputs:
             try:
@@ -139,9 +179,9 @@ def run_jobs(inputs: Sequence[SiteInput], outdir: Path, fonts: FontSet, options:
             if fail_fast and outcome.failed:
                 return
         return
+    _load_fonts(fonts)
     pending: set[Future[SiteOutcome]] = set()
     queue = list(inputs)
-    preload(fonts)  # parsed once here and inherited by every worker, not parsed by each
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
     try:
         stop = False

@@ -82,6 +82,9 @@ _NOT_RENDERED = "not-rendered"
 def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOptions, *, keep: bool = False
                  ) -> SiteOutcome:
     """Run one enterprise from site file to published folder; never raises for bad input."""
+    skipped = unchanged_outcome(job, outdir, fonts, options)
+    if skipped is not None:
+        return skipped
     outcome = SiteOutcome(job)
     check: Callable[[], FileReport]
     if job.workbook:
@@ -89,6 +92,9 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
         if imported is None:
             return outcome
         raw = json.dumps([job.name, imported.data], ensure_ascii=False, sort_keys=True, default=str).encode("utf-8")
+        skipped = _skipped(job, outdir, fonts, options, raw)
+        if skipped is not None:
+            return skipped
 
         def check() -> FileReport:
             return check_imported(imported, fonts=fonts, sign_folder=options.sign_folder, selection=options.selection)
@@ -109,18 +115,6 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
         def check() -> FileReport:
             return check_source(SourceText(job.name, text), fonts=fonts, sign_folder=options.sign_folder,
                                 selection=options.selection)
-    known = previous_folder(outdir, job.name)
-    if known is not None and not options.force:  # a dry run may skip too: it reads, and writes nothing
-        old = read_manifest(outdir / known)
-        recorded = old.signs
-        # the sign files recorded last time are the candidates again (same site file, same folder)
-        if recorded is not None and recorded.base == site_base(job.display) \
-                and old.input_hash == input_hash(raw, options, fonts, signs=signs_digest(recorded)) \
-                and manifest_intact(outdir / known, old):
-            holder = claim(outdir, known, job.name)
-            if holder is None:
-                return _unchanged(outcome, known, old)
-            return _shared(outcome, known, holder, Location(job.display))
     report = check()
     outcome.diagnostics = list(report.diagnostics)
     if keep:
@@ -206,13 +200,55 @@ def process_site(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOp
         return outcome
     outcome.not_made = published.blocked
     written_manifest = read_manifest(published.folder)
-    outcome.entries, outcome.extras = written_manifest.files, written_manifest.extras
+    outcome.entries, outcome.extras = _summary(written_manifest.files), written_manifest.extras
     outcome.rewritten, outcome.kept, outcome.removed = published.rewritten, published.kept, published.removed
     _count_forms(outcome, outcome.entries)
     if keep:
         outcome.written = published.written
     outcome.status = "rendered"
     return outcome
+
+
+def unchanged_outcome(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOptions) -> SiteOutcome | None:
+    """The outcome of a site file whose inputs did not change since the last run, found without parsing it.
+
+    ``None`` when it must be processed: it is new here, or a workbook (read first, then
+    hashed), or ``--force``, or its bytes, sign files, options or fonts changed, or its
+    folder no longer matches its manifest.  Cheap (a read and some hashes), so the batch
+    runner calls it before deciding whether a pool of workers is worth starting.
+    """
+    if options.force or job.workbook or previous_folder(outdir, job.name) is None:
+        return None
+    if job.data is not None:
+        raw = job.data
+    else:
+        assert job.path is not None
+        try:
+            if job.path.stat().st_size > options.max_bytes:  # too large to be read: process_site says so
+                return None
+            raw = job.path.read_bytes()
+        except OSError:  # process_site says why, located
+            return None
+    return _skipped(job, outdir, fonts, options, raw)
+
+
+def _skipped(job: SiteInput, outdir: Path, fonts: FontSet, options: RenderOptions, raw: bytes) -> SiteOutcome | None:
+    """:func:`unchanged_outcome` once the input's bytes (a workbook's: its enterprise's data) are known."""
+    known = previous_folder(outdir, job.name)
+    if known is None or options.force:  # a dry run may skip too: it reads, and writes nothing
+        return None
+    old = read_manifest(outdir / known)
+    recorded = old.signs
+    # the sign files recorded last time are the candidates again (same site file, same folder)
+    if recorded is None or recorded.base != site_base(job.display) \
+            or old.input_hash != input_hash(raw, options, fonts, signs=signs_digest(recorded)) \
+            or not manifest_intact(outdir / known, old):
+        return None
+    outcome = SiteOutcome(job)
+    holder = claim(outdir, known, job.name)
+    if holder is None:
+        return _unchanged(outcome, known, old)
+    return _shared(outcome, known, holder, Location(job.display))
 
 
 def _shared(outcome: SiteOutcome, folder: str, holder: str, where: Location) -> SiteOutcome:
@@ -252,15 +288,24 @@ def _unchanged(outcome: SiteOutcome, folder: str, old: EnterpriseManifest) -> Si
     """
     outcome.status, outcome.folder = "unchanged", folder
     outcome.enterprise = old.enterprise or ""
-    outcome.entries = old.files
+    outcome.entries = _summary(old.files)
     outcome.extras = old.extras
     outcome.not_made = list(old.blocked or [])
     outcome.kept = [e.file for e in outcome.entries]
     _count_forms(outcome, outcome.entries)
     if old.undelivered:
-        outcome.reprints = reprint_list(outcome.enterprise, old.delivered_boards(), outcome.entries)
+        outcome.reprints = reprint_list(outcome.enterprise, old.delivered_boards(), old.files)
         outcome.unreported = True
     return outcome
+
+
+def _summary(entries: Sequence[BoardEntry]) -> list[BoardEntry]:
+    """The entries as the run's parent needs them (the top manifest, the print order): without ``fields``.
+
+    The fields explain reprints and stay in the enterprise's own manifest; they are more than
+    half of an entry, and the parent holds the entries of every enterprise of the batch.
+    """
+    return [entry.model_copy(update={"fields": None}) if entry.fields is not None else entry for entry in entries]
 
 
 def _count_forms(outcome: SiteOutcome, entries: Sequence[BoardEntry]) -> None:

@@ -108,3 +108,15 @@ def test_coverage_matches_the_font_maps(installed: Path, text: str) -> None:
     expected = {ch: ("SK305" if ord(ch) in fallback else "SK306") for ch in text if not ch.isspace() and ord(ch) not in first}
     assert {d.extra["char"]: d.rule for d in diags} == expected
     assert len(diags) == len(expected)
+
+
+def test_characters_known_from_earlier_texts_do_not_hide_a_new_missing_one(installed: Path) -> None:
+    """A text of characters already seen is skipped whole; one new character in it is still looked at."""
+    fonts = resolve([installed])
+    where = Location("site.yaml", 1, 1, ("名称",))
+    assert check_coverage([TextItem("body", "安全生产 责任", where)], fonts) == []
+    assert check_coverage([TextItem("body", "安全生产 责任", where)], fonts) == []
+    [diag] = check_coverage([TextItem("body", "安全生产喆责任", where)], fonts)
+    assert diag.rule == "SK305" and diag.extra["offset"] == 4
+    [again] = check_coverage([TextItem("body", "喆", where)], fonts)  # a fallback's character is never "known"
+    assert again.rule == "SK305"

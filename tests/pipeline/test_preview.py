@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from PIL import Image
 
 from signkit.pipeline.preview import preview_files
+from signkit.render.raster import PREVIEW_LEVEL, png_bytes
 from tests.conftest import SMALL, dump, example_data
 
 
@@ -61,3 +63,15 @@ def test_a_planted_enterprise_folder_link_is_refused(tmp_path: Path, bundled_fon
     outcome = preview_files([str(SMALL)], out, bundled_fonts, width=100)
     assert outcome.exit_code == 2 and [d.rule for d in outcome.diagnostics] == ["SK804"]
     assert not list(outside.iterdir())
+
+
+def test_the_fast_compression_level_keeps_every_pixel() -> None:
+    """Previews are written at zlib level 1 for speed; a PNG is lossless at any level, and this says so."""
+    image = Image.new("RGB", (64, 48), (250, 200, 0))
+    for x in range(64):
+        image.putpixel((x, x % 48), (x * 3, 255 - x, 7))
+    fast, small = png_bytes(image), png_bytes(image, level=9)
+    assert PREVIEW_LEVEL < 9 and fast != small
+    for data in (fast, small):
+        with Image.open(BytesIO(data)) as back:
+            assert back.tobytes() == image.tobytes()
