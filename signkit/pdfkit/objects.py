@@ -42,6 +42,10 @@ def resource(resources: object, category: str, name: str) -> pikepdf.Object | No
     return group.get(name)
 
 
-def object_id(obj: pikepdf.Object, fallback: KeyPath) -> ObjectId:
-    """A stable identity: the object number for indirect objects, else where it was found."""
-    return obj.objgen if obj.is_indirect else fallback
+def object_id(obj: object, fallback: KeyPath) -> ObjectId:
+    """A stable identity: the object number for indirect objects, else where it was found.
+
+    pikepdf hands out a plain ``int`` or ``bool`` where a damaged file has a number in
+    place of a dictionary: such a thing is identified by where it was found.
+    """
+    return obj.objgen if isinstance(obj, pikepdf.Object) and obj.is_indirect else fallback

@@ -602,3 +602,11 @@ def test_cli_max_ink_and_new_rules_in_every_format(run: Callable[..., tuple[int,
     code, out = run("--max-ink", "280", "--format", "github", rich)
     assert code == 1 and "title=SK614" in out
     assert run("--max-ink", "500", rich)[0] == 2
+
+
+def test_a_font_resource_that_is_a_number_is_reported_not_a_crash() -> None:
+    """A damaged file whose /Font entry is a bare number (pikepdf gives a Python int): found by the fuzzer."""
+    pdf = content_pdf(b"BT /F1 12 Tf 10 10 Td (A) Tj ET",
+                      lambda doc: pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=5)))
+    found = preflight_pdf(pdf, "damaged.pdf")
+    assert "SK606" in rules(found), [d.render() for d in found]  # not embedded: what the print shop must hear
