@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from signkit._version import __version__
@@ -167,6 +168,18 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _in_tree(file: str) -> bool:
+    """Whether ``file`` is inside the current folder (the checked-out repository in CI)."""
+    path = Path(file)
+    if not path.is_absolute():
+        return not file.startswith("..")
+    try:
+        path.resolve().relative_to(Path.cwd().resolve())
+    except (ValueError, OSError):
+        return False
+    return True
+
+
 def github_report(reports: Sequence[FileReport], *, strict: bool = False, notes: Sequence[Diagnostic] = ()) -> str:
     """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=SK103::…``."""
     out: list[str] = []
@@ -174,15 +187,20 @@ def github_report(reports: Sequence[FileReport], *, strict: bool = False, notes:
     everything = [*notes, *(diag for report in reports for diag in report.diagnostics)]
     for diag in everything:
         loc = diag.location
-        # a run-level note that no file chose (the stand-in fonts) is annotated on the run, not on a file
-        props = [f"file={_escape_property(loc.file)}"] if loc.file else []
-        if loc.line is not None:
-            props.append(f"line={loc.line}")
-        if loc.column is not None:
-            props.append(f"col={loc.column}")
+        # a run-level note that no file chose (the stand-in fonts) is annotated on the run, not on a file;
+        # so is one about a file outside the checked-out tree (a system font): GitHub cannot show it there
+        props: list[str] = []
+        if loc.file and _in_tree(loc.file):
+            props.append(f"file={_escape_property(loc.file)}")
+            if loc.line is not None:
+                props.append(f"line={loc.line}")
+            if loc.column is not None:
+                props.append(f"col={loc.column}")
         props.append(f"title={diag.rule}")
         path = format_path(loc.path)
         message = f"{path} {diag.message}" if path else diag.message
+        if loc.file and not _in_tree(loc.file):
+            message = f"{loc.file}：{message}"
         if diag.hint:
             message += f"\n提示：{diag.hint}"
         out.append(f"::{command[_effective(diag, strict)]} {','.join(props)}::{_escape_data(message)}")
