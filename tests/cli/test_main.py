@@ -117,7 +117,8 @@ def test_check_boards_lists_stamps_with_the_revision_date(cli: Cli) -> None:
             assert {"form", "subject", "quantity", "maker", "hangs", "source"} <= board.keys()
 
 
-def test_github_format(cli: Cli, tmp_path: Path) -> None:
+def test_github_format(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the checked-out repository, as in a workflow: its files get annotations
     path = _content(tmp_path)
     code, out, _ = cli("check", "--format", "github", str(path))
     assert code == 1
