@@ -61,19 +61,27 @@ def _key(text: str, start: int) -> tuple[list[tuple[str, int]], int] | None:
         return parts, pos
 
 
+def _assignment(text: str, start: int) -> tuple[list[tuple[str, int]], int] | None:
+    """A key followed by ``=`` at ``start``: its parts and where its value begins; ``None`` for anything else."""
+    parsed = _key(text, start)
+    if parsed is None:
+        return None
+    parts, pos = parsed
+    if pos >= len(text) or text[pos] != "=":
+        return None
+    return parts, pos + 1
+
+
 def _inline(text: str, start: int, prefix: KeyPath, line: int, found: dict[KeyPath, tuple[int, int]]) -> None:
     """The keys of an inline table ``{ a = 1, b = { c = 2 } }`` opening at ``start``."""
     pos = start + 1
     while pos < len(text):
-        parsed = _key(text, pos)
+        parsed = _assignment(text, pos)
         if parsed is None:
             return
         parts, pos = parsed
-        if pos >= len(text) or text[pos] != "=":
-            return
         path = (*prefix, *(name for name, _ in parts))
         found.setdefault(path, (line, parts[0][1] + 1))
-        pos += 1
         while pos < len(text) and text[pos] in " \t":
             pos += 1
         if pos < len(text) and text[pos] == "{":
@@ -124,16 +132,14 @@ def key_positions(text: str) -> dict[KeyPath, tuple[int, int]]:
                 for depth in range(1, len(table) + 1):
                     found.setdefault(table[:depth], (number, indent + 1))
             continue
-        parsed = _key(line, indent)
+        parsed = _assignment(line, indent)
         if parsed is None:
             continue
         parts, pos = parsed
-        if pos >= len(line) or line[pos] != "=":
-            continue
         path = (*table, *(name for name, _ in parts))
         for depth in range(len(table) + 1, len(path) + 1):
             found.setdefault(path[:depth], (number, parts[0][1] + 1))
-        rest = line[pos + 1:].lstrip()
+        rest = line[pos:].lstrip()
         if rest.startswith("{"):
             _inline(line, len(line) - len(rest), path, number, found)
         for quote in ('"""', "'''"):
