@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
@@ -89,20 +89,27 @@ def check(
     if statistics and output_format not in (Format.text, Format.json):
         typer.echo("--statistics 只能与 --format text 或 json 一起使用。", err=True)
         raise typer.Exit(2)
+    if diff and (output_file is not None or statistics or output_format is not Format.text):
+        # --diff prints a diff, not a report: a pipeline expecting its SARIF file must hear so, not find nothing
+        typer.echo("--diff 只输出修改的差异，不能与 --format、--output-file 或 --statistics 一起使用。", err=True)
+        raise typer.Exit(2)
     # standard input standing for an editor's buffer: its configuration is the file's, found from its folder up
     settings = config_or_exit(config, [stdin_filename] if stdin_filename and files[:1] == ["-"] else files)
     fontset = fonts_or_exit(settings, fonts, title_font, body_font, final=final)
     sign_folder = settings.sign_folder
     selection, rule_notes = selection_or_exit(select, extend_select, ignore, settings)
     read_stdin: Callable[[], bytes] | None = None
+    changed = False
     if fix or diff:
-        read_stdin = _fix(files, diff=diff, unsafe=unsafe_fixes, selection=selection, sign_folder=sign_folder,
-                          max_bytes=max_bytes)
-    reports = check_files(files, fonts=fontset, layout=not no_layout, max_bytes=max_bytes, sign_folder=sign_folder,
-                          selection=selection, read_stdin=read_stdin, stdin_name=stdin_filename)
+        read_stdin, changed = _fix(files, diff=diff, unsafe=unsafe_fixes, selection=selection,
+                                   sign_folder=sign_folder, max_bytes=max_bytes)
+    reports = check_files(files, fonts=fontset, layout=not no_layout and not diff, max_bytes=max_bytes,
+                          sign_folder=sign_folder, selection=selection, read_stdin=read_stdin, stdin_name=stdin_filename)
     if not reports:
         typer.echo("没有找到站点文件（*.yaml、*.yml；工作簿 .xlsx、.csv 须直接给出文件名）。", err=True)
         raise typer.Exit(2)
+    if diff:
+        _diff_status(reports, changed)
     # -b asks for the board listing by name: it wins over -q, which only means "no plan unless asked"
     # run-level notes: --ignore SK304 silences the stand-in notice, -q the 说明 (for a reader, not a script)
     fonts_said = filter_report(list(fontset.diagnostics), selection, "")
@@ -139,12 +146,30 @@ def _report(output_format: Format, reports: list[FileReport], fontset: FontSet, 
                        unsafe_fixes=unsafe_fixes)
 
 
-def _fix(files: list[str], *, diff: bool, unsafe: bool, selection: Selection, sign_folder: SignFolder | None,
-         max_bytes: int) -> Callable[[], bytes] | None:
-    """``--fix`` / ``--diff`` before the check: fix (or show the diff) and say so; ``--diff`` exits here.
+def _diff_status(reports: list[FileReport], changed: bool) -> NoReturn:
+    """``--diff``'s exit: 1 when there are changes, 0 when none — unless a file could not be read or parsed.
 
-    Returns how the check that follows reads standard input: the fixed text, which
-    ``--fix`` also prints (the report then goes to standard error, as ruff does).
+    Such a file has nothing to fix, but a CI gate running ``--diff`` must not pass on it:
+    its problems are printed as check prints them, with check's exit code (2 unreadable, 1 unparsable).
+    """
+    from signkit.cli.report import text_report
+    from signkit.pipeline.check import exit_status
+
+    # unreadable (exit 2) or unparsable (no site: a YAML syntax error) — nothing --fix could touch
+    broken = [report for report in reports if report.site is None and exit_status([report], False)]
+    if broken:
+        typer.echo(text_report(broken, show_plan=False), err=True)
+        raise typer.Exit(max(exit_status(broken, False), 1))
+    raise typer.Exit(1 if changed else 0)
+
+
+def _fix(files: list[str], *, diff: bool, unsafe: bool, selection: Selection, sign_folder: SignFolder | None,
+         max_bytes: int) -> tuple[Callable[[], bytes] | None, bool]:
+    """``--fix`` / ``--diff`` before the check: fix (or show the diff) and say so; and whether anything changed.
+
+    Returns how the check that follows reads standard input — the fixed text, which
+    ``--fix`` also prints (the report then goes to standard error, as ruff does); with
+    ``--diff``, the text as given — so that the check can still say what it cannot read.
     """
     from signkit.cli.ruleopts import fix_summary
     from signkit.pipeline.fix_files import fix_inputs
@@ -153,17 +178,18 @@ def _fix(files: list[str], *, diff: bool, unsafe: bool, selection: Selection, si
     given = read_stdin_bytes(max_bytes) if "-" in files else b""
     run = fix_inputs(files, write=not diff, unsafe=unsafe, selection=selection, sign_folder=sign_folder,
                      max_bytes=max_bytes, read_stdin=lambda: given)
+    changed = any(f.changed for f in run.files)
     if diff:
         for fixed in run.files:
             if fixed.changed:
                 typer.echo(fixed.diff(), nl=False)
         typer.echo(fix_summary(run, diff=True), err=True)
-        raise typer.Exit(1 if any(f.changed for f in run.files) else 0)
+        return (lambda: given) if "-" in files else None, changed
     typer.echo(fix_summary(run, diff=False), err=True)
     stdin = next((f for f in run.files if f.path is None), None)
     if stdin is None:
-        return None
+        return None, changed
     typer.echo(stdin.after, nl=False)
     document = stdin.after.encode("utf-8")
-    return lambda: document
+    return (lambda: document), changed
 

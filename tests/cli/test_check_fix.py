@@ -57,6 +57,26 @@ def test_diff_shows_and_writes_nothing(cli: Cli, tmp_path: Path) -> None:
     assert cli("check", str(clean), "--diff", "--fonts", "bundled") == (0, "", "没有可自动修复的问题\n")
 
 
+def test_diff_does_not_pass_a_file_it_cannot_read_or_parse(cli: Cli, tmp_path: Path) -> None:
+    """A CI gate running --diff: nothing to fix in a missing or broken file is no reason to pass."""
+    code, _, err = cli("check", str(tmp_path / "missing.yaml"), "--diff", "--fonts", "bundled")
+    assert code == 2 and "[SK001]" in err
+    broken = _site(tmp_path, "企业: [\n")
+    code, _, err = cli("check", str(broken), "--diff", "--fonts", "bundled")
+    assert code == 1 and f"{broken}:" in err and "错误" in err
+    (tmp_path / "empty").mkdir()
+    code, _, err = cli("check", str(tmp_path / "empty"), "--diff")
+    assert code == 2 and "没有找到站点文件" in err
+
+
+def test_diff_refuses_options_whose_output_it_would_not_write(cli: Cli, tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    for extra in (["--format", "sarif"], ["--output-file", str(tmp_path / "r.txt")], ["--statistics"]):
+        code, out, err = cli("check", str(site), "--diff", *extra)
+        assert code == 2 and "--diff 只输出修改的差异" in err and out == "", extra
+    assert not (tmp_path / "r.txt").exists()
+
+
 def test_fix_from_standard_input_prints_the_fixed_document(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     import io
     import sys
