@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from signkit.diagnostics import Diagnostic, Location, Severity
-from signkit.errors import SignkitError
+from signkit.errors import SignkitError, describe_os_error
 from signkit.fonts import FontChoice
 from signkit.pipeline.selection import Layer, SelectorError, check_selector
 from signkit.pipeline.tomlkeys import KeyPath, key_positions, locate
@@ -101,6 +101,8 @@ class _Source:
         split = parts if parts is not None else tuple(key.split(".")) if key else ()
         line, column = self.at(*split)
         shown = f"{self.table}{key}" if key else ""
+        if shown and message.startswith(shown):  # the key path is printed before the message already
+            message = message[len(shown):].lstrip(" ：")
         loc = Location(str(self.path), line, column, (shown,) if shown else ())
         return SignkitError([Diagnostic("SK014", Severity.ERROR, message, loc)])
 
@@ -114,6 +116,30 @@ def _error(path: Path, message: str, line: int | None = None, column: int | None
     return SignkitError([Diagnostic("SK014", Severity.ERROR, message, loc)])
 
 
+#: tomllib's messages (English) in the words of the rest of signkit; one not listed is shown as it is.
+_TOML_PROBLEMS = (
+    ("Cannot overwrite a value", "同一个键写了两次"),
+    ("Cannot declare", "同一个表写了两次"),
+    ("Expected ']' at the end of a table declaration", "表头缺少 ]"),
+    ("Expected ']' at the end of an array declaration", "数组表头缺少 ]]"),
+    ("Invalid value", "值的写法不对（文字须加引号，如 \"bundled\"）"),
+    ("Invalid statement", "这一行不是「键 = 值」"),
+    ("Expected '=' after a key in a key/value pair", "键后面缺少 ="),
+    ("Unclosed array", "数组缺少 ]"),
+    ("Unterminated string", "引号没有配对"),
+    ("Illegal character", "含有不允许的字符"),
+)
+
+
+def toml_problem(message: str) -> str:
+    """What ``tomllib`` found, in Chinese where the wording is known (its position is given by the location)."""
+    text = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", message)
+    for english, chinese in _TOML_PROBLEMS:
+        if text.startswith(english):
+            return chinese
+    return text
+
+
 def find_config(start: Path) -> Path | None:
     """The configuration for files in ``start``: the nearest ``signkit.toml`` or ``pyproject.toml`` with ``[tool.signkit]``.
 
@@ -125,7 +151,7 @@ def find_config(start: Path) -> Path | None:
     folder = Path(os.path.abspath(start))
     for candidate in (folder, *folder.parents):
         own = candidate / CONFIG_NAME
-        if own.is_file():
+        if own.is_file() or own.is_dir():  # a folder by that name is said (SK014), not passed over
             return own
         project = candidate / PYPROJECT
         if project.is_file() and _has_tool_table(project):
@@ -163,6 +189,8 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
         path = find_config(start if start is not None else Path.cwd())
         if path is None:
             return Config()
+    if path.is_dir():
+        raise _error(path, "配置文件的位置上是一个文件夹")
     if not path.is_file():
         if explicit:
             raise _error(path, "配置文件不存在")
@@ -170,11 +198,16 @@ def load_config(path: Path | None = None, *, start: Path | None = None) -> Confi
     try:
         text = path.read_text(encoding="utf-8")
         data: dict[str, Any] = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _error(path, f"无法读取配置文件：{exc}") from None
+    except UnicodeDecodeError as exc:
+        raw = path.read_bytes()[:exc.start]
+        line = raw.count(b"\n") + 1
+        raise _error(path, "配置文件不是 UTF-8 编码（请用 UTF-8 保存）", line, len(raw) - raw.rfind(b"\n")) from None
+    except OSError as exc:
+        raise _error(path, f"无法读取配置文件：{describe_os_error(exc)}") from None
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+), column (\d+)", str(exc))
-        raise _error(path, f"配置文件格式错误（{exc}）", *(int(n) for n in match.groups()) if match else ()) from None
+        raise _error(path, f"配置文件格式错误：{toml_problem(str(exc))}",
+                     *(int(n) for n in match.groups()) if match else ()) from None
     source = _Source(path, key_positions(text))
     if path.name == PYPROJECT:
         source = _Source(path, source.positions, ("tool", "signkit"))

@@ -263,7 +263,7 @@ def test_pyproject_settings_resolve_from_its_folder_and_errors_name_tool_signkit
     with pytest.raises(SignkitError) as raised:
         load_config(project)
     (diag,) = raised.value.diagnostics
-    assert "tool.signkit.fonts.mode" in diag.message
+    assert diag.render().count("tool.signkit.fonts.mode") == 1  # in the key path, not again in the words
     assert (diag.location.line, diag.location.column, diag.location.path) == (5, 1, ("tool.signkit.fonts.mode",))
 
 
@@ -293,3 +293,39 @@ def test_a_toml_syntax_error_names_its_line_and_column(tmp_path: Path) -> None:
         load_config(path)
     (diag,) = raised.value.diagnostics
     assert diag.rule == "SK014" and diag.location.line == 2 and (diag.location.column or 0) > 1
+
+
+@pytest.mark.parametrize(("text", "where", "said"), [
+    (b'[check]\nignore = ["SK1"]\nignore = ["SK2"]\n', (3, 17), "配置文件格式错误：同一个键写了两次"),
+    (b"[check\n", (1, 7), "配置文件格式错误：表头缺少 ]"),
+    (b"[fonts]\nmode = bundled\n", (2, 8), "值的写法不对"),
+    (b'[fonts]\nmode = "x\xff"\n', (2, 10), "配置文件不是 UTF-8 编码"),
+])
+def test_config_file_problems_are_said_in_chinese_at_their_place(tmp_path: Path, text: bytes,
+                                                                 where: tuple[int, int], said: str) -> None:
+    from signkit.pipeline.config import load_config
+
+    path = tmp_path / "signkit.toml"
+    path.write_bytes(text)
+    with pytest.raises(SignkitError) as failure:
+        load_config(path)
+    (diag,) = failure.value.diagnostics
+    assert (diag.location.line, diag.location.column) == where and said in diag.message, diag.render()
+    assert not any(word in diag.message for word in ("Cannot", "Expected", "codec", "Invalid"))
+
+
+def test_a_wrong_type_names_its_key_once_and_a_folder_named_signkit_toml_is_said(tmp_path: Path) -> None:
+    from signkit.pipeline.config import find_config, load_config
+
+    path = tmp_path / "signkit.toml"
+    path.write_text("[check]\nignore = 5\n", encoding="utf-8")
+    with pytest.raises(SignkitError) as failure:
+        load_config(path)
+    rendered = failure.value.diagnostics[0].render()
+    assert rendered.count("check.ignore") == 1, rendered
+    path.unlink()
+    path.mkdir()
+    assert find_config(tmp_path) == path  # not passed over on the way up
+    with pytest.raises(SignkitError) as failure:
+        load_config(find_config(tmp_path))
+    assert "文件夹" in failure.value.diagnostics[0].message
