@@ -65,18 +65,21 @@ def rules(
                                       help="给出编号时的输出格式：text、json 或 markdown"),
 ) -> None:
     # imported here, not at the top: `signkit --help` must not load the rules
-    from signkit.codes import explain_dict, explain_markdown, explain_text, nearest_rules, rules_markdown, rules_text, select_rules
+    from signkit.codes import CODES, explain_dict, explain_markdown, explain_text, nearest_rules, rules_markdown, rules_text, select_rules
     from signkit.rules.duties import duties_markdown
 
     if duties:
         typer.echo(duties_markdown(), nl=False)
         raise typer.Exit(0)
-    if not wanted:
-        typer.echo(rules_markdown() if markdown or output_format == "markdown" else rules_text(), nl=False)
-        raise typer.Exit(0)
     if output_format not in ("text", "json", "markdown"):
         typer.echo(f"未知的格式「{output_format}」，可用：text、json、markdown。", err=True)
         raise typer.Exit(2)
+    if not wanted and output_format == "json":  # every rule, explained, for a program
+        typer.echo(json.dumps([explain_dict(code) for code in CODES.values()], ensure_ascii=False, indent=2))
+        raise typer.Exit(0)
+    if not wanted:
+        typer.echo(rules_markdown() if markdown or output_format == "markdown" else rules_text(), nl=False)
+        raise typer.Exit(0)
     chosen: list[Code] = []
     for item in wanted:
         found = select_rules(item)

@@ -68,7 +68,10 @@ def parse_selectors(values: Iterable[str]) -> tuple[str, ...]:
     """Comma-separated selectors (``--ignore SK218,SK219`` or repeated options), checked."""
     out: list[str] = []
     for value in values:
-        out.extend(check_selector(part) for part in value.split(",") if part.strip())
+        parts = [part for part in value.split(",") if part.strip()]
+        if not parts:  # `--ignore ''` or `--select ,,`: a mistake in a script, not a wish to select nothing
+            raise SelectorError(f"规则编号为空（「{value}」）：请写规则编号（如 SK218）、前缀（如 SK2）或 ALL")
+        out.extend(check_selector(part) for part in parts)
     return tuple(out)
 
 

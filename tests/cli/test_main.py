@@ -310,3 +310,11 @@ def test_check_says_a_problem_that_blocks_every_board_once(tmp_path: Path, cli: 
     site.write_text(dump(data), encoding="utf-8")
     code, out, _ = cli("check", str(site), "--fonts", "bundled", "--no-layout")
     assert code == 1 and "受阻的牌（改正下列问题后才会生成，其余的牌照常生成）：" in out, out
+
+
+def test_rules_checks_its_format_and_lists_every_rule_as_json(cli: Cli) -> None:
+    code, _, err = cli("rules", "--format", "bogus")
+    assert code == 2 and "未知的格式「bogus」" in err
+    code, out, _ = cli("rules", "--format", "json")
+    listed = json.loads(out)
+    assert code == 0 and {entry["rule"] for entry in listed} == set(CODES)

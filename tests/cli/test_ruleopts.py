@@ -75,3 +75,10 @@ def test_tofu_cannot_be_ignored_on_the_command_line_or_in_the_config(cli: Cli, t
     code, out, _ = cli("render", str(site), "--config", str(config), "--fonts", "bundled", "--dry-run",
                        "-o", str(tmp_path / "out"))
     assert code == 1 and "SK306" in out
+
+
+def test_an_empty_selector_is_a_usage_error_not_a_silent_select_nothing(cli: Cli, tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    for option, value in (("--ignore", ""), ("--select", ",,"), ("--extend-select", " ")):
+        code, _, err = cli("check", str(site), "--fonts", "bundled", "--no-layout", option, value)
+        assert code == 2 and "规则编号为空" in err, (option, value, err)
