@@ -53,4 +53,6 @@ def fix_summary(run: FixRun, *, diff: bool) -> str:
         text = f"已修复 {run.fixed_count} 个问题（{files} 个文件）" if files else "没有可自动修复的问题"
     if run.workbooks:
         text += f"；工作簿不会被修改（{len(run.workbooks)} 个）"
+    for name, why in run.not_written:
+        text += f"\n未修改 {name}：{why}"
     return text

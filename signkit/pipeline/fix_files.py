@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from signkit.diagnostics import Diagnostic
+from signkit.errors import describe_os_error
 from signkit.fonts import FontSet
 from signkit.load.source import DEFAULT_MAX_BYTES, read_bytes, read_source
 from signkit.output.atomic import atomic_write_bytes
@@ -54,6 +55,8 @@ class FixRun:
     files: list[FixedFile] = field(default_factory=list)
     #: Workbooks given: listed, never modified.
     workbooks: list[str] = field(default_factory=list)
+    #: Files with fixes that were not written, and why (read-only, the folder not writable, disk full).
+    not_written: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def fixed_count(self) -> int:
@@ -86,15 +89,28 @@ def fix_inputs(args: Sequence[str], *, write: bool, unsafe: bool = False, select
 
         outcome = fix_text(text, diagnostics, unsafe)
         fixed = FixedFile(item.name, text, outcome.text, outcome.fixed, item.path)
-        run.files.append(fixed)
         if write and fixed.changed and item.path is not None:
-            _write_back(item.path, bom + fixed.after)
+            why = _write_back(item.path, bom + fixed.after)
+            if why is not None:
+                run.not_written.append((item.name, why))
+                fixed = FixedFile(item.name, text, text, [], item.path)  # left as it was: nothing fixed in it
+        run.files.append(fixed)
     return run
 
 
-def _write_back(path: Path, text: str) -> None:
-    """Replace the file's content atomically, through a symbolic link, keeping its permission bits."""
+def _write_back(path: Path, text: str) -> str | None:
+    """Replace the file's content atomically, through a symbolic link, keeping its permission bits; or why not.
+
+    The atomic replace goes through the folder, so it would succeed on a read-only file:
+    a file its owner marked read-only is left alone, as editors and ruff leave it.
+    """
     target = path.resolve()
-    mode = target.stat().st_mode & 0o7777
-    atomic_write_bytes(target, text.encode("utf-8"))
-    os.chmod(target, mode)
+    try:
+        mode = target.stat().st_mode & 0o7777
+        if not mode & 0o222:
+            return "文件是只读的"
+        atomic_write_bytes(target, text.encode("utf-8"))
+        os.chmod(target, mode)
+    except OSError as failure:
+        return describe_os_error(failure)
+    return None

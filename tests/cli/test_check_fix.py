@@ -111,3 +111,15 @@ def test_unsafe_fixes_are_counted_apart_and_applied_only_when_asked(cli: Cli, tm
     assert "\ue000" in site.read_text(encoding="utf-8")
     code, _, _ = cli(*args, "--fix", "--unsafe-fixes")
     assert code == 0 and site.read_text(encoding="utf-8") == ORIGINAL
+
+
+def test_fix_leaves_a_read_only_file_alone_and_says_so(cli: Cli, tmp_path: Path) -> None:
+    """The atomic replace goes through the folder, so without this check a read-only file would be rewritten."""
+    site = _site(tmp_path)
+    site.chmod(0o444)
+    try:
+        code, _, err = cli("check", str(site), "--fix", "--fonts", "bundled", "--no-layout", "-q")
+        assert site.read_text(encoding="utf-8") == BROKEN
+        assert code == 1 and f"未修改 {site}：文件是只读的" in err, err
+    finally:
+        site.chmod(0o644)
