@@ -18,6 +18,9 @@ from signkit.output.atomic import atomic_write_text
 
 def write_text_or_exit(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` atomically, or say why not and exit 2."""
+    if path.is_dir():  # said in these words: the atomic writer's error would name its temporary file
+        typer.echo(f"无法写入 {path}：这是一个文件夹，请给出文件名（如 {path / 'report.txt'}）", err=True)
+        raise typer.Exit(2)
     try:
         atomic_write_text(path, text)
     except OSError as failure:

@@ -114,3 +114,11 @@ def test_boards_wins_over_quiet(cli: Cli) -> None:
     _, boards, _ = cli("check", "-b", "--no-layout", "--fonts", "bundled", str(SMALL))  # -q also hides 说明
     assert code == 0 and "  逐块，修订日期" in both
     assert both == boards
+
+
+def test_output_file_that_is_a_folder_is_said_in_plain_words(cli: Cli, tmp_path: Path) -> None:
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    code, out, err = cli("check", "-q", "--no-layout", "--format", "junit", "--output-file", str(folder), str(SMALL))
+    assert code == 2 and f"无法写入 {folder}：这是一个文件夹" in err and ".tmp" not in err
+    assert list(folder.iterdir()) == [] and not list(tmp_path.glob(".*.tmp"))
