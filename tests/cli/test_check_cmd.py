@@ -120,5 +120,5 @@ def test_output_file_that_is_a_folder_is_said_in_plain_words(cli: Cli, tmp_path:
     folder = tmp_path / "报告"
     folder.mkdir()
     code, out, err = cli("check", "-q", "--no-layout", "--format", "junit", "--output-file", str(folder), str(SMALL))
-    assert code == 2 and f"无法写入 {folder}：这是一个文件夹" in err and ".tmp" not in err
+    assert code == 2 and out == "" and f"无法写入 {folder}：这是一个文件夹" in err and ".tmp" not in err
     assert list(folder.iterdir()) == [] and not list(tmp_path.glob(".*.tmp"))
