@@ -46,7 +46,9 @@ def test_an_own_line_comment_covers_the_whole_item_below_it() -> None:
 
 def test_wrong_comments_are_reported() -> None:
     text = _with("  企业主要负责人:", "  # signkit: ignore\n  企业主要负责人:")
-    assert [(d.rule, d.location.line) for d in check_text(text, "s.yaml").diagnostics if d.rule == "SK017"]
+    comment_line = text.splitlines().index("  # signkit: ignore") + 1
+    assert [(d.rule, d.location.line) for d in check_text(text, "s.yaml").diagnostics
+            if d.rule == "SK017"] == [("SK017", comment_line)]  # once, at the comment itself
     unknown = _with("  企业主要负责人: 郭建平", "  企业主要负责人: 郭建平  # signkit: ignore[SK999]")
     assert any(d.rule == "SK017" and "SK999" in d.message for d in check_text(unknown, "s.yaml").diagnostics)
     structural = _with("  企业主要负责人: 郭建平", "  企业主要负责人:  # signkit: ignore[SK103]")
