@@ -46,5 +46,9 @@ def face_identities(faces: Iterable[ResolvedFont]) -> list[str]:
 
 
 def fontset_identity(fonts: FontSet) -> list[str]:
-    """Every face a run may draw with (both roles, fallbacks included), sorted and without repeats."""
-    return sorted(set(face_identities(face for role in ("title", "body") for face in fonts.chain(role))))
+    """Every face a run may draw with, by role and in the order it is tried (fallbacks included).
+
+    Keyed by role and order, not as one sorted set: swapping the title and body faces, or
+    the order of the fallbacks, prints different glyphs and must not count as unchanged.
+    """
+    return [f"{role}:{identity}" for role in ("title", "body") for identity in face_identities(fonts.chain(role))]

@@ -597,3 +597,14 @@ def test_stopping_a_parallel_run_leaves_no_workers_and_only_complete_files(tmp_p
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr
     _manifest_true(out)
     _no_strays(out)
+
+
+def test_swapping_the_faces_of_the_two_roles_is_not_unchanged(tmp_path: Path, bundled_fonts: Any) -> None:
+    """Both roles once drew from one sorted set of faces: body in the title face kept the old PDFs as 未变化."""
+    from dataclasses import replace
+
+    swapped = replace(bundled_fonts, title=bundled_fonts.body, body=bundled_fonts.title)
+    assert fontset_identity(swapped) != fontset_identity(bundled_fonts)
+    first = render_files([str(SMALL)], tmp_path / "out", bundled_fonts)
+    again = render_files([str(SMALL)], tmp_path / "out", swapped)
+    assert first.ok and [s.status for s in again.sites] == ["rendered"]
